@@ -1,0 +1,97 @@
+# qualpipe: `make` builds bin/, `make check` tests (plain and under
+# ASan+UBSan), `make demo` runs the example analysis, `make bench` measures.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+PKGS = libpcre2-8 libutf8proc zlib libsodium
+VERSION := $(shell cat VERSION)
+
+# Where objects and programs go; the sanitizer build overrides both.
+OBJ ?= build/rel
+OUT ?= bin
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L \
+	-DQP_VERSION='"$(VERSION)"' -Ilib $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
+SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+FILTERS := $(basename $(notdir $(wildcard filters/*.c)))
+LIBOBJ := $(patsubst lib/%.c,$(OBJ)/lib/%.o,$(wildcard lib/*.c))
+UNITS := $(basename $(notdir $(wildcard tests/unit/test_*.c)))
+PROGS := $(FILTERS:%=$(OUT)/%)
+UNITPROGS := $(UNITS:%=$(OBJ)/tests/%)
+
+.PHONY: all deps progs asan check check-fast demo bench install clean lint
+all: deps
+	@$(MAKE) --no-print-directory progs
+
+deps:
+	@.ci/deps build
+
+progs: $(PROGS) $(UNITPROGS)
+
+$(OBJ)/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(OBJ)/filters/%.o: filters/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(OBJ)/tests/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(OBJ)/libqp.a: $(LIBOBJ)
+	rm -f $@
+	ar rcs $@ $(LIBOBJ)
+
+$(OUT)/%: $(OBJ)/filters/%.o $(OBJ)/libqp.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(OBJ)/libqp.a $(PKG_LIBS) -lm
+
+$(OBJ)/tests/%: $(OBJ)/tests/%.o $(OBJ)/libqp.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(OBJ)/libqp.a $(PKG_LIBS) -lm
+
+asan:
+	@$(MAKE) --no-print-directory progs OBJ=build/asan OUT=build/asan/bin \
+		CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)"
+
+# The README's test command: every test against the plain build, then
+# again against the ASan+UBSan build; one summary line at the end.
+check: all
+	@.ci/deps check
+	@$(MAKE) --no-print-directory asan
+	@tests/run bin:build/rel build/asan/bin:build/asan
+
+# Only the plain build (quicker while working).
+check-fast: all
+	@.ci/deps check
+	@tests/run bin:build/rel
+
+demo: all
+	@pipelines/demo.sh
+
+bench: all
+	@.ci/deps bench
+	@bench/run
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	for p in $(FILTERS); do install -m 755 bin/$$p $(DESTDIR)$(BINDIR)/$$p; done
+	for m in man/*.1; do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
+	for m in man/*.5; do [ -e "$$m" ] && install -m 644 $$m $(DESTDIR)$(MANDIR)/man5/ || true; done
+
+lint:
+	mandoc -Tlint -W warning man/*
+
+clean:
+	rm -rf build bin
+
+-include $(wildcard build/*/lib/*.d build/*/filters/*.d build/*/tests/*.d)

@@ -1,0 +1,47 @@
+/*
+ * input.h: the filter's input, as lines.
+ *
+ * A qp_input reads the named files in order as one stream ("-" is
+ * standard input; no files means standard input).  gzip input, whole or
+ * multi-member, is recognised by its magic bytes and inflated by zlib;
+ * anything else is read as it is.  Lines may be of any length: the
+ * buffer grows to the longest line and no further.
+ *
+ * Each line comes back without its terminator ("\n" or "\r\n"; with
+ * QP_IN_CR also a lone "\r"), with a UTF-8 byte order mark at the start
+ * of a file removed, and checked to be UTF-8 without NUL bytes.  Bad
+ * bytes are an error naming file and line, unless --replace-invalid
+ * (qp_replace_invalid) was given: then they come back as U+FFFD.
+ *
+ * The returned line belongs to the qp_input and stays valid until the
+ * next call.  Open, read and inflate errors die (exit 2) with the file's
+ * name and line.
+ */
+#ifndef QP_INPUT_H
+#define QP_INPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct qp_input qp_input;
+
+enum {
+	QP_IN_CR = 1 << 0,    /* a lone CR also ends a line (old Mac text, WebVTT) */
+};
+
+/* files: nfiles names, borrowed for the life of the qp_input. */
+qp_input *qp_input_new(int nfiles, char **files, int flags);
+void qp_input_free(qp_input *in);
+
+/* Next line; false at the end of the last file. */
+bool qp_input_line(qp_input *in, const char **line, size_t *len);
+
+/* Where the last line came from: file name as given ("<stdin>" for
+ * standard input), 1-based line number, index into files. */
+const char *qp_input_name(const qp_input *in);
+unsigned long qp_input_lineno(const qp_input *in);
+int qp_input_index(const qp_input *in);
+/* Did the last line begin a new file? */
+bool qp_input_first(const qp_input *in);
+
+#endif

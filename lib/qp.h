@@ -1,0 +1,72 @@
+/*
+ * qp.h: what every qualpipe filter shares at its edges: the program name,
+ * die-on-error allocation, diagnostics, and the options every filter takes.
+ *
+ * Diagnostics follow ../shared/design.md: "prog: FILE:LINE: message" for
+ * input problems, "prog: message" otherwise.  qp_die* exit with status 2
+ * (the contract's "input could not be processed"); they never return.
+ */
+#ifndef QP_QP_H
+#define QP_QP_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdnoreturn.h>
+#include <getopt.h>
+
+extern const char *qp_prog;        /* set by qp_init */
+extern bool qp_line_buffered;      /* --line-buffered */
+extern bool qp_replace_invalid;    /* --replace-invalid: bad UTF-8 becomes U+FFFD */
+
+/* Call first in main: names the program, ignores SIGPIPE (EPIPE is then
+ * seen by the output layer, which exits quietly) and sets up stdout. */
+void qp_init(const char *prog);
+
+noreturn void qp_die(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+noreturn void qp_die_at(const char *file, unsigned long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void qp_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void qp_warn_at(const char *file, unsigned long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Allocation that dies on failure.  The caller owns what they return. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xmemdup(const void *p, size_t n);   /* adds a NUL after n bytes */
+
+/*
+ * Options every filter takes.  Put QP_COMMON_LONGOPTS in the getopt_long
+ * table and hand any option value the filter does not know to
+ * qp_common_opt(), which handles --help (usage to stdout, exit 0),
+ * --version, --line-buffered and --replace-invalid, and treats anything
+ * else ('?', ':') as a usage error: usage on stderr, exit 2.
+ */
+enum {
+	QP_OPT_HELP = 0x1000,
+	QP_OPT_VERSION,
+	QP_OPT_LINE_BUFFERED,
+	QP_OPT_REPLACE_INVALID,
+	QP_OPT_FIRST_PRIVATE = 0x1100   /* filters number their own from here */
+};
+#define QP_COMMON_LONGOPTS \
+	{ "help", no_argument, NULL, QP_OPT_HELP }, \
+	{ "version", no_argument, NULL, QP_OPT_VERSION }, \
+	{ "line-buffered", no_argument, NULL, QP_OPT_LINE_BUFFERED }, \
+	{ "replace-invalid", no_argument, NULL, QP_OPT_REPLACE_INVALID }
+
+/* usage: the full usage text, ending in a newline. */
+void qp_common_opt(int c, const char *usage);
+noreturn void qp_usage_error(const char *usage, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Parse a whole non-negative decimal number for option `opt`; dies with a
+ * usage error on anything else or on a value above max. */
+unsigned long qp_parse_ulong(const char *s, const char *opt, unsigned long max,
+                             const char *usage);
+
+#endif
