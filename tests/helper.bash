@@ -1,0 +1,15 @@
+# Loaded by every tests/*.bats: puts the programs under test on PATH.
+# QP_BIN is set by tests/run (bin/ or the sanitizer build's bin/).
+QP_BIN=${QP_BIN:-$BATS_TEST_DIRNAME/../bin}
+PATH=$QP_BIN:$PATH
+export PATH
+FIX=$BATS_TEST_DIRNAME/fixtures
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+# run_stdin INPUT CMD...: like run, with INPUT as standard input.
+run_stdin() {
+	local input=$1
+	shift
+	run bash -c '"$@" <<<"$0"' "$input" "$@"
+}
