@@ -7,9 +7,10 @@ FIX=$BATS_TEST_DIRNAME/fixtures
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
-# run_stdin INPUT CMD...: like run, with INPUT as standard input.
+# run_stdin INPUT CMD...: like run, with INPUT (printf %b escapes
+# expanded, no newline added) as standard input.
 run_stdin() {
 	local input=$1
 	shift
-	run bash -c '"$@" <<<"$0"' "$input" "$@"
+	run bash -c 'printf "%b" "$0" | "$@"' "$input" "$@"
 }
