@@ -23,7 +23,7 @@ SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover
 
 FILTERS := $(basename $(notdir $(wildcard filters/*.c)))
 LIBOBJ := $(patsubst lib/%.c,$(OBJ)/lib/%.o,$(wildcard lib/*.c))
-UNITS := $(basename $(notdir $(wildcard tests/unit/test_*.c)))
+UNITS := $(basename $(notdir $(wildcard tests/unit/test_*.c tests/unit/tool_*.c)))
 PROGS := $(FILTERS:%=$(OUT)/%)
 UNITPROGS := $(UNITS:%=$(OBJ)/tests/%)
 

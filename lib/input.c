@@ -5,21 +5,33 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <zlib.h>
 
 #define READ_CHUNK (256 * 1024)
+#define RAW_CHUNK (128 * 1024)
 
+/*
+ * Why not gzread: zlib's gz* layer fills its whole buffer before it
+ * returns, so a filter reading a pipe would sit on records that have
+ * arrived (--line-buffered could not work).  Plain input is read with
+ * read(2) straight into the line buffer; gzip input is inflated from a
+ * 128 KiB buffer of compressed bytes, member after member.
+ */
 struct qp_input {
 	char **files;
 	int nfiles;
 	int next;               /* index of the next file to open */
 	int cur;                /* index of the open file */
 	const char *name;
-	gzFile gz;
+	int fd;                 /* -1 when no file is open */
+	bool gz;                /* the open file is gzip */
+	bool raw_eof;           /* no more compressed bytes to read */
+	bool member_end;        /* between two gzip members */
+	z_stream zs;
+	unsigned char *raw;     /* compressed bytes */
 	bool eof;               /* current file fully read into buf */
 	bool first;             /* the last line began its file */
 	bool at_start;          /* no line returned yet from this file */
@@ -48,9 +60,21 @@ qp_input_new(int nfiles, char **files, int flags)
 	}
 	in->flags = flags;
 	in->cur = -1;
+	in->fd = -1;
 	in->cap = READ_CHUNK * 2;
 	in->buf = xmalloc(in->cap);
 	return in;
+}
+
+static void
+close_cur(qp_input *in)
+{
+	if (in->gz)
+		inflateEnd(&in->zs);
+	in->gz = false;
+	if (in->fd >= 0 && in->fd != 0)
+		close(in->fd);
+	in->fd = -1;
 }
 
 void
@@ -58,52 +82,123 @@ qp_input_free(qp_input *in)
 {
 	if (!in)
 		return;
-	if (in->gz)
-		gzclose(in->gz);
+	close_cur(in);
 	free(in->buf);
+	free(in->raw);
 	buf_free(&in->fixed);
 	free(in->stdin_name);
 	free(in);
 }
 
+/* read(2) that retries on EINTR and dies on error. */
+static size_t
+xread(qp_input *in, void *p, size_t n)
+{
+	for (;;) {
+		ssize_t r = read(in->fd, p, n);
+		if (r >= 0)
+			return (size_t)r;
+		if (errno != EINTR)
+			qp_die_at(in->name, in->lineno + 1, "read error: %s", strerror(errno));
+	}
+}
+
+/* Read compressed bytes until at least want are buffered or the file ends. */
+static void
+raw_fill(qp_input *in, size_t want)
+{
+	if (in->zs.avail_in > 0 && in->zs.next_in != in->raw)
+		memmove(in->raw, in->zs.next_in, in->zs.avail_in);
+	in->zs.next_in = in->raw;
+	while (!in->raw_eof && in->zs.avail_in < want) {
+		size_t r = xread(in, in->raw + in->zs.avail_in, RAW_CHUNK - in->zs.avail_in);
+		if (r == 0)
+			in->raw_eof = true;
+		in->zs.avail_in += (uInt)r;
+	}
+}
+
 static bool
 open_next(qp_input *in)
 {
-	int fd;
-
 	if (in->next >= in->nfiles)
 		return false;
 	in->cur = in->next++;
 	const char *f = in->files[in->cur];
 	if (strcmp(f, "-") == 0) {
 		in->name = "<stdin>";
-		fd = dup(0);
-		if (fd < 0)
-			qp_die("standard input: %s", strerror(errno));
+		in->fd = 0;
 	} else {
 		in->name = f;
-		fd = open(f, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
+		in->fd = open(f, O_RDONLY | O_CLOEXEC);
+		if (in->fd < 0)
 			qp_die("%s: %s", f, strerror(errno));
 	}
-	in->gz = gzdopen(fd, "rb");
-	if (!in->gz)
-		qp_die("%s: out of memory", in->name);
-	gzbuffer(in->gz, 128 * 1024);
 	in->eof = false;
+	in->raw_eof = false;
+	in->member_end = false;
 	in->at_start = true;
 	in->lineno = 0;
 	in->start = in->end = 0;
+
+	/* The magic bytes decide; a pipe may deliver them one at a time. */
+	if (!in->raw)
+		in->raw = xmalloc(RAW_CHUNK);
+	memset(&in->zs, 0, sizeof in->zs);
+	in->zs.next_in = in->raw;
+	raw_fill(in, 2);
+	if (in->zs.avail_in >= 2 && in->raw[0] == 0x1f && in->raw[1] == 0x8b) {
+		if (inflateInit2(&in->zs, 15 + 16) != Z_OK)
+			qp_die("%s: cannot start inflating: out of memory", in->name);
+		in->gz = true;
+	} else {
+		/* Not gzip: what was read is the start of the text. */
+		memcpy(in->buf, in->raw, in->zs.avail_in);
+		in->end = in->zs.avail_in;
+		in->zs.avail_in = 0;
+		in->eof = in->raw_eof;
+		in->gz = false;
+	}
 	return true;
 }
 
-static void
-close_cur(qp_input *in)
+/* Inflate into buf[end..end+want); returns the bytes produced (0: end). */
+static size_t
+inflate_some(qp_input *in, size_t want)
 {
-	int r = gzclose(in->gz);
-	in->gz = NULL;
-	if (r != Z_OK && r != Z_BUF_ERROR)
-		qp_die("%s: close failed", in->name);
+	z_stream *z = &in->zs;
+
+	for (;;) {
+		if (in->member_end) {
+			/* Another member may follow; anything else is damage. */
+			raw_fill(in, 2);
+			if (z->avail_in == 0)
+				return 0;
+			if (z->avail_in < 2 || in->raw[0] != 0x1f || in->raw[1] != 0x8b)
+				qp_die_at(in->name, in->lineno + 1,
+				          "read error: data after the end of the gzip stream");
+			inflateReset(z);
+			in->member_end = false;
+		}
+		if (z->avail_in == 0)
+			raw_fill(in, 1);
+		z->next_out = (Bytef *)in->buf + in->end;
+		z->avail_out = (uInt)want;
+		int ret = inflate(z, Z_NO_FLUSH);
+		size_t got = want - z->avail_out;
+		if (ret == Z_STREAM_END)
+			in->member_end = true;
+		else if (ret == Z_BUF_ERROR || (ret == Z_OK && got == 0)) {
+			if (z->avail_in == 0 && in->raw_eof)
+				qp_die_at(in->name, in->lineno + 1,
+				          "read error: truncated gzip data");
+		} else if (ret != Z_OK) {
+			qp_die_at(in->name, in->lineno + 1, "read error: bad gzip data: %s",
+			          z->msg ? z->msg : "inflate failed");
+		}
+		if (got > 0)
+			return got;
+	}
 }
 
 /* Read more of the current file into buf; sets eof at its end. */
@@ -120,19 +215,12 @@ fill(qp_input *in)
 		in->buf = xrealloc(in->buf, in->cap);
 	}
 	size_t want = in->cap - in->end;
-	if (want > INT_MAX / 2)
-		want = INT_MAX / 2;
-	int n = gzread(in->gz, in->buf + in->end, (unsigned)want);
-	if (n < 0) {
-		int zerr;
-		const char *msg = gzerror(in->gz, &zerr);
-		if (zerr == Z_ERRNO)
-			msg = strerror(errno);
-		qp_die_at(in->name, in->lineno + 1, "read error: %s", msg);
-	}
+	if (want > (1u << 30))
+		want = 1u << 30;
+	size_t n = in->gz ? inflate_some(in, want) : xread(in, in->buf + in->end, want);
 	if (n == 0)
 		in->eof = true;
-	in->end += (size_t)n;
+	in->end += n;
 }
 
 /* Find the end of the line starting at start: offset of its terminator
@@ -180,7 +268,7 @@ qp_input_line(qp_input *in, const char **line, size_t *len)
 	size_t n;
 
 	for (;;) {
-		if (!in->gz && !open_next(in))
+		if (in->fd < 0 && !open_next(in))
 			return false;
 		if (find_eol(in, in->start + scanned, &eol, &tlen)) {
 			p = in->buf + in->start;
