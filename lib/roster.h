@@ -70,7 +70,7 @@ const qp_roster_entry *qp_roster_lookup(const qp_roster *r, const char *norm,
  * Match a speaker label (unescaped, valid UTF-8), trying in order:
  *  1. the whole label;
  *  2. its parts: a label is cut at "(...)", "[...]", "|", and a dash
- *     (- – —) with a space on either side, so "MODERATOR (Jane Doe)",
+ *     (- – —) with white space before or after it (not "Mary-Jane"), so "MODERATOR (Jane Doe)",
  *     "Jane Doe (she/her)", "Jane Doe - Host", "P3 (Sam)", "Jane Doe | Host"
  *     each give two parts.  Parts that match nobody are ignored.  If the
  *     matching parts all name one entry, that is the match.  If they name
