@@ -78,9 +78,13 @@ check-fast: all
 demo: all
 	@pipelines/demo.sh
 
-bench: all
+bench: all build/rel/bench/gencorpus
 	@.ci/deps bench
 	@bench/run
+
+build/rel/bench/%: bench/%.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -O2 -o $@ $<
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
