@@ -1,0 +1,274 @@
+/*
+ * match-theme: code each segment with the codes of a codebook.
+ *
+ * Adds codes and hits to every record, or with --long writes one record
+ * per hit (a keyword-in-context listing).  The matching itself is
+ * lib/codebook.c, which pick-quotes shares.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "codebook.h"
+#include "output.h"
+#include "qp.h"
+#include "record.h"
+
+static const char usage[] =
+	"usage: match-theme [OPTIONS] CODEBOOK [FILE...]\n"
+	"Code the text of each segment with the codes of CODEBOOK (a codebook(5)\n"
+	"file or a LIWC-style .dic) and add the columns codes and hits.\n"
+	"  --column NAME      code column NAME instead of text\n"
+	"  --only-coded       leave out segments that no code matches\n"
+	"  --long             one record per hit instead of one per segment:\n"
+	"                     the segment's columns but text, then code, term,\n"
+	"                     match, offset and context\n"
+	"  --context N        words of context either side of a hit with --long\n"
+	"                     (default 5)\n"
+	"  --strict           a regular expression that gives up on a segment\n"
+	"                     is an error, not a warning\n"
+	"  --line-buffered    flush the output after every record\n"
+	"  --replace-invalid  read invalid UTF-8 as U+FFFD instead of failing\n"
+	"  --help             print this help and exit\n"
+	"  --version          print the version and exit\n";
+
+enum {
+	OPT_COLUMN = QP_OPT_FIRST_PRIVATE,
+	OPT_ONLY_CODED,
+	OPT_LONG,
+	OPT_CONTEXT,
+	OPT_STRICT,
+};
+
+static const struct option longopts[] = {
+	{ "column", required_argument, NULL, OPT_COLUMN },
+	{ "only-coded", no_argument, NULL, OPT_ONLY_CODED },
+	{ "long", no_argument, NULL, OPT_LONG },
+	{ "context", required_argument, NULL, OPT_CONTEXT },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	QP_COMMON_LONGOPTS,
+	{ NULL, 0, NULL, 0 }
+};
+
+static const char *const long_cols[] = { "code", "term", "match", "offset", "context" };
+enum { NLONG = 5 };
+
+static const cb_codebook *cb;
+static qp_rd *rd;
+static int doc_col, seg_col;
+static bool strict;
+
+/* A regex that gave up: say where, then count no hit or stop. */
+static void
+report_failures(const cb_matcher *m)
+{
+	size_t nf;
+	const cb_failure *f = cb_failures(m, &nf);
+	qp_buf where = QP_BUF_INIT;
+
+	for (size_t i = 0; i < nf; i++) {
+		char msg[256];
+		size_t p = f[i].pattern;
+		cb_regex_error(f[i].error, msg, sizeof msg);
+		buf_reset(&where);
+		if (doc_col >= 0 && seg_col >= 0) {
+			qp_span d = qp_rd_raw(rd, doc_col), s = qp_rd_raw(rd, seg_col);
+			buf_printf(&where, " (doc %.*s, seg %.*s)", (int)d.n, d.p, (int)s.n, s.p);
+		}
+		const char *what = strict ? "stopped" : "no hits counted";
+		if (strict)
+			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
+			          "code %s: regex '%s' (codebook line %lu) gave up on this "
+			          "segment%s: %s; %s",
+			          cb_code_path(cb, cb_pattern_code(cb, p)), cb_pattern_term(cb, p),
+			          cb_pattern_line(cb, p), where.s ? where.s : "", msg, what);
+		qp_warn_at(qp_rd_file(rd), qp_rd_lineno(rd),
+		           "code %s: regex '%s' (codebook line %lu) gave up on this "
+		           "segment%s: %s; %s",
+		           cb_code_path(cb, cb_pattern_code(cb, p)), cb_pattern_term(cb, p),
+		           cb_pattern_line(cb, p), where.s ? where.s : "", msg, what);
+	}
+	buf_free(&where);
+}
+
+static void
+run_wide(cb_matcher *m, int col, bool only_coded)
+{
+	int oc_codes = qp_rd_add_col(rd, "codes");
+	int oc_hits = qp_rd_add_col(rd, "hits");
+	qp_buf text = QP_BUF_INIT, codes = QP_BUF_INIT, hits = QP_BUF_INIT;
+
+	qp_rd_write_header(rd, qp_stdout);
+	while (qp_rd_next(rd)) {
+		qp_span raw = qp_rd_raw(rd, col);
+		const char *t = raw.p;
+		size_t tn = raw.n;
+		if (memchr(raw.p, '\\', raw.n)) {
+			buf_reset(&text);
+			qp_rd_get(rd, col, &text);
+			t = text.s;
+			tn = text.len;
+		}
+		size_t k = cb_match(m, t, tn);
+		report_failures(m);
+		if (k == 0 && only_coded)
+			continue;
+		size_t nr;
+		const cb_result *r = cb_results(m, &nr);
+		buf_reset(&codes);
+		buf_reset(&hits);
+		for (size_t i = 0; i < nr; i++) {
+			if (i) {
+				buf_addc(&codes, ';');
+				buf_addc(&hits, ';');
+			}
+			buf_adds(&codes, cb_code_path(cb, r[i].code));
+			buf_printf(&hits, "%u", r[i].hits);
+		}
+		qp_rd_set(rd, oc_codes, codes.s ? codes.s : "", codes.len);
+		qp_rd_set(rd, oc_hits, hits.s ? hits.s : "", hits.len);
+		qp_rd_write(rd, qp_stdout);
+	}
+	buf_free(&text);
+	buf_free(&codes);
+	buf_free(&hits);
+}
+
+/*
+ * --long: the input columns that identify the segment (all but text, the
+ * coded column, codes and hits), then the five hit columns; a hit column
+ * the input already has keeps its place.
+ */
+static void
+run_long(cb_matcher *m, int col, size_t context)
+{
+	int nin = qp_rd_ncols(rd);
+	int *out = xcalloc((size_t)nin + NLONG, sizeof *out);   /* >= 0 input, < 0 hit column */
+	const char **names = xcalloc((size_t)nin + NLONG, sizeof *names);
+	int nout = 0;
+	qp_buf text = QP_BUF_INIT;
+	char num[32];
+
+	for (int c = 0; c < nin; c++) {
+		const char *nm = qp_rd_name(rd, c);
+		if (c == col || !strcmp(nm, "text") || !strcmp(nm, "codes") ||
+		    !strcmp(nm, "hits"))
+			continue;
+		out[nout] = c;
+		for (int j = 0; j < NLONG; j++)
+			if (!strcmp(nm, long_cols[j]))
+				out[nout] = -1 - j;
+		names[nout++] = nm;
+	}
+	for (int j = 0; j < NLONG; j++) {
+		bool have = false;
+		for (int k = 0; k < nout; k++)
+			have |= out[k] == -1 - j;
+		if (!have) {
+			out[nout] = -1 - j;
+			names[nout++] = long_cols[j];
+		}
+	}
+	qp_write_header(qp_stdout, names, nout);
+
+	while (qp_rd_next(rd)) {
+		buf_reset(&text);
+		qp_rd_get(rd, col, &text);
+		const char *t = text.s ? text.s : "";
+		cb_match(m, t, text.len);
+		report_failures(m);
+		size_t nh;
+		const cb_hit *h = cb_hits(m, &nh);
+		for (size_t i = 0; i < nh; i++) {
+			for (int k = 0; k < nout; k++) {
+				if (k)
+					qp_putc(qp_stdout, '\t');
+				if (out[k] >= 0) {
+					qp_span f = qp_rd_raw(rd, out[k]);
+					qp_write(qp_stdout, f.p, f.n);
+					continue;
+				}
+				const char *v;
+				size_t vs, ve;
+				switch (-1 - out[k]) {
+				case 0:
+					qp_puts(qp_stdout, cb_code_path(cb, h[i].code));
+					break;
+				case 1:
+					v = cb_pattern_term(cb, h[i].pattern);
+					qp_write_field(qp_stdout, v, strlen(v));
+					break;
+				case 2:
+					qp_write_field(qp_stdout, t + h[i].start, h[i].end - h[i].start);
+					break;
+				case 3:
+					snprintf(num, sizeof num, "%zu", h[i].cp_off);
+					qp_puts(qp_stdout, num);
+					break;
+				case 4:
+					cb_context(m, &h[i], context, &vs, &ve);
+					qp_write_field(qp_stdout, t + vs, ve - vs);
+					break;
+				}
+			}
+			qp_out_endrec(qp_stdout);
+		}
+	}
+	buf_free(&text);
+	free(out);
+	free(names);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *column = "text";
+	bool only_coded = false, lng = false;
+	size_t context = 5;
+	int c;
+
+	qp_init("match-theme");
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_COLUMN:
+			column = optarg;
+			break;
+		case OPT_ONLY_CODED:
+			only_coded = true;
+			break;
+		case OPT_LONG:
+			lng = true;
+			break;
+		case OPT_CONTEXT:
+			context = qp_parse_ulong(optarg, "--context", 1000, usage);
+			break;
+		case OPT_STRICT:
+			strict = true;
+			break;
+		default:
+			qp_common_opt(c, usage);
+		}
+	}
+	if (optind >= argc)
+		qp_usage_error(usage, "no CODEBOOK given");
+
+	cb_codebook *book = cb_load(argv[optind]);
+	cb = book;
+	cb_matcher *m = cb_matcher_new(cb, lng ? CB_KEEP_HITS : 0);
+	rd = qp_rd_open(argc - optind - 1, argv + optind + 1);
+	if (qp_rd_ncols(rd) > 0) {
+		int col = qp_rd_need(rd, column);
+		doc_col = qp_rd_col(rd, "doc");
+		seg_col = qp_rd_col(rd, "seg");
+		if (lng)
+			run_long(m, col, context);
+		else
+			run_wide(m, col, only_coded);
+	}
+	qp_out_close(qp_stdout);
+	qp_rd_free(rd);
+	cb_matcher_free(m);
+	cb_free(book);
+	return 0;
+}
