@@ -1,0 +1,886 @@
+#include "pii.h"
+#include "qp.h"
+
+#include <string.h>
+
+const char *const pii_cat_name[PII_NCAT] = {
+	"EMAIL", "URL", "PHONE", "DATE", "ID", "POSTCODE"
+};
+
+static inline int isdig(unsigned char c) { return (unsigned)(c - '0') < 10u; }
+static inline int isup(unsigned char c) { return (unsigned)(c - 'A') < 26u; }
+static inline int islow(unsigned char c) { return (unsigned)(c - 'a') < 26u; }
+static inline int isalpha_(unsigned char c) { return isup(c) || islow(c); }
+static inline int isalnum_(unsigned char c) { return isalpha_(c) || isdig(c); }
+static inline int tolow(unsigned char c) { return isup(c) ? c + 32 : c; }
+/* A byte that continues a word: any non-ASCII byte counts, so that no
+ * detector starts in the middle of "café5" or "José's". */
+static inline int iswordb(unsigned char c) { return isalnum_(c) || c == '_' || c >= 0x80; }
+
+typedef struct {
+	const unsigned char *s;
+	size_t n;
+	pii_span **out;
+	size_t *cap;
+	size_t cnt;
+} scan;
+
+static void
+emit(scan *sc, size_t off, size_t end, enum pii_cat cat)
+{
+	if (sc->cnt == *sc->cap) {
+		*sc->cap = *sc->cap ? *sc->cap * 2 : 16;
+		*sc->out = xreallocarray(*sc->out, *sc->cap, sizeof **sc->out);
+	}
+	(*sc->out)[sc->cnt].off = off;
+	(*sc->out)[sc->cnt].len = end - off;
+	(*sc->out)[sc->cnt].cat = cat;
+	sc->cnt++;
+}
+
+/* Case-insensitive: is w[0..n) equal to the lower-case ASCII word lw? */
+static int
+weq(const unsigned char *w, size_t n, const char *lw)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (lw[i] == '\0' || tolow(w[i]) != (unsigned char)lw[i])
+			return 0;
+	return lw[i] == '\0';
+}
+
+static int
+win(const unsigned char *w, size_t n, const char *const *list)
+{
+	for (; *list; list++)
+		if (weq(w, n, *list))
+			return 1;
+	return 0;
+}
+
+static const char *const months[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", NULL
+};
+static const char *const mon_abbr[] = {
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+	"oct", "nov", "dec", NULL
+};
+
+int
+pii_month(const char *w, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)w;
+	for (int m = 0; months[m]; m++)
+		if (weq(u, n, months[m]) || weq(u, n, mon_abbr[m]))
+			return m + 1;
+	if (weq(u, n, "sept"))
+		return 9;
+	return 0;
+}
+
+/* End of the ASCII letter run at i. */
+static size_t
+letters(const scan *sc, size_t i)
+{
+	while (i < sc->n && isalpha_(sc->s[i]))
+		i++;
+	return i;
+}
+
+static size_t
+digits(const scan *sc, size_t i)
+{
+	while (i < sc->n && isdig(sc->s[i]))
+		i++;
+	return i;
+}
+
+static size_t
+spaces(const scan *sc, size_t i)
+{
+	while (i < sc->n && sc->s[i] == ' ')
+		i++;
+	return i;
+}
+
+static int
+end_ok(const scan *sc, size_t i)
+{
+	return i >= sc->n || !iswordb(sc->s[i]);
+}
+
+static unsigned
+num(const unsigned char *p, size_t n)
+{
+	unsigned v = 0;
+	for (size_t i = 0; i < n && i < 9; i++)
+		v = v * 10 + (unsigned)(p[i] - '0');
+	return v;
+}
+
+/* The word before position i, skipping blanks and at most one comma:
+ * its letters' span, or an empty span. */
+static void
+prev_word(const scan *sc, size_t i, size_t *off, size_t *len)
+{
+	size_t k = i;
+	while (k > 0 && sc->s[k - 1] == ' ')
+		k--;
+	if (k > 0 && sc->s[k - 1] == ',') {
+		k--;
+		while (k > 0 && sc->s[k - 1] == ' ')
+			k--;
+	}
+	size_t e = k;
+	while (k > 0 && isalpha_(sc->s[k - 1]))
+		k--;
+	if (k > 0 && iswordb(sc->s[k - 1]))
+		k = e;          /* part of a longer token */
+	*off = k;
+	*len = e - k;
+}
+
+/* An ordinal suffix (st nd rd th) at i, ending a word: its end, or i. */
+static size_t
+ordinal(const scan *sc, size_t i)
+{
+	if (i + 2 <= sc->n) {
+		const unsigned char *p = sc->s + i;
+		if ((weq(p, 2, "st") || weq(p, 2, "nd") || weq(p, 2, "rd") ||
+		     weq(p, 2, "th")) && end_ok(sc, i + 2))
+			return i + 2;
+	}
+	return i;
+}
+
+/* A four-digit year 1900-2099 at i standing alone: its end, or 0. */
+static size_t
+year_at(const scan *sc, size_t i)
+{
+	size_t e = digits(sc, i);
+	if (e - i != 4 || !end_ok(sc, e))
+		return 0;
+	if (!((sc->s[i] == '1' && sc->s[i + 1] == '9') ||
+	      (sc->s[i] == '2' && sc->s[i + 1] == '0')))
+		return 0;
+	return e;
+}
+
+/* After a date's day or month: an optional ", 2021" or " 2021". */
+static size_t
+opt_year(const scan *sc, size_t e)
+{
+	size_t q = e;
+	if (q < sc->n && sc->s[q] == ',')
+		q++;
+	size_t q2 = spaces(sc, q);
+	if (q2 == q)
+		return e;
+	size_t y = year_at(sc, q2);
+	return y ? y : e;
+}
+
+/*
+ * A month name at w[0..wl).  May and March are also a verb and a noun:
+ * written in lower case they count only with a strong sign of a date
+ * (an ordinal day or a year), which the caller passes in.
+ */
+static int
+month_ok(const unsigned char *w, size_t wl, int strong)
+{
+	if (!pii_month((const char *)w, wl))
+		return 0;
+	if (islow(w[0]) && (weq(w, wl, "may") || weq(w, wl, "mar") ||
+	                    weq(w, wl, "march")))
+		return strong;
+	return 1;
+}
+
+/*
+ * Written dates that start with the month: "March 3rd, 2021", "Mar. 3",
+ * "Sept 12 2020", "March 2021".  A month name alone is not a date
+ * element here ("in May" stays).
+ */
+static size_t
+date_month_first(scan *sc, size_t i, size_t we)
+{
+	size_t q = we;
+	if (q < sc->n && sc->s[q] == '.')
+		q++;
+	size_t d = spaces(sc, q);
+	if (d == q || d >= sc->n || !isdig(sc->s[d]))
+		return 0;
+	size_t de = digits(sc, d);
+	size_t y;
+	if ((y = year_at(sc, d)) != 0) {
+		if (!month_ok(sc->s + i, we - i, 1))
+			return 0;
+		emit(sc, i, y, PII_DATE);
+		return y;
+	}
+	if (de - d > 2)
+		return 0;
+	unsigned day = num(sc->s + d, de - d);
+	if (day < 1 || day > 31)
+		return 0;
+	size_t oe = ordinal(sc, de);
+	if (oe == de && !end_ok(sc, de))
+		return 0;
+	if (oe == de && de < sc->n && (sc->s[de] == ':' ||
+	    (sc->s[de] == '.' && de + 1 < sc->n && isdig(sc->s[de + 1]))))
+		return 0;       /* "May 3:30", "Mar 3.5" */
+	size_t e = opt_year(sc, oe);
+	if (!month_ok(sc->s + i, we - i, oe != de || e != oe))
+		return 0;
+	emit(sc, i, e, PII_DATE);
+	return e;
+}
+
+/*
+ * Written dates that start with the day, at the digits d..de (and an
+ * ordinal suffix up to oe): "3 March 2021", "3rd March", "3rd of March",
+ * "the 3rd of Mar.".
+ */
+static size_t
+date_day_first(scan *sc, size_t d, size_t de, size_t oe)
+{
+	if (de - d > 2)
+		return 0;
+	unsigned day = num(sc->s + d, de - d);
+	if (day < 1 || day > 31)
+		return 0;
+	size_t q = spaces(sc, oe);
+	if (q == oe)
+		return 0;
+	size_t we = letters(sc, q);
+	if (we - q == 2 && weq(sc->s + q, 2, "of")) {
+		size_t q2 = spaces(sc, we);
+		if (q2 == we)
+			return 0;
+		q = q2;
+		we = letters(sc, q);
+	}
+	if (!end_ok(sc, we) && !(we < sc->n && sc->s[we] == '.'))
+		return 0;
+	size_t e = we;
+	if (e < sc->n && sc->s[e] == '.')
+		e++;
+	size_t ye = opt_year(sc, e);
+	if (!month_ok(sc->s + q, we - q, oe != de || ye != e))
+		return 0;
+	/* A trailing abbreviation dot is kept unless a year follows. */
+	emit(sc, d, ye != e ? ye : we, PII_DATE);
+	return ye != e ? ye : we;
+}
+
+static int
+valid_md(unsigned a, unsigned b)
+{
+	return a >= 1 && b >= 1 &&
+	       ((a <= 12 && b <= 31) || (a <= 31 && b <= 12));
+}
+
+static const char *const date_cues[] = {
+	"on", "by", "since", "until", "till", "from", "before", "after",
+	"due", "dated", "dob", "born", "monday", "tuesday", "wednesday",
+	"thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
+	"wed", "thu", "thur", "thurs", "fri", "sat", "sun", NULL
+};
+
+static const char *const zip_cues[] = {
+	"zip", "code", "postcode", "al", "ak", "az", "ar", "ca", "co", "ct",
+	"de", "fl", "ga", "hi", "id", "il", "in", "ia", "ks", "ky", "la",
+	"me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh",
+	"nj", "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc",
+	"sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy", "dc",
+	"alabama", "alaska", "arizona", "arkansas", "california",
+	"colorado", "connecticut", "delaware", "florida", "georgia",
+	"hawaii", "idaho", "illinois", "indiana", "iowa", "kansas",
+	"kentucky", "louisiana", "maine", "maryland", "massachusetts",
+	"michigan", "minnesota", "mississippi", "missouri", "montana",
+	"nebraska", "nevada", "hampshire", "jersey", "mexico", "york",
+	"carolina", "dakota", "ohio", "oklahoma", "oregon", "pennsylvania",
+	"island", "tennessee", "texas", "utah", "vermont", "virginia",
+	"washington", "wisconsin", "wyoming", "columbia", NULL
+};
+
+/* Is the word before i a US state (two capitals, or a capitalised
+ * name) or "zip"/"code"/"postcode", as an address's ZIP code has? */
+static int
+zip_context(const scan *sc, size_t i)
+{
+	size_t o, l;
+	if (i == 0 || sc->s[i - 1] != ' ')
+		return 0;
+	prev_word(sc, i, &o, &l);
+	if (l == 0 || !win(sc->s + o, l, zip_cues))
+		return 0;
+	if (l == 2)
+		return isup(sc->s[o]) && isup(sc->s[o + 1]);
+	return l <= 4 || isup(sc->s[o]);
+}
+
+/*
+ * Digit groups separated by single blanks, hyphens or dots from i, as
+ * "555 123 4567" and "020 7946 0958" are written.  Returns the end of
+ * the last group and the number of digits and groups.
+ */
+static size_t
+digit_groups(const scan *sc, size_t i, int *ndig, int *ngroups, size_t *glen, int max)
+{
+	size_t p = i, end = i;
+	*ndig = 0;
+	*ngroups = 0;
+	while (p < sc->n && isdig(sc->s[p])) {
+		size_t e = digits(sc, p);
+		if (*ngroups < max)
+			glen[*ngroups] = e - p;
+		(*ngroups)++;
+		*ndig += (int)(e - p);
+		end = e;
+		if (e + 1 < sc->n && (sc->s[e] == ' ' || sc->s[e] == '-' ||
+		    sc->s[e] == '.') && isdig(sc->s[e + 1]))
+			p = e + 1;
+		else
+			break;
+	}
+	return end;
+}
+
+/*
+ * A token that starts with a digit.  Gathers the numeric token (digit
+ * runs joined by single - . / : ,) and decides what it is:
+ *   a ':' anywhere           a time (3:30, 00:01:02.500): nothing
+ *   after $ £ € or before %  money or a percentage: nothing
+ *   d.d  d,ddd               a decimal or a grouped number: nothing
+ *   m/d/y m-d-y m.d.y        DATE (a valid month and day, 2- or 4-digit year)
+ *   yyyy-mm-dd               DATE
+ *   m/d                      DATE only after on, by, since, ... or a
+ *                            weekday; otherwise a fraction (3/4)
+ *   ddd-ddd-dddd ddd.ddd.dddd 1-ddd-ddd-dddd   PHONE
+ *   ddd-dddd                 PHONE, unless both parts end in 0 (a range
+ *                            such as 100-1000)
+ *   ddd-dd-dddd              ID (a US Social Security number)
+ *   ddddd-dddd               POSTCODE (ZIP+4)
+ *   ddddd                    POSTCODE after a state or "zip"; else nothing
+ *   6 or more digits         ID
+ *   ddd ddd dddd, 0dd dddd dddd, ...  PHONE (blank-separated groups:
+ *                            3-3-4, or 10-11 digits starting with 0)
+ *   1-2 digits then a month  DATE (3 March, 3rd of March 2021)
+ * A year alone (2021), counts (20 minutes), ranges (2020-2021) and
+ * everything else are left alone.
+ */
+static size_t
+try_digits(scan *sc, size_t i)
+{
+	const unsigned char *s = sc->s;
+	size_t p = i, ps[8], pl[8];
+	char sep[8];
+	int np = 0, colon = 0;
+
+	for (;;) {
+		size_t e = digits(sc, p);
+		if (np < 8) {
+			ps[np] = p;
+			pl[np] = e - p;
+		}
+		np++;
+		p = e;
+		if (p + 1 < sc->n && strchr("-./:,", s[p]) && isdig(s[p + 1])) {
+			if (np <= 8)
+				sep[np - 1] = (char)s[p];
+			if (s[p] == ':')
+				colon = 1;
+			p++;
+			continue;
+		}
+		break;
+	}
+	size_t end = p;
+
+	if (colon || np > 8)
+		return end;
+	if (i > 0 && (s[i - 1] == '$' || (i >= 2 && s[i - 2] == 0xC2 && s[i - 1] == 0xA3) ||
+	    (i >= 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x82 && s[i - 1] == 0xAC)))
+		return end;
+	if (end < sc->n && s[end] == '%')
+		return end;
+	if (i > 0 && s[i - 1] == '-' && i >= 2 && isdig(s[i - 2]))
+		return end;     /* the tail of a range written without blanks */
+
+	if (np == 1) {
+		size_t oe = ordinal(sc, end);
+		if (!end_ok(sc, oe))
+			return end;
+		size_t r;
+		if ((r = date_day_first(sc, i, end, oe)) != 0)
+			return r;
+		if (oe != end)
+			return oe;
+		int nd, ng;
+		size_t gl[6];
+		size_t ge = digit_groups(sc, i, &nd, &ng, gl, 6);
+		if (ng >= 3 && end_ok(sc, ge) &&
+		    ((ng == 3 && gl[0] == 3 && gl[1] == 3 && gl[2] == 4) ||
+		     (s[i] == '0' && nd >= 10 && nd <= 11 && ng <= 4))) {
+			emit(sc, i, ge, PII_PHONE);
+			return ge;
+		}
+		if (ng == 2 && s[i] == '0' && nd >= 10 && nd <= 11 && end_ok(sc, ge)) {
+			emit(sc, i, ge, PII_PHONE);    /* 07700 900123 */
+			return ge;
+		}
+		if (pl[0] >= 6) {
+			emit(sc, i, end, PII_ID);
+			return end;
+		}
+		if (pl[0] == 5 && zip_context(sc, i)) {
+			emit(sc, i, end, PII_POSTCODE);
+			return end;
+		}
+		return end;
+	}
+	if (!end_ok(sc, end))
+		return end;
+	if (np == 2) {
+		char c = sep[0];
+		if (c == '-' && pl[0] == 5 && pl[1] == 4) {
+			emit(sc, i, end, PII_POSTCODE);
+			return end;
+		}
+		if (c == '-' && pl[0] == 3 && pl[1] == 4 &&
+		    !(s[ps[0] + 2] == '0' && s[ps[1] + 3] == '0')) {
+			emit(sc, i, end, PII_PHONE);
+			return end;
+		}
+		if (c == '/' && pl[0] <= 2 && pl[1] <= 2 &&
+		    valid_md(num(s + ps[0], pl[0]), num(s + ps[1], pl[1]))) {
+			size_t o, l;
+			prev_word(sc, i, &o, &l);
+			if (l && win(s + o, l, date_cues)) {
+				emit(sc, i, end, PII_DATE);
+				return end;
+			}
+		}
+		if (c == '/' && pl[0] <= 2 && pl[1] == 4 && year_at(sc, ps[1]) &&
+		    num(s + ps[0], pl[0]) >= 1 && num(s + ps[0], pl[0]) <= 12) {
+			emit(sc, i, end, PII_DATE);     /* 3/2021 */
+			return end;
+		}
+		return end;
+	}
+	if (np == 3 && sep[0] == sep[1] && sep[0] != ',') {
+		if (pl[0] <= 2 && pl[1] <= 2 && (pl[2] == 2 || pl[2] == 4) &&
+		    valid_md(num(s + ps[0], pl[0]), num(s + ps[1], pl[1]))) {
+			emit(sc, i, end, PII_DATE);
+			return end;
+		}
+		if (pl[0] == 4 && pl[1] <= 2 && pl[2] <= 2 && sep[0] != '.' &&
+		    valid_md(num(s + ps[1], pl[1]), num(s + ps[2], pl[2]))) {
+			emit(sc, i, end, PII_DATE);
+			return end;
+		}
+		if ((sep[0] == '-' || sep[0] == '.') && pl[0] == 3 && pl[1] == 3 && pl[2] == 4) {
+			emit(sc, i, end, PII_PHONE);
+			return end;
+		}
+		if (sep[0] == '-' && pl[0] == 3 && pl[1] == 2 && pl[2] == 4) {
+			emit(sc, i, end, PII_ID);
+			return end;
+		}
+		return end;
+	}
+	if (np == 4 && sep[0] == sep[1] && sep[1] == sep[2] &&
+	    (sep[0] == '-' || sep[0] == '.') && pl[0] == 1 && s[i] == '1' &&
+	    pl[1] == 3 && pl[2] == 3 && pl[3] == 4) {
+		emit(sc, i, end, PII_PHONE);
+		return end;
+	}
+	return end;
+}
+
+/* "(555) 123-4567", "(555)123-4567", "(555) 123 4567". */
+static size_t
+try_paren(scan *sc, size_t i)
+{
+	const unsigned char *s = sc->s;
+	size_t p = i + 1, e = digits(sc, p);
+	if (e - p != 3 || e >= sc->n || s[e] != ')')
+		return i + 1;
+	p = e + 1;
+	if (p < sc->n && s[p] == ' ')
+		p++;
+	e = digits(sc, p);
+	if (e - p != 3 || e + 1 >= sc->n || !(s[e] == '-' || s[e] == '.' || s[e] == ' '))
+		return i + 1;
+	p = e + 1;
+	e = digits(sc, p);
+	if (e - p != 4 || !end_ok(sc, e))
+		return i + 1;
+	emit(sc, i, e, PII_PHONE);
+	return e;
+}
+
+/*
+ * International form: '+', a country code and groups of digits
+ * separated by single blanks, hyphens or dots, with "(0)" allowed
+ * ("+44 (0)20 7946 0958"); 8 to 15 digits in all, as E.164 permits.
+ */
+static size_t
+try_intl(scan *sc, size_t i)
+{
+	const unsigned char *s = sc->s;
+	size_t p = i + 1, last = 0;
+	int nd = 0;
+
+	if (i > 0 && iswordb(s[i - 1]))
+		return i + 1;
+	while (p < sc->n) {
+		if (isdig(s[p])) {
+			size_t e = digits(sc, p);
+			nd += (int)(e - p);
+			last = e;
+			p = e;
+		} else if (s[p] == '(' && p + 2 < sc->n && isdig(s[p + 1])) {
+			size_t e = digits(sc, p + 1);
+			if (e >= sc->n || s[e] != ')' || e - p > 4)
+				break;
+			nd += (int)(e - p - 1);
+			last = e + 1;
+			p = e + 1;
+			if (p < sc->n && isdig(s[p]))
+				continue;       /* "(0)20" */
+		} else {
+			break;
+		}
+		if (p + 1 < sc->n && (s[p] == ' ' || s[p] == '-' || s[p] == '.') &&
+		    (isdig(s[p + 1]) || s[p + 1] == '('))
+			p++;
+		else
+			break;
+	}
+	if (last == 0 || nd < 8 || nd > 15 || !end_ok(sc, last))
+		return i + 1;
+	emit(sc, i, last, PII_PHONE);
+	return last;
+}
+
+/* The rest of a URL from p: up to white space or an angle bracket or
+ * quote, less trailing punctuation that ends the sentence around it. */
+static size_t
+url_tail(const scan *sc, size_t p)
+{
+	const unsigned char *s = sc->s;
+	while (p < sc->n && s[p] > ' ' && s[p] != '<' && s[p] != '>' &&
+	       s[p] != '"' && s[p] != '\\')
+		p++;
+	while (p > 0 && strchr(".,;:!?)]}'", s[p - 1]))
+		p--;
+	return p;
+}
+
+static const char *const tlds[] = {
+	"com", "org", "net", "edu", "gov", "mil", "io", "co", "uk", "ca",
+	"us", "au", "de", "nz", "ie", "info", "biz", "app", "dev", "health",
+	NULL
+};
+
+/* A bare host name: labels of letters, digits and hyphens joined by
+ * dots, the last a known top-level domain ("hopkinsmedicine.org",
+ * "med.example.edu/apply"). */
+static size_t
+try_domain(scan *sc, size_t i)
+{
+	const unsigned char *s = sc->s;
+	size_t p = i, lab = i;
+	int nlab = 0;
+	for (;;) {
+		size_t e = p;
+		while (e < sc->n && (isalnum_(s[e]) || s[e] == '-'))
+			e++;
+		if (e == p)
+			return 0;
+		lab = p;
+		nlab++;
+		p = e;
+		if (p + 1 < sc->n && s[p] == '.' && isalnum_(s[p + 1]))
+			p++;
+		else
+			break;
+	}
+	if (nlab < 2 || !win(s + lab, p - lab, tlds))
+		return 0;
+	if (p < sc->n && (s[p] == '@' || iswordb(s[p])))
+		return 0;
+	if (p < sc->n && s[p] == '/')
+		p = url_tail(sc, p);
+	emit(sc, i, p, PII_URL);
+	return p;
+}
+
+static const char *const id_cues[] = {
+	"mrn", "ssn", "id", "record", "chart", "account", "acct", "member",
+	"badge", "file", "ref", "reference", "medicaid", "medicare",
+	"license", "licence", "policy", "claim", "passport", "nhs", "patient",
+	NULL
+};
+
+/*
+ * After a record-number cue ("MRN 123456", "ID: AB-12345", "chart
+ * number 4471-22"): the token of letters, digits and hyphens that
+ * follows, when it has at least four digits and is not a lone year.
+ */
+static size_t
+try_id_cue(scan *sc, size_t we)
+{
+	const unsigned char *s = sc->s;
+	size_t p = we;
+	for (int k = 0; k < 2; k++) {
+		while (p < sc->n && (s[p] == ' ' || s[p] == ':' || s[p] == '#' ||
+		                     s[p] == '.'))
+			p++;
+		size_t e = letters(sc, p);
+		if ((e - p == 6 && weq(s + p, 6, "number")) ||
+		    (e - p == 2 && weq(s + p, 2, "no")) ||
+		    (e - p == 3 && weq(s + p, 3, "num")))
+			p = e;
+		else
+			break;
+	}
+	if (p == we)
+		return 0;
+	size_t e = p;
+	int nd = 0;
+	while (e < sc->n && (isalnum_(s[e]) || (s[e] == '-' && e + 1 < sc->n &&
+	                                        isalnum_(s[e + 1])))) {
+		nd += isdig(s[e]);
+		e++;
+	}
+	if (nd < 4 || !end_ok(sc, e) || (nd == 4 && e - p == 4 && year_at(sc, p)))
+		return 0;
+	emit(sc, p, e, PII_ID);
+	return e;
+}
+
+/*
+ * Capital letters and digits: a UK postcode ("SW1A 1AA", "M1 1AE"), a
+ * Canadian one ("K1A 0B1") or a record number of one to four capitals,
+ * an optional hyphen and five or more digits ("AB-12345", "A1234567").
+ * Course codes (M3, MS4, Step 1, COVID-19) have too few digits.
+ */
+static size_t
+try_caps(scan *sc, size_t i)
+{
+	const unsigned char *s = sc->s;
+	size_t p = i, e;
+
+	/* Canadian: A9A 9A9 */
+	if (i + 6 <= sc->n && isup(s[i]) && isdig(s[i + 1]) && isup(s[i + 2])) {
+		p = i + 3;
+		if (p < sc->n && s[p] == ' ')
+			p++;
+		if (p + 3 <= sc->n && isdig(s[p]) && isup(s[p + 1]) && isdig(s[p + 2]) &&
+		    end_ok(sc, p + 3)) {
+			emit(sc, i, p + 3, PII_POSTCODE);
+			return p + 3;
+		}
+	}
+	/* UK: A9 A9A A99 AA9 AA9A AA99, then 9AA */
+	p = i;
+	size_t a = p;
+	while (p < sc->n && isup(s[p]) && p - a < 2)
+		p++;
+	if (p > a && p < sc->n && isdig(s[p])) {
+		p++;
+		if (p < sc->n && (isdig(s[p]) || isup(s[p])))
+			p++;
+		size_t q = p;
+		if (q < sc->n && s[q] == ' ')
+			q++;
+		if (q + 3 <= sc->n && isdig(s[q]) && isup(s[q + 1]) && isup(s[q + 2]) &&
+		    end_ok(sc, q + 3) && (q > p || end_ok(sc, p) == 0)) {
+			emit(sc, i, q + 3, PII_POSTCODE);
+			return q + 3;
+		}
+	}
+	/* Record number */
+	p = i;
+	while (p < sc->n && isup(s[p]))
+		p++;
+	if (p - i >= 1 && p - i <= 4) {
+		size_t q = p;
+		if (q + 1 < sc->n && s[q] == '-')
+			q++;
+		e = digits(sc, q);
+		if (e - q >= 5 && end_ok(sc, e)) {
+			emit(sc, i, e, PII_ID);
+			return e;
+		}
+	}
+	return 0;
+}
+
+/* A word that starts with a letter. */
+static size_t
+try_letters(scan *sc, size_t i)
+{
+	const unsigned char *s = sc->s;
+	size_t we = i;
+	while (we < sc->n && isalnum_(s[we]))
+		we++;
+	size_t wl = we - i, r;
+
+	if ((s[i] == 'h' || s[i] == 'H') && wl >= 4 && wl <= 5 &&
+	    we + 3 <= sc->n && s[we] == ':' && s[we + 1] == '/' && s[we + 2] == '/' &&
+	    (weq(s + i, wl, "http") || weq(s + i, wl, "https"))) {
+		size_t e = url_tail(sc, we + 3);
+		if (e > we + 3) {
+			emit(sc, i, e, PII_URL);
+			return e;
+		}
+	}
+	if (wl == 3 && weq(s + i, 3, "www") && we + 1 < sc->n && s[we] == '.' &&
+	    isalnum_(s[we + 1])) {
+		size_t e = url_tail(sc, we);
+		emit(sc, i, e, PII_URL);
+		return e;
+	}
+	int has_digit = 0;
+	for (size_t k = i; k < we; k++)
+		has_digit |= isdig(s[k]);
+	if (!has_digit) {
+		if (wl >= 3 && wl <= 9 && (r = date_month_first(sc, i, we)) != 0)
+			return r;
+		if (wl <= 9 && win(s + i, wl, id_cues) &&
+		    (r = try_id_cue(sc, we)) != 0)
+			return r;
+	}
+	if (isup(s[i]) && (has_digit || (we < sc->n && s[we] == '-')) &&
+	    (r = try_caps(sc, i)) != 0)
+		return r;
+	if (we < sc->n && s[we] == '.' && (r = try_domain(sc, i)) != 0)
+		return r;
+	while (we < sc->n && iswordb(s[we]))
+		we++;
+	return we;
+}
+
+static int
+islocal(unsigned char c)
+{
+	return isalnum_(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+/* At an '@': the address around it, replacing any span found inside
+ * its local part before the '@' was reached. */
+static size_t
+try_email(scan *sc, size_t a)
+{
+	const unsigned char *s = sc->s;
+	size_t l = a, r = a + 1, lab, last = 0;
+
+	while (l > 0 && islocal(s[l - 1]))
+		l--;
+	while (l < a && s[l] == '.')
+		l++;
+	if (l == a)
+		return a + 1;
+	for (;;) {
+		lab = r;
+		while (r < sc->n && (isalnum_(s[r]) || s[r] == '-'))
+			r++;
+		if (r == lab)
+			break;
+		last = lab;
+		if (r + 1 < sc->n && s[r] == '.' && isalnum_(s[r + 1]))
+			r++;
+		else
+			break;
+	}
+	if (last <= a + 1 || r - last < 2)
+		return a + 1;
+	for (size_t k = last; k < r; k++)
+		if (!isalpha_(s[k]))
+			return a + 1;
+	while (sc->cnt > 0 && (*sc->out)[sc->cnt - 1].off +
+	       (*sc->out)[sc->cnt - 1].len > l)
+		sc->cnt--;
+	emit(sc, l, r, PII_EMAIL);
+	return r;
+}
+
+size_t
+pii_scan(const char *text, size_t n, pii_span **out, size_t *cap)
+{
+	scan sc = { (const unsigned char *)text, n, out, cap, 0 };
+	const unsigned char *s = sc.s;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = s[i];
+		if (c == '@') {
+			i = try_email(&sc, i);
+			continue;
+		}
+		if (isalnum_(c)) {
+			if (i > 0 && iswordb(s[i - 1])) {
+				i++;
+				continue;
+			}
+			i = isdig(c) ? try_digits(&sc, i) : try_letters(&sc, i);
+			continue;
+		}
+		if (c == '+' && i + 1 < n && isdig(s[i + 1])) {
+			i = try_intl(&sc, i);
+			continue;
+		}
+		if (c == '(' && i + 1 < n && isdig(s[i + 1])) {
+			i = try_paren(&sc, i);
+			continue;
+		}
+		i++;
+	}
+	return sc.cnt;
+}
+
+void
+pii_norm(enum pii_cat cat, const char *text, size_t n, qp_buf *out)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0, start = out->len;
+
+	switch (cat) {
+	case PII_EMAIL:
+		for (; i < n; i++)
+			buf_addc(out, (char)tolow(s[i]));
+		break;
+	case PII_URL:
+		if (n >= 8 && weq(s, 8, "https://"))
+			i = 8;
+		else if (n >= 7 && weq(s, 7, "http://"))
+			i = 7;
+		if (n - i >= 4 && weq(s + i, 4, "www."))
+			i += 4;
+		while (n > i && s[n - 1] == '/')
+			n--;
+		for (; i < n; i++)
+			buf_addc(out, (char)tolow(s[i]));
+		break;
+	case PII_PHONE:
+		for (; i < n; i++)
+			if (isdig(s[i]))
+				buf_addc(out, (char)s[i]);
+		if (out->len - start == 11 && out->s[start] == '1') {
+			memmove(out->s + start, out->s + start + 1, 10);
+			out->len--;
+			out->s[out->len] = '\0';
+		}
+		break;
+	default:
+		for (; i < n; i++)
+			if (isalnum_(s[i]) || s[i] >= 0x80)
+				buf_addc(out, (char)tolow(s[i]));
+		break;
+	}
+}
