@@ -80,7 +80,7 @@ out_only() { "$@" 2>/dev/null; }
 @test "tag-speaker: without --from-text the text is left alone" {
 	run out_only tag-speaker --roster "$R" "$F/unlabeled.tsv"
 	[ "$status" -eq 0 ]
-	[ "${lines[1]}" = "$(printf 'int1\t1\t\tJane Doe: Welcome, and thank you.\t\t\t')" ]
+	[ "${lines[1]}" = "$(printf 'int1\t1\t\t\t\tJane Doe: Welcome, and thank you.\t\t\t')" ]
 }
 
 @test "tag-speaker: --from-text adds a speaker column when the stream has none" {
