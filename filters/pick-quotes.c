@@ -1,0 +1,1062 @@
+/*
+ * pick-quotes: for each code (and group), the few coded segments that
+ * best stand for it, as quotes for a report.  See man/pick-quotes.1.
+ *
+ * Memory is bounded by codes x groups x K, not by the input: every
+ * (code, group) keeps a pool of its K best candidates in a heap whose
+ * root is the worst of them.  The quotes are then chosen from the pool
+ * alone, by a greedy pass that applies the speaker, document and
+ * near-duplicate rules.  The pool of a union of streams is the pool of
+ * the union of their pools, which is what makes --partial and --merge
+ * give exactly the one-process result.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "codes.h"
+#include "map.h"
+#include "output.h"
+#include "qp.h"
+#include "record.h"
+#include "utf8.h"
+
+static const char usage[] =
+	"usage: pick-quotes [-n N] [--by COL[,COL...]] [--codes CODE[,CODE...]]\n"
+	"                   [--rollup] [--min-words N] [--max-words N]\n"
+	"                   [--max-overlap X] [--format tsv|md] [--partial | --merge]\n"
+	"                   [--line-buffered] [--replace-invalid] [FILE ...]\n"
+	"       pick-quotes --help | --version\n"
+	"Pick the N most representative coded segments of each code.\n"
+	"  -n N               quotes per code and group (default 3)\n"
+	"  --by COL[,COL...]  pick separately for each value of these columns\n"
+	"  --codes LIST       only these codes and their descendants\n"
+	"  --rollup           a segment coded a/b is also a candidate for a\n"
+	"  --min-words N      shortest quote, in words (default 8)\n"
+	"  --max-words N      longest quote, in words (default 80)\n"
+	"  --max-overlap X    quotes whose 3-word shingles overlap (Jaccard) by\n"
+	"                     more than X are near-duplicates (default 0.5)\n"
+	"  --format tsv|md    a record stream (default) or Markdown tables\n"
+	"  --partial          write the candidate pools, for a later --merge\n"
+	"  --merge            read --partial outputs and pick from them\n"
+	"  --line-buffered    flush the output after every record\n"
+	"  --replace-invalid  read invalid UTF-8 as U+FFFD instead of failing\n"
+	"  --help             print this help and exit\n"
+	"  --version          print the version and exit\n";
+
+enum {
+	OPT_BY = QP_OPT_FIRST_PRIVATE,
+	OPT_CODES,
+	OPT_ROLLUP,
+	OPT_MIN_WORDS,
+	OPT_MAX_WORDS,
+	OPT_MAX_OVERLAP,
+	OPT_FORMAT,
+	OPT_PARTIAL,
+	OPT_MERGE,
+};
+
+static const struct option longopts[] = {
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "codes", required_argument, NULL, OPT_CODES },
+	{ "rollup", no_argument, NULL, OPT_ROLLUP },
+	{ "min-words", required_argument, NULL, OPT_MIN_WORDS },
+	{ "max-words", required_argument, NULL, OPT_MAX_WORDS },
+	{ "max-overlap", required_argument, NULL, OPT_MAX_OVERLAP },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "partial", no_argument, NULL, OPT_PARTIAL },
+	{ "merge", no_argument, NULL, OPT_MERGE },
+	QP_COMMON_LONGOPTS,
+	{ NULL, 0, NULL, 0 }
+};
+
+/* The fields a candidate keeps, escaped as in the stream. */
+enum { F_SPEAKER, F_PARTICIPANT, F_ROLE, F_DOC, F_SEG, F_TEXT, NF };
+static const char *const fname[NF] = {
+	"speaker", "participant", "role", "doc", "seg", "text"
+};
+
+/* Names --by may not take: they are columns of the output already, or
+ * not single values. */
+static const char *const by_reserved[] = {
+	"code", "rank", "score", "codes", "hits", "words", "text", NULL
+};
+
+typedef struct {
+	qp_span f[NF];
+	uint64_t hits, words;
+	char *mem;              /* owns what f[] points at; NULL for a view */
+} cand;
+
+typedef struct {
+	char *key;              /* code, then each --by value, TAB-separated */
+	qp_span code;           /* into key */
+	qp_span *by;            /* nby spans into key */
+	cand *c;                /* heap, the worst candidate at c[0] */
+	size_t n, cap;
+} pool;
+
+/* Options. */
+static unsigned long nquotes = 3, pool_k;
+static unsigned long min_words = 8, max_words = 80;
+static uint64_t overlap_num = 5, overlap_den = 10;   /* --max-overlap */
+static bool rollup, partial, merge, md;
+static char **by;
+static int nby;
+static qp_span *sel;    /* --codes */
+static int nsel;
+
+static qp_rd *rd;
+static qp_map *pools;
+
+/* Split a comma-separated option value; the pieces point into arg. */
+static int
+split_commas(char *arg, const char *opt, char ***out)
+{
+	int n = 0;
+	for (char *p = arg;;) {
+		char *comma = strchr(p, ',');
+		if (comma)
+			*comma = '\0';
+		if (*p == '\0')
+			qp_usage_error(usage, "%s: empty item", opt);
+		*out = xreallocarray(*out, (size_t)n + 1, sizeof **out);
+		(*out)[n++] = p;
+		if (!comma)
+			return n;
+		p = comma + 1;
+	}
+}
+
+/* X in [0, 1] with at most 9 decimals, kept as an exact fraction so the
+ * comparison with an overlap never depends on floating point. */
+static void
+parse_overlap(const char *s)
+{
+	uint64_t num = 0, den = 1;
+	const char *p = s;
+	int digits = 0, decimals = 0;
+
+	while (*p >= '0' && *p <= '9') {
+		num = num * 10 + (uint64_t)(*p++ - '0');
+		if (++digits > 9)
+			goto bad;
+	}
+	if (*p == '.') {
+		p++;
+		while (*p >= '0' && *p <= '9') {
+			if (++decimals > 9)
+				goto bad;
+			num = num * 10 + (uint64_t)(*p++ - '0');
+			den *= 10;
+		}
+	}
+	if (*p != '\0' || digits + decimals == 0 || num > den)
+		goto bad;
+	overlap_num = num;
+	overlap_den = den;
+	return;
+bad:
+	qp_usage_error(usage, "--max-overlap: not a number from 0 to 1: '%s'", s);
+}
+
+static int
+spancmp(qp_span a, qp_span b)
+{
+	size_t n = a.n < b.n ? a.n : b.n;
+	int c = n ? memcmp(a.p, b.p, n) : 0;
+	if (c)
+		return c < 0 ? -1 : 1;
+	return a.n < b.n ? -1 : a.n > b.n;
+}
+
+static bool
+spaneq(qp_span a, qp_span b)
+{
+	return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
+}
+
+static bool
+all_digits(qp_span s)
+{
+	if (s.n == 0)
+		return false;
+	for (size_t i = 0; i < s.n; i++)
+		if (s.p[i] < '0' || s.p[i] > '9')
+			return false;
+	return true;
+}
+
+/* seg numerically when both are numbers, else (and on equal numbers such
+ * as 7 and 007) bytewise. */
+static int
+segcmp(qp_span a, qp_span b)
+{
+	if (all_digits(a) && all_digits(b)) {
+		qp_span x = a, y = b;
+		while (x.n > 1 && x.p[0] == '0')
+			x.p++, x.n--;
+		while (y.n > 1 && y.p[0] == '0')
+			y.p++, y.n--;
+		if (x.n != y.n)
+			return x.n < y.n ? -1 : 1;
+		int c = memcmp(x.p, y.p, x.n);
+		if (c)
+			return c < 0 ? -1 : 1;
+	}
+	return spancmp(a, b);
+}
+
+/* The score hits/words as a fraction; a text without words scores 0. */
+static void
+score_of(const cand *c, uint64_t *h, uint64_t *w)
+{
+	*h = c->words ? c->hits : 0;
+	*w = c->words ? c->words : 1;
+}
+
+/*
+ * The order of candidates: higher score first, then doc, seg, text,
+ * speaker, participant and role.  Candidates that compare equal print
+ * the same, so every sort and every pool is deterministic.
+ */
+static int
+cand_cmp(const cand *a, const cand *b)
+{
+	uint64_t ah, aw, bh, bw;
+	score_of(a, &ah, &aw);
+	score_of(b, &bh, &bw);
+	/* hits < 2^32 and words <= 10^8 + 1: the products fit. */
+	uint64_t l = ah * bw, r = bh * aw;
+	if (l != r)
+		return l > r ? -1 : 1;
+	int c;
+	if ((c = spancmp(a->f[F_DOC], b->f[F_DOC])))
+		return c;
+	if ((c = segcmp(a->f[F_SEG], b->f[F_SEG])))
+		return c;
+	if ((c = spancmp(a->f[F_TEXT], b->f[F_TEXT])))
+		return c;
+	if ((c = spancmp(a->f[F_SPEAKER], b->f[F_SPEAKER])))
+		return c;
+	if ((c = spancmp(a->f[F_PARTICIPANT], b->f[F_PARTICIPANT])))
+		return c;
+	return spancmp(a->f[F_ROLE], b->f[F_ROLE]);
+}
+
+static int
+cand_qsort(const void *a, const void *b)
+{
+	return cand_cmp(a, b);
+}
+
+static void
+cand_copy(cand *dst, const cand *src)
+{
+	size_t total = 0;
+	for (int i = 0; i < NF; i++)
+		total += src->f[i].n;
+	dst->mem = xmalloc(total);
+	char *p = dst->mem;
+	for (int i = 0; i < NF; i++) {
+		if (src->f[i].n)
+			memcpy(p, src->f[i].p, src->f[i].n);
+		dst->f[i].p = p;
+		dst->f[i].n = src->f[i].n;
+		p += src->f[i].n;
+	}
+	dst->hits = src->hits;
+	dst->words = src->words;
+}
+
+static void
+swap(cand *a, cand *b)
+{
+	cand t = *a;
+	*a = *b;
+	*b = t;
+}
+
+/* The heap keeps the worst candidate at the root. */
+static void
+sift_up(cand *h, size_t i)
+{
+	while (i > 0) {
+		size_t up = (i - 1) / 2;
+		if (cand_cmp(&h[i], &h[up]) <= 0)
+			break;
+		swap(&h[i], &h[up]);
+		i = up;
+	}
+}
+
+static void
+sift_down(cand *h, size_t n, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, w = i;
+		if (l < n && cand_cmp(&h[l], &h[w]) > 0)
+			w = l;
+		if (r < n && cand_cmp(&h[r], &h[w]) > 0)
+			w = r;
+		if (w == i)
+			return;
+		swap(&h[i], &h[w]);
+		i = w;
+	}
+}
+
+static void
+pool_offer(pool *p, const cand *v)
+{
+	if (p->n < pool_k) {
+		if (p->n == p->cap) {
+			p->cap = p->cap ? p->cap * 2 : 4;
+			if (p->cap > pool_k)
+				p->cap = pool_k;
+			p->c = xreallocarray(p->c, p->cap, sizeof *p->c);
+		}
+		cand_copy(&p->c[p->n], v);
+		sift_up(p->c, p->n++);
+		return;
+	}
+	if (cand_cmp(v, &p->c[0]) >= 0)
+		return;
+	free(p->c[0].mem);
+	cand_copy(&p->c[0], v);
+	sift_down(p->c, p->n, 0);
+}
+
+/* The pool for code and the current record's --by values (bycol). */
+static pool *
+pool_get(qp_buf *key, const char *code, size_t cn, const int *bycol)
+{
+	buf_reset(key);
+	buf_add(key, code, cn);
+	for (int i = 0; i < nby; i++) {
+		qp_span v = qp_rd_raw(rd, bycol[i]);
+		buf_addc(key, '\t');
+		buf_add(key, v.p, v.n);
+	}
+	bool created;
+	qp_entry *e = qp_map_put(pools, key->s, key->len, &created);
+	if (!created)
+		return e->val;
+	pool *p = xcalloc(1, sizeof *p);
+	p->key = xmemdup(key->s, key->len);
+	p->by = xcalloc((size_t)nby + 1, sizeof *p->by);
+	p->code.p = p->key;
+	p->code.n = cn;
+	const char *s = p->key + cn;
+	for (int i = 0; i < nby; i++) {
+		s++;
+		const char *tab = memchr(s, '\t', (size_t)(p->key + key->len - s));
+		size_t n = tab ? (size_t)(tab - s) : (size_t)(p->key + key->len - s);
+		p->by[i].p = s;
+		p->by[i].n = n;
+		s += n;
+	}
+	e->val = p;
+	return p;
+}
+
+static int
+pool_qsort(const void *a, const void *b)
+{
+	const pool *x = *(pool *const *)a, *y = *(pool *const *)b;
+	int c = spancmp(x->code, y->code);
+	for (int i = 0; c == 0 && i < nby; i++)
+		c = spancmp(x->by[i], y->by[i]);
+	return c;
+}
+
+/* Is the code selected by --codes (equal to an item or below one)? */
+static bool
+selected(const char *p, size_t n)
+{
+	if (nsel == 0)
+		return true;
+	for (int i = 0; i < nsel; i++)
+		if ((sel[i].n == n && memcmp(sel[i].p, p, n) == 0) ||
+		    code_is_ancestor(sel[i].p, sel[i].n, p, n))
+			return true;
+	return false;
+}
+
+/* Words of text (escaped), counted up to limit + 1: a longer text is out
+ * of range anyway. */
+static uint64_t
+count_words(qp_span t, qp_buf *scratch, uint64_t limit)
+{
+	const char *s = t.p;
+	size_t n = t.n;
+	if (memchr(t.p, '\\', t.n)) {
+		buf_reset(scratch);
+		if (!qp_unescape(t.p, t.n, scratch))
+			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
+			          "bad escape in column 'text' (only \\\\ \\t \\n \\r are allowed)");
+		s = scratch->s;
+		n = scratch->len;
+	}
+	qp_words w;
+	qp_word tok;
+	uint64_t k = 0;
+	words_init(&w, s, n);
+	while (k <= limit && words_next(&w, &tok))
+		k++;
+	return k;
+}
+
+static void
+check_escapes(qp_span v, int col, qp_buf *scratch)
+{
+	if (!memchr(v.p, '\\', v.n))
+		return;
+	buf_reset(scratch);
+	if (!qp_unescape(v.p, v.n, scratch))
+		qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
+		          "bad escape in column '%s' (only \\\\ \\t \\n \\r are allowed)",
+		          qp_rd_name(rd, col));
+}
+
+static uint64_t
+parse_count(const char *p, size_t n, const char *what)
+{
+	uint64_t v = 0;
+	if (n == 0 || n > 10)
+		goto bad;
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] < '0' || p[i] > '9')
+			goto bad;
+		v = v * 10 + (uint64_t)(p[i] - '0');
+	}
+	if (v > UINT32_MAX)
+		goto bad;
+	return v;
+bad:
+	qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
+	          "%s '%.*s' is not a count (0 to %lu)", what,
+	          (int)(n > 40 ? 40 : n), p, (unsigned long)UINT32_MAX);
+}
+
+/* A (code, hits) pair of the current record; code points into the line. */
+typedef struct {
+	const char *p;
+	size_t n;
+	uint64_t hits;
+} item;
+
+static void
+add_item(item **it, size_t *n, size_t *cap, const char *p, size_t cn, uint64_t h)
+{
+	for (size_t i = 0; i < *n; i++)
+		if ((*it)[i].n == cn && memcmp((*it)[i].p, p, cn) == 0) {
+			(*it)[i].hits += h;     /* < 2^32 each, and few of them */
+			return;
+		}
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*it = xreallocarray(*it, *cap, sizeof **it);
+	}
+	(*it)[(*n)++] = (item){ p, cn, h };
+}
+
+/* Which input column gives each candidate field (-1: none), and which
+ * fields are --by columns (written once for the group, not per quote). */
+static int fcol[NF];
+static bool inby[NF];
+
+static void
+view_of(cand *v)
+{
+	static const char empty[] = "";
+	for (int i = 0; i < NF; i++)
+		v->f[i] = fcol[i] >= 0 ? qp_rd_raw(rd, fcol[i]) : (qp_span){ empty, 0 };
+	v->mem = NULL;
+}
+
+/* Read a coded stream (match-theme's layout) into the pools. */
+static void
+read_coded(const int *bycol)
+{
+	int c_codes = qp_rd_need(rd, "codes");
+	int c_hits = qp_rd_col(rd, "hits");
+	qp_buf key = QP_BUF_INIT, scratch = QP_BUF_INIT;
+	item *it = NULL;
+	size_t nit, cap = 0;
+
+	while (qp_rd_next(rd)) {
+		qp_span cs = qp_rd_raw(rd, c_codes);
+		if (cs.n == 0)
+			continue;
+		qp_span hs = c_hits >= 0 ? qp_rd_raw(rd, c_hits) : (qp_span){ "", 0 };
+		size_t nc = qp_list_count(cs.p, cs.n);
+		if (c_hits >= 0 && qp_list_count(hs.p, hs.n) != nc)
+			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
+			          "%zu codes but %zu hits", nc,
+			          qp_list_count(hs.p, hs.n));
+		qp_list lc, lh;
+		qp_list_init(&lc, cs.p, cs.n);
+		qp_list_init(&lh, hs.p, hs.n);
+		const char *cp, *hp;
+		size_t cn, hn;
+		nit = 0;
+		while (qp_list_next(&lc, &cp, &cn)) {
+			uint64_t h = 1;
+			if (c_hits >= 0) {
+				qp_list_next(&lh, &hp, &hn);
+				h = parse_count(hp, hn, "hits value");
+			}
+			if (!code_valid(cp, cn) || memchr(cp, '\\', cn))
+				qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
+				          "bad code path '%.*s' in codes",
+				          (int)(cn > 60 ? 60 : cn), cp);
+			if (selected(cp, cn))
+				add_item(&it, &nit, &cap, cp, cn, h);
+			if (!rollup)
+				continue;
+			for (size_t an = code_parent(cp, cn); an > 0;
+			     an = code_parent(cp, an))
+				if (selected(cp, an))
+					add_item(&it, &nit, &cap, cp, an, h);
+		}
+		if (nit == 0)
+			continue;
+		cand v;
+		view_of(&v);
+		v.words = count_words(v.f[F_TEXT], &scratch, max_words);
+		if (v.words < min_words || v.words > max_words)
+			continue;
+		for (int i = 0; i < NF; i++)
+			if (i != F_TEXT && fcol[i] >= 0)
+				check_escapes(v.f[i], fcol[i], &scratch);
+		for (int i = 0; i < nby; i++)
+			check_escapes(qp_rd_raw(rd, bycol[i]), bycol[i], &scratch);
+		for (size_t i = 0; i < nit; i++) {
+			v.hits = it[i].hits;
+			pool_offer(pool_get(&key, it[i].p, it[i].n, bycol), &v);
+		}
+	}
+	free(it);
+	buf_free(&key);
+	buf_free(&scratch);
+}
+
+/* The columns --partial writes, in order, given which optional ones the
+ * stream has.  Returns their number; names[] must hold nby + 10. */
+static int
+partial_cols(const char **names)
+{
+	int n = 0;
+	names[n++] = "code";
+	for (int i = 0; i < nby; i++)
+		names[n++] = by[i];
+	names[n++] = "hits";
+	names[n++] = "words";
+	for (int f = 0; f < F_DOC; f++)
+		if (fcol[f] >= 0 && !inby[f])
+			names[n++] = fname[f];
+	for (int f = F_DOC; f < NF; f++)
+		if (!inby[f])
+			names[n++] = fname[f];
+	return n;
+}
+
+/* Read --partial outputs back into the pools. */
+static void
+read_partial(const int *bycol)
+{
+	const char **want = xcalloc((size_t)nby + 10, sizeof *want);
+	int nw = partial_cols(want);
+	bool ok = qp_rd_ncols(rd) == nw;
+	for (int i = 0; ok && i < nw; i++)
+		ok = strcmp(qp_rd_name(rd, i), want[i]) == 0;
+	if (!ok) {
+		qp_buf w = QP_BUF_INIT;
+		for (int i = 0; i < nw; i++)
+			buf_printf(&w, "%s%s", i ? " " : "", want[i]);
+		qp_die_at(qp_rd_file(rd), 1, "not --partial output of pick-quotes "
+		          "with these --by columns (expected the columns: %s)", w.s);
+	}
+	free(want);
+
+	int c_code = qp_rd_need(rd, "code");
+	int c_hits = qp_rd_need(rd, "hits");
+	int c_words = qp_rd_need(rd, "words");
+	qp_buf key = QP_BUF_INIT, scratch = QP_BUF_INIT;
+	while (qp_rd_next(rd)) {
+		qp_span cs = qp_rd_raw(rd, c_code);
+		if (!code_valid(cs.p, cs.n) || memchr(cs.p, ';', cs.n) ||
+		    memchr(cs.p, '\\', cs.n))
+			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
+			          "bad code path '%.*s' in code",
+			          (int)(cs.n > 60 ? 60 : cs.n), cs.p);
+		qp_span hs = qp_rd_raw(rd, c_hits), ws = qp_rd_raw(rd, c_words);
+		cand v;
+		view_of(&v);
+		v.hits = parse_count(hs.p, hs.n, "hits");
+		uint64_t words = parse_count(ws.p, ws.n, "words");
+		v.words = count_words(v.f[F_TEXT], &scratch, max_words);
+		if (v.words != words && words <= max_words)
+			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
+			          "words is %llu but the text has %llu",
+			          (unsigned long long)words, (unsigned long long)v.words);
+		/* Idempotent filters: the shards applied them already when they
+		 * ran with the same options. */
+		if (!selected(cs.p, cs.n) || v.words < min_words || v.words > max_words)
+			continue;
+		for (int i = 0; i < NF; i++)
+			if (i != F_TEXT && fcol[i] >= 0)
+				check_escapes(v.f[i], fcol[i], &scratch);
+		for (int i = 0; i < nby; i++)
+			check_escapes(qp_rd_raw(rd, bycol[i]), bycol[i], &scratch);
+		pool_offer(pool_get(&key, cs.p, cs.n, bycol), &v);
+	}
+	buf_free(&key);
+	buf_free(&scratch);
+}
+
+/*
+ * Near-duplicates: the set of 3-word shingles of the folded words (of
+ * all the words when there are fewer than 3), as sorted distinct 64-bit
+ * hashes.
+ */
+typedef struct {
+	uint64_t *h;
+	size_t n;
+	bool done;
+} shingles;
+
+static int
+u64cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void
+make_shingles(shingles *s, qp_span text, qp_buf *raw, qp_buf *fold)
+{
+	enum { K = 3 };
+	size_t *start = NULL, *end = NULL, nw = 0, cap = 0;
+	qp_words w;
+	qp_word tok;
+
+	buf_reset(raw);
+	qp_unescape(text.p, text.n, raw);       /* checked when read */
+	buf_reset(fold);
+	words_init(&w, raw->s ? raw->s : "", raw->len);
+	while (words_next(&w, &tok)) {
+		if (nw == cap) {
+			cap = cap ? cap * 2 : 64;
+			start = xreallocarray(start, cap, sizeof *start);
+			end = xreallocarray(end, cap, sizeof *end);
+		}
+		if (nw)
+			buf_addc(fold, ' ');
+		start[nw] = fold->len;
+		utf8_fold(raw->s + tok.off, tok.len, fold);
+		end[nw++] = fold->len;
+	}
+	size_t k = nw < K ? nw : K;
+	s->n = nw ? nw - k + 1 : 0;
+	s->h = xcalloc(s->n, sizeof *s->h);
+	for (size_t i = 0; i < s->n; i++)
+		s->h[i] = qp_hash(fold->s + start[i], end[i + k - 1] - start[i]);
+	qsort(s->h, s->n, sizeof *s->h, u64cmp);
+	size_t u = 0;
+	for (size_t i = 0; i < s->n; i++)
+		if (u == 0 || s->h[i] != s->h[u - 1])
+			s->h[u++] = s->h[i];
+	s->n = u;
+	s->done = true;
+	free(start);
+	free(end);
+}
+
+/* Is the Jaccard overlap of a and b above --max-overlap?  Two texts
+ * without words are the same text. */
+static bool
+too_close(const shingles *a, const shingles *b)
+{
+	size_t i = 0, j = 0, inter = 0;
+	while (i < a->n && j < b->n) {
+		if (a->h[i] == b->h[j])
+			inter++, i++, j++;
+		else if (a->h[i] < b->h[j])
+			i++;
+		else
+			j++;
+	}
+	uint64_t uni = a->n + b->n - inter;
+	if (uni == 0)
+		return true;
+	return (uint64_t)inter * overlap_den > overlap_num * uni;
+}
+
+/* Who said it: participant when known, else the speaker label; kind 0
+ * is an unknown speaker, who never counts as already quoted. */
+static int
+who(const cand *c, qp_span *id)
+{
+	if (c->f[F_PARTICIPANT].n) {
+		*id = c->f[F_PARTICIPANT];
+		return 1;
+	}
+	if (c->f[F_SPEAKER].n) {
+		*id = c->f[F_SPEAKER];
+		return 2;
+	}
+	return 0;
+}
+
+/*
+ * Choose up to N quotes from the sorted pool c[0..n), into pick[] (indices,
+ * in the order of choice).  Three passes over the pool in score order:
+ * the first takes a quote only from a speaker and a document not yet
+ * quoted, the second only from a speaker not yet quoted, the third any.
+ * No pass takes a near-duplicate of a quote already taken.
+ */
+static size_t
+choose(const cand *c, size_t n, size_t *pick, qp_buf *raw, qp_buf *fold)
+{
+	shingles *sh = xcalloc(n, sizeof *sh);
+	bool *gone = xcalloc(n, sizeof *gone);          /* taken or near-duplicate */
+	size_t np = 0;
+
+	for (int pass = 0; pass < 3; pass++) {
+		for (size_t i = 0; i < n && np < nquotes; i++) {
+			if (gone[i])
+				continue;
+			qp_span id = { "", 0 }, pid = { "", 0 };
+			int kind = who(&c[i], &id);
+			bool skip = false;
+			for (size_t j = 0; j < np && !skip; j++) {
+				const cand *p = &c[pick[j]];
+				if (pass < 2 && kind && who(p, &pid) == kind && spaneq(id, pid))
+					skip = true;
+				if (pass < 1 && c[i].f[F_DOC].n &&
+				    spaneq(c[i].f[F_DOC], p->f[F_DOC]))
+					skip = true;
+			}
+			if (skip)
+				continue;
+			if (!sh[i].done)
+				make_shingles(&sh[i], c[i].f[F_TEXT], raw, fold);
+			for (size_t j = 0; j < np && !gone[i]; j++)
+				gone[i] = too_close(&sh[i], &sh[pick[j]]);
+			if (gone[i])
+				continue;
+			gone[i] = true;
+			pick[np++] = i;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(sh[i].h);
+	free(sh);
+	free(gone);
+	return np;
+}
+
+/* hits/words to 4 decimals, rounded half up, by integer arithmetic. */
+static void
+write_score(const cand *c)
+{
+	uint64_t h, w;
+	char s[64];
+	score_of(c, &h, &w);
+	uint64_t v = (h * 20000 + w) / (2 * w);
+	int n = snprintf(s, sizeof s, "%llu.%04llu",
+	                 (unsigned long long)(v / 10000), (unsigned long long)(v % 10000));
+	qp_write(qp_stdout, s, (size_t)n);
+}
+
+static void
+write_u64(uint64_t v)
+{
+	char s[32];
+	int n = snprintf(s, sizeof s, "%llu", (unsigned long long)v);
+	qp_write(qp_stdout, s, (size_t)n);
+}
+
+static void
+write_tsv_header(void)
+{
+	const char **names = xcalloc((size_t)nby + 12, sizeof *names);
+	int n;
+	if (partial) {
+		n = partial_cols(names);
+	} else {
+		n = 0;
+		names[n++] = "code";
+		for (int i = 0; i < nby; i++)
+			names[n++] = by[i];
+		names[n++] = "rank";
+		names[n++] = "score";
+		for (int f = 0; f < F_DOC; f++)
+			if (fcol[f] >= 0 && !inby[f])
+				names[n++] = fname[f];
+		/* doc and seg always: they say where the quote is. */
+		for (int f = F_DOC; f < NF; f++)
+			if (!inby[f])
+				names[n++] = fname[f];
+	}
+	qp_write_header(qp_stdout, names, n);
+	free(names);
+}
+
+static void
+tab_span(qp_span s)
+{
+	qp_putc(qp_stdout, '\t');
+	qp_write(qp_stdout, s.p, s.n);
+}
+
+static void
+write_tsv(const pool *p, const cand *c, size_t rank)
+{
+	qp_write(qp_stdout, p->code.p, p->code.n);
+	for (int i = 0; i < nby; i++)
+		tab_span(p->by[i]);
+	qp_putc(qp_stdout, '\t');
+	if (partial) {
+		write_u64(c->hits);
+		qp_putc(qp_stdout, '\t');
+		write_u64(c->words);
+		for (int f = 0; f < F_DOC; f++)
+			if (fcol[f] >= 0 && !inby[f])
+				tab_span(c->f[f]);
+	} else {
+		write_u64(rank);
+		qp_putc(qp_stdout, '\t');
+		write_score(c);
+		for (int f = 0; f < F_DOC; f++)
+			if (fcol[f] >= 0 && !inby[f])
+				tab_span(c->f[f]);
+	}
+	for (int f = F_DOC; f < NF; f++)
+		if (!inby[f])
+			tab_span(c->f[f]);
+	qp_out_endrec(qp_stdout);
+}
+
+/* A value (escaped) as Markdown text: line breaks and TABs become
+ * spaces, and with cell, | and \ are escaped for a table cell. */
+static void
+md_text(qp_span v, bool cell, qp_buf *tmp)
+{
+	buf_reset(tmp);
+	qp_unescape(v.p, v.n, tmp);     /* checked when read */
+	for (size_t i = 0; i < tmp->len; i++) {
+		char ch = tmp->s[i];
+		if (ch == '\n' || ch == '\r' || ch == '\t')
+			ch = ' ';
+		else if (cell && (ch == '|' || ch == '\\'))
+			qp_putc(qp_stdout, '\\');
+		qp_putc(qp_stdout, ch);
+	}
+}
+
+static void
+write_md(const pool *p, const pool *prev, const cand *c, const size_t *pick,
+         size_t np, qp_buf *tmp)
+{
+	if (!prev || !spaneq(prev->code, p->code)) {
+		if (prev)
+			qp_putc(qp_stdout, '\n');
+		qp_puts(qp_stdout, "## ");
+		md_text(p->code, false, tmp);
+		qp_puts(qp_stdout, "\n\n");
+	} else {
+		qp_putc(qp_stdout, '\n');
+	}
+	if (nby) {
+		qp_puts(qp_stdout, "### ");
+		for (int i = 0; i < nby; i++) {
+			if (i)
+				qp_puts(qp_stdout, ", ");
+			qp_puts(qp_stdout, by[i]);
+			qp_puts(qp_stdout, ": ");
+			md_text(p->by[i], false, tmp);
+		}
+		qp_puts(qp_stdout, "\n\n");
+	}
+	qp_puts(qp_stdout, "| Theme | Quote |\n| --- | --- |\n");
+	for (size_t j = 0; j < np; j++) {
+		const cand *q = &c[pick[j]];
+		qp_puts(qp_stdout, "| ");
+		md_text(p->code, true, tmp);
+		qp_puts(qp_stdout, " | \"");
+		md_text(q->f[F_TEXT], true, tmp);
+		qp_putc(qp_stdout, '"');
+		if (q->f[F_ROLE].n) {
+			qp_puts(qp_stdout, " (");
+			md_text(q->f[F_ROLE], true, tmp);
+			qp_putc(qp_stdout, ')');
+		}
+		qp_puts(qp_stdout, " |");
+		qp_out_endrec(qp_stdout);
+	}
+}
+
+static void
+write_results(void)
+{
+	size_t np = qp_map_count(pools);
+	pool **ps = xcalloc(np, sizeof *ps);
+	size_t *pick = xcalloc(nquotes, sizeof *pick);
+	qp_buf raw = QP_BUF_INIT, fold = QP_BUF_INIT;
+
+	for (size_t i = 0; i < np; i++)
+		ps[i] = qp_map_at(pools, i)->val;
+	qsort(ps, np, sizeof *ps, pool_qsort);
+	if (!md)
+		write_tsv_header();
+	for (size_t i = 0; i < np; i++) {
+		pool *p = ps[i];
+		qsort(p->c, p->n, sizeof *p->c, cand_qsort);
+		if (partial) {
+			for (size_t j = 0; j < p->n; j++)
+				write_tsv(p, &p->c[j], 0);
+			continue;
+		}
+		size_t k = choose(p->c, p->n, pick, &raw, &fold);
+		if (md)
+			write_md(p, i ? ps[i - 1] : NULL, p->c, pick, k, &raw);
+		else
+			for (size_t j = 0; j < k; j++)
+				write_tsv(p, &p->c[pick[j]], j + 1);
+	}
+	for (size_t i = 0; i < np; i++) {
+		for (size_t j = 0; j < ps[i]->n; j++)
+			free(ps[i]->c[j].mem);
+		free(ps[i]->c);
+		free(ps[i]->by);
+		free(ps[i]->key);
+		free(ps[i]);
+	}
+	free(ps);
+	free(pick);
+	buf_free(&raw);
+	buf_free(&fold);
+}
+
+int
+main(int argc, char **argv)
+{
+	char **codes = NULL;
+	int c;
+
+	qp_init("pick-quotes");
+	while ((c = getopt_long(argc, argv, "n:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			nquotes = qp_parse_ulong(optarg, "-n", 10000, usage);
+			if (nquotes == 0)
+				qp_usage_error(usage, "-n: must be at least 1");
+			break;
+		case OPT_BY:
+			free(by);
+			by = NULL;
+			nby = split_commas(optarg, "--by", &by);
+			break;
+		case OPT_CODES:
+			free(codes);
+			codes = NULL;
+			nsel = split_commas(optarg, "--codes", &codes);
+			break;
+		case OPT_ROLLUP:
+			rollup = true;
+			break;
+		case OPT_MIN_WORDS:
+			min_words = qp_parse_ulong(optarg, "--min-words", 100000000, usage);
+			break;
+		case OPT_MAX_WORDS:
+			max_words = qp_parse_ulong(optarg, "--max-words", 100000000, usage);
+			break;
+		case OPT_MAX_OVERLAP:
+			parse_overlap(optarg);
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "md") == 0)
+				md = true;
+			else if (strcmp(optarg, "tsv") == 0)
+				md = false;
+			else
+				qp_usage_error(usage, "--format: 'tsv' or 'md', not '%s'", optarg);
+			break;
+		case OPT_PARTIAL:
+			partial = true;
+			break;
+		case OPT_MERGE:
+			merge = true;
+			break;
+		default:
+			qp_common_opt(c, usage);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (partial && merge)
+		qp_usage_error(usage, "--partial and --merge do not go together");
+	if (partial && md)
+		qp_usage_error(usage, "--partial writes a record stream, not --format md");
+	if (min_words > max_words)
+		qp_usage_error(usage, "--min-words %lu is above --max-words %lu",
+		               min_words, max_words);
+	for (int i = 0; i < nby; i++) {
+		if (!qp_valid_colname(by[i], strlen(by[i])))
+			qp_usage_error(usage, "--by: '%s' is not a column name", by[i]);
+		for (const char *const *r = by_reserved; *r; r++)
+			if (strcmp(by[i], *r) == 0)
+				qp_usage_error(usage, "--by: cannot group by '%s'", by[i]);
+		for (int j = 0; j < i; j++)
+			if (strcmp(by[i], by[j]) == 0)
+				qp_usage_error(usage, "--by: '%s' given twice", by[i]);
+	}
+	sel = xcalloc((size_t)nsel + 1, sizeof *sel);
+	for (int i = 0; i < nsel; i++) {
+		sel[i].p = codes[i];
+		sel[i].n = strlen(codes[i]);
+		if (!code_valid(sel[i].p, sel[i].n))
+			qp_usage_error(usage, "--codes: '%s' is not a code path", codes[i]);
+	}
+	/* Room for the diversity and near-duplicate rules to look past the
+	 * first N; see the manual on why the pool makes merges exact. */
+	pool_k = nquotes * 4 > nquotes + 16 ? nquotes * 4 : nquotes + 16;
+
+	rd = qp_rd_open(argc, argv);
+	if (qp_rd_ncols(rd) != 0) {
+		int *bycol = xcalloc((size_t)nby + 1, sizeof *bycol);
+		if (!merge && qp_rd_col(rd, "codes") < 0 &&
+		    qp_rd_col(rd, "code") >= 0 && qp_rd_col(rd, "words") >= 0)
+			qp_die_at(qp_rd_file(rd), 1, "the stream has no column 'codes' "
+			          "(it looks like --partial output: use --merge)");
+		if (!merge)
+			qp_rd_need(rd, "codes");
+		qp_rd_need(rd, "text");
+		for (int i = 0; i < nby; i++)
+			bycol[i] = qp_rd_need(rd, by[i]);
+		for (int f = 0; f < NF; f++) {
+			fcol[f] = qp_rd_col(rd, fname[f]);
+			for (int i = 0; i < nby; i++)
+				inby[f] |= strcmp(by[i], fname[f]) == 0;
+		}
+		pools = qp_map_new();
+		if (merge)
+			read_partial(bycol);
+		else
+			read_coded(bycol);
+		write_results();
+		qp_map_free(pools);
+		free(bycol);
+	}
+	qp_out_close(qp_stdout);
+	qp_rd_free(rd);
+	free(by);
+	free(codes);
+	free(sel);
+	return 0;
+}
