@@ -625,6 +625,7 @@ dic_entry(parser *P, qp_map *ids, const char *s, size_t n, size_t *nonword,
 	 * 02 134/125(02 134)126 or <of>131/125 are left out. */
 	size_t i = tn, ncat = 0;
 	int depth = 0;
+	bool had_cond = false;
 	while (i < n) {
 		while (i < n && is_space(s[i]))
 			i++;
@@ -643,8 +644,9 @@ dic_entry(parser *P, qp_map *ids, const char *s, size_t n, size_t *nonword,
 				cnd = true;
 		}
 		if (cnd) {
-			if ((*cond)++ == 0)
+			if (!had_cond && (*cond)++ == 0)
 				*cond_line = P->line;
+			had_cond = true;
 			continue;
 		}
 		if (!all_digits(s + b, i - b))
@@ -670,7 +672,7 @@ dic_entry(parser *P, qp_map *ids, const char *s, size_t n, size_t *nonword,
 		p->seq = sq;
 		add_user(cb, sq, USER(ROLE_PAT, cb->npats - 1));
 	}
-	if (ncat == 0 && *cond == 0)
+	if (ncat == 0 && !had_cond)
 		perr(P, "entry '%.*s' has no category", (int)te, s);
 }
 
@@ -832,8 +834,9 @@ cb_parse(const char *name, const char *text, size_t n, qp_buf *err)
 		        "(they cannot match a word)", name, nonword,
 		        nonword == 1 ? "y" : "ies");
 	if (cond)
-		qp_warn_at(name, cond_line, "%zu conditional categor%s (LIWC2007 "
-		           "'(...)' or '<...>' forms) not applied", cond,
+		qp_warn_at(name, cond_line, "%zu entr%s with conditional categories "
+		           "(LIWC2007 '(...)' or '<...>' forms): the conditions are "
+		           "not applied, only the plain categories", cond,
 		           cond == 1 ? "y" : "ies");
 	buf_free(&P->tmp);
 	buf_free(&P->key);

@@ -1,0 +1,292 @@
+/* Unit tests for lib/codebook: the parser, its errors, the matcher. */
+#include "t.h"
+
+#include <stdlib.h>
+
+#include "buf.h"
+#include "codebook.h"
+#include "qp.h"
+
+static cb_codebook *
+parse(const char *text)
+{
+	qp_buf err = QP_BUF_INIT;
+	cb_codebook *cb = cb_parse("t.cb", text, strlen(text), &err);
+	if (!cb)
+		printf("# unexpected error: %s\n", err.s);
+	buf_free(&err);
+	return cb;
+}
+
+/* The error message for text, or "" if it parses. */
+static char errbuf[600];
+static const char *
+error_of(const char *text)
+{
+	qp_buf err = QP_BUF_INIT;
+	cb_codebook *cb = cb_parse("t.cb", text, strlen(text), &err);
+	snprintf(errbuf, sizeof errbuf, "%s", cb ? "" : err.s);
+	cb_free(cb);
+	buf_free(&err);
+	return errbuf;
+}
+
+/* "code:hits;code:hits" for text. */
+static char resbuf[600];
+static const char *
+code_text(cb_matcher *m, const cb_codebook *cb, const char *text)
+{
+	size_t n;
+	cb_match(m, text, strlen(text));
+	const cb_result *r = cb_results(m, &n);
+	resbuf[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(resbuf);
+		snprintf(resbuf + l, sizeof resbuf - l, "%s%s:%u", i ? ";" : "",
+		         cb_code_path(cb, r[i].code), r[i].hits);
+	}
+	return resbuf;
+}
+
+static void
+test_parse(void)
+{
+	cb_codebook *cb = parse(
+		"# a comment\n"
+		"\n"
+		"code barriers\n"
+		"  description First line\n"
+		"  description second line.\n"
+		"code barriers/time-constraints\n"
+		"\tword time rush*\n"
+		"  phrase no   time\n"
+		"  min 2\n"
+		"code z_9-x\n");
+	T_OK(cb && cb_ncodes(cb) == 3, "parse: three codes");
+	if (!cb)
+		return;
+	T_STR(cb_code_path(cb, 1), "barriers/time-constraints", "parse: code path");
+	T_STR(cb_code_desc(cb, 0), "First line second line.", "parse: description lines joined");
+	T_STR(cb_code_desc(cb, 2), "", "parse: no description is empty");
+	T_OK(cb_code_min(cb, 0) == 1 && cb_code_min(cb, 1) == 2, "parse: min default 1, and set");
+	T_OK(cb_npatterns(cb) == 3, "parse: a word line gives one pattern per word");
+	T_STR(cb_pattern_term(cb, 1), "rush*", "parse: term as written");
+	T_STR(cb_pattern_term(cb, 2), "no time", "parse: phrase term with blanks made one");
+	T_OK(cb_pattern_kind(cb, 2) == CB_PHRASE && cb_pattern_line(cb, 2) == 8,
+	     "parse: kind and line of a pattern");
+	T_OK(!cb_is_dic(cb), "parse: a codebook is not a .dic");
+	cb_free(cb);
+}
+
+static void
+test_errors(void)
+{
+	static const struct { const char *text, *want; } cases[] = {
+		{ "code a\n  frobnicate x\n", "t.cb:2: unknown directive 'frobnicate'" },
+		{ "word x\n", "t.cb:1: 'word' before any 'code'" },
+		{ "description x\n", "t.cb:1: 'description' before any 'code'" },
+		{ "code a\ncode b\ncode a\n", "t.cb:3: code 'a' is defined twice (first at line 1)" },
+		{ "code A\n", "t.cb:1: bad code path 'A'" },
+		{ "code a//b\n", "t.cb:1: bad code path 'a//b'" },
+		{ "code a/\n", "t.cb:1: bad code path 'a/'" },
+		{ "code a b\n", "t.cb:1: bad code path 'a b'" },
+		{ "code\n", "t.cb:1: 'code' needs a path" },
+		{ "code a\nword\n", "t.cb:2: empty pattern" },
+		{ "code a\nword -- x\n", "t.cb:2: empty pattern: no words in '--'" },
+		{ "code a\nphrase ...\n", "t.cb:2: empty pattern" },
+		{ "code a\nword ti*me\n", "t.cb:2: '*' may only end a word: 'ti*me'" },
+		{ "code a\nword full-*\n", "t.cb:2: '*' may only end a word" },
+		{ "code a\nword *\n", "t.cb:2: '*' may only end a word" },
+		{ "code a\nregex (ab\n", "t.cb:2: bad regex: missing closing parenthesis at offset 3" },
+		{ "code a\nnear x a / b\n", "t.cb:2: bad near number 'x'" },
+		{ "code a\nnear 0 a / b\n", "t.cb:2: bad near number '0'" },
+		{ "code a\nnear 3 a b\n", "t.cb:2: near needs 'N A / B' with one '/'" },
+		{ "code a\nnear 3 a / b / c\n", "t.cb:2: near needs 'N A / B'" },
+		{ "code a\nnear 3 a / \n", "t.cb:2: empty pattern" },
+		{ "code a\nmin -1\n", "t.cb:2: bad min number '-1'" },
+		{ "code a\nmin 0\n", "t.cb:2: bad min number '0'" },
+		{ "code a\nmin 2\nmin 3\n", "t.cb:3: 'min' given twice for code 'a'" },
+		{ "%\n1\tposemo\n", "t.cb:1: the category header has no closing '%' line" },
+		{ "%\nx\tposemo\n%\n", "t.cb:2: bad category line" },
+		{ "%\n1\tposemo\n1\tnegemo\n%\n", "t.cb:3: category 1 is defined twice" },
+		{ "%\n1\tposemo\n%\nhappy\t2\n", "t.cb:4: category 2 is not in the header" },
+		{ "%\n1\tposemo\n%\nhappy\tone\n", "t.cb:4: bad category 'one'" },
+		{ "%\n1\tposemo\n%\nhappy\n", "t.cb:4: entry 'happy' has no category" },
+		{ "%\n1\tposemo\n%\nha*ppy\t1\n", "t.cb:4: '*' may only end a word" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *got = error_of(cases[i].text);
+		char name[120];
+		snprintf(name, sizeof name, "error: %s", cases[i].want);
+		int ok = strncmp(got, cases[i].want, strlen(cases[i].want)) == 0;
+		T_OK(ok, name);
+		if (!ok)
+			printf("#   got: \"%s\"\n", got);
+	}
+}
+
+static void
+test_match(void)
+{
+	cb_codebook *cb = parse(
+		"code time\n"
+		"  word time\n"
+		"  exclude full-time\n"
+		"  exclude part time\n"
+		"code grow\n"
+		"  word cultivat*\n"
+		"  phrase take care of my*\n"
+		"code near\n"
+		"  near 2 time / patient*\n"
+		"code accent\n"
+		"  word café don't\n"
+		"code re\n"
+		"  regex \\bsad(ness)?\\b\n"
+		"  regex don't\n"
+		"code two\n"
+		"  word x\n"
+		"  min 2\n");
+	if (!cb)
+		return;
+	cb_matcher *m = cb_matcher_new(cb, 0);
+	T_STR(code_text(m, cb, "Time, TIME and time again"), "time:3", "match: word, case-insensitive");
+	T_STR(code_text(m, cb, "full-time, part time"), "", "match: hits inside an exclusion do not count");
+	T_STR(code_text(m, cb, "full-time but no time"), "time:1", "match: a hit outside the exclusion counts");
+	T_STR(code_text(m, cb, "times timely"), "", "match: a word is matched whole");
+	T_STR(code_text(m, cb, "Cultivating, cultivate; cultivat"), "grow:3", "match: wildcard, including the bare stem");
+	T_STR(code_text(m, cb, "cult"), "", "match: wildcard needs its whole stem");
+	T_STR(code_text(m, cb, "I take care of myself"), "grow:1", "match: phrase with a wildcard");
+	T_STR(code_text(m, cb, "I take care of you"), "", "match: phrase needs every word");
+	T_STR(code_text(m, cb, "take care, of my own"), "grow:1", "match: phrase across punctuation");
+	T_STR(code_text(m, cb, "no time for patients"), "time:1;near:1", "near: A then B within 2");
+	T_STR(code_text(m, cb, "patients need time"), "time:1;near:1", "near: B then A");
+	T_STR(code_text(m, cb, "time is not for the patients"), "time:1", "near: beyond the window");
+	T_STR(code_text(m, cb, "time patients time patients"), "time:2;near:2", "near: two pairs, two hits");
+	T_STR(code_text(m, cb, "CAF\xc3\x89 cafe\xcc\x81 DON\xe2\x80\x99T dont"), "accent:3;re:1",
+	      "match: accents, case and curly apostrophes folded");
+	T_STR(code_text(m, cb, "Sadness is sad, not saddle"), "re:2", "regex: each match a hit, caseless");
+	T_STR(code_text(m, cb, "x"), "", "min: one hit is not enough");
+	T_STR(code_text(m, cb, "x x time time time"), "time:3;two:2", "min: two is; order by hits");
+	T_STR(code_text(m, cb, "x x time time"), "time:2;two:2", "order: ties in codebook order");
+	T_STR(code_text(m, cb, ""), "", "match: empty text");
+	cb_matcher_free(m);
+
+	/* Hits, offsets and context. */
+	m = cb_matcher_new(cb, CB_KEEP_HITS);
+	const char *t = "\xc3\x89t\xc3\xa9: I don\xe2\x80\x99t cultivate sadness today";
+	cb_match(m, t, strlen(t));
+	size_t nh;
+	const cb_hit *h = cb_hits(m, &nh);
+	T_OK(nh == 4, "hits: four");
+	if (nh == 4) {
+		T_OK(h[0].pattern == 5 && h[0].cp_off == 7 && h[0].end - h[0].start == 7,
+		     "hits: don't (word) at code point 7, 7 bytes");
+		T_OK(h[1].pattern == 7 && h[1].cp_off == 7 && h[1].end - h[1].start == 7,
+		     "hits: don't (regex, over a curly quote) maps back to the text");
+		T_OK(h[2].pattern == 1 && h[2].cp_off == 13, "hits: cultivate at 13");
+		T_OK(h[3].pattern == 6 && h[3].w0 == 4 && h[3].w1 == 4, "hits: a regex hit knows its word");
+		size_t s, e;
+		cb_context(m, &h[2], 1, &s, &e);
+		T_MEM(t + s, e - s, "don\xe2\x80\x99t cultivate sadness", "context: one word either side");
+		cb_context(m, &h[0], 5, &s, &e);
+		T_MEM(t + s, e - s, "\xc3\x89t\xc3\xa9: I don\xe2\x80\x99t cultivate sadness today",
+		      "context: clipped at the ends of the text");
+		cb_context(m, &h[0], 0, &s, &e);
+		T_MEM(t + s, e - s, "don\xe2\x80\x99t", "context: zero words is the match");
+	}
+	cb_match(m, "x full-time", 11);
+	cb_hits(m, &nh);
+	T_OK(nh == 0, "hits: only of assigned codes, none excluded");
+	cb_matcher_free(m);
+	cb_free(cb);
+}
+
+static void
+test_runaway(void)
+{
+	cb_codebook *cb = parse("code r\n  regex (a+)+$\ncode w\n  word b\n");
+	if (!cb)
+		return;
+	cb_matcher *m = cb_matcher_new(cb, 0);
+	size_t n = 20000;
+	char *t = xmalloc(n + 3);
+	memset(t, 'a', n);
+	memcpy(t + n, "!b", 3);
+	cb_match(m, t, n + 2);
+	size_t nf;
+	const cb_failure *f = cb_failures(m, &nf);
+	T_OK(nf == 1 && f[0].pattern == 0, "runaway: the regex gives up");
+	T_STR(code_text(m, cb, t), "w:1", "runaway: no hit for it, other codes still counted");
+	cb_match(m, "aaa", 3);
+	cb_failures(m, &nf);
+	T_OK(nf == 0, "runaway: failures are per text");
+	free(t);
+	cb_matcher_free(m);
+	cb_free(cb);
+}
+
+static void
+test_dic(void)
+{
+	cb_codebook *cb = parse(
+		"%\n"
+		"1\tposemo\n"
+		"2\tNegEmo\n"
+		"03\tsocial\n"
+		"%\n"
+		"care*\t1\t3\n"
+		"careless\t2\n"
+		"car*\t3\n"
+		"kind of\t3\n"
+		"like\t(02 134)125/464 1\n"
+		"sad\t2 2\n");
+	if (!cb)
+		return;
+	T_OK(cb_is_dic(cb) && cb_ncodes(cb) == 3, "dic: three categories");
+	T_STR(cb_code_path(cb, 1), "negemo", "dic: category names folded");
+	cb_matcher *m = cb_matcher_new(cb, 0);
+	T_STR(code_text(m, cb, "cares"), "posemo:1;social:1", "dic: a wildcard in two categories");
+	T_STR(code_text(m, cb, "careless"), "negemo:1", "dic: an exact entry beats wildcards");
+	T_STR(code_text(m, cb, "cart"), "social:1", "dic: a shorter wildcard when the longer fails");
+	T_STR(code_text(m, cb, "kind of sad"), "negemo:1;social:1", "dic: a LIWC2015 phrase");
+	T_STR(code_text(m, cb, "like"), "posemo:1", "dic: conditional categories left out");
+	T_STR(code_text(m, cb, "sad sad"), "negemo:2", "dic: a category twice on a line counts once");
+	cb_matcher_free(m);
+	cb_free(cb);
+}
+
+static void
+test_cache(void)
+{
+	/* More distinct words than the cache holds: it starts afresh and
+	 * matching goes on the same. */
+	cb_codebook *cb = parse("code a\n  word w1* zeta\n");
+	if (!cb)
+		return;
+	cb_matcher *m = cb_matcher_new(cb, 0);
+	qp_buf t = QP_BUF_INIT;
+	for (int i = 0; i < 300000; i++)
+		buf_printf(&t, "w%d ", i);
+	buf_adds(&t, "zeta w1x");
+	cb_match(m, t.s, t.len);
+	size_t n;
+	const cb_result *r = cb_results(m, &n);
+	/* w1, w10..w19, ... w100000..w199999: 111111; w1x; zeta */
+	T_OK(n == 1 && r[0].hits == 111113, "cache: counts right across a reset");
+	buf_free(&t);
+	cb_matcher_free(m);
+	cb_free(cb);
+}
+
+int
+main(void)
+{
+	qp_init("test_codebook");
+	test_parse();
+	test_errors();
+	test_match();
+	test_runaway();
+	test_dic();
+	test_cache();
+	return t_done();
+}
