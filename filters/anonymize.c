@@ -1,0 +1,1338 @@
+/*
+ * anonymize: replace identifiers in transcripts with bracketed tags,
+ * one tag per person or thing, the same tag everywhere in the run (and,
+ * with --key-file, in every run).
+ *
+ * One pass over each field: the structured scanner (lib/pii) marks
+ * e-mail addresses, URLs, phone numbers, dates, record numbers and postal
+ * codes; then the field's words are folded once and looked up, each in
+ * one hash table that holds every word the filter cares about (roster
+ * names, --terms, --keep, the shipped name lists, titles and cue words)
+ * with flags and the phrases anchored at it.  See anonymize(1).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sodium.h>
+#include <utf8proc.h>
+
+#include "buf.h"
+#include "input.h"
+#include "map.h"
+#include "output.h"
+#include "pii.h"
+#include "qp.h"
+#include "record.h"
+#include "roster.h"
+#include "utf8.h"
+
+#ifndef QP_DATADIR
+#define QP_DATADIR "/usr/local/share/qualpipe"
+#endif
+
+static const char usage[] =
+"usage: anonymize [--roster FILE] [--terms FILE] [--keep FILE]\n"
+"                 [--key-file FILE] [--map FILE] [--report] [--plain]\n"
+"                 [--columns LIST] [--names-dir DIR] [--line-buffered]\n"
+"                 [--replace-invalid] [FILE...]\n"
+"Replace names, e-mail addresses, URLs, phone numbers, dates, record\n"
+"numbers, postal codes and listed terms by tags such as [S01], [PERSON_1].\n"
+"  --roster FILE     people of the study (tag-speaker's roster): their names,\n"
+"                    aliases and name parts; tag = participant id if given\n"
+"  --terms FILE      further terms: a record stream with columns term and\n"
+"                    category (tag [CATEGORY_n])\n"
+"  --keep FILE       words and phrases never taken for names or identifiers,\n"
+"                    one a line\n"
+"  --key-file FILE   tag suffixes are a keyed hash (BLAKE2b) of the entity,\n"
+"                    the same in every run with the same key\n"
+"  --map FILE        write the re-identification map (mode 0600)\n"
+"  --report          counts per category on standard error\n"
+"  --plain           input is plain text (a raw transcript, VTT, Otter):\n"
+"                    every line is anonymized\n"
+"  --columns LIST    comma-separated columns to anonymize (text,speaker)\n"
+"  --names-dir DIR   where first.txt, last.txt and common.txt are\n"
+"  --line-buffered   flush after every record\n"
+"  --replace-invalid read invalid UTF-8 as U+FFFD instead of failing\n"
+"  --help, --version\n";
+
+enum {
+	OPT_ROSTER = QP_OPT_FIRST_PRIVATE,
+	OPT_TERMS, OPT_KEEP, OPT_KEY, OPT_MAP, OPT_REPORT, OPT_PLAIN,
+	OPT_COLUMNS, OPT_NAMES
+};
+
+static const struct option longopts[] = {
+	{ "roster", required_argument, NULL, OPT_ROSTER },
+	{ "terms", required_argument, NULL, OPT_TERMS },
+	{ "keep", required_argument, NULL, OPT_KEEP },
+	{ "key-file", required_argument, NULL, OPT_KEY },
+	{ "map", required_argument, NULL, OPT_MAP },
+	{ "report", no_argument, NULL, OPT_REPORT },
+	{ "plain", no_argument, NULL, OPT_PLAIN },
+	{ "columns", required_argument, NULL, OPT_COLUMNS },
+	{ "names-dir", required_argument, NULL, OPT_NAMES },
+	QP_COMMON_LONGOPTS,
+	{ NULL, 0, NULL, 0 }
+};
+
+/* --- the lexicon: every word that matters, one hash lookup each --- */
+
+enum {
+	F_FIRST = 1 << 0,      /* on the given-name list */
+	F_LAST = 1 << 1,       /* on the surname list */
+	F_COMMON = 1 << 2,     /* also an ordinary English word */
+	F_TITLE = 1 << 3,      /* Dr, Professor, Nurse, ... */
+	F_CUE = 1 << 4,        /* named, called, friend, ...: a name follows */
+	F_SAYS = 1 << 5,       /* said, says, ...: a name went before */
+	F_LIKE = 1 << 6,       /* like, as (like kevin said) */
+	F_STOP = 1 << 7,       /* never part of a guessed name */
+	F_NOTNAME = 1 << 8,    /* months, weekdays, ...: not a name alone */
+	F_KEEP = 1 << 9        /* --keep word */
+};
+
+typedef struct {
+	uint32_t flags;
+	uint32_t phr;          /* first phrase anchored here, + 1 */
+} lexent;
+
+enum { PH_ROSTER, PH_TERM, PH_KEEP };
+
+typedef struct {
+	uint32_t next;         /* next phrase with the same anchor, + 1 */
+	uint32_t words;        /* offset in wpool */
+	uint32_t n;
+	int kind;
+	uint32_t ent;          /* entity (PH_ROSTER, PH_TERM) */
+} phrase;
+
+static qp_map *lex;
+static lexent *lexv;
+static size_t nlex, lexcap;
+static phrase *phv;
+static size_t nph, phcap;
+static uint32_t *wpool;
+static size_t nwpool, wpoolcap;
+
+static uint32_t
+lex_find(const char *w, size_t n)
+{
+	qp_entry *e = qp_map_get(lex, w, n);
+	return e ? (uint32_t)(uintptr_t)e->val : 0;
+}
+
+/* Index + 1 of the word, created if new. */
+static uint32_t
+lex_intern(const char *w, size_t n)
+{
+	bool created;
+	qp_entry *e = qp_map_put(lex, w, n, &created);
+	if (created) {
+		if (nlex == lexcap) {
+			lexcap = lexcap ? lexcap * 2 : 1024;
+			lexv = xreallocarray(lexv, lexcap, sizeof *lexv);
+		}
+		lexv[nlex].flags = 0;
+		lexv[nlex].phr = 0;
+		e->val = (void *)(uintptr_t)(++nlex);
+	}
+	return (uint32_t)(uintptr_t)e->val;
+}
+
+static void
+lex_flag(const char *w, uint32_t f)
+{
+	uint32_t id = lex_intern(w, strlen(w));   /* may move lexv */
+	lexv[id - 1].flags |= f;
+}
+
+static const char *const w_titles[] = {
+	"dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "mx",
+	"mister", "nurse", "dean", "rev", "reverend", "pastor", "coach",
+	"judge", "captain", "capt", "sir", "dame", "madam", NULL
+};
+static const char *const w_cues[] = {
+	"named", "called", "friend", "colleague", "classmate", "roommate",
+	"mentor", "preceptor", "husband", "wife", "partner", "son", "daughter",
+	"brother", "sister", "mom", "dad", "mother", "father", "uncle", "aunt",
+	"cousin", "boyfriend", "girlfriend", "patient", "resident",
+	"attending", NULL
+};
+static const char *const w_says[] = {
+	"said", "says", "told", "mentioned", "asked", "wrote", "explained",
+	"noted", "thinks", "thought", "suggested", "put", NULL
+};
+static const char *const w_like[] = { "like", "as", NULL };
+/* Words that end a guessed name: function words and the nouns that
+ * follow a title when it is a job ("Nurse Practitioner"). */
+static const char *const w_stop[] = {
+	"i", "a", "an", "the", "of", "and", "or", "but", "for", "in", "at",
+	"on", "to", "from", "with", "by", "is", "was", "who", "that", "this",
+	"it", "he", "she", "they", "we", "you", "my", "our", "their", "his",
+	"her", "practitioner", "practitioners", "assistant", "assistants",
+	"emeritus", "office", "school", "student", "students", "resident",
+	"residents", "hospital", "clinic", "center", "centre", "university",
+	"college", "department", "medical", "medicine", "health", "program",
+	"building", "street", "road", "avenue", "hall", "house", "day",
+	"week", "month", "year", "group", "team", "course", "step", "ok",
+	"okay", "yes", "no", "yeah", "so", "well", "oh", "um", "uh", NULL
+};
+/* Capitalised, yet not names on their own. */
+static const char *const w_notname[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "god", "lord", "jesus", "christmas", "easter",
+	"thanksgiving", "english", "american", "america", "zoom", "covid",
+	"black", "white", "hispanic", "latino", "latina", "asian", "african",
+	"sim", "match", NULL
+};
+
+static void
+lex_flags(const char *const *list, uint32_t f)
+{
+	for (; *list; list++)
+		lex_flag(*list, f);
+}
+
+/* Load a names file: one lower-case word a line; '#' lines skipped. */
+static void
+load_wordlist(const char *path, uint32_t f)
+{
+	char *files[1] = { (char *)path };
+	qp_input *in = qp_input_new(1, files, 0);
+	const char *line;
+	size_t len;
+	qp_buf fb = QP_BUF_INIT;
+
+	while (qp_input_line(in, &line, &len)) {
+		while (len && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+			len--;
+		if (len == 0 || line[0] == '#')
+			continue;
+		buf_reset(&fb);
+		utf8_fold(line, len, &fb);
+		uint32_t id = lex_intern(fb.s, fb.len);
+		lexv[id - 1].flags |= f;
+	}
+	buf_free(&fb);
+	qp_input_free(in);
+}
+
+static bool
+file_exists(const char *dir, const char *name)
+{
+	char p[PATH_MAX];
+	struct stat st;
+	if (snprintf(p, sizeof p, "%s/%s", dir, name) >= (int)sizeof p)
+		return false;
+	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/*
+ * Where the name lists are: --names-dir, else the installed data
+ * directory, else data/names next to an uninstalled build (the
+ * executable's directory or up to three above it).
+ */
+static char *
+find_names_dir(const char *opt)
+{
+	static char buf[PATH_MAX];
+	if (opt) {
+		if (!file_exists(opt, "first.txt"))
+			qp_die("--names-dir %s: no first.txt there", opt);
+		return (char *)opt;
+	}
+	if (file_exists(QP_DATADIR "/names", "first.txt"))
+		return QP_DATADIR "/names";
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		for (int up = 0; up < 4; up++) {
+			char *sl = strrchr(exe, '/');
+			if (!sl)
+				break;
+			*sl = '\0';
+			if (snprintf(buf, sizeof buf, "%s/data/names", exe) < (int)sizeof buf &&
+			    file_exists(buf, "first.txt"))
+				return buf;
+		}
+	}
+	qp_die("cannot find the name lists (first.txt, last.txt, common.txt) "
+	       "in " QP_DATADIR "/names or beside the program; use --names-dir DIR");
+}
+
+/* --- entities and tags --- */
+
+typedef struct {
+	int cat;               /* index into cats */
+	char *tag;             /* "[S01]", "[PERSON_3]" */
+	unsigned long count;
+} entity;
+
+static char **cats;            /* category names, upper case */
+static int ncats;
+static unsigned long *cat_next; /* numbering per category */
+static qp_map *ent_idx;        /* "CAT\0normal form" -> entity + 1 */
+static entity *entv;
+static size_t nent, entcap;
+static qp_map *tag_idx;        /* tag -> entity + 1, to catch hash collisions */
+static unsigned char key[crypto_generichash_KEYBYTES_MAX];
+static size_t keylen;
+static int cat_person;
+
+static int
+cat_id(const char *name)
+{
+	for (int i = 0; i < ncats; i++)
+		if (strcmp(cats[i], name) == 0)
+			return i;
+	cats = xreallocarray(cats, (size_t)ncats + 1, sizeof *cats);
+	cat_next = xreallocarray(cat_next, (size_t)ncats + 1, sizeof *cat_next);
+	cats[ncats] = xstrdup(name);
+	cat_next[ncats] = 0;
+	return ncats++;
+}
+
+/*
+ * The entity of category cat with normal form norm: created on first
+ * sight, with its tag: fixed (a participant id), a keyed hash, or the
+ * next number of its category.
+ */
+static uint32_t
+entity_get(int cat, const char *norm, size_t n, const char *fixed)
+{
+	static qp_buf k;
+	buf_reset(&k);
+	buf_adds(&k, cats[cat]);
+	buf_addc(&k, '\0');
+	buf_add(&k, norm, n);
+	bool created;
+	qp_entry *e = qp_map_put(ent_idx, k.s, k.len, &created);
+	if (!created)
+		return (uint32_t)(uintptr_t)e->val - 1;
+	if (nent == entcap) {
+		entcap = entcap ? entcap * 2 : 256;
+		entv = xreallocarray(entv, entcap, sizeof *entv);
+	}
+	uint32_t id = (uint32_t)nent++;
+	e->val = (void *)(uintptr_t)(id + 1);
+	entity *en = &entv[id];
+	en->cat = cat;
+	en->count = 0;
+	qp_buf t = QP_BUF_INIT;
+	if (fixed) {
+		buf_printf(&t, "[%s]", fixed);
+	} else if (keylen) {
+		unsigned char h[16];
+		crypto_generichash(h, sizeof h, (const unsigned char *)k.s, k.len,
+		                   key, keylen);
+		buf_printf(&t, "[%s_%02x%02x%02x%02x%02x]", cats[cat],
+		           h[0], h[1], h[2], h[3], h[4]);
+	} else {
+		buf_printf(&t, "[%s_%lu]", cats[cat], ++cat_next[cat]);
+	}
+	qp_entry *te = qp_map_put(tag_idx, t.s, t.len, &created);
+	if (!created && te->val != e->val)
+		qp_warn("two entities share the tag %s (a hash collision, or a "
+		        "participant id used twice)", t.s);
+	if (created)
+		te->val = e->val;
+	en->tag = buf_detach(&t, NULL);
+	return id;
+}
+
+/* --- the re-identification map and the report --- */
+
+typedef struct {
+	char *orig;
+	uint32_t ent;
+	unsigned long count;
+} mapent;
+
+static qp_map *map_idx;        /* "entity\0original" -> mapent + 1 */
+static mapent *mapv;
+static size_t nmap, mapcap;
+static bool want_map;
+
+static void
+record_hit(uint32_t ent, const char *orig, size_t n)
+{
+	entv[ent].count++;
+	if (!want_map)
+		return;
+	char pre[16];
+	int pl = snprintf(pre, sizeof pre, "%u", ent);
+	static qp_buf k;
+	buf_reset(&k);
+	buf_add(&k, pre, (size_t)pl + 1);
+	buf_add(&k, orig, n);
+	bool created;
+	qp_entry *e = qp_map_put(map_idx, k.s, k.len, &created);
+	if (created) {
+		if (nmap == mapcap) {
+			mapcap = mapcap ? mapcap * 2 : 256;
+			mapv = xreallocarray(mapv, mapcap, sizeof *mapv);
+		}
+		mapv[nmap].orig = xmemdup(orig, n);
+		mapv[nmap].ent = ent;
+		mapv[nmap].count = 0;
+		e->val = (void *)(uintptr_t)(++nmap);
+	}
+	mapv[(uintptr_t)e->val - 1].count++;
+}
+
+static int
+map_cmp(const void *a, const void *b)
+{
+	const mapent *x = a, *y = b;
+	int c = strcmp(cats[entv[x->ent].cat], cats[entv[y->ent].cat]);
+	if (c)
+		return c;
+	if ((c = strcmp(entv[x->ent].tag, entv[y->ent].tag)) != 0)
+		return c;
+	return strcmp(x->orig, y->orig);
+}
+
+/* --- loading the roster, terms and keep lists --- */
+
+static uint32_t *tmpw;
+static size_t tmpwcap;
+
+/* The folded words of s as lexicon ids (interned); their count. */
+static size_t
+phrase_ids(const char *s, size_t n, bool roster_norm, qp_buf *fb)
+{
+	size_t k = 0;
+	qp_words w;
+	qp_word t;
+
+	buf_reset(fb);
+	if (roster_norm)
+		qp_roster_norm(s, n, fb);
+	else
+		utf8_fold(s, n, fb);
+	words_init(&w, fb->s, fb->len);
+	while (words_next(&w, &t)) {
+		if (k == tmpwcap) {
+			tmpwcap = tmpwcap ? tmpwcap * 2 : 16;
+			tmpw = xreallocarray(tmpw, tmpwcap, sizeof *tmpw);
+		}
+		tmpw[k++] = lex_intern(fb->s + t.off, t.len);
+	}
+	return k;
+}
+
+/* Add the phrase held in tmpw[0..n); a phrase already there with the
+ * same words keeps its first owner (roster before terms before keep). */
+static void
+phrase_add(size_t n, int kind, uint32_t ent)
+{
+	if (n == 0)
+		return;
+	lexent *a = &lexv[tmpw[0] - 1];
+	for (uint32_t p = a->phr; p; p = phv[p - 1].next) {
+		phrase *q = &phv[p - 1];
+		if (q->n == n && memcmp(wpool + q->words, tmpw, n * sizeof *tmpw) == 0)
+			return;
+	}
+	if (nwpool + n > wpoolcap) {
+		wpoolcap = (wpoolcap + n) * 2;
+		wpool = xreallocarray(wpool, wpoolcap, sizeof *wpool);
+	}
+	memcpy(wpool + nwpool, tmpw, n * sizeof *tmpw);
+	if (nph == phcap) {
+		phcap = phcap ? phcap * 2 : 256;
+		phv = xreallocarray(phv, phcap, sizeof *phv);
+	}
+	phrase *q = &phv[nph++];
+	q->words = (uint32_t)nwpool;
+	q->n = (uint32_t)n;
+	q->kind = kind;
+	q->ent = ent;
+	q->next = a->phr;
+	a->phr = (uint32_t)nph;
+	nwpool += n;
+}
+
+static const char *const particles[] = {
+	"de", "van", "von", "der", "den", "da", "di", "la", "le", "du", "del",
+	"dos", "das", "do", "ten", "ter", "bin", "al", "el", "st", NULL
+};
+/* Words of an alias that make it a label rather than a name. */
+static const char *const role_words[] = {
+	"moderator", "facilitator", "interviewer", "interviewee", "host",
+	"cohost", "co", "speaker", "participant", "respondent", "student",
+	"advisor", "adviser", "leader", "observer", "notetaker", "note",
+	"taker", "researcher", "unknown", "guest", "everyone", "all",
+	"group", "audience", "unidentified", "male", "female", "man", "woman",
+	"voice", "multiple", "speakers", "ms", "sga", "mcl", "p", "s", NULL
+};
+
+static bool
+in_list(const char *w, size_t n, const char *const *list)
+{
+	for (; *list; list++)
+		if (strlen(*list) == n && memcmp(*list, w, n) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * A generic alias ("Moderator", "Speaker 1", "P3", the person's role):
+ * it still matches the speaker column but is not replaced inside text,
+ * where it is a common word or already a pseudonym.
+ */
+static bool
+generic_alias(const char *norm, size_t n, const char *role, qp_buf *tmp)
+{
+	qp_words w;
+	qp_word t;
+	bool all_roles = true;
+
+	for (size_t i = 0; i < n; i++)
+		if (norm[i] >= '0' && norm[i] <= '9')
+			return true;
+	if (role && *role) {
+		buf_reset(tmp);
+		qp_roster_norm(role, strlen(role), tmp);
+		if (tmp->len == n && memcmp(tmp->s, norm, n) == 0)
+			return true;
+	}
+	words_init(&w, norm, n);
+	while (words_next(&w, &t))
+		if (!in_list(norm + t.off, t.len, role_words))
+			all_roles = false;
+	return all_roles;
+}
+
+static qp_roster *roster;
+static uint32_t *roster_ent;   /* per roster entry */
+
+static void
+load_roster(int nfiles, char **files)
+{
+	qp_buf fb = QP_BUF_INIT, nb = QP_BUF_INIT, tmp = QP_BUF_INIT;
+	roster = qp_roster_load(nfiles, files, NULL);
+	int cpart = qp_roster_col(roster, "participant");
+	int crole = qp_roster_col(roster, "role");
+	size_t n = qp_roster_count(roster);
+	/* name part -> entry + 1, or UINT32_MAX when two people share it */
+	qp_map *parts = qp_map_new();
+
+	roster_ent = xcalloc(n ? n : 1, sizeof *roster_ent);
+	tmpwcap = 16;
+	tmpw = xreallocarray(tmpw, tmpwcap, sizeof *tmpw);
+	for (size_t i = 0; i < n; i++) {
+		const qp_roster_entry *e = qp_roster_at(roster, i);
+		const char *pid = cpart >= 0 ? e->vals[cpart] : "";
+		buf_reset(&nb);
+		qp_roster_norm(e->name, strlen(e->name), &nb);
+		roster_ent[i] = entity_get(cat_person, nb.s, nb.len, *pid ? pid : NULL);
+	}
+	for (size_t i = 0; i < n; i++) {
+		const qp_roster_entry *e = qp_roster_at(roster, i);
+		const char *role = crole >= 0 ? e->vals[crole] : NULL;
+		for (size_t a = 0; a <= e->naliases; a++) {
+			const char *s = a == 0 ? e->name : e->aliases[a - 1];
+			buf_reset(&nb);
+			qp_roster_norm(s, strlen(s), &nb);
+			if (a > 0 && generic_alias(nb.s, nb.len, role, &tmp))
+				continue;
+			size_t k = phrase_ids(s, strlen(s), true, &fb);
+			phrase_add(k, PH_ROSTER, roster_ent[i]);
+			/* each part on its own */
+			qp_words w;
+			qp_word t;
+			words_init(&w, nb.s, nb.len);
+			while (words_next(&w, &t)) {
+				if (t.cp_len < 2 || in_list(nb.s + t.off, t.len, particles))
+					continue;
+				bool created;
+				qp_entry *pe = qp_map_put(parts, nb.s + t.off, t.len, &created);
+				if (created)
+					pe->val = (void *)(uintptr_t)(i + 1);
+				else if ((uintptr_t)pe->val != i + 1)
+					pe->val = (void *)(uintptr_t)UINT32_MAX;
+			}
+		}
+	}
+	for (size_t j = 0; j < qp_map_count(parts); j++) {
+		qp_entry *pe = qp_map_at(parts, j);
+		uintptr_t v = (uintptr_t)pe->val;
+		uint32_t ent;
+		if (v == UINT32_MAX)    /* shared by two people: a tag of its own */
+			ent = entity_get(cat_person, pe->key, pe->len, NULL);
+		else
+			ent = roster_ent[v - 1];
+		tmpw[0] = lex_intern(pe->key, pe->len);
+		phrase_add(1, PH_ROSTER, ent);
+	}
+	qp_map_free(parts);
+	buf_free(&fb);
+	buf_free(&nb);
+	buf_free(&tmp);
+}
+
+static bool
+valid_category(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '_'))
+			return false;
+	return true;
+}
+
+static void
+load_terms(const char *path)
+{
+	char *files[1] = { (char *)path };
+	qp_rd *r = qp_rd_open(1, files);
+	qp_buf term = QP_BUF_INIT, cat = QP_BUF_INIT, fb = QP_BUF_INIT;
+
+	if (qp_rd_ncols(r) == 0)
+		qp_die_at(path, 1, "terms file is empty (it needs a header with 'term')");
+	int ct = qp_rd_need(r, "term");
+	int cc = qp_rd_col(r, "category");
+	while (qp_rd_next(r)) {
+		buf_reset(&term);
+		buf_reset(&cat);
+		qp_rd_get(r, ct, &term);
+		if (cc >= 0)
+			qp_rd_get(r, cc, &cat);
+		if (cat.len == 0)
+			buf_adds(&cat, "TERM");
+		if (!valid_category(cat.s))
+			qp_die_at(path, qp_rd_lineno(r), "bad category '%s' "
+			          "(letters, digits and _ only)", cat.s);
+		for (size_t i = 0; i < cat.len; i++)
+			if (cat.s[i] >= 'a' && cat.s[i] <= 'z')
+				cat.s[i] -= 32;
+		size_t k = phrase_ids(term.s, term.len, false, &fb);
+		if (k == 0)
+			qp_die_at(path, qp_rd_lineno(r), "term '%s' has no letters or digits",
+			          term.s);
+		/* the entity's normal form: the folded words */
+		qp_buf nf = QP_BUF_INIT;
+		qp_words w;
+		qp_word t;
+		words_init(&w, fb.s, fb.len);
+		while (words_next(&w, &t)) {
+			if (nf.len)
+				buf_addc(&nf, ' ');
+			buf_add(&nf, fb.s + t.off, t.len);
+		}
+		uint32_t ent = entity_get(cat_id(cat.s), nf.s, nf.len, NULL);
+		/* entity_get may intern nothing, but phrase_ids' tmpw is intact */
+		phrase_add(k, PH_TERM, ent);
+		buf_free(&nf);
+	}
+	qp_rd_free(r);
+	buf_free(&term);
+	buf_free(&cat);
+	buf_free(&fb);
+}
+
+static qp_map *keep_str;       /* folded --keep lines, for structured spans */
+
+static void
+load_keep(const char *path)
+{
+	char *files[1] = { (char *)path };
+	qp_input *in = qp_input_new(1, files, 0);
+	const char *line;
+	size_t len;
+	qp_buf fb = QP_BUF_INIT, f2 = QP_BUF_INIT;
+
+	keep_str = qp_map_new();
+	while (qp_input_line(in, &line, &len)) {
+		while (len && (line[0] == ' ' || line[0] == '\t'))
+			line++, len--;
+		while (len && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+			len--;
+		if (len == 0 || line[0] == '#')
+			continue;
+		buf_reset(&f2);
+		utf8_fold(line, len, &f2);
+		qp_map_put(keep_str, f2.s, f2.len, NULL);
+		size_t k = phrase_ids(line, len, false, &fb);
+		if (k == 1)
+			lexv[tmpw[0] - 1].flags |= F_KEEP;
+		else if (k > 1)
+			phrase_add(k, PH_KEEP, 0);
+	}
+	buf_free(&fb);
+	buf_free(&f2);
+	qp_input_free(in);
+}
+
+static void
+load_key(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	unsigned char raw[1024];
+	size_t n = 0;
+
+	if (fd < 0)
+		qp_die("--key-file %s: %s", path, strerror(errno));
+	if (fstat(fd, &st) == 0 && (st.st_mode & 077))
+		qp_warn("--key-file %s: readable by others (mode %03o); chmod 600 it",
+		        path, (unsigned)(st.st_mode & 0777));
+	for (;;) {
+		ssize_t r = read(fd, raw + n, sizeof raw - n);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			qp_die("--key-file %s: %s", path, strerror(errno));
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+		if (n == sizeof raw)
+			qp_die("--key-file %s: longer than %zu bytes", path, sizeof raw - 1);
+	}
+	close(fd);
+	while (n && (raw[n - 1] == '\n' || raw[n - 1] == '\r' || raw[n - 1] == ' '))
+		n--;
+	/* All hexadecimal digits: the key is what they spell. */
+	bool hex = n >= 2 && n % 2 == 0;
+	for (size_t i = 0; i < n && hex; i++)
+		hex = (raw[i] >= '0' && raw[i] <= '9') || (raw[i] >= 'a' && raw[i] <= 'f') ||
+		      (raw[i] >= 'A' && raw[i] <= 'F');
+	unsigned char k[sizeof raw];
+	size_t kl = n;
+	if (hex) {
+		size_t bl;
+		if (sodium_hex2bin(k, sizeof k, (const char *)raw, n, NULL, &bl, NULL) != 0)
+			qp_die("--key-file %s: bad hexadecimal key", path);
+		kl = bl;
+	} else {
+		memcpy(k, raw, n);
+	}
+	if (kl < 16)
+		qp_die("--key-file %s: key too short (%zu bytes; at least 16, or 32 "
+		       "hexadecimal digits)", path, kl);
+	if (kl > crypto_generichash_KEYBYTES_MAX) {
+		/* A long key is condensed to the longest key BLAKE2b takes. */
+		crypto_generichash(key, sizeof key, k, kl, NULL, 0);
+		keylen = sizeof key;
+	} else {
+		memcpy(key, k, kl);
+		keylen = kl;
+	}
+	sodium_memzero(raw, sizeof raw);
+	sodium_memzero(k, sizeof k);
+}
+
+/* --- one field --- */
+
+typedef struct {
+	size_t off, len;       /* the word in the text */
+	size_t core;           /* length without a possessive 's */
+	uint32_t id, pid;      /* lexicon ids of the word, and without 's */
+	uint8_t cap, allcaps, digit, initial;
+	int32_t ent;           /* entity assigned, or -1 */
+	uint8_t keep;          /* inside a --keep phrase */
+} tok;
+
+typedef struct {
+	size_t off, len;
+	uint32_t ent;
+} repl;
+
+static tok *tokv;
+static size_t tokcap;
+static repl *replv;
+static size_t nrepl, replcap;
+static pii_span *spv;
+static size_t spcap;
+static qp_buf foldb, outb, normb;
+static int pii_cat_ids[PII_NCAT];
+
+static void
+add_repl(size_t off, size_t len, uint32_t ent)
+{
+	if (nrepl == replcap) {
+		replcap = replcap ? replcap * 2 : 64;
+		replv = xreallocarray(replv, replcap, sizeof *replv);
+	}
+	replv[nrepl].off = off;
+	replv[nrepl].len = len;
+	replv[nrepl].ent = ent;
+	nrepl++;
+}
+
+static inline uint32_t
+flags_of(uint32_t id)
+{
+	return id ? lexv[id - 1].flags : 0;
+}
+
+/* Only blanks, hyphens, dots or slashes between two words of a phrase. */
+static bool
+joinable(const char *s, const tok *a, const tok *b)
+{
+	size_t g = b->off - (a->off + a->len);
+	if (g == 0 || g > 3 || a->core != a->len)
+		return false;
+	for (size_t i = a->off + a->len; i < b->off; i++)
+		if (!(s[i] == ' ' || s[i] == '-' || s[i] == '.' || s[i] == '/'))
+			return false;
+	return true;
+}
+
+/* Blanks only (and the dot of an abbreviated title). */
+static bool
+adjacent(const char *s, const tok *a, const tok *b, bool dot_ok)
+{
+	size_t i = a->off + a->len;
+	if (a->core != a->len)
+		return false;
+	if (dot_ok && i < b->off && s[i] == '.')
+		i++;
+	if (i == b->off)
+		return false;
+	for (; i < b->off; i++)
+		if (s[i] != ' ')
+			return false;
+	return true;
+}
+
+static bool
+sentence_initial(const char *s, size_t off)
+{
+	size_t i = off;
+	while (i > 0) {
+		unsigned char c = (unsigned char)s[i - 1];
+		if (c == ' ' || c == '"' || c == '\'' || c == '(' || c == '[' || c == '\t') {
+			i--;
+			continue;
+		}
+		if (c >= 0x80) {
+			/* “ ‘ — – are skipped; … ends a sentence */
+			if (i >= 3 && (unsigned char)s[i - 3] == 0xE2 && (unsigned char)s[i - 2] == 0x80) {
+				if (c == 0x9C || c == 0x98 || c == 0x94 || c == 0x93) {
+					i -= 3;
+					continue;
+				}
+				return c == 0xA6;
+			}
+			return false;
+		}
+		return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' ||
+		       c == '\n' || c == '-';
+	}
+	return true;
+}
+
+static int
+match_phrase(const char *s, size_t ntok, size_t i, uint32_t *ent, int *kind)
+{
+	uint32_t best = 0;
+	for (uint32_t p = tokv[i].id ? lexv[tokv[i].id - 1].phr : 0; p;
+	     p = phv[p - 1].next) {
+		const phrase *q = &phv[p - 1];
+		if (q->n <= best || i + q->n > ntok)
+			continue;
+		size_t k;
+		for (k = 0; k < q->n; k++) {
+			const tok *t = &tokv[i + k];
+			bool last = k + 1 == q->n;
+			if ((last ? t->pid : (t->core == t->len ? t->id : 0)) != wpool[q->words + k])
+				break;
+			if (k > 0 && !joinable(s, &tokv[i + k - 1], t))
+				break;
+		}
+		if (k == q->n) {
+			best = q->n;
+			*ent = q->ent;
+			*kind = q->kind;
+		}
+	}
+	/* a possessive single word: its stripped form may anchor phrases */
+	if (!best && tokv[i].pid != tokv[i].id && tokv[i].pid) {
+		for (uint32_t p = lexv[tokv[i].pid - 1].phr; p; p = phv[p - 1].next) {
+			const phrase *q = &phv[p - 1];
+			if (q->n == 1) {
+				best = 1;
+				*ent = q->ent;
+				*kind = q->kind;
+				break;
+			}
+		}
+	}
+	return (int)best;
+}
+
+/*
+ * Does a guessed person's name start at token i?  See anonymize(1),
+ * "People not in the roster".
+ */
+static bool
+person_start(const char *s, size_t ntok, size_t i)
+{
+	const tok *t = &tokv[i];
+	uint32_t f = flags_of(t->pid);
+	const tok *pv = i > 0 ? &tokv[i - 1] : NULL;
+	const tok *nx = i + 1 < ntok ? &tokv[i + 1] : NULL;
+	uint32_t pf = pv ? flags_of(pv->pid) : 0;
+	uint32_t nf = nx ? flags_of(nx->pid) : 0;
+
+	if (t->digit || t->keep || (f & (F_KEEP | F_NOTNAME | F_STOP)))
+		return false;
+	if (pv && pv->ent < 0 && (pf & F_TITLE) && t->cap && adjacent(s, pv, t, true))
+		return true;
+	if (!(f & (F_FIRST | F_LAST)))
+		return false;
+	if (pv && (pf & F_CUE) && adjacent(s, pv, t, false) &&
+	    (t->cap || ((f & F_FIRST) && !(f & F_COMMON))))
+		return true;
+	if (t->cap && !(f & F_COMMON))
+		return true;
+	/* a surname straight after a name found already: "Will Smith" when
+	 * the roster's Will is someone else */
+	if (t->cap && (f & F_LAST) && pv && pv->ent >= 0 &&
+	    entv[pv->ent].cat == cat_person && adjacent(s, pv, t, false))
+		return true;
+	if (t->cap && (f & F_FIRST) && nx && nx->cap && (nf & F_LAST) &&
+	    !(nf & (F_NOTNAME | F_STOP)) && adjacent(s, t, nx, false))
+		return true;
+	if (t->cap && (f & F_FIRST) && !t->initial)
+		return true;
+	if ((f & F_FIRST) && nx && (nf & F_SAYS) && adjacent(s, t, nx, false) &&
+	    (t->cap || (!(f & F_COMMON) && pv && (pf & F_LIKE))))
+		return true;
+	return false;
+}
+
+/* How far a guessed name reaches: further capitalised words that are
+ * not function words ("Kevin Okafor", "Ana Maria Lindqvist"). */
+static size_t
+person_end(const char *s, size_t ntok, size_t i)
+{
+	size_t j = i + 1;
+	while (j < ntok && j - i < 4) {
+		const tok *a = &tokv[j - 1], *b = &tokv[j];
+		uint32_t f = flags_of(b->pid);
+		bool initial_dot = a->len == 1 && a->cap;
+		if (b->ent >= 0 || b->digit || b->keep ||
+		    (f & (F_STOP | F_NOTNAME | F_KEEP | F_TITLE)) ||
+		    !adjacent(s, a, b, initial_dot) ||
+		    !(b->cap || (!tokv[i].cap && (f & F_LAST) && !(f & F_COMMON))))
+			break;
+		if ((f & F_COMMON) && !(f & (F_FIRST | F_LAST)))
+			break;
+		j++;
+	}
+	return j;
+}
+
+static bool
+is_upper_cp(const char *s, size_t n, bool *allcaps, bool *digit)
+{
+	bool first = false, any_lower = false, any_letter = false;
+	*digit = false;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		int32_t cp;
+		size_t l;
+		if (c < 0x80) {
+			cp = c;
+			l = 1;
+		} else {
+			l = utf8_decode(s + i, &cp);
+		}
+		bool up, lo;
+		if (cp < 0x80) {
+			up = cp >= 'A' && cp <= 'Z';
+			lo = cp >= 'a' && cp <= 'z';
+			if (cp >= '0' && cp <= '9')
+				*digit = true;
+		} else {
+			utf8proc_category_t cat = utf8proc_category(cp);
+			up = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+			lo = cat == UTF8PROC_CATEGORY_LL;
+		}
+		if (i == 0)
+			first = up;
+		any_lower |= lo;
+		any_letter |= up || lo;
+		i += l;
+	}
+	*allcaps = any_letter && !any_lower;
+	return first;
+}
+
+/*
+ * Anonymize s[0..n) into outb.  Returns false (and leaves outb alone)
+ * when nothing was replaced.
+ */
+static bool
+anonymize(const char *s, size_t n)
+{
+	size_t ntok = 0, nsp;
+	qp_words w;
+	qp_word wd;
+
+	nrepl = 0;
+	nsp = pii_scan(s, n, &spv, &spcap);
+
+	/* tokens, skipping those inside structured spans */
+	buf_reset(&foldb);
+	words_init(&w, s, n);
+	size_t si = 0;
+	while (words_next(&w, &wd)) {
+		while (si < nsp && spv[si].off + spv[si].len <= wd.off)
+			si++;
+		if (si < nsp && wd.off + wd.len > spv[si].off)
+			continue;
+		if (ntok == tokcap) {
+			tokcap = tokcap ? tokcap * 2 : 256;
+			tokv = xreallocarray(tokv, tokcap, sizeof *tokv);
+		}
+		tok *t = &tokv[ntok++];
+		t->off = wd.off;
+		t->len = t->core = wd.len;
+		size_t fo = foldb.len;
+		utf8_fold(s + wd.off, wd.len, &foldb);
+		const char *fw = foldb.s + fo;
+		size_t fl = foldb.len - fo;
+		t->id = t->pid = lex_find(fw, fl);
+		if (fl > 2 && fw[fl - 1] == 's' && fw[fl - 2] == '\'' &&
+		    (!t->id || !lexv[t->id - 1].phr)) {
+			uint32_t p = lex_find(fw, fl - 2);
+			if (p) {
+				t->pid = p;
+				/* the apostrophe is 1 byte (') or 3 (’ ʼ) in the text */
+				size_t al = (unsigned char)s[wd.off + wd.len - 2] == '\'' ? 1 : 3;
+				t->core = wd.len - 1 - al;
+			}
+		}
+		bool allcaps, digit;
+		bool up = is_upper_cp(s + wd.off, wd.len, &allcaps, &digit);
+		t->allcaps = allcaps;
+		t->digit = digit;
+		/* "MS", "DO", "ED": short capitals are abbreviations */
+		t->cap = up && !(allcaps && wd.cp_len <= 2);
+		t->initial = sentence_initial(s, wd.off);
+		t->ent = -1;
+		t->keep = 0;
+	}
+
+	/* phrases: roster, terms, keep; longest first at each word */
+	for (size_t i = 0; i < ntok;) {
+		uint32_t ent;
+		int kind;
+		int m = tokv[i].id || tokv[i].pid ? match_phrase(s, ntok, i, &ent, &kind) : 0;
+		if (!m) {
+			i++;
+			continue;
+		}
+		for (int k = 0; k < m; k++) {
+			if (kind == PH_KEEP)
+				tokv[i + k].keep = 1;
+			else
+				tokv[i + k].ent = (int32_t)ent;
+		}
+		i += (size_t)m;
+	}
+	/* guesses */
+	for (size_t i = 0; i < ntok; i++) {
+		if (tokv[i].ent >= 0 || !person_start(s, ntok, i))
+			continue;
+		size_t j = person_end(s, ntok, i);
+		buf_reset(&normb);
+		for (size_t k = i; k < j; k++) {
+			if (normb.len)
+				buf_addc(&normb, ' ');
+			utf8_fold(s + tokv[k].off, tokv[k].core, &normb);
+		}
+		uint32_t ent = entity_get(cat_person, normb.s, normb.len, NULL);
+		for (size_t k = i; k < j; k++)
+			tokv[k].ent = (int32_t)ent;
+		i = j - 1;
+	}
+
+	/* replacements in text order: structured spans and runs of tokens */
+	size_t ti = 0;
+	for (size_t k = 0; k <= nsp; k++) {
+		size_t lim = k < nsp ? spv[k].off : n;
+		for (; ti < ntok && tokv[ti].off < lim; ti++) {
+			if (tokv[ti].ent < 0)
+				continue;
+			size_t a = ti;
+			while (ti + 1 < ntok && tokv[ti + 1].ent == tokv[a].ent &&
+			       tokv[ti + 1].off < lim && joinable(s, &tokv[ti], &tokv[ti + 1]))
+				ti++;
+			add_repl(tokv[a].off, tokv[ti].off + tokv[ti].core - tokv[a].off,
+			         (uint32_t)tokv[a].ent);
+		}
+		if (k == nsp)
+			break;
+		const pii_span *sp = &spv[k];
+		if (keep_str) {
+			buf_reset(&normb);
+			utf8_fold(s + sp->off, sp->len, &normb);
+			if (qp_map_get(keep_str, normb.s, normb.len))
+				continue;
+		}
+		buf_reset(&normb);
+		pii_norm(sp->cat, s + sp->off, sp->len, &normb);
+		add_repl(sp->off, sp->len,
+		         entity_get(pii_cat_ids[sp->cat], normb.s, normb.len, NULL));
+	}
+	if (nrepl == 0)
+		return false;
+	buf_reset(&outb);
+	size_t at = 0;
+	for (size_t k = 0; k < nrepl; k++) {
+		const repl *r = &replv[k];
+		buf_add(&outb, s + at, r->off - at);
+		buf_adds(&outb, entv[r->ent].tag);
+		record_hit(r->ent, s + r->off, r->len);
+		at = r->off + r->len;
+	}
+	buf_add(&outb, s + at, n - at);
+	return true;
+}
+
+/* --- main --- */
+
+static void
+plain_line(const char *line, size_t len)
+{
+	/* WebVTT's header and cue timings, and bare cue numbers, are
+	 * structure, not speech. */
+	bool skip = len >= 6 && memcmp(line, "WEBVTT", 6) == 0;
+	for (size_t i = 0; i + 3 <= len && !skip; i++)
+		skip = line[i] == '-' && line[i + 1] == '-' && line[i + 2] == '>';
+	if (!skip) {
+		size_t i = 0;
+		while (i < len && line[i] >= '0' && line[i] <= '9')
+			i++;
+		skip = len > 0 && i == len;
+	}
+	if (!skip && anonymize(line, len))
+		qp_write(qp_stdout, outb.s, outb.len);
+	else
+		qp_write(qp_stdout, line, len);
+	qp_out_endrec(qp_stdout);
+}
+
+int
+main(int argc, char **argv)
+{
+	char **rosters = NULL;
+	int nrosters = 0;
+	const char *terms = NULL, *keep = NULL, *keyfile = NULL, *mapfile = NULL;
+	const char *columns = NULL, *names_dir = NULL;
+	bool report = false, plain = false;
+	int c;
+
+	qp_init("anonymize");
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_ROSTER:
+			rosters = xreallocarray(rosters, (size_t)nrosters + 1, sizeof *rosters);
+			rosters[nrosters++] = optarg;
+			break;
+		case OPT_TERMS: terms = optarg; break;
+		case OPT_KEEP: keep = optarg; break;
+		case OPT_KEY: keyfile = optarg; break;
+		case OPT_MAP: mapfile = optarg; break;
+		case OPT_REPORT: report = true; break;
+		case OPT_PLAIN: plain = true; break;
+		case OPT_COLUMNS: columns = optarg; break;
+		case OPT_NAMES: names_dir = optarg; break;
+		default: qp_common_opt(c, usage);
+		}
+	}
+	if (plain && columns)
+		qp_usage_error(usage, "--plain and --columns exclude each other");
+	if (sodium_init() < 0)
+		qp_die("cannot initialise libsodium");
+	if (keyfile)
+		load_key(keyfile);
+
+	lex = qp_map_new();
+	ent_idx = qp_map_new();
+	tag_idx = qp_map_new();
+	map_idx = qp_map_new();
+	cat_person = cat_id("PERSON");
+	for (int k = 0; k < PII_NCAT; k++)
+		pii_cat_ids[k] = cat_id(pii_cat_name[k]);
+	lex_flags(w_titles, F_TITLE);
+	lex_flags(w_cues, F_CUE);
+	lex_flags(w_says, F_SAYS);
+	lex_flags(w_like, F_LIKE);
+	lex_flags(w_stop, F_STOP);
+	lex_flags(w_notname, F_NOTNAME);
+	{
+		const char *dir = find_names_dir(names_dir);
+		char p[PATH_MAX];
+		static const struct { const char *f; uint32_t fl; } lists[] = {
+			{ "first.txt", F_FIRST }, { "last.txt", F_LAST },
+			{ "common.txt", F_COMMON }
+		};
+		for (size_t k = 0; k < 3; k++) {
+			if (snprintf(p, sizeof p, "%s/%s", dir, lists[k].f) >= (int)sizeof p)
+				qp_die("%s: path too long", dir);
+			load_wordlist(p, lists[k].fl);
+		}
+	}
+	if (nrosters)
+		load_roster(nrosters, rosters);
+	if (terms)
+		load_terms(terms);
+	if (keep)
+		load_keep(keep);
+
+	qp_out *mapout = NULL;
+	if (mapfile) {
+		/* Created 0600; an existing file is truncated and made 0600
+		 * before anything is written to it. */
+		mapout = qp_out_open(mapfile, 0600);
+		if (fchmod(mapout->fd, 0600) < 0)
+			qp_die("%s: %s", mapfile, strerror(errno));
+		want_map = true;
+	}
+
+	int nfiles = argc - optind;
+	char **files = argv + optind;
+	qp_buf field = QP_BUF_INIT;
+
+	if (plain) {
+		qp_input *in = qp_input_new(nfiles, files, 0);
+		const char *line;
+		size_t len;
+		while (qp_input_line(in, &line, &len))
+			plain_line(line, len);
+		qp_input_free(in);
+	} else {
+		qp_rd *r = qp_rd_open(nfiles, files);
+		int cols[64], ncol = 0, cspeaker = -1;
+		if (qp_rd_ncols(r) > 0) {
+			if (columns) {
+				const char *p = columns;
+				while (*p) {
+					const char *e = strchr(p, ',');
+					size_t l = e ? (size_t)(e - p) : strlen(p);
+					char *nm = xmemdup(p, l);
+					if (ncol == 64)
+						qp_usage_error(usage, "--columns: too many columns");
+					cols[ncol++] = qp_rd_need(r, nm);
+					free(nm);
+					p += l + (e ? 1 : 0);
+				}
+			} else {
+				int t = qp_rd_col(r, "text"), sp = qp_rd_col(r, "speaker");
+				if (t < 0 && sp < 0)
+					qp_die_at(qp_rd_file(r), 1, "the stream has no column 'text' "
+					          "or 'speaker' (use --columns)");
+				if (t >= 0)
+					cols[ncol++] = t;
+				if (sp >= 0)
+					cols[ncol++] = sp;
+			}
+			cspeaker = qp_rd_col(r, "speaker");
+			qp_rd_write_header(r, qp_stdout);
+		}
+		qp_buf scratch = QP_BUF_INIT;
+		qp_map *label_cache = qp_map_new();
+		while (qp_rd_next(r)) {
+			for (int k = 0; k < ncol; k++) {
+				buf_reset(&field);
+				qp_rd_get(r, cols[k], &field);
+				if (field.len == 0)
+					continue;
+				if (cols[k] == cspeaker && roster) {
+					/* A speaker label that names a roster person
+					 * becomes that person's tag, whole. */
+					bool created;
+					qp_entry *ce = qp_map_put(label_cache, field.s, field.len, &created);
+					if (created) {
+						qp_roster_hit h = qp_roster_match(roster, field.s,
+						                                  field.len, &scratch);
+						uintptr_t v = 0;
+						if ((h.how == QP_ROSTER_WHOLE || h.how == QP_ROSTER_PART) && h.e)
+							for (size_t i = 0; i < qp_roster_count(roster); i++)
+								if (qp_roster_at(roster, i) == h.e)
+									v = roster_ent[i] + 1;
+						ce->val = (void *)v;
+					}
+					if (ce->val) {
+						uint32_t ent = (uint32_t)((uintptr_t)ce->val - 1);
+						record_hit(ent, field.s, field.len);
+						qp_rd_set(r, cols[k], entv[ent].tag, strlen(entv[ent].tag));
+						continue;
+					}
+				}
+				if (anonymize(field.s, field.len))
+					qp_rd_set(r, cols[k], outb.s, outb.len);
+			}
+			qp_rd_write(r, qp_stdout);
+		}
+		qp_map_free(label_cache);
+		buf_free(&scratch);
+		qp_rd_free(r);
+	}
+	qp_out_close(qp_stdout);
+
+	if (mapout) {
+		static const char *const hdr[] = { "original", "replacement", "category", "count" };
+		qsort(mapv, nmap, sizeof *mapv, map_cmp);
+		qp_write_header(mapout, hdr, 4);
+		for (size_t i = 0; i < nmap; i++) {
+			char cnt[32];
+			qp_write_field(mapout, mapv[i].orig, strlen(mapv[i].orig));
+			qp_putc(mapout, '\t');
+			qp_puts(mapout, entv[mapv[i].ent].tag);
+			qp_putc(mapout, '\t');
+			qp_puts(mapout, cats[entv[mapv[i].ent].cat]);
+			qp_putc(mapout, '\t');
+			snprintf(cnt, sizeof cnt, "%lu", mapv[i].count);
+			qp_puts(mapout, cnt);
+			qp_putc(mapout, '\n');
+		}
+		qp_out_close(mapout);
+	}
+	if (report) {
+		/* categories in name order, each with its replacements and
+		 * the distinct entities among them */
+		int *ord = xcalloc((size_t)ncats, sizeof *ord);
+		for (int i = 0; i < ncats; i++)
+			ord[i] = i;
+		for (int i = 1; i < ncats; i++)
+			for (int j = i; j > 0 && strcmp(cats[ord[j - 1]], cats[ord[j]]) > 0; j--) {
+				int t = ord[j];
+				ord[j] = ord[j - 1];
+				ord[j - 1] = t;
+			}
+		for (int i = 0; i < ncats; i++) {
+			unsigned long hits = 0, distinct = 0;
+			for (size_t e = 0; e < nent; e++)
+				if (entv[e].cat == ord[i] && entv[e].count) {
+					hits += entv[e].count;
+					distinct++;
+				}
+			fprintf(stderr, "%s: report: %s\t%lu replaced\t%lu distinct\n",
+			        qp_prog, cats[ord[i]], hits, distinct);
+		}
+		free(ord);
+	}
+
+	buf_free(&field);
+	free(rosters);
+	return 0;
+}
