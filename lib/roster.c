@@ -396,24 +396,89 @@ static const char *const particles[] = {
 	"dos", "du", "el", "ibn", "la", "le", "ten", "ter", "van", "von", "y",
 };
 
+/* Single words that often start a sentence with a colon after them
+ * ("Note: ...", "So: ..."): alone, never a label the roster does not know. */
+static const char *const lead_ins[] = {
+	"also", "and", "answer", "anyway", "basically", "because", "but",
+	"conclusion", "definition", "edit", "example", "examples", "finally",
+	"first", "however", "important", "last", "lastly", "like", "note",
+	"now", "ok", "okay", "ps", "question", "quote", "reason", "remember",
+	"result", "second", "so", "summary", "then", "third", "tip", "update",
+	"warning", "well", "yes", "no",
+};
+
 static bool
-is_particle(const char *w, size_t n)
+in_list(const char *const *list, size_t nlist, const char *w, size_t n)
 {
-	for (size_t i = 0; i < sizeof particles / sizeof particles[0]; i++)
-		if (strlen(particles[i]) == n && memcmp(particles[i], w, n) == 0)
+	for (size_t i = 0; i < nlist; i++)
+		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
 			return true;
 	return false;
 }
 
 static bool
-starts_upper_or_digit(const char *s, bool digit_ok)
+has_digit(const char *s, size_t n)
 {
-	int32_t cp;
-	utf8_decode(s, &cp);
-	if (cp >= '0' && cp <= '9')
-		return digit_ok;
-	utf8proc_category_t cat = utf8proc_category(cp);
-	return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return true;
+	return false;
+}
+
+/*
+ * Does the label look like a name, role or participant code?  Words
+ * outside brackets (pronouns and notes go there) must each start with a
+ * capital, or hold a digit ("p3"); later words may also be numbers or
+ * particles ("Ana de la Cruz").  One such word alone must not be a
+ * sentence lead-in.
+ */
+static bool
+name_like(const char *l, size_t ln, qp_buf *scratch)
+{
+	qp_words w;
+	qp_word t;
+	int depth = 0, nw = 0;
+	size_t i = 0, w0 = 0, w0n = 0;
+
+	words_init(&w, l, ln);
+	while (words_next(&w, &t)) {
+		for (; i < t.off; i++) {
+			if (l[i] == '(' || l[i] == '[')
+				depth++;
+			else if ((l[i] == ')' || l[i] == ']') && depth > 0)
+				depth--;
+		}
+		if (depth > 0)
+			continue;
+		const char *s = l + t.off;
+		int32_t cp;
+		utf8_decode(s, &cp);
+		utf8proc_category_t cat = utf8proc_category(cp);
+		bool upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+		bool digit = cp >= '0' && cp <= '9';
+		if (nw++ == 0) {
+			w0 = t.off;
+			w0n = t.len;
+			if (!upper && (digit || !has_digit(s, t.len)))
+				return false;
+		} else if (!upper && !digit && !has_digit(s, t.len)) {
+			buf_reset(scratch);
+			utf8_fold(s, t.len, scratch);
+			if (!in_list(particles, sizeof particles / sizeof particles[0],
+			             scratch->s, scratch->len))
+				return false;
+		}
+	}
+	if (nw == 0)
+		return false;           /* only bracketed words */
+	if (nw == 1) {
+		buf_reset(scratch);
+		utf8_fold(l + w0, w0n, scratch);
+		if (in_list(lead_ins, sizeof lead_ins / sizeof lead_ins[0],
+		            scratch->s, scratch->len))
+			return false;
+	}
+	return true;
 }
 
 bool
@@ -475,35 +540,8 @@ qp_roster_text_label(const qp_roster *r, const char *text, size_t n,
 	if (nw == 0)
 		return false;
 
-	/* Name-like: capitals outside brackets, first word first.  Checked
-	 * before the roster, which costs more. */
-	bool ok = true;
-	{
-		int depth = 0;
-		bool first = true;
-		size_t i = 0;
-		words_init(&w, l, ln);
-		while (ok && words_next(&w, &t)) {
-			for (; i < t.off; i++) {
-				if (l[i] == '(' || l[i] == '[')
-					depth++;
-				else if ((l[i] == ')' || l[i] == ']') && depth > 0)
-					depth--;
-			}
-			if (depth > 0)
-				continue;
-			if (first) {
-				ok = starts_upper_or_digit(l + t.off, false);
-				first = false;
-			} else if (!starts_upper_or_digit(l + t.off, true)) {
-				buf_reset(scratch);
-				utf8_fold(l + t.off, t.len, scratch);
-				ok = is_particle(scratch->s, scratch->len);
-			}
-		}
-		if (first)
-			ok = false;     /* only bracketed words */
-	}
+	/* The roster costs more: asked only for what does not look like a name. */
+	bool ok = name_like(l, ln, scratch);
 	if (!ok && r)
 		ok = qp_roster_match(r, l, ln, scratch).how != QP_ROSTER_NONE;
 	if (!ok)

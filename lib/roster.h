@@ -102,11 +102,12 @@ qp_roster_hit qp_roster_match(const qp_roster *r, const char *label, size_t n,
  * sources whose segments carry the label in the text.  A label is at most
  * 60 bytes and 6 words, ends in ':' followed by white space or the end,
  * contains no sentence punctuation (. only after a title or an initial),
- * and either matches the roster (r may be NULL) or looks like a name: its
- * first word begins with a capital letter and every word outside
- * parentheses begins with a capital or a digit or is a name particle
- * (de, van, von, ...).  So "Speaker 1:" and "MODERATOR (Jane):" are
- * labels and "for example:" is not.
+ * and either matches the roster (r may be NULL) or looks like a name:
+ * the words outside brackets each begin with a capital or hold a digit
+ * ("P3", "p3"), later ones may also be numbers or name particles (de,
+ * van, bin, ...), and a single word is not a sentence lead-in (Note, So,
+ * Example).  So "Speaker 1:" and "MODERATOR (she/her):" are labels and
+ * "for example:" and "Note:" are not.
  * White space before the label is skipped.  Returns true with the label
  * at text[*label_off .. *label_off + *label_len) (trimmed) and *rest the
  * offset of the text after the colon and the white space after it.

@@ -71,7 +71,7 @@ out_only() { "$@" 2>/dev/null; }
 	[ "$output" = "tag-speaker: $T/in:1: the stream has no column 'doc'" ]
 }
 
-@test "tag-speaker: --from-text takes a leading label, not 'for example:' or a time" {
+@test "tag-speaker: --from-text takes a leading label, not 'for example:', 'Note:' or a time" {
 	run out_only tag-speaker --roster "$R" --from-text "$F/unlabeled.tsv"
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(cat "$F/unlabeled.out")" ]

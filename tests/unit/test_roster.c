@@ -156,6 +156,12 @@ test_text_label(void)
 	T_STR(tl(NULL, ": x"), "-", "text: empty label");
 	T_STR(tl(NULL, "1: x"), "-", "text: a number is not a name");
 	T_STR(tl(NULL, "interviewer: go on"), "-", "text: lower case without roster");
+	T_STR(tl(NULL, "Note: this matters"), "-", "text: a lead-in word is not a label");
+	T_STR(tl(NULL, "So: what now"), "-", "text: lead-in, any case");
+	T_STR(tl(NULL, "Note Taker: ok"), "Note Taker|ok", "text: a lead-in word with another is a label");
+	T_STR(tl(NULL, "p3: yes"), "p3|yes", "text: a participant code in lower case");
+	T_STR(tl(NULL, "P3 (she/her): yes"), "P3 (she/her)|yes", "text: code and pronouns");
+	T_STR(tl(NULL, "(inaudible): x"), "-", "text: only bracketed words");
 	T_STR(tl(r, "interviewer: go on"), "interviewer|go on", "text: lower case that the roster knows");
 	T_STR(tl(r, "for example: this"), "-", "text: roster does not make 'for example' a label");
 	qp_roster_free(r);
