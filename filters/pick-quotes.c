@@ -26,7 +26,7 @@
 static const char usage[] =
 	"usage: pick-quotes [-n N] [--by COL[,COL...]] [--codes CODE[,CODE...]]\n"
 	"                   [--rollup] [--min-words N] [--max-words N]\n"
-	"                   [--max-overlap X] [--format tsv|md] [--partial | --merge]\n"
+	"                   [--max-overlap X] [--format tsv|md] [--partial] [--merge]\n"
 	"                   [--line-buffered] [--replace-invalid] [FILE ...]\n"
 	"       pick-quotes --help | --version\n"
 	"Pick the N most representative coded segments of each code.\n"
@@ -40,7 +40,8 @@ static const char usage[] =
 	"                     more than X are near-duplicates (default 0.5)\n"
 	"  --format tsv|md    a record stream (default) or Markdown tables\n"
 	"  --partial          write the candidate pools, for a later --merge\n"
-	"  --merge            read --partial outputs and pick from them\n"
+	"  --merge            read --partial outputs (of the same options) instead\n"
+	"                     of a coded stream\n"
 	"  --line-buffered    flush the output after every record\n"
 	"  --replace-invalid  read invalid UTF-8 as U+FFFD instead of failing\n"
 	"  --help             print this help and exit\n"
@@ -677,7 +678,7 @@ make_shingles(shingles *s, qp_span text, qp_buf *raw, qp_buf *fold)
 }
 
 /* Is the Jaccard overlap of a and b above --max-overlap?  Two texts
- * without words are the same text. */
+ * without words overlap fully. */
 static bool
 too_close(const shingles *a, const shingles *b)
 {
@@ -692,7 +693,7 @@ too_close(const shingles *a, const shingles *b)
 	}
 	uint64_t uni = a->n + b->n - inter;
 	if (uni == 0)
-		return true;
+		inter = uni = 1;
 	return (uint64_t)inter * overlap_den > overlap_num * uni;
 }
 
@@ -999,8 +1000,6 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (partial && merge)
-		qp_usage_error(usage, "--partial and --merge do not go together");
 	if (partial && md)
 		qp_usage_error(usage, "--partial writes a record stream, not --format md");
 	if (min_words > max_words)
