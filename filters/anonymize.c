@@ -94,7 +94,8 @@ enum {
 	F_LIKE = 1 << 6,       /* like, as (like kevin said) */
 	F_STOP = 1 << 7,       /* never part of a guessed name */
 	F_NOTNAME = 1 << 8,    /* months, weekdays, ...: not a name alone */
-	F_KEEP = 1 << 9        /* --keep word */
+	F_KEEP = 1 << 9,       /* --keep word */
+	F_WHERE = 1 << 10      /* in, from, to, ...: a place may follow */
 };
 
 typedef struct {
@@ -109,7 +110,7 @@ typedef struct {
 	uint32_t words;        /* offset in wpool */
 	uint32_t n;
 	int kind;
-	uint32_t ent;          /* entity (PH_ROSTER, PH_TERM) */
+	uint32_t ent;          /* proto (PH_ROSTER, PH_TERM) */
 } phrase;
 
 static qp_map *lex;
@@ -169,6 +170,9 @@ static const char *const w_says[] = {
 	"noted", "thinks", "thought", "suggested", "put", NULL
 };
 static const char *const w_like[] = { "like", "as", NULL };
+static const char *const w_where[] = {
+	"in", "from", "to", "at", "near", "outside", "around", "via", NULL
+};
 /* Words that end a guessed name: function words and the nouns that
  * follow a title when it is a job ("Nurse Practitioner"). */
 static const char *const w_stop[] = {
@@ -349,6 +353,44 @@ entity_get(int cat, const char *norm, size_t n, const char *fixed)
 	return id;
 }
 
+/*
+ * Entities known before the text is read (roster people, --terms) are
+ * held as protos and become entities at their first occurrence, so
+ * that numbering follows the text, not the lists.
+ */
+typedef struct {
+	int cat;
+	char *norm;
+	const char *fixed;     /* participant id, or NULL */
+	int64_t ent;           /* the entity, once met; -1 before */
+} proto;
+
+static proto *protov;
+static size_t nproto, protocap;
+
+static uint32_t
+proto_new(int cat, const char *norm, size_t n, const char *fixed)
+{
+	if (nproto == protocap) {
+		protocap = protocap ? protocap * 2 : 64;
+		protov = xreallocarray(protov, protocap, sizeof *protov);
+	}
+	protov[nproto].cat = cat;
+	protov[nproto].norm = xmemdup(norm, n);
+	protov[nproto].fixed = fixed;
+	protov[nproto].ent = -1;
+	return (uint32_t)nproto++;
+}
+
+static uint32_t
+proto_ent(uint32_t p)
+{
+	proto *q = &protov[p];
+	if (q->ent < 0)
+		q->ent = entity_get(q->cat, q->norm, strlen(q->norm), q->fixed);
+	return (uint32_t)q->ent;
+}
+
 /* --- the re-identification map and the report --- */
 
 typedef struct {
@@ -514,7 +556,7 @@ generic_alias(const char *norm, size_t n, const char *role, qp_buf *tmp)
 }
 
 static qp_roster *roster;
-static uint32_t *roster_ent;   /* per roster entry */
+static uint32_t *roster_ent;   /* proto per roster entry */
 
 static void
 load_roster(int nfiles, char **files)
@@ -535,7 +577,7 @@ load_roster(int nfiles, char **files)
 		const char *pid = cpart >= 0 ? e->vals[cpart] : "";
 		buf_reset(&nb);
 		qp_roster_norm(e->name, strlen(e->name), &nb);
-		roster_ent[i] = entity_get(cat_person, nb.s, nb.len, *pid ? pid : NULL);
+		roster_ent[i] = proto_new(cat_person, nb.s, nb.len, *pid ? pid : NULL);
 	}
 	for (size_t i = 0; i < n; i++) {
 		const qp_roster_entry *e = qp_roster_at(roster, i);
@@ -569,7 +611,7 @@ load_roster(int nfiles, char **files)
 		uintptr_t v = (uintptr_t)pe->val;
 		uint32_t ent;
 		if (v == UINT32_MAX)    /* shared by two people: a tag of its own */
-			ent = entity_get(cat_person, pe->key, pe->len, NULL);
+			ent = proto_new(cat_person, pe->key, pe->len, NULL);
 		else
 			ent = roster_ent[v - 1];
 		tmpw[0] = lex_intern(pe->key, pe->len);
@@ -632,7 +674,7 @@ load_terms(const char *path)
 				buf_addc(&nf, ' ');
 			buf_add(&nf, fb.s + t.off, t.len);
 		}
-		uint32_t ent = entity_get(cat_id(cat.s), nf.s, nf.len, NULL);
+		uint32_t ent = proto_new(cat_id(cat.s), nf.s, nf.len, NULL);
 		/* entity_get may intern nothing, but phrase_ids' tmpw is intact */
 		phrase_add(k, PH_TERM, ent);
 		buf_free(&nf);
@@ -895,6 +937,10 @@ person_start(const char *s, size_t ntok, size_t i)
 		return true;
 	if (!(f & (F_FIRST | F_LAST)))
 		return false;
+	/* "from London", "in Houston": a surname that is not also a given
+	 * name, after a preposition of place, is taken for the place */
+	if (!(f & F_FIRST) && pv && (pf & F_WHERE) && adjacent(s, pv, t, false))
+		return false;
 	if (pv && (pf & F_CUE) && adjacent(s, pv, t, false) &&
 	    (t->cap || ((f & F_FIRST) && !(f & F_COMMON))))
 		return true;
@@ -1043,7 +1089,7 @@ anonymize(const char *s, size_t n)
 			if (kind == PH_KEEP)
 				tokv[i + k].keep = 1;
 			else
-				tokv[i + k].ent = (int32_t)ent;
+				tokv[i + k].ent = (int32_t)proto_ent(ent);
 		}
 		i += (size_t)m;
 	}
@@ -1176,6 +1222,7 @@ main(int argc, char **argv)
 	lex_flags(w_cues, F_CUE);
 	lex_flags(w_says, F_SAYS);
 	lex_flags(w_like, F_LIKE);
+	lex_flags(w_where, F_WHERE);
 	lex_flags(w_stop, F_STOP);
 	lex_flags(w_notname, F_NOTNAME);
 	{
@@ -1268,7 +1315,7 @@ main(int argc, char **argv)
 						if ((h.how == QP_ROSTER_WHOLE || h.how == QP_ROSTER_PART) && h.e)
 							for (size_t i = 0; i < qp_roster_count(roster); i++)
 								if (qp_roster_at(roster, i) == h.e)
-									v = roster_ent[i] + 1;
+									v = proto_ent(roster_ent[i]) + 1;
 						ce->val = (void *)v;
 					}
 					if (ce->val) {

@@ -623,7 +623,7 @@ static const char *const id_cues[] = {
 	"mrn", "ssn", "id", "record", "chart", "account", "acct", "member",
 	"badge", "file", "ref", "reference", "medicaid", "medicare",
 	"license", "licence", "policy", "claim", "passport", "nhs", "patient",
-	NULL
+	"case", NULL
 };
 
 /*
