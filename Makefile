@@ -4,6 +4,7 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/qualpipe
 DESTDIR ?=
 
 CC ?= cc
@@ -18,7 +19,7 @@ OUT ?= bin
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L \
-	-DQP_VERSION='"$(VERSION)"' -Ilib $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
+	-DQP_VERSION='"$(VERSION)"' -DQP_DATADIR='"$(DATADIR)"' -Ilib $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 FILTERS := $(basename $(notdir $(wildcard filters/*.c)))
@@ -91,6 +92,8 @@ install: all
 	for p in $(FILTERS); do install -m 755 bin/$$p $(DESTDIR)$(BINDIR)/$$p; done
 	for m in man/*.1; do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
 	for m in man/*.5; do [ -e "$$m" ] && install -m 644 $$m $(DESTDIR)$(MANDIR)/man5/ || true; done
+	mkdir -p $(DESTDIR)$(DATADIR)/names
+	install -m 644 data/names/* $(DESTDIR)$(DATADIR)/names/
 
 lint:
 	mandoc -Tlint -W warning man/*
