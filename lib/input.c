@@ -237,27 +237,30 @@ find_eol(qp_input *in, size_t from, size_t *eol, size_t *tlen)
 		*tlen = 1;
 		return true;
 	}
-	for (size_t i = from; i < in->end; i++) {
-		if (b[i] == '\n') {
-			*eol = i;
-			*tlen = 1;
-			return true;
-		}
-		if (b[i] == '\r') {
-			if (i + 1 < in->end) {
-				*eol = i;
-				*tlen = b[i + 1] == '\n' ? 2 : 1;
-				return true;
-			}
-			if (in->eof) {
-				*eol = i;
-				*tlen = 1;
-				return true;
-			}
-			return false;   /* CR at the buffer's end: need one more byte */
-		}
+	/* The first LF, then a CR before it: two memchr passes beat a
+	 * byte loop on the LF-only text most files are. */
+	char *nl = memchr(b + from, '\n', in->end - from);
+	size_t lim = nl ? (size_t)(nl - b) : in->end;
+	char *cr = memchr(b + from, '\r', lim - from);
+	if (!cr) {
+		if (!nl)
+			return false;
+		*eol = lim;
+		*tlen = 1;
+		return true;
 	}
-	return false;
+	size_t i = (size_t)(cr - b);
+	if (i + 1 < in->end) {
+		*eol = i;
+		*tlen = b[i + 1] == '\n' ? 2 : 1;
+		return true;
+	}
+	if (in->eof) {
+		*eol = i;
+		*tlen = 1;
+		return true;
+	}
+	return false;   /* CR at the buffer's end: need one more byte */
 }
 
 bool
