@@ -826,7 +826,7 @@ static bool
 joinable(const char *s, const tok *a, const tok *b)
 {
 	size_t g = b->off - (a->off + a->len);
-	if (g == 0 || g > 3 || a->core != a->len)
+	if (g == 0 || g > 3)
 		return false;
 	for (size_t i = a->off + a->len; i < b->off; i++)
 		if (!(s[i] == ' ' || s[i] == '-' || s[i] == '.' || s[i] == '/'))
@@ -879,7 +879,8 @@ sentence_initial(const char *s, size_t off)
 }
 
 static int
-match_phrase(const char *s, size_t ntok, size_t i, uint32_t *ent, int *kind)
+match_phrase(const char *s, size_t ntok, size_t i, uint32_t *ent, int *kind,
+             bool *whole)
 {
 	uint32_t best = 0;
 	for (uint32_t p = tokv[i].id ? lexv[tokv[i].id - 1].phr : 0; p;
@@ -891,7 +892,8 @@ match_phrase(const char *s, size_t ntok, size_t i, uint32_t *ent, int *kind)
 		for (k = 0; k < q->n; k++) {
 			const tok *t = &tokv[i + k];
 			bool last = k + 1 == q->n;
-			if ((last ? t->pid : (t->core == t->len ? t->id : 0)) != wpool[q->words + k])
+			if (t->id != wpool[q->words + k] &&
+			    !(last && t->pid == wpool[q->words + k]))
 				break;
 			if (k > 0 && !joinable(s, &tokv[i + k - 1], t))
 				break;
@@ -900,6 +902,8 @@ match_phrase(const char *s, size_t ntok, size_t i, uint32_t *ent, int *kind)
 			best = q->n;
 			*ent = q->ent;
 			*kind = q->kind;
+			/* a phrase that ends in 's takes the whole word */
+			*whole = tokv[i + k - 1].id == wpool[q->words + k - 1];
 		}
 	}
 	/* a possessive single word: its stripped form may anchor phrases */
@@ -910,6 +914,7 @@ match_phrase(const char *s, size_t ntok, size_t i, uint32_t *ent, int *kind)
 				best = 1;
 				*ent = q->ent;
 				*kind = q->kind;
+				*whole = false;
 				break;
 			}
 		}
@@ -931,7 +936,7 @@ person_start(const char *s, size_t ntok, size_t i)
 	uint32_t pf = pv ? flags_of(pv->pid) : 0;
 	uint32_t nf = nx ? flags_of(nx->pid) : 0;
 
-	if (t->digit || t->keep || (f & (F_KEEP | F_NOTNAME | F_STOP)))
+	if (t->digit || t->keep || (f & (F_KEEP | F_NOTNAME | F_STOP | F_TITLE)))
 		return false;
 	if (pv && pv->ent < 0 && (pf & F_TITLE) && t->cap && adjacent(s, pv, t, true))
 		return true;
@@ -1055,8 +1060,7 @@ anonymize(const char *s, size_t n)
 		const char *fw = foldb.s + fo;
 		size_t fl = foldb.len - fo;
 		t->id = t->pid = lex_find(fw, fl);
-		if (fl > 2 && fw[fl - 1] == 's' && fw[fl - 2] == '\'' &&
-		    (!t->id || !lexv[t->id - 1].phr)) {
+		if (fl > 2 && fw[fl - 1] == 's' && fw[fl - 2] == '\'') {
 			uint32_t p = lex_find(fw, fl - 2);
 			if (p) {
 				t->pid = p;
@@ -1080,11 +1084,18 @@ anonymize(const char *s, size_t n)
 	for (size_t i = 0; i < ntok;) {
 		uint32_t ent;
 		int kind;
-		int m = tokv[i].id || tokv[i].pid ? match_phrase(s, ntok, i, &ent, &kind) : 0;
+		bool whole = false;
+		int m = tokv[i].id || tokv[i].pid ?
+		        match_phrase(s, ntok, i, &ent, &kind, &whole) : 0;
 		if (!m) {
 			i++;
 			continue;
 		}
+		/* words inside the phrase matched whole, possessive or not */
+		for (int k = 0; k + 1 < m; k++)
+			tokv[i + k].core = tokv[i + k].len;
+		if (whole)
+			tokv[i + m - 1].core = tokv[i + m - 1].len;
 		for (int k = 0; k < m; k++) {
 			if (kind == PH_KEEP)
 				tokv[i + k].keep = 1;
@@ -1119,6 +1130,7 @@ anonymize(const char *s, size_t n)
 				continue;
 			size_t a = ti;
 			while (ti + 1 < ntok && tokv[ti + 1].ent == tokv[a].ent &&
+			       tokv[ti].core == tokv[ti].len &&
 			       tokv[ti + 1].off < lim && joinable(s, &tokv[ti], &tokv[ti + 1]))
 				ti++;
 			add_repl(tokv[a].off, tokv[ti].off + tokv[ti].core - tokv[a].off,

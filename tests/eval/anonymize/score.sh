@@ -68,4 +68,4 @@ END {
 		}
 	}
 	printf "over %d %d %.2f\n", over, ordinary, ordinary ? 1000 * over / ordinary : 0
-}' "$1" "$2" "$3"
+}' "$1" "$2" "$3" | sort
