@@ -28,8 +28,11 @@
 #define MATCH_LIMIT 1000000
 #define DEPTH_LIMIT 10000
 #define JIT_STACK_MAX (1024 * 1024)
-/* Words cached before the cache starts afresh: bounds the memory. */
-#define CACHE_MAX (1u << 18)
+/* Words cached before the cache starts afresh: bounds its memory
+ * (slots of 32 bytes at most half full: 8 MiB, plus long words). */
+#define CACHE_MAX (1u << 17)
+#define KEY_INLINE 16
+#define PREFETCH 4
 #define NEAR_MAX 10000
 #define MIN_MAX 1000000
 
@@ -37,6 +40,9 @@ enum { ROLE_PAT, ROLE_NEAR_A, ROLE_NEAR_B, ROLE_EXCL };
 #define USER(role, i) ((uint32_t)(role) << 30 | (uint32_t)(i))
 #define USER_ROLE(u) ((u) >> 30)
 #define USER_IDX(u) ((u) & 0x3FFFFFFFu)
+/* In the word cache: a sequence to check, or (ACT_CODE) a code to count. */
+#define ACT_CODE 0x80000000u
+#define ACT_NONE 0xFFFFFFFFu
 
 typedef struct {
 	uint32_t off, len;      /* folded bytes in cb->str */
@@ -273,6 +279,8 @@ add_code(parser *P, const char *path, size_t n)
 	if (!created)
 		perr(P, "code '%.*s' is defined twice (first at line %lu)",
 		     (int)n, path, cb->codes[(size_t)e->val - 1].line);
+	if (cb->ncodes >= 0x3FFFFFFF)
+		perr(P, "too many codes");
 	GROW(cb->codes, cb->ncodes, cb->ccap);
 	code *c = &cb->codes[cb->ncodes];
 	memset(c, 0, sizeof *c);
@@ -941,6 +949,21 @@ typedef struct {
 	uint32_t off, n;
 } cdesc;
 
+/*
+ * A slot of the word cache: one cache line holds two, and a word of up
+ * to 16 bytes is compared in place, so a word seen before costs one
+ * hash and, as a rule, one memory access.
+ */
+typedef struct {
+	uint32_t hash;          /* high half of the hash */
+	uint32_t len;           /* 0: empty slot */
+	cdesc list;             /* in m->arena */
+	union {
+		char k[KEY_INLINE];
+		uint32_t off;   /* longer words: in m->keys */
+	} key;
+} vslot;
+
 struct cb_matcher {
 	const cb_codebook *cb;
 	int flags;
@@ -949,12 +972,13 @@ struct cb_matcher {
 	/* the words of the text and their folded forms */
 	qp_word *tok;
 	uint32_t *foff, *flen;
+	uint64_t *th;           /* hashes of the folded words */
 	size_t ntok, tokcap;
 	qp_buf fold;
-	/* folded word -> its sequences (cdesc index; 0 is the empty list) */
-	qp_map *cache;
-	cdesc *cd;
-	size_t ncd, cdcap;
+	/* folded word -> its sequences */
+	vslot *vt;
+	size_t vmask, vcount;
+	qp_buf keys;
 	uint32_t *arena;
 	size_t narena, acap;
 	u32vec tmp;
@@ -986,10 +1010,8 @@ cb_matcher_new(const cb_codebook *cb, int flags)
 	cb_matcher *m = xcalloc(1, sizeof *m);
 	m->cb = cb;
 	m->flags = flags;
-	m->cache = qp_map_new();
-	m->cd = xcalloc(16, sizeof *m->cd);
-	m->cdcap = 16;
-	m->ncd = 1;
+	m->vmask = 4095;
+	m->vt = xcalloc(m->vmask + 1, sizeof *m->vt);
 	m->count = xcalloc(cb->ncodes + 1, sizeof *m->count);
 	m->touched = xcalloc(cb->ncodes + 1, sizeof *m->touched);
 	m->res = xcalloc(cb->ncodes + 1, sizeof *m->res);
@@ -1015,9 +1037,10 @@ cb_matcher_free(cb_matcher *m)
 	free(m->tok);
 	free(m->foff);
 	free(m->flen);
+	free(m->th);
 	buf_free(&m->fold);
-	qp_map_free(m->cache);
-	free(m->cd);
+	free(m->vt);
+	buf_free(&m->keys);
 	free(m->arena);
 	free(m->tmp.v);
 	free(m->count);
@@ -1052,6 +1075,7 @@ tokenize(cb_matcher *m)
 			m->tok = xreallocarray(m->tok, m->tokcap, sizeof *m->tok);
 			m->foff = xreallocarray(m->foff, m->tokcap, sizeof *m->foff);
 			m->flen = xreallocarray(m->flen, m->tokcap, sizeof *m->flen);
+			m->th = xreallocarray(m->th, m->tokcap, sizeof *m->th);
 		}
 		const unsigned char *s = (const unsigned char *)m->text + t.off;
 		size_t off = m->fold.len;
@@ -1073,6 +1097,7 @@ tokenize(cb_matcher *m)
 		m->tok[m->ntok] = t;
 		m->foff[m->ntok] = (uint32_t)off;
 		m->flen[m->ntok] = (uint32_t)(m->fold.len - off);
+		m->th[m->ntok] = qp_hash(m->fold.s + off, m->fold.len - off);
 		m->ntok++;
 	}
 }
@@ -1084,14 +1109,36 @@ cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static inline const char *
+vkey(const cb_matcher *m, const vslot *v)
+{
+	return v->len <= KEY_INLINE ? v->key.k : m->keys.s + v->key.off;
+}
+
+static void
+vgrow(cb_matcher *m)
+{
+	size_t cap = (m->vmask + 1) * 2;
+	vslot *nt = xcalloc(cap, sizeof *nt);
+	for (size_t i = 0; i <= m->vmask; i++) {
+		const vslot *v = &m->vt[i];
+		if (!v->len)
+			continue;
+		size_t j = qp_hash(vkey(m, v), v->len) & (cap - 1);
+		while (nt[j].len)
+			j = (j + 1) & (cap - 1);
+		nt[j] = *v;
+	}
+	free(m->vt);
+	m->vt = nt;
+	m->vmask = cap - 1;
+}
+
 /* The sequences that may start at a word, computed on first sight. */
 static cdesc
-lookup(cb_matcher *m, const char *w, size_t len)
+resolve(cb_matcher *m, const char *w, size_t len)
 {
 	const cb_codebook *cb = m->cb;
-	qp_entry *e = qp_map_get(m->cache, w, len);
-	if (e)
-		return m->cd[(size_t)e->val];
 
 	m->tmp.n = 0;
 	qp_entry *x = qp_map_get(cb->exact, w, len);
@@ -1136,28 +1183,89 @@ lookup(cb_matcher *m, const char *w, size_t len)
 	}
 	if (m->tmp.n > 1)
 		qsort(m->tmp.v, m->tmp.n, sizeof *m->tmp.v, cmp_u32);
-
-	if (qp_map_count(m->cache) >= CACHE_MAX) {
-		/* Start afresh: memory stays bounded whatever the input. */
-		qp_map_free(m->cache);
-		m->cache = qp_map_new();
-		m->ncd = 1;
-		m->narena = 0;
+	/*
+	 * A one-word sequence whose users are all patterns of codes without
+	 * exclusions needs no more than its codes counted: the cache keeps
+	 * those codes themselves, and the scan touches nothing else.
+	 */
+	if (!(m->flags & CB_KEEP_HITS)) {
+		size_t n0 = m->tmp.n;
+		for (size_t i = 0; i < n0; i++) {
+			const seq *s = &cb->seqs[m->tmp.v[i]];
+			bool direct = s->nt == 1;
+			for (uint32_t u = 0; u < s->nu && direct; u++) {
+				uint32_t user = cb->users[s->u0 + u];
+				direct = USER_ROLE(user) == ROLE_PAT &&
+				         !cb->codes[cb->pats[USER_IDX(user)].code].has_excl;
+			}
+			if (!direct)
+				continue;
+			for (uint32_t u = 0; u < s->nu; u++)
+				vec_push(&m->tmp, ACT_CODE |
+				         cb->pats[USER_IDX(cb->users[s->u0 + u])].code);
+			m->tmp.v[i] = ACT_NONE;
+		}
+		size_t k = 0;
+		for (size_t i = 0; i < m->tmp.n; i++)
+			if (m->tmp.v[i] != ACT_NONE)
+				m->tmp.v[k++] = m->tmp.v[i];
+		m->tmp.n = k;
 	}
-	size_t idx = 0;
+	cdesc d = { 0, 0 };
 	if (m->tmp.n) {
 		if (m->narena + m->tmp.n > m->acap) {
 			m->acap = (m->narena + m->tmp.n) * 2;
 			m->arena = xreallocarray(m->arena, m->acap, sizeof *m->arena);
 		}
 		memcpy(m->arena + m->narena, m->tmp.v, m->tmp.n * sizeof *m->arena);
-		GROW(m->cd, m->ncd, m->cdcap);
-		m->cd[m->ncd] = (cdesc){ (uint32_t)m->narena, (uint32_t)m->tmp.n };
+		d = (cdesc){ (uint32_t)m->narena, (uint32_t)m->tmp.n };
 		m->narena += m->tmp.n;
-		idx = m->ncd++;
 	}
-	qp_map_put(m->cache, w, len, NULL)->val = (void *)idx;
-	return m->cd[idx];
+	return d;
+}
+
+static inline cdesc
+lookup(cb_matcher *m, const char *w, size_t len, uint64_t h)
+{
+	if (len == 0)           /* a word of marks only folds to nothing */
+		return (cdesc){ 0, 0 };
+	uint32_t h32 = (uint32_t)(h >> 32);
+	size_t i = h & m->vmask;
+
+	for (;;) {
+		const vslot *v = &m->vt[i];
+		if (!v->len)
+			break;
+		if (v->hash == h32 && v->len == len && memcmp(vkey(m, v), w, len) == 0)
+			return v->list;
+		i = (i + 1) & m->vmask;
+	}
+	if (m->vcount >= CACHE_MAX || len > UINT32_MAX / 2 ||
+	    m->keys.len > UINT32_MAX / 2) {
+		/* Start afresh: memory stays bounded whatever the input. */
+		memset(m->vt, 0, (m->vmask + 1) * sizeof *m->vt);
+		m->vcount = 0;
+		m->narena = 0;
+		buf_reset(&m->keys);
+	}
+	cdesc d = resolve(m, w, len);
+	if (2 * (m->vcount + 1) > m->vmask + 1)
+		vgrow(m);
+	i = h & m->vmask;
+	while (m->vt[i].len)
+		i = (i + 1) & m->vmask;
+	vslot *v = &m->vt[i];
+	v->hash = h32;
+	v->len = (uint32_t)len;
+	v->list = d;
+	if (len <= KEY_INLINE) {
+		memcpy(v->key.k, w, len);
+	} else {
+		v->key.off = (uint32_t)m->keys.len;
+		buf_add(&m->keys, w, len);
+	}
+	m->vcount++;
+	return d;
 }
 
 static inline void
@@ -1205,9 +1313,19 @@ scan_words(cb_matcher *m)
 	bool keep = m->flags & CB_KEEP_HITS;
 
 	for (size_t i = 0; i < m->ntok; i++) {
-		cdesc d = lookup(m, m->fold.s + m->foff[i], m->flen[i]);
+#ifdef __GNUC__
+		/* The slot is a cache miss as a rule: ask for it early. */
+		if (i + PREFETCH < m->ntok)
+			__builtin_prefetch(&m->vt[m->th[i + PREFETCH] & m->vmask]);
+#endif
+		cdesc d = lookup(m, m->fold.s + m->foff[i], m->flen[i], m->th[i]);
 		for (uint32_t j = 0; j < d.n; j++) {
-			const seq *s = &cb->seqs[m->arena[d.off + j]];
+			uint32_t a = m->arena[d.off + j];
+			if (a & ACT_CODE) {
+				count_hit(m, a & ~ACT_CODE);
+				continue;
+			}
+			const seq *s = &cb->seqs[a];
 			if (s->nt > 1 && !seq_at(m, s, i))
 				continue;
 			size_t e = i + s->nt - 1;
@@ -1446,8 +1564,21 @@ cb_match(cb_matcher *m, const char *text, size_t n)
 		if (m->count[c] >= cb->codes[c].min)
 			m->res[m->nres++] = (cb_result){ c, m->count[c] };
 	}
-	if (m->nres > 1)
+	if (m->nres > 64) {
 		qsort(m->res, m->nres, sizeof *m->res, cmp_res);
+	} else {
+		/* Few codes, as a rule: insertion sort, compared inline. */
+		for (size_t i = 1; i < m->nres; i++) {
+			cb_result r = m->res[i];
+			size_t j = i;
+			while (j > 0 && (m->res[j - 1].hits < r.hits ||
+			                 (m->res[j - 1].hits == r.hits && m->res[j - 1].code > r.code))) {
+				m->res[j] = m->res[j - 1];
+				j--;
+			}
+			m->res[j] = r;
+		}
+	}
 
 	if (m->flags & CB_KEEP_HITS) {
 		k = 0;
