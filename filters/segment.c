@@ -53,6 +53,8 @@ typedef long long msec;
  * may read ahead. */
 #define DETECT_LINES 50
 #define DETECT_BYTES (1024 * 1024)
+/* Speaker labels remembered as good, to spare name_ok the repeats. */
+#define NLABCACHE 8
 
 struct qline {
 	size_t off, len;
@@ -104,7 +106,8 @@ static struct {
 	size_t pbase;           /* no space is due at this length of ptext */
 
 	qp_buf cue;             /* a cue's text lines, joined by \n */
-	qp_buf lastlab;         /* the last label name_ok accepted */
+	qp_buf labcache[NLABCACHE];     /* labels label_line accepted */
+	unsigned labnext;
 	qp_buf tmp;
 } S;
 
@@ -630,15 +633,16 @@ static const char *const particles[] = {
 	"la", "le", "of", "the", "van", "von", "y", NULL
 };
 
-/* Keys of a metadata block at the top of a labelled transcript. */
+/* Keys of a metadata block at the top of a labelled transcript; never
+ * speaker labels. */
 static const char *const meta_keys[] = {
 	"attendees", "audio", "consent", "date", "duration", "file",
-	"filename", "focus group", "group", "interview", "interview date",
+	"filename", "focus group", "interview", "interview date",
 	"interview id", "language", "length", "location", "mode", "note",
-	"notes", "participants", "place", "platform", "present", "project",
-	"recording", "session", "setting", "site", "speakers", "study",
-	"subject", "time", "title", "topic", "transcriber", "transcribed by",
-	"transcript", "version", NULL
+	"notes", "place", "platform", "present", "project", "recording",
+	"session", "setting", "site", "study", "subject", "time", "title",
+	"topic", "transcriber", "transcribed by", "transcript", "version",
+	NULL
 };
 /* ... and role keys, which are speaker labels as often as keys. */
 static const char *const meta_roles[] = {
@@ -755,12 +759,17 @@ label_line(const char *p, size_t n, size_t *lo, size_t *ll, size_t *rest)
 	e = c;
 	while (e > i && is_ws(p[e - 1]))
 		e--;
-	/* Zoom repeats the name on every cue: remember the last one. */
-	if (e - i != S.lastlab.len || memcmp(p + i, S.lastlab.s, e - i) != 0) {
-		if (!name_ok(p + i, e - i))
+	/* Zoom repeats the name on every cue: remember the last few. */
+	size_t k;
+	for (k = 0; k < NLABCACHE; k++)
+		if (S.labcache[k].len == e - i && memcmp(p + i, S.labcache[k].s, e - i) == 0)
+			break;
+	if (k == NLABCACHE) {
+		if (!name_ok(p + i, e - i) || in_list(p + i, e - i, meta_keys))
 			return false;
-		buf_reset(&S.lastlab);
-		buf_add(&S.lastlab, p + i, e - i);
+		qp_buf *c = &S.labcache[S.labnext++ % NLABCACHE];
+		buf_reset(c);
+		buf_add(c, p + i, e - i);
 	}
 	*lo = i;
 	*ll = e - i;
@@ -1143,41 +1152,81 @@ vtt_tag(const char *t, size_t n, struct cue *c)
 	return len + 2;
 }
 
-/* t[0] is '<': SubRip's formatting tags (<i> <b> <u> <s> <font ...>) are
- * removed; any other '<' is text. */
+/* t[0] is '<': the length of a SubRip formatting tag there (<i> <b> <u>
+ * <s> <font ...> and their ends), or 0: any other '<' is text. */
 static size_t
-srt_tag(const char *t, size_t n)
+srt_tag_len(const char *t, size_t n)
 {
 	size_t lim = n < 200 ? n : 200, k, len;
 	const char *gt = memchr(t + 1, '>', lim - 1);
 	const char *tag = t + 1;
 	bool close;
 
-	if (gt) {
-		len = (size_t)(gt - tag);
-		close = len > 0 && tag[0] == '/';
-		k = close;
-		while (k < len && !is_ws(tag[k]))
-			k++;
-		k -= close;
-		if ((k == 1 && strchr("ibusIBUS", tag[close])) ||
-		    (k == 4 && eq_nocase(tag + close, 4, "font")))
-			return len + 2;
-	}
-	add_run("<", 1);
-	return 1;
+	if (!gt)
+		return 0;
+	len = (size_t)(gt - tag);
+	close = len > 0 && tag[0] == '/';
+	k = close;
+	while (k < len && !is_ws(tag[k]))
+		k++;
+	k -= close;
+	if ((k == 1 && strchr("ibusIBUS", tag[close])) ||
+	    (k == 4 && eq_nocase(tag + close, 4, "font")))
+		return len + 2;
+	return 0;
 }
 
-/* t[0] is '{': an override block such as {\an8} is removed. */
+/* t[0] is '{': the length of an override block such as {\an8}, or 0. */
 static size_t
-srt_brace(const char *t, size_t n)
+srt_brace_len(const char *t, size_t n)
 {
 	const char *cb;
 
 	if (n > 1 && t[1] == '\\' && (cb = memchr(t, '}', n < 200 ? n : 200)))
 		return (size_t)(cb - t) + 1;
-	add_run("{", 1);
-	return 1;
+	return 0;
+}
+
+/*
+ * A label at the start of a cue line whose first bytes hold markup
+ * ("<i>Jane:</i> hello"): look for it in those bytes with the tags taken
+ * out.  On success the speaker is started and *skip is where the text
+ * starts in t.  A <v> tag first is not a label's business.
+ */
+static bool
+cue_label_tagged(const char *t, size_t n, bool vtt, size_t *skip)
+{
+	char b[128];
+	size_t map[129], k = 0, i = 0, lo, ll, rest, len;
+
+	while (i < n && k < sizeof b) {
+		len = 0;
+		if (t[i] == '<') {
+			if (vtt) {
+				const char *gt = memchr(t + i, '>', n - i);
+				if (gt && i + 1 < n && t[i + 1] == 'v' &&
+				    (t[i + 2] == '>' || t[i + 2] == '.' || is_ws(t[i + 2])))
+					return false;
+				len = gt ? (size_t)(gt - t - i) + 1 : 0;
+			} else {
+				len = srt_tag_len(t + i, n - i);
+			}
+		} else if (t[i] == '{' && !vtt) {
+			len = srt_brace_len(t + i, n - i);
+		}
+		if (len) {
+			i += len;
+			continue;
+		}
+		map[k] = i;
+		b[k++] = t[i++];
+	}
+	map[k] = i;
+	if (!label_line(b, k, &lo, &ll, &rest))
+		return false;
+	piece_begin(b + lo, ll, S.pstart, S.pend);
+	*skip = map[rest];
+	return true;
 }
 
 /*
@@ -1192,7 +1241,7 @@ cue_text(const char *t, size_t n, msec start, msec end, bool vtt)
 	const unsigned char *cls = vtt ? cls_vtt : cls_srt;
 	struct cue c = { start, end, false, false };
 	bool bol = true;
-	size_t i = 0, j;
+	size_t i = 0, j, r;
 
 	piece_begin(NULL, 0, start, end);
 	while (i < n) {
@@ -1201,10 +1250,18 @@ cue_text(const char *t, size_t n, msec start, msec end, bool vtt)
 			const char *nl = memchr(t + i, '\n', n - i);
 			size_t e = nl ? (size_t)(nl - t) : n;
 			bol = false;
-			if (!c.voice && label_line(t + i, e - i, &lo, &ll, &rest)) {
+			if (c.voice) {
+				/* the <v> span names the speaker */
+			} else if (label_line(t + i, e - i, &lo, &ll, &rest)) {
 				piece_begin(t + i + lo, ll, start, end);
 				i += rest;
 				continue;
+			} else if (memchr(t + i, '<', e - i > 100 ? 100 : e - i) ||
+			           (!vtt && memchr(t + i, '{', e - i > 100 ? 100 : e - i))) {
+				if (cue_label_tagged(t + i, e - i, vtt, &rest)) {
+					i += rest;
+					continue;
+				}
 			}
 		}
 		j = run_end(t, n, i, cls);
@@ -1241,10 +1298,22 @@ cue_text(const char *t, size_t n, msec start, msec end, bool vtt)
 			break;
 		}
 		case C_LT:
-			i += vtt ? vtt_tag(t + i, n - i, &c) : srt_tag(t + i, n - i);
+			if (vtt) {
+				i += vtt_tag(t + i, n - i, &c);
+			} else if ((r = srt_tag_len(t + i, n - i))) {
+				i += r;
+			} else {
+				add_run("<", 1);
+				i++;
+			}
 			break;
 		case C_BRACE:
-			i += srt_brace(t + i, n - i);
+			if ((r = srt_brace_len(t + i, n - i))) {
+				i += r;
+			} else {
+				add_run("{", 1);
+				i++;
+			}
 			break;
 		}
 	}
@@ -1690,9 +1759,7 @@ detect(void)
 		n = S.ql[i].len;
 		if (ts_head(p, n, &lo, &ll, &t, &rest))
 			return F_TS;
-		size_t role;
-		if (label_line(p, n, &lo, &ll, &rest) && meta_line(p, n, &role) != META_KEY &&
-		    ++labels == 2)
+		if (label_line(p, n, &lo, &ll, &rest) && ++labels == 2)
 			return F_LABELED;
 	}
 	/* One label in a file read to its end: a one-turn transcript. */
@@ -1788,6 +1855,7 @@ main(int argc, char **argv)
 	buf_free(&S.ptext);
 	buf_free(&S.cue);
 	buf_free(&S.tmp);
-	buf_free(&S.lastlab);
+	for (int k = 0; k < NLABCACHE; k++)
+		buf_free(&S.labcache[k]);
 	return 0;
 }
