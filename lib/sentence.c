@@ -410,9 +410,14 @@ word_flags(const unsigned char *s, size_t len)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		size_t wl = words[mid].len;
-		int c = memcmp(k, words[mid].w, len < wl ? len : wl);
-		if (c == 0)
-			c = len < wl ? -1 : len > wl;
+		const unsigned char *w = (const unsigned char *)words[mid].w;
+		int c = (int)k[0] - w[0];
+		if (c == 0) {
+			size_t j = 1, m = len < wl ? len : wl;
+			while (j < m && k[j] == w[j])
+				j++;
+			c = j < m ? (k[j] < w[j] ? -1 : 1) : len < wl ? -1 : len > wl;
+		}
 		if (c == 0)
 			return words[mid].f;
 		if (c < 0)
@@ -423,7 +428,7 @@ word_flags(const unsigned char *s, size_t len)
 	return 0;
 }
 
-static bool
+static inline bool
 is_space_cp(int32_t cp)
 {
 	return cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
@@ -431,7 +436,7 @@ is_space_cp(int32_t cp)
 	    cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
-static bool
+static inline bool
 is_opener(int32_t cp)
 {
 	switch (cp) {
@@ -443,7 +448,7 @@ is_opener(int32_t cp)
 	return false;
 }
 
-static bool
+static inline bool
 is_closer(int32_t cp)
 {
 	switch (cp) {
@@ -454,7 +459,7 @@ is_closer(int32_t cp)
 	return false;
 }
 
-static bool
+static inline bool
 is_bullet(int32_t cp)
 {
 	switch (cp) {
@@ -480,7 +485,7 @@ static const unsigned char bcls[256] = {
 
 /* The code point at i (i < end); its length in bytes, 0 if the sequence
  * would run past end. */
-static size_t
+static inline size_t
 cp_at(const struct sp *c, size_t i, size_t end, int32_t *cp)
 {
 	const unsigned char *u = c->u;
@@ -492,9 +497,13 @@ cp_at(const struct sp *c, size_t i, size_t end, int32_t *cp)
 }
 
 /* The code point ending at i (lo < i); its length, 0 if none. */
-static size_t
+static inline size_t
 cp_before(const struct sp *c, size_t lo, size_t i, int32_t *cp)
 {
+	if (c->u[i - 1] < 0x80) {
+		*cp = c->u[i - 1];
+		return 1;
+	}
 	size_t j = i - 1;
 	while (j > lo && (c->u[j] & 0xC0) == 0x80 && i - j < 4)
 		j--;
@@ -518,14 +527,14 @@ space_at(const struct sp *c, size_t i)
 	return 0;
 }
 
-static bool
+static inline bool
 is_term_cp(int32_t cp)
 {
 	return cp == '.' || cp == '?' || cp == '!' || cp == 0x2026 ||
 	    cp == 0x203C || cp == 0x203D || (cp >= 0x2047 && cp <= 0x2049);
 }
 
-static bool
+static inline bool
 is_alnum_ascii(unsigned ch)
 {
 	return (ch >= '0' && ch <= '9') || ((ch | 32) >= 'a' && (ch | 32) <= 'z');
@@ -535,13 +544,14 @@ is_alnum_ascii(unsigned ch)
  * Where a token u[b..e) that holds a terminator before its end splits in
  * two (world.Today): after the terminator run and its closing marks, when
  * a capital and a lower-case letter follow and the word before the run is
- * at least two characters long.  0 when it does not split.
+ * at least two characters long.  The first terminator is at from or
+ * later.  0 when it does not split.
  */
 static size_t
-inner_split(const struct sp *c, size_t b, size_t e)
+inner_split(const struct sp *c, size_t b, size_t from, size_t e)
 {
 	const unsigned char *u = c->u;
-	for (size_t i = b; i < e; i++) {
+	for (size_t i = from; i < e; i++) {
 		int32_t cp;
 		size_t k = 1;
 		if (u[i] >= 0x80) {
@@ -587,15 +597,21 @@ tok_next(const struct sp *c, size_t pos, struct tok *t)
 	const unsigned char *u = c->u;
 	size_t n = c->n, i = pos, k;
 	int nl = 0;
-	while (i < n && (k = space_at(c, i))) {
-		nl += u[i] == '\n';
-		i += k;
+	for (; i < n; i += k) {
+		unsigned cl = bcls[u[i]];
+		if (cl == B_SPACE)
+			k = 1;
+		else if (cl == B_NL)
+			k = 1, nl++;
+		else if (cl != B_LEAD || !(k = space_at(c, i)))
+			break;
 	}
 	if (i >= n)
 		return false;
 	t->b = i;
 	t->nl = nl > 2 ? 2 : nl;
-	bool inner = false, mailurl = false;
+	size_t term = SIZE_MAX;   /* the first terminator */
+	bool mailurl = false;
 	while (i < n) {
 		unsigned cl = bcls[u[i]];
 		if (cl == B_WORD) {
@@ -607,10 +623,12 @@ tok_next(const struct sp *c, size_t pos, struct tok *t)
 		if (cl == B_LEAD) {
 			if (space_at(c, i))
 				break;
-			if (i + 2 < n && u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] == 0xA6)
-				inner = true;
+			if (term == SIZE_MAX && i + 2 < n && u[i] == 0xE2 &&
+			    u[i + 1] == 0x80 && u[i + 2] == 0xA6)
+				term = i;
 		} else if (cl == B_TERM) {
-			inner = true;
+			if (term == SIZE_MAX)
+				term = i;
 		} else if (cl == B_MAIL) {
 			mailurl = true;
 		} else if (cl == B_COLON) {
@@ -623,7 +641,7 @@ tok_next(const struct sp *c, size_t pos, struct tok *t)
 	if (i - t->b > 4 && (u[t->b] | 32) == 'w' && (u[t->b + 1] | 32) == 'w' &&
 	    (u[t->b + 2] | 32) == 'w' && u[t->b + 3] == '.')
 		mailurl = true;
-	if (inner && !mailurl && (k = inner_split(c, t->b, t->e)))
+	if (term < i - 1 && !mailurl && (k = inner_split(c, t->b, term, i)))
 		t->e = k;
 	return true;
 }
@@ -665,19 +683,16 @@ static unsigned
 roman_value(const unsigned char *s, size_t len)
 {
 	/* i..xxxix is plenty for list items */
-	static const char *const ones[] = { "", "i", "ii", "iii", "iv", "v",
+	static const char ones[10][5] = { "", "i", "ii", "iii", "iv", "v",
 	    "vi", "vii", "viii", "ix" };
 	size_t tens = 0;
 	while (tens < len && tens < 3 && (s[tens] | 32) == 'x')
 		tens++;
 	for (unsigned o = 0; o < 10; o++) {
-		size_t ol = strlen(ones[o]);
-		if (tens + ol != len || (tens == 0 && o == 0))
-			continue;
 		size_t j = 0;
-		while (j < ol && (s[tens + j] | 32) == ones[o][j])
+		while (tens + j < len && ones[o][j] && (s[tens + j] | 32) == ones[o][j])
 			j++;
-		if (j == ol)
+		if (tens + j == len && !ones[o][j] && tens + j > 0)
 			return (unsigned)tens * 10 + o;
 	}
 	return 0;
@@ -689,9 +704,11 @@ static bool
 marker_parse(const struct sp *c, size_t b, size_t e, struct marker *m)
 {
 	const unsigned char *u = c->u;
-	memset(m, 0, sizeof *m);
-	if (e - b < 2 || e - b > 8)
+	unsigned z = u[e - 1];
+	m->valid = false;
+	if (e - b < 2 || e - b > 8 || (z != '.' && z != ')'))
 		return false;
+	memset(m, 0, sizeof *m);
 	bool paren = u[b] == '(';
 	size_t i = b + paren, x = i;
 	while (i < e && u[i] >= '0' && u[i] <= '9')
@@ -708,6 +725,9 @@ marker_parse(const struct sp *c, size_t b, size_t e, struct marker *m)
 			i++;
 		if (i == x || i - x > 6)
 			return false;
+		for (size_t j = x; i - x > 1 && j < i; j++)   /* only roman numerals are longer */
+			if ((u[j] | 32) != 'i' && (u[j] | 32) != 'v' && (u[j] | 32) != 'x')
+				return false;
 		m->upper = u[x] <= 'Z';
 		for (size_t j = x; j < i; j++)
 			if ((u[j] <= 'Z') != m->upper)
@@ -848,10 +868,12 @@ term_parse(const struct sp *c, const struct tok *t, struct term *r)
 	const unsigned char *u = c->u;
 	size_t b = t->b, q = t->e, k;
 	int32_t cp;
-	memset(r, 0, sizeof *r);
+	r->kind = T_NONE;
+	r->dotonly = r->omission = false;
 	unsigned last = u[q - 1];
 	if (last < 0x80 && is_alnum_ascii(last))
 		return;   /* the common case */
+	r->dots = 0;
 	while (q > b && (k = cp_before(c, b, q, &cp)) && is_closer(cp))
 		q -= k;
 	size_t p = q;
@@ -920,31 +942,46 @@ is_letter(const struct sp *c, size_t b, size_t e, bool *up)
 	return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
 
-/* Is the sentence from start, of ntok tokens, a time adverbial so far
- * ("At 5", "At about 5:30")? */
+/* Is the sentence from start up to the token at cur a time adverbial so
+ * far ("At 5", "At about 5:30")? */
 static bool
-time_opening(const struct sp *c, size_t start, size_t ntok)
+time_opening(const struct sp *c, size_t start, size_t cur)
 {
 	struct tok t;
 	bool dot;
-	if (ntok < 2 || ntok > 4 || !tok_next(c, start, &t))
+	if (!tok_next(c, start, &t) || t.b >= cur ||
+	    !(lead_word_flags(c, t.b, t.e, &dot) & W_PREP))
 		return false;
-	if (!(lead_word_flags(c, t.b, t.e, &dot) & W_PREP))
-		return false;
-	for (size_t i = 1; i < ntok; i++) {
-		if (!tok_next(c, t.e, &t))
+	for (size_t ntok = 1;; ntok++) {
+		if (!tok_next(c, t.e, &t) || t.b >= cur)
+			return ntok >= 2;
+		if (ntok == 4)
 			return false;
 		if (!(c->u[t.b] >= '0' && c->u[t.b] <= '9') &&
 		    !(lead_word_flags(c, t.b, t.e, &dot) & W_QUAL))
 			return false;
 	}
-	return true;
 }
 
 struct ctxt {
-	const struct tok *prev;   /* the token before cur in this sentence, or NULL */
-	size_t start, ntok;       /* the sentence's start and its tokens before cur */
+	const struct tok *cur;    /* the token that ends in the period */
+	size_t start;             /* where its sentence starts */
 };
+
+static bool tok_prev(const struct sp *, size_t, const struct tok *, struct tok *);
+
+/* Does the word before cur in its sentence start with a capital (or,
+ * digit, with a digit)? */
+static bool
+prev_starts(struct sp *c, const struct ctxt *x, bool digit)
+{
+	struct tok p;
+	if (!tok_prev(c, x->start, x->cur, &p))
+		return false;
+	if (digit && c->u[p.b] >= '0' && c->u[p.b] <= '9')
+		return true;
+	return word_class(c, p.b, p.e, false) == C_UPPER;
+}
 
 /* Does the period after word u[r->cb..r->ce) end the sentence, the next
  * word being w (of class k, not lower case)? */
@@ -958,17 +995,16 @@ period_ends(struct sp *c, const struct term *r, const struct tok *w, int k,
 	if (len == 0 || is_number(s, len))
 		return true;
 	unsigned f = word_flags(s, len) & W_ABBR;
-	bool prevcap = x->prev && word_class(c, x->prev->b, x->prev->e, false) == C_UPPER;
 	if (!f && is_letter(c, r->cb, r->ce, &up)) {
-		if (up && len == 1 && *s == 'I' && x->prev && !prevcap)
+		if (up && len == 1 && *s == 'I' && x->cur->b > x->start &&
+		    !prev_starts(c, x, false))
 			return true;   /* "you and I." is the pronoun */
 		f = W_END | W_NUM;   /* an initial, or a letter as abbreviation */
 	} else if (!f && is_dotted(s, len)) {
 		f = W_END;
 	}
 	if (f & W_STREET)
-		f = x->prev && (prevcap || (c->u[x->prev->b] >= '0' &&
-		    c->u[x->prev->b] <= '9')) ? W_END : W_TITLE;
+		f = prev_starts(c, x, true) ? W_END : W_TITLE;
 	if (f & (W_TITLE | W_NOEND))
 		return false;
 	if (k == C_DIGIT && (f & (W_NUM | W_END)))
@@ -978,7 +1014,7 @@ period_ends(struct sp *c, const struct term *r, const struct tok *w, int k,
 	if (f & W_END) {
 		if (k != C_UPPER)
 			return false;
-		if ((f & W_TIME) && time_opening(c, x->start, x->ntok))
+		if ((f & W_TIME) && time_opening(c, x->start, x->cur->b))
 			return false;
 		unsigned g = lead_word_flags(c, w->b, w->e, &dot);
 		return (g & W_START) || ((g & (W_TITLE | W_STREET)) && dot);
@@ -990,6 +1026,8 @@ static bool
 tok_dotonly(const struct sp *c, const struct tok *t)
 {
 	struct term r;
+	if (c->u[t->b] != '.' && c->u[t->b] != 0xE2)
+		return false;
 	term_parse(c, t, &r);
 	return r.dotonly;
 }
@@ -1003,50 +1041,221 @@ starts_item(struct sp *c, const struct tok *t)
 		return true;
 	if (t->nl && is_dash_bullet(c, t))
 		return true;
-	unsigned ch = c->u[t->b];
-	if (!(ch == '(' || is_alnum_ascii(ch)) || t->e - t->b > 8)
+	/* a marker ends in "." or ")"; mid-line only the next of a list counts */
+	unsigned ch = c->u[t->b], z = c->u[t->e - 1];
+	if (!(ch == '(' || is_alnum_ascii(ch)) || t->e - t->b > 8 ||
+	    (z != '.' && z != ')') || (!t->nl && !c->last.valid))
 		return false;
 	if (!marker_parse(c, t->b, t->e, &m))
 		return false;
 	return t->nl || marker_follows(&c->last, &m);
 }
 
+/* Length of the white space character ending at i (lo < i), 0 if none. */
+static size_t
+space_before(const struct sp *c, size_t lo, size_t i)
+{
+	unsigned ch = c->u[i - 1];
+	int32_t cp;
+	if (ch < 0x80)
+		return bcls[ch] == B_SPACE || bcls[ch] == B_NL;
+	size_t k = cp_before(c, lo, i, &cp);
+	return k && is_space_cp(cp) ? k : 0;
+}
+
+/* Back from i over white space (sp) or over a token (!sp), not below lo. */
+static size_t
+scan_back(const struct sp *c, size_t lo, size_t i, bool sp)
+{
+	const unsigned char *u = c->u;
+	if (!sp)   /* the common case: ASCII letters */
+		while (i > lo && u[i - 1] < 0x80 && bcls[u[i - 1]] != B_SPACE &&
+		    bcls[u[i - 1]] != B_NL)
+			i--;
+	while (i > lo) {
+		size_t k = space_before(c, lo, i);
+		if (!k != !sp)
+			break;
+		if (!k)   /* one byte of a token: its start is found all the same */
+			k = 1;
+		i -= k;
+	}
+	return i;
+}
+
+/* The token before t in the sentence from start; false if t is first. */
+static bool
+tok_prev(const struct sp *c, size_t start, const struct tok *t, struct tok *p)
+{
+	if (t->b <= start)
+		return false;
+	p->e = scan_back(c, start, t->b, true);
+	p->b = scan_back(c, start, p->e, false);
+	p->nl = 0;
+	return p->e > p->b;
+}
+
+/* Is t a bullet standing alone (line_start: it may be a dash)? */
+static bool
+line_start(const struct sp *c, size_t b)
+{
+	size_t g = scan_back(c, 0, b, true);
+	return g == 0 || memchr(c->u + g, '\n', b - g) != NULL;
+}
+
+/* Is t a bullet standing alone?  A dash is one at the start of a line or
+ * of the sentence from start. */
+static bool
+is_bullet_tok(const struct sp *c, const struct tok *t, size_t start)
+{
+	unsigned ch = c->u[t->b];
+	if (ch == 0xE2) {
+		size_t bl = bullet_len(c, t->b, t->e);
+		if (bl && bl == t->e - t->b)
+			return true;
+	} else if (ch != '-' && ch != '*' && ch != '+') {
+		return false;
+	}
+	return is_dash_bullet(c, t) && (t->b == start || line_start(c, t->b));
+}
+
+/*
+ * A sentence starts at t: the list it is an item of, if any, is the
+ * current list.  Its first word may follow a bullet.
+ */
+static void
+list_restart(struct sp *c, const struct tok *t)
+{
+	struct tok w = *t;
+	struct marker m;
+	size_t bl = bullet_len(c, t->b, t->e);
+	if (is_bullet_tok(c, t, t->b) && !tok_next(c, t->e, &w)) {
+		c->last.valid = false;
+		return;
+	}
+	if (w.b == t->b)
+		w.b += bl;
+	unsigned z = c->u[w.e - 1];
+	if (w.b < w.e && (z == '.' || z == ')') && marker_parse(c, w.b, w.e, &m))
+		c->last = m;
+	else
+		c->last.valid = false;
+}
+
+/* Hot bytes: where a sentence may end or a list item start. */
+static const bool hot[256] = {
+	['.'] = 1, ['?'] = 1, ['!'] = 1, [')'] = 1, ['\n'] = 1, [0xE2] = 1,
+};
+
+/* Eight bytes at a time: does v hold a hot byte, or any non-ASCII one? */
+#define REP8(x) (0x0101010101010101ULL * (x))
+static inline uint64_t
+zero_byte(uint64_t v)
+{
+	return (v - REP8(0x01)) & ~v & REP8(0x80);
+}
+
+static inline bool
+maybe_hot8(const unsigned char *p)
+{
+	uint64_t v;
+	memcpy(&v, p, 8);
+	return ((v & REP8(0x80)) | zero_byte(v ^ REP8('.')) |
+	    zero_byte(v ^ REP8('?')) | zero_byte(v ^ REP8('!')) |
+	    zero_byte(v ^ REP8(')')) | zero_byte(v ^ REP8('\n'))) != 0;
+}
+
+static void
+push(qp_sent **out, size_t *cap, size_t *cnt, size_t b, size_t e)
+{
+	if (*cnt == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*out = xreallocarray(*out, *cap, sizeof **out);
+	}
+	(*out)[(*cnt)++] = (qp_sent){ b, e - b };
+}
+
+/*
+ * Only the tokens around hot bytes are looked at: a boundary needs a
+ * terminator before it, a newline in it, or a list item after it, and
+ * each of those holds a hot byte.  decided: the gaps before it have been
+ * judged; the token there is the next to judge.
+ */
 size_t
 sent_split(const char *s, size_t n, qp_sent **out, size_t *cap)
 {
 	struct sp c = { (const unsigned char *)s, n, -1, 0, -1, { 0 } };
-	struct tok cur, nxt, prev = { 0, 0, 0 };
+	const unsigned char *u = c.u;
+	struct tok t, nxt, prev, first;
 	struct term r;
 	struct marker m;
-	size_t cnt = 0, start, ntok = 0, gdots = 0;
-	bool prev_bullet = false;
+	size_t cnt = 0, start, decided, i;
+	size_t gend = SIZE_MAX;   /* the end of the last dot-only token seen */
+	unsigned gdots = 0;       /* dots of the free-standing ellipsis so far */
 
-	if (!tok_next(&c, 0, &cur))
+	if (!tok_next(&c, 0, &first))
 		return 0;
-	c.blk = start = cur.b;
+	c.blk = start = decided = i = first.b;
 	for (;;) {
-		bool more = tok_next(&c, cur.e, &nxt);
-
-		/* what cur is: a bullet, a list marker, a terminator */
-		size_t bl = bullet_len(&c, cur.b, cur.e);
-		bool bullet = (bl && bl == cur.e - cur.b) ||
-		    ((cur.nl || cur.b == 0 || ntok == 0) && is_dash_bullet(&c, &cur));
-		bool first = ntok == 0 || (ntok == 1 && prev_bullet);
-		bool colon = ntok > 0 && c.u[prev.e - 1] == ':';
-		bool marker = false;
-		if (!bullet && (first || colon)) {
-			marker = marker_parse(&c, cur.b + bl, cur.e, &m);
-			if (marker)
-				c.last = m;
-			else if (first)
-				c.last.valid = false;
+		for (;;) {
+			while (i + 8 <= n && !maybe_hot8(u + i))
+				i += 8;
+			size_t lim = n - i > 8 ? i + 8 : n;
+			while (i < lim && !hot[u[i]])
+				i++;
+			if (i < lim || i >= n)
+				break;
 		}
-		term_parse(&c, &cur, &r);
-		gdots = r.dotonly ? gdots + r.dots : 0;
-
-		if (!more)
+		if (i >= n)
 			break;
+		if (c.u[i] == 0xE2) {
+			int32_t cp;
+			size_t k = cp_at(&c, i, n, &cp);
+			if (!k || !(is_term_cp(cp) || is_bullet(cp))) {
+				i += k ? k : 1;
+				continue;
+			}
+		}
+		/* t: the token holding i, or the one before the gap holding i */
+		size_t e = c.u[i] == '\n' ? scan_back(&c, decided, i, true) : i + 1;
+		if (!tok_next(&c, scan_back(&c, decided, e, false), &t))
+			break;
+		/* the token before t in its sentence, found when needed */
+		int hasprev = -1;
+#define PREV() (hasprev < 0 ? (hasprev = tok_prev(&c, start, &t, &prev)) : hasprev)
 
+		/* a list item after a word that left nothing to judge */
+		if (t.b > decided && t.b > start && starts_item(&c, &t) && PREV() &&
+		    !is_bullet_tok(&c, &prev, start)) {
+			push(out, cap, &cnt, start, prev.e);
+			start = t.b;
+			list_restart(&c, &t);
+			hasprev = 0;
+		}
+
+		/* what t is: a bullet, a list marker, a terminator */
+		size_t bl = bullet_len(&c, t.b, t.e);
+		bool bullet = is_bullet_tok(&c, &t, start);
+		bool marker = false;
+		unsigned z = c.u[t.e - 1];
+		if (!bullet && (z == '.' || z == ')') && t.e - t.b - bl <= 8 &&
+		    marker_parse(&c, t.b + bl, t.e, &m) &&
+		    (!PREV() || (prev.b == start && is_bullet_tok(&c, &prev, start)) ||
+		    c.u[prev.e - 1] == ':')) {
+			/* at the start of the sentence, after a bullet or a colon */
+			marker = true;
+			c.last = m;
+		}
+		term_parse(&c, &t, &r);
+		if (r.dotonly) {
+			gdots = (PREV() && prev.e == gend ? gdots : 0) + r.dots;
+			gend = t.e;
+		}
+
+		if (!tok_next(&c, t.e, &nxt)) {
+			decided = i = n;
+			break;
+		}
 		bool brk = false;
 		if (nxt.nl >= 2 || (nxt.nl == 1 && list_mode(&c)) ||
 		    (!bullet && starts_item(&c, &nxt))) {
@@ -1065,7 +1274,7 @@ sent_split(const char *s, size_t n, qp_sent **out, size_t *cap)
 			while (have && tok_dotonly(&c, &w))
 				have = tok_next(&c, w.e, &w) && w.nl < 2;
 			int k = have ? word_class(&c, w.b, w.e, true) : C_LOWER;
-			struct ctxt x = { ntok ? &prev : NULL, start, ntok };
+			struct ctxt x = { &t, start };
 			if (k == C_LOWER)
 				brk = false;
 			else if (r.kind == T_QE)
@@ -1081,25 +1290,16 @@ sent_split(const char *s, size_t n, qp_sent **out, size_t *cap)
 			c.listmode = -1;
 		}
 		if (brk) {
-			if (cnt == *cap) {
-				*cap = *cap ? *cap * 2 : 16;
-				*out = xreallocarray(*out, *cap, sizeof **out);
-			}
-			(*out)[cnt++] = (qp_sent){ start, cur.e - start };
+			push(out, cap, &cnt, start, t.e);
 			start = nxt.b;
-			ntok = 0;
-			prev_bullet = false;
-		} else {
-			ntok++;
-			prev_bullet = bullet;
+			list_restart(&c, &nxt);
 		}
-		prev = cur;
-		cur = nxt;
+		decided = i = nxt.b;
+#undef PREV
 	}
-	if (cnt == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		*out = xreallocarray(*out, *cap, sizeof **out);
-	}
-	(*out)[cnt++] = (qp_sent){ start, cur.e - start };
+	/* the last sentence runs to the last token */
+	size_t e = scan_back(&c, start, n, true);
+	if (e > start)
+		push(out, cap, &cnt, start, e);
 	return cnt;
 }
