@@ -148,7 +148,25 @@ typedef struct {
 #define SETVAL(e, i) ((e)->val = (void *)(uintptr_t)((i) + 1))
 
 static qp_map *codemap, *groupmap, *docmap, *spkmap, *cellmap, *pairmap;
-static qp_map *gdocs, *gspks, *cdocs, *cspks;     /* sets of id pairs */
+/*
+ * A set of id pairs (cell or group, doc or speaker): an open-addressing
+ * table of the pairs packed into 64 bits, plus the pairs in insertion
+ * order.  Not a qp_map: these sets are the largest thing tally holds and
+ * are probed for nearly every code of every record, and a probe here
+ * touches one cache line where a qp_map probe touches three (slot, hash,
+ * entry, key).  In front of the table, a small direct-mapped cache of
+ * pairs met lately answers the lookups of codes and speakers that recur
+ * within a doc.
+ */
+#define PCACHE_BITS 11
+#define PEMPTY UINT64_MAX      /* no pair is (NONE, NONE) */
+typedef struct {
+	uint64_t *slot, *keys;
+	size_t mask, n, cap;
+	uint64_t cache[1 << PCACHE_BITS];
+} pairset;
+
+static pairset gdocs, gspks, cdocs, cspks;
 static code_t *codes;
 static size_t ncodes, capcodes;
 static group_t *groups;
@@ -183,17 +201,80 @@ counts_init(counts *c)
 	c->last_doc = c->last_spk = NONE;
 }
 
-static bool
-set_add(qp_map *m, uint32_t a, uint32_t b)
+static size_t
+pair_hash(uint64_t key)
 {
-	uint32_t k[2] = { a, b };
-	bool created;
-	qp_map_put(m, (const char *)k, sizeof k, &created);
-	return created;
+	key ^= key >> 29;
+	key *= 0xBF58476D1CE4E5B9ULL;
+	key ^= key >> 32;
+	return (size_t)key;
 }
 
 static void
-add_doc(counts *c, qp_map *set, uint32_t id, uint32_t d)
+pairset_init(pairset *ps)
+{
+	ps->mask = 1023;
+	ps->slot = xcalloc(ps->mask + 1, sizeof *ps->slot);
+	memset(ps->slot, 0xff, (ps->mask + 1) * sizeof *ps->slot);
+	ps->keys = NULL;
+	ps->n = ps->cap = 0;
+	memset(ps->cache, 0xff, sizeof ps->cache);
+}
+
+static void
+pairset_grow(pairset *ps)
+{
+	size_t mask = ps->mask * 2 + 1;
+	uint64_t *slot = xcalloc(mask + 1, sizeof *slot);
+	memset(slot, 0xff, (mask + 1) * sizeof *slot);
+	for (size_t i = 0; i < ps->n; i++) {
+		size_t j = pair_hash(ps->keys[i]) & mask;
+		while (slot[j] != PEMPTY)
+			j = (j + 1) & mask;
+		slot[j] = ps->keys[i];
+	}
+	free(ps->slot);
+	ps->slot = slot;
+	ps->mask = mask;
+}
+
+/* Add (a, b); true if it was not in the set. */
+static bool
+set_add(pairset *ps, uint32_t a, uint32_t b)
+{
+	uint64_t key = (uint64_t)a << 32 | b;
+	size_t h = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> (64 - PCACHE_BITS));
+	if (ps->cache[h] == key)
+		return false;
+	ps->cache[h] = key;
+	size_t j = pair_hash(key) & ps->mask;
+	for (; ps->slot[j] != PEMPTY; j = (j + 1) & ps->mask)
+		if (ps->slot[j] == key)
+			return false;
+	ps->slot[j] = key;
+	GROW(ps->keys, ps->n, ps->cap);
+	ps->keys[ps->n++] = key;
+	if (ps->n * 2 > ps->mask)
+		pairset_grow(ps);
+	return true;
+}
+
+static size_t
+pairset_count(const pairset *ps)
+{
+	return ps->n;
+}
+
+/* The i-th pair in insertion order. */
+static void
+pairset_at(const pairset *ps, size_t i, uint32_t k[2])
+{
+	k[0] = (uint32_t)(ps->keys[i] >> 32);
+	k[1] = (uint32_t)ps->keys[i];
+}
+
+static void
+add_doc(counts *c, pairset *set, uint32_t id, uint32_t d)
 {
 	if (d == NONE || c->last_doc == d)
 		return;
@@ -203,7 +284,7 @@ add_doc(counts *c, qp_map *set, uint32_t id, uint32_t d)
 }
 
 static void
-add_spk(counts *c, qp_map *set, uint32_t id, uint32_t s)
+add_spk(counts *c, pairset *set, uint32_t id, uint32_t s)
 {
 	if (s == NONE || c->last_spk == s)
 		return;
@@ -595,14 +676,14 @@ count_stream(void)
 		for (uint32_t gg = g;; gg = 0) {
 			counts *c = &groups[gg].c;
 			c->segs++;
-			add_doc(c, gdocs, gg, d);
-			add_spk(c, gspks, gg, s);
+			add_doc(c, &gdocs, gg, d);
+			add_spk(c, &gspks, gg, s);
 			for (size_t i = 0; i < nids; i++) {
 				uint32_t ci = cell_of(ids[i], gg);
 				counts *k = &cells[ci].c;
 				k->segs++;
-				add_doc(k, cdocs, ci, d);
-				add_spk(k, cspks, ci, s);
+				add_doc(k, &cdocs, ci, d);
+				add_spk(k, &cspks, ci, s);
 			}
 			for (size_t i = 0; i < np; i++)
 				pair_add(pp[2 * i], pp[2 * i + 1], gg, 1);
@@ -723,15 +804,15 @@ write_partial(void)
 	size_t g0 = nby ? 1 : 0;
 	for (size_t g = g0; g < ngroups; g++)
 		part_rec("group", NULL, NULL, &groups[g], NULL, NULL, true, groups[g].c.segs);
-	for (size_t i = 0; i < qp_map_count(gdocs); i++) {
+	for (size_t i = 0; i < pairset_count(&gdocs); i++) {
 		uint32_t k[2];
-		memcpy(k, qp_map_at(gdocs, i)->key, sizeof k);
+		pairset_at(&gdocs, i, k);
 		if (k[0] >= g0)
 			part_rec("group_doc", NULL, NULL, &groups[k[0]], &docs[k[1]], NULL, false, 0);
 	}
-	for (size_t i = 0; i < qp_map_count(gspks); i++) {
+	for (size_t i = 0; i < pairset_count(&gspks); i++) {
 		uint32_t k[2];
-		memcpy(k, qp_map_at(gspks, i)->key, sizeof k);
+		pairset_at(&gspks, i, k);
 		if (k[0] >= g0)
 			part_rec("group_speaker", NULL, NULL, &groups[k[0]], NULL, &spks[k[1]], false, 0);
 	}
@@ -739,17 +820,17 @@ write_partial(void)
 		if (cells[i].group >= g0)
 			part_rec("cell", &codes[cells[i].code], NULL, &groups[cells[i].group],
 			         NULL, NULL, true, cells[i].c.segs);
-	for (size_t i = 0; i < qp_map_count(cdocs); i++) {
+	for (size_t i = 0; i < pairset_count(&cdocs); i++) {
 		uint32_t k[2];
-		memcpy(k, qp_map_at(cdocs, i)->key, sizeof k);
+		pairset_at(&cdocs, i, k);
 		const cell_t *c = &cells[k[0]];
 		if (c->group >= g0)
 			part_rec("cell_doc", &codes[c->code], NULL, &groups[c->group],
 			         &docs[k[1]], NULL, false, 0);
 	}
-	for (size_t i = 0; i < qp_map_count(cspks); i++) {
+	for (size_t i = 0; i < pairset_count(&cspks); i++) {
 		uint32_t k[2];
-		memcpy(k, qp_map_at(cspks, i)->key, sizeof k);
+		pairset_at(&cspks, i, k);
 		const cell_t *c = &cells[k[0]];
 		if (c->group >= g0)
 			part_rec("cell_speaker", &codes[c->code], NULL, &groups[c->group],
@@ -881,9 +962,9 @@ merge_stream(void)
 			for (uint32_t gg = g;; gg = 0) {
 				if (cell) {
 					uint32_t ci = cell_of(c, gg);
-					add_doc(&cells[ci].c, cdocs, ci, d);
+					add_doc(&cells[ci].c, &cdocs, ci, d);
 				} else {
-					add_doc(&groups[gg].c, gdocs, gg, d);
+					add_doc(&groups[gg].c, &gdocs, gg, d);
 				}
 				if (gg == 0)
 					break;
@@ -899,9 +980,9 @@ merge_stream(void)
 			for (uint32_t gg = g;; gg = 0) {
 				if (cell) {
 					uint32_t ci = cell_of(c, gg);
-					add_spk(&cells[ci].c, cspks, ci, s);
+					add_spk(&cells[ci].c, &cspks, ci, s);
 				} else {
-					add_spk(&groups[gg].c, gspks, gg, s);
+					add_spk(&groups[gg].c, &gspks, gg, s);
 				}
 				if (gg == 0)
 					break;
@@ -1508,9 +1589,9 @@ write_saturation(void)
 	if (nodoc)
 		qp_die("--saturation: %llu record%s no doc", (unsigned long long)nodoc,
 		       nodoc == 1 ? " has" : "s have");
-	for (size_t i = 0; i < qp_map_count(cdocs); i++) {
+	for (size_t i = 0; i < pairset_count(&cdocs); i++) {
 		uint32_t k[2];
-		memcpy(k, qp_map_at(cdocs, i)->key, sizeof k);
+		pairset_at(&cdocs, i, k);
 		uint32_t o = docs[k[1]].order;
 		if (o == NONE)
 			qp_die("not tally --partial output: no doc record for '%s'",
@@ -1521,10 +1602,10 @@ write_saturation(void)
 
 	/* Each group's docs in stream order. */
 	size_t ngd = 0;
-	gdoc *gd = xcalloc(qp_map_count(gdocs) + 1, sizeof *gd);
-	for (size_t i = 0; i < qp_map_count(gdocs); i++) {
+	gdoc *gd = xcalloc(pairset_count(&gdocs) + 1, sizeof *gd);
+	for (size_t i = 0; i < pairset_count(&gdocs); i++) {
 		uint32_t k[2];
-		memcpy(k, qp_map_at(gdocs, i)->key, sizeof k);
+		pairset_at(&gdocs, i, k);
 		if (k[0] < g0)
 			continue;
 		if (docs[k[1]].order == NONE)
@@ -1798,10 +1879,10 @@ main(int argc, char **argv)
 	spkmap = qp_map_new();
 	cellmap = qp_map_new();
 	pairmap = qp_map_new();
-	gdocs = qp_map_new();
-	gspks = qp_map_new();
-	cdocs = qp_map_new();
-	cspks = qp_map_new();
+	pairset_init(&gdocs);
+	pairset_init(&gspks);
+	pairset_init(&cdocs);
+	pairset_init(&cspks);
 	combomap = qp_map_new();
 	new_group("", 0);           /* group 0: every record */
 
