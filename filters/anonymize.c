@@ -128,6 +128,42 @@ lex_find(const char *w, size_t n)
 	return e ? (uint32_t)(uintptr_t)e->val : 0;
 }
 
+/*
+ * Every word of the text is looked up, most of them words the lexicon
+ * does not hold, and a few thousand distinct words make up nearly all of
+ * any text.  A direct-mapped cache in front of the table answers those
+ * from one cache line.  A hit on a word the lexicon holds is checked
+ * against its key; a cached "absent" trusts the 64-bit hash (two words
+ * share one with odds of about 2^-64 per pair).  The lexicon is complete
+ * before the text is read, so entries never go stale.
+ */
+#define LCACHE 8192
+static struct {
+	uint64_t h;
+	uint32_t id;
+	uint32_t used;
+} lcache[LCACHE];
+
+static uint32_t
+lex_lookup(const char *w, size_t n)
+{
+	uint64_t h = qp_hash(w, n);
+	size_t k = h & (LCACHE - 1);
+	if (lcache[k].used && lcache[k].h == h) {
+		uint32_t id = lcache[k].id;
+		if (id == 0)
+			return 0;
+		const qp_entry *e = qp_map_at(lex, id - 1);
+		if (e->len == n && memcmp(e->key, w, n) == 0)
+			return id;
+	}
+	uint32_t id = lex_find(w, n);
+	lcache[k].h = h;
+	lcache[k].id = id;
+	lcache[k].used = 1;
+	return id;
+}
+
 /* Index + 1 of the word, created if new. */
 static uint32_t
 lex_intern(const char *w, size_t n)
@@ -783,7 +819,7 @@ typedef struct {
 	size_t off, len;       /* the word in the text */
 	size_t core;           /* length without a possessive 's */
 	uint32_t id, pid;      /* lexicon ids of the word, and without 's */
-	uint8_t cap, allcaps, digit, initial;
+	uint8_t cap, allcaps, digit;
 	int32_t ent;           /* entity assigned, or -1 */
 	uint8_t keep;          /* inside a --keep phrase */
 } tok;
@@ -959,7 +995,7 @@ person_start(const char *s, size_t ntok, size_t i)
 	if (t->cap && (f & F_FIRST) && nx && nx->cap && (nf & F_LAST) &&
 	    !(nf & (F_NOTNAME | F_STOP)) && adjacent(s, t, nx, false))
 		return true;
-	if (t->cap && (f & F_FIRST) && !t->initial)
+	if (t->cap && (f & F_FIRST) && !sentence_initial(s, t->off))
 		return true;
 	if ((f & F_FIRST) && nx && (nf & F_SAYS) && adjacent(s, t, nx, false) &&
 	    (t->cap || (!(f & F_COMMON) && pv && (pf & F_LIKE))))
@@ -1059,9 +1095,9 @@ anonymize(const char *s, size_t n)
 		utf8_fold(s + wd.off, wd.len, &foldb);
 		const char *fw = foldb.s + fo;
 		size_t fl = foldb.len - fo;
-		t->id = t->pid = lex_find(fw, fl);
+		t->id = t->pid = lex_lookup(fw, fl);
 		if (fl > 2 && fw[fl - 1] == 's' && fw[fl - 2] == '\'') {
-			uint32_t p = lex_find(fw, fl - 2);
+			uint32_t p = lex_lookup(fw, fl - 2);
 			if (p) {
 				t->pid = p;
 				/* the apostrophe is 1 byte (') or 3 (’ ʼ) in the text */
@@ -1069,13 +1105,21 @@ anonymize(const char *s, size_t n)
 				t->core = wd.len - 1 - al;
 			}
 		}
-		bool allcaps, digit;
-		bool up = is_upper_cp(s + wd.off, wd.len, &allcaps, &digit);
-		t->allcaps = allcaps;
-		t->digit = digit;
-		/* "MS", "DO", "ED": short capitals are abbreviations */
-		t->cap = up && !(allcaps && wd.cp_len <= 2);
-		t->initial = sentence_initial(s, wd.off);
+		unsigned char c0 = (unsigned char)s[wd.off];
+		if (c0 >= 'a' && c0 <= 'z') {
+			/* the usual case: no capital, and digits do not matter */
+			t->cap = t->allcaps = t->digit = 0;
+		} else if (c0 >= '0' && c0 <= '9') {
+			t->cap = t->allcaps = 0;
+			t->digit = 1;
+		} else {
+			bool allcaps, digit;
+			bool up = is_upper_cp(s + wd.off, wd.len, &allcaps, &digit);
+			t->allcaps = allcaps;
+			t->digit = digit;
+			/* "MS", "DO", "ED": short capitals are abbreviations */
+			t->cap = up && !(allcaps && wd.cp_len <= 2);
+		}
 		t->ent = -1;
 		t->keep = 0;
 	}

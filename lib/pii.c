@@ -1,6 +1,7 @@
 #include "pii.h"
 #include "qp.h"
 
+#include <stdint.h>
 #include <string.h>
 
 const char *const pii_cat_name[PII_NCAT] = {
@@ -58,6 +59,35 @@ win(const unsigned char *w, size_t n, const char *const *list)
 	return 0;
 }
 
+/*
+ * A word list with a filter in front: for each first letter, a bit per
+ * word length present.  Every word of the text meets the month and cue
+ * lists, so most must be turned away before any comparison.
+ */
+typedef struct {
+	const char *const *words;
+	uint16_t len[26];
+	int ready;
+} wlist;
+
+static void
+wl_init(wlist *l)
+{
+	for (const char *const *p = l->words; *p; p++)
+		l->len[**p - 'a'] |= (uint16_t)(1u << strlen(*p));
+	l->ready = 1;
+}
+
+static inline int
+wl_has(wlist *l, const unsigned char *w, size_t n)
+{
+	if (__builtin_expect(!l->ready, 0))
+		wl_init(l);
+	if (n == 0 || n > 15 || !isalpha_(w[0]) || !(l->len[tolow(w[0]) - 'a'] >> n & 1))
+		return 0;
+	return win(w, n, l->words);
+}
+
 static const char *const months[] = {
 	"january", "february", "march", "april", "may", "june", "july",
 	"august", "september", "october", "november", "december", NULL
@@ -67,10 +97,20 @@ static const char *const mon_abbr[] = {
 	"oct", "nov", "dec", NULL
 };
 
+static const char *const month_words[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+	"oct", "nov", "dec", NULL
+};
+static wlist month_list = { month_words, { 0 }, 0 };
+
 int
 pii_month(const char *w, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)w;
+	if (!wl_has(&month_list, u, n))
+		return 0;
 	for (int m = 0; months[m]; m++)
 		if (weq(u, n, months[m]) || weq(u, n, mon_abbr[m]))
 			return m + 1;
@@ -625,6 +665,7 @@ static const char *const id_cues[] = {
 	"license", "licence", "policy", "claim", "passport", "nhs", "patient",
 	"case", NULL
 };
+static wlist id_cue_list = { id_cues, { 0 }, 0 };
 
 /*
  * After a record-number cue ("MRN 123456", "ID: AB-12345", "chart
@@ -752,7 +793,7 @@ try_letters(scan *sc, size_t i)
 	if (!has_digit) {
 		if (wl >= 3 && wl <= 9 && (r = date_month_first(sc, i, we)) != 0)
 			return r;
-		if (wl <= 9 && win(s + i, wl, id_cues) &&
+		if (wl_has(&id_cue_list, s + i, wl) &&
 		    (r = try_id_cue(sc, we)) != 0)
 			return r;
 	}
