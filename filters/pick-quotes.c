@@ -599,8 +599,9 @@ read_partial(const int *bycol)
 		view_of(&v);
 		v.hits = parse_count(hs.p, hs.n, "hits");
 		uint64_t words = parse_count(ws.p, ws.n, "words");
-		v.words = count_words(v.f[F_TEXT], &scratch, max_words);
-		if (v.words != words && words <= max_words)
+		v.words = count_words(v.f[F_TEXT], &scratch,
+		                      words > max_words ? words : max_words);
+		if (v.words != words)
 			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
 			          "words is %llu but the text has %llu",
 			          (unsigned long long)words, (unsigned long long)v.words);
@@ -880,7 +881,10 @@ write_md(const pool *p, const pool *prev, const cand *c, const size_t *pick,
 				qp_puts(qp_stdout, ", ");
 			qp_puts(qp_stdout, by[i]);
 			qp_puts(qp_stdout, ": ");
-			md_text(p->by[i], false, tmp);
+			if (p->by[i].n == 0)
+				qp_puts(qp_stdout, "(none)");
+			else
+				md_text(p->by[i], false, tmp);
 		}
 		qp_puts(qp_stdout, "\n\n");
 	}
