@@ -698,20 +698,22 @@ too_close(const shingles *a, const shingles *b)
 	return (uint64_t)inter * overlap_den > overlap_num * uni;
 }
 
-/* Who said it: participant when known, else the speaker label; kind 0
- * is an unknown speaker, who never counts as already quoted. */
-static int
-who(const cand *c, qp_span *id)
+/*
+ * Is c said by the same known person as p?  A person is the participant
+ * when known, a person in every doc; else the speaker label within its
+ * doc, since labels such as "Speaker 1" start again in each transcript
+ * (tally(1) counts speakers the same way).  With neither, nobody.
+ */
+static bool
+same_speaker(const cand *c, const cand *p)
 {
-	if (c->f[F_PARTICIPANT].n) {
-		*id = c->f[F_PARTICIPANT];
-		return 1;
-	}
-	if (c->f[F_SPEAKER].n) {
-		*id = c->f[F_SPEAKER];
-		return 2;
-	}
-	return 0;
+	if (c->f[F_PARTICIPANT].n)
+		return spaneq(c->f[F_PARTICIPANT], p->f[F_PARTICIPANT]);
+	if (c->f[F_SPEAKER].n)
+		return p->f[F_PARTICIPANT].n == 0 &&
+		       spaneq(c->f[F_SPEAKER], p->f[F_SPEAKER]) &&
+		       spaneq(c->f[F_DOC], p->f[F_DOC]);
+	return false;
 }
 
 /*
@@ -732,12 +734,10 @@ choose(const cand *c, size_t n, size_t *pick, qp_buf *raw, qp_buf *fold)
 		for (size_t i = 0; i < n && np < nquotes; i++) {
 			if (gone[i])
 				continue;
-			qp_span id = { "", 0 }, pid = { "", 0 };
-			int kind = who(&c[i], &id);
 			bool skip = false;
 			for (size_t j = 0; j < np && !skip; j++) {
 				const cand *p = &c[pick[j]];
-				if (pass < 2 && kind && who(p, &pid) == kind && spaneq(id, pid))
+				if (pass < 2 && same_speaker(&c[i], p))
 					skip = true;
 				if (pass < 1 && c[i].f[F_DOC].n &&
 				    spaneq(c[i].f[F_DOC], p->f[F_DOC]))

@@ -97,18 +97,26 @@ brief() { tail -n +2 | cut -f 1-8; }
 	)" ]
 }
 
-@test "pick-quotes: the participant identifies a speaker; without it the label does" {
-	# Two labels for one participant count as one speaker; an empty
-	# participant falls back to the label.
+@test "pick-quotes: the participant identifies a speaker; without it the label in its doc" {
+	# Two labels for one participant are one speaker, in any doc; without
+	# a participant, one label in one doc is one speaker.
 	{ hdr
 	  q d1 1 Ann MS P1 "$(words a 10)" x 5
 	  q d2 1 "Ann K." MS P1 "$(words b 10)" x 4
 	  q d3 1 Bob MS "" "$(words c 10)" x 3
-	  q d4 1 Bob MS "" "$(words d 10)" x 2
+	  q d3 2 Bob MS "" "$(words d 10)" x 2
 	  q d5 1 Cy MS "" "$(words e 10)" x 1
 	} >"$T/in"
 	run pick-quotes -n 3 "$T/in"
 	[ "$(printf '%s\n' "$output" | brief | cut -f 4)" = "$(printf 'Ann\nBob\nCy')" ]
+	# "Speaker 1" of two transcripts is two people.
+	{ hdr
+	  q d1 1 "Speaker 1" MS "" "$(words a 10)" x 5
+	  q d2 1 "Speaker 1" MS "" "$(words b 10)" x 4
+	  q d3 1 "Speaker 2" MS "" "$(words c 10)" x 1
+	} >"$T/in"
+	run pick-quotes -n 2 "$T/in"
+	[ "$(printf '%s\n' "$output" | brief | cut -f 4,7 | paste -sd ' ')" = "$(printf 'Speaker 1\td1 Speaker 1\td2')" ]
 	# Unknown speakers never block one another; docs still do.
 	{ row doc seg text codes hits
 	  row d1 1 "$(words a 10)" x 5
