@@ -32,7 +32,7 @@
  * (slots of 32 bytes at most half full: 8 MiB, plus long words). */
 #define CACHE_MAX (1u << 17)
 #define KEY_INLINE 16
-#define PREFETCH 4
+#define PREFETCH 8
 #define NEAR_MAX 10000
 #define MIN_MAX 1000000
 
@@ -986,6 +986,7 @@ struct cb_matcher {
 	uint32_t *count;
 	uint32_t *touched;
 	size_t ntouched;
+	uint32_t *order;
 	cb_hit *hits;
 	size_t nhits, hcap;
 	span *excl;
@@ -1014,6 +1015,7 @@ cb_matcher_new(const cb_codebook *cb, int flags)
 	m->vt = xcalloc(m->vmask + 1, sizeof *m->vt);
 	m->count = xcalloc(cb->ncodes + 1, sizeof *m->count);
 	m->touched = xcalloc(cb->ncodes + 1, sizeof *m->touched);
+	m->order = xcalloc(cb->ncodes + 1, sizeof *m->order);
 	m->res = xcalloc(cb->ncodes + 1, sizeof *m->res);
 	if (cb->nregex) {
 		m->md = pcre2_match_data_create(1, NULL);
@@ -1045,6 +1047,7 @@ cb_matcher_free(cb_matcher *m)
 	free(m->tmp.v);
 	free(m->count);
 	free(m->touched);
+	free(m->order);
 	free(m->hits);
 	free(m->excl);
 	free(m->occs);
@@ -1314,9 +1317,15 @@ scan_words(cb_matcher *m)
 
 	for (size_t i = 0; i < m->ntok; i++) {
 #ifdef __GNUC__
-		/* The slot is a cache miss as a rule: ask for it early. */
-		if (i + PREFETCH < m->ntok)
-			__builtin_prefetch(&m->vt[m->th[i + PREFETCH] & m->vmask]);
+		/* The slot and then its list are cache misses as a rule: ask
+		 * for the slot early, and for the list once the slot is near. */
+		if (i + 2 * PREFETCH < m->ntok)
+			__builtin_prefetch(&m->vt[m->th[i + 2 * PREFETCH] & m->vmask]);
+		if (i + PREFETCH < m->ntok) {
+			const vslot *v = &m->vt[m->th[i + PREFETCH] & m->vmask];
+			if (v->list.n)
+				__builtin_prefetch(&m->arena[v->list.off]);
+		}
 #endif
 		cdesc d = lookup(m, m->fold.s + m->foff[i], m->flen[i], m->th[i]);
 		for (uint32_t j = 0; j < d.n; j++) {
@@ -1503,6 +1512,57 @@ cmp_hit(const void *a, const void *b)
 	return x->end < y->end ? -1 : x->end > y->end;
 }
 
+/*
+ * The assigned codes by descending hits, ties in codebook order.  A LIWC
+ * dictionary assigns dozens of codes to every segment, so this avoids
+ * qsort: codes are taken in codebook order (from a walk over all codes
+ * when they are few, else by sorting the touched ones), then placed by a
+ * counting sort on the hits, which keeps that order among equals.
+ */
+static void
+collect_results(cb_matcher *m)
+{
+	const cb_codebook *cb = m->cb;
+	uint32_t *order = m->order;    /* the assigned codes, in codebook order */
+	uint32_t maxh = 0;
+	size_t n = 0;
+
+	if (m->ntouched == 0)
+		return;
+	if (cb->ncodes <= 8 * m->ntouched) {
+		for (uint32_t c = 0; c < cb->ncodes; c++)
+			if (m->count[c] && m->count[c] >= cb->codes[c].min)
+				order[n++] = c;
+	} else {
+		qsort(m->touched, m->ntouched, sizeof *m->touched, cmp_u32);
+		for (size_t i = 0; i < m->ntouched; i++) {
+			uint32_t c = m->touched[i];
+			if (m->count[c] >= cb->codes[c].min)
+				order[n++] = c;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (m->count[order[i]] > maxh)
+			maxh = m->count[order[i]];
+	if (maxh <= 256) {
+		uint32_t start[258];
+		memset(start, 0, (maxh + 2) * sizeof *start);
+		for (size_t i = 0; i < n; i++)
+			start[maxh - m->count[order[i]] + 1]++;
+		for (uint32_t h = 1; h <= maxh + 1; h++)
+			start[h] += start[h - 1];
+		for (size_t i = 0; i < n; i++) {
+			uint32_t c = order[i];
+			m->res[start[maxh - m->count[c]]++] = (cb_result){ c, m->count[c] };
+		}
+	} else {
+		for (size_t i = 0; i < n; i++)
+			m->res[i] = (cb_result){ order[i], m->count[order[i]] };
+		qsort(m->res, n, sizeof *m->res, cmp_res);
+	}
+	m->nres = n;
+}
+
 /* First word that ends after byte b. */
 static size_t
 word_after(const cb_matcher *m, size_t b)
@@ -1559,26 +1619,7 @@ cb_match(cb_matcher *m, const char *text, size_t n)
 	}
 	m->nhits = k;
 
-	for (size_t i = 0; i < m->ntouched; i++) {
-		uint32_t c = m->touched[i];
-		if (m->count[c] >= cb->codes[c].min)
-			m->res[m->nres++] = (cb_result){ c, m->count[c] };
-	}
-	if (m->nres > 64) {
-		qsort(m->res, m->nres, sizeof *m->res, cmp_res);
-	} else {
-		/* Few codes, as a rule: insertion sort, compared inline. */
-		for (size_t i = 1; i < m->nres; i++) {
-			cb_result r = m->res[i];
-			size_t j = i;
-			while (j > 0 && (m->res[j - 1].hits < r.hits ||
-			                 (m->res[j - 1].hits == r.hits && m->res[j - 1].code > r.code))) {
-				m->res[j] = m->res[j - 1];
-				j--;
-			}
-			m->res[j] = r;
-		}
-	}
+	collect_results(m);
 
 	if (m->flags & CB_KEEP_HITS) {
 		k = 0;

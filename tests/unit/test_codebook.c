@@ -202,6 +202,23 @@ test_match(void)
 }
 
 static void
+test_near_exclude(void)
+{
+	cb_codebook *cb = parse("code a\n  near 3 time / patient*\n  exclude full-time\n");
+	if (!cb)
+		return;
+	cb_matcher *m = cb_matcher_new(cb, CB_KEEP_HITS);
+	T_STR(code_text(m, cb, "full-time patients"), "", "near: a side inside an exclusion does not count");
+	T_STR(code_text(m, cb, "full-time patients, no time"), "a:1", "near: the other occurrence pairs");
+	size_t nh;
+	const cb_hit *h = cb_hits(m, &nh);
+	T_OK(nh == 1 && h[0].start == 10 && h[0].end == 27 && h[0].w0 == 2 && h[0].w1 == 4,
+	     "near: a hit spans both sides");
+	cb_matcher_free(m);
+	cb_free(cb);
+}
+
+static void
 test_runaway(void)
 {
 	cb_codebook *cb = parse("code r\n  regex (a+)+$\ncode w\n  word b\n");
@@ -285,6 +302,7 @@ main(void)
 	test_parse();
 	test_errors();
 	test_match();
+	test_near_exclude();
 	test_runaway();
 	test_dic();
 	test_cache();
