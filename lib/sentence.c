@@ -64,6 +64,7 @@ enum {
 	W_START = 1 << 7,   /* a common first word of a sentence */
 	W_PREP = 1 << 8,    /* opens a time adverbial: At 5 a.m. */
 	W_QUAL = 1 << 9,    /* may stand inside one: At about 5 a.m. */
+	W_LEAD = 1 << 10,   /* may stand before one: So at 5 a.m. */
 	W_ABBR = W_TITLE | W_STREET | W_NOEND | W_NUM | W_END | W_ETC | W_TIME
 };
 
@@ -84,10 +85,10 @@ static const struct {
 	{ "al", 2, W_END },
 	{ "all", 3, W_START },
 	{ "almost", 6, W_QUAL },
-	{ "also", 4, W_START },
+	{ "also", 4, W_LEAD | W_START },
 	{ "although", 8, W_START },
 	{ "an", 2, W_START },
-	{ "and", 3, W_START },
+	{ "and", 3, W_LEAD | W_START },
 	{ "another", 7, W_START },
 	{ "any", 3, W_START },
 	{ "anyway", 6, W_START },
@@ -111,7 +112,7 @@ static const struct {
 	{ "blvd", 4, W_END },
 	{ "both", 4, W_START },
 	{ "bros", 4, W_END },
-	{ "but", 3, W_START },
+	{ "but", 3, W_LEAD | W_START },
 	{ "by", 2, W_PREP | W_START },
 	{ "ca", 2, W_NOEND | W_NUM },
 	{ "can", 3, W_START },
@@ -233,6 +234,7 @@ static const struct {
 	{ "nobody", 6, W_START },
 	{ "none", 4, W_START },
 	{ "nor", 3, W_START },
+	{ "normally", 8, W_LEAD },
 	{ "nos", 3, W_NUM },
 	{ "not", 3, W_START },
 	{ "nothing", 7, W_START },
@@ -243,6 +245,7 @@ static const struct {
 	{ "n\xc2\xba", 3, W_NUM },
 	{ "oct", 3, W_END | W_NUM },
 	{ "of", 2, W_START },
+	{ "often", 5, W_LEAD },
 	{ "oh", 2, W_START },
 	{ "ok", 2, W_START },
 	{ "okay", 4, W_START },
@@ -251,7 +254,7 @@ static const struct {
 	{ "one", 3, W_START },
 	{ "only", 4, W_START },
 	{ "op", 2, W_NUM },
-	{ "or", 2, W_START },
+	{ "or", 2, W_LEAD | W_START },
 	{ "other", 5, W_START },
 	{ "otherwise", 9, W_START },
 	{ "our", 3, W_START },
@@ -288,12 +291,12 @@ static const struct {
 	{ "shortly", 7, W_QUAL },
 	{ "should", 6, W_START },
 	{ "since", 5, W_PREP | W_START },
-	{ "so", 2, W_START },
+	{ "so", 2, W_LEAD | W_START },
 	{ "some", 4, W_START },
 	{ "somebody", 8, W_START },
 	{ "someone", 7, W_START },
 	{ "something", 9, W_START },
-	{ "sometimes", 9, W_START },
+	{ "sometimes", 9, W_LEAD | W_START },
 	{ "sr", 2, W_END },
 	{ "st", 2, W_STREET },
 	{ "still", 5, W_START },
@@ -307,7 +310,7 @@ static const struct {
 	{ "that", 4, W_START },
 	{ "the", 3, W_START },
 	{ "their", 5, W_START },
-	{ "then", 4, W_START },
+	{ "then", 4, W_LEAD | W_START },
 	{ "there", 5, W_START },
 	{ "therefore", 9, W_START },
 	{ "these", 5, W_START },
@@ -334,14 +337,14 @@ static const struct {
 	{ "univ", 4, W_END },
 	{ "unless", 6, W_START },
 	{ "until", 5, W_PREP | W_START },
-	{ "usually", 7, W_START },
+	{ "usually", 7, W_LEAD | W_START },
 	{ "viz", 3, W_NOEND },
 	{ "vol", 3, W_NUM },
 	{ "vols", 4, W_NUM },
 	{ "vs", 2, W_NOEND },
 	{ "was", 3, W_START },
 	{ "we", 2, W_START },
-	{ "well", 4, W_START },
+	{ "well", 4, W_LEAD | W_START },
 	{ "were", 4, W_START },
 	{ "what", 4, W_START },
 	{ "whatever", 8, W_START },
@@ -359,7 +362,7 @@ static const struct {
 	{ "yeah", 4, W_START },
 	{ "yes", 3, W_START },
 	{ "yesterday", 9, W_START },
-	{ "yet", 3, W_START },
+	{ "yet", 3, W_LEAD | W_START },
 	{ "you", 3, W_START },
 	{ "your", 4, W_START },
 };
@@ -943,14 +946,21 @@ is_letter(const struct sp *c, size_t b, size_t e, bool *up)
 }
 
 /* Is the sentence from start up to the token at cur a time adverbial so
- * far ("At 5", "At about 5:30")? */
+ * far ("At 5", "At about 5:30", "So at 5")? */
 static bool
 time_opening(const struct sp *c, size_t start, size_t cur)
 {
 	struct tok t;
 	bool dot;
-	if (!tok_next(c, start, &t) || t.b >= cur ||
-	    !(lead_word_flags(c, t.b, t.e, &dot) & W_PREP))
+	if (!tok_next(c, start, &t) || t.b >= cur)
+		return false;
+	unsigned f = lead_word_flags(c, t.b, t.e, &dot);
+	if ((f & W_LEAD) && !(f & W_PREP)) {
+		if (!tok_next(c, t.e, &t) || t.b >= cur)
+			return false;
+		f = lead_word_flags(c, t.b, t.e, &dot);
+	}
+	if (!(f & W_PREP))
 		return false;
 	for (size_t ntok = 1;; ntok++) {
 		if (!tok_next(c, t.e, &t) || t.b >= cur)

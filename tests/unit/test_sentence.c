@@ -108,6 +108,8 @@ test_abbrev(void)
 	      "p.m. before a first word ends the sentence");
 	SPLIT("At 9 a.m. Dr. Ruiz arrived.", "At 9 a.m. Dr. Ruiz arrived.",
 	      "At 9 a.m. opening a sentence is not one");
+	SPLIT("So at 8 a.m. Mr. Diaz does rounds.", "So at 8 a.m. Mr. Diaz does rounds.",
+	      "a time adverbial after a leading So");
 	SPLIT("Around 10.30 a.m. The doors opened.", "Around 10.30 a.m. The doors opened.",
 	      "a time adverbial with a decimal time");
 	SPLIT("She left at 9 a.m. Dr. Ruiz came later.",
