@@ -1,15 +1,17 @@
 /*
  * sentence.c: a rule-based English sentence splitter (see sentence.h).
  *
- * The text is read as tokens, runs of non-white-space; a sentence can end
+ * The text is made of tokens, runs of non-white-space; a sentence can end
  * only between two tokens (or inside one where a terminator is glued to
- * the next sentence, "world.Today").  For each pair of neighbouring tokens
- * the rules below decide, looking at the end of the first (its
- * terminator, and the word before the terminator) and at the start of the
- * second (its case, whether it is a common first word of a sentence, a
- * list marker or a bullet).  Only the last few bytes of a token are ever
- * looked at twice, nothing is allocated but the caller's output array, and
- * the word lists are small sorted tables searched by bisection.
+ * the next sentence, "world.Today").  Every such boundary has a hot byte
+ * next to it: a terminator before it, a newline in it or a bullet or list
+ * marker after it.  So the scanner skips from hot byte to hot byte (eight
+ * bytes at a time where it can) and only there looks at the tokens around
+ * it: the end of the one before the gap (its terminator and the word
+ * before that) and the start of the one after (its case, whether it is a
+ * common first word of a sentence, a list marker or a bullet).  Nothing
+ * is allocated but the caller's output array; the word lists are one
+ * small sorted table searched by bisection.
  *
  * The rules, in the order they are tried:
  *  - A blank line ends a sentence.  A single newline ends one when its
@@ -530,6 +532,18 @@ space_at(const struct sp *c, size_t i)
 	return 0;
 }
 
+/* Length of the white space character ending at i (lo < i), 0 if none. */
+static size_t
+space_before(const struct sp *c, size_t lo, size_t i)
+{
+	unsigned ch = c->u[i - 1];
+	int32_t cp;
+	if (ch < 0x80)
+		return bcls[ch] == B_SPACE || bcls[ch] == B_NL;
+	size_t k = cp_before(c, lo, i, &cp);
+	return k && is_space_cp(cp) ? k : 0;
+}
+
 static inline bool
 is_term_cp(int32_t cp)
 {
@@ -649,7 +663,7 @@ tok_next(const struct sp *c, size_t pos, struct tok *t)
 	return true;
 }
 
-/* After the opening marks (and a bullet, if skipbullet) of u[b..e). */
+/* Where u[b..e) starts after its opening marks. */
 static size_t
 skip_openers(const struct sp *c, size_t b, size_t e)
 {
@@ -781,8 +795,7 @@ para_has_ended_line(const struct sp *c, size_t b)
 		const unsigned char *q = memchr(u + i, '\n', n - i);
 		size_t le = q ? (size_t)(q - u) : n, k;
 		int32_t cp;
-		while (le > i && (k = cp_before(c, i, le, &cp)) &&
-		    (is_space_cp(cp) || bcls[u[le - 1]] == B_SPACE))
+		while (le > i && (k = space_before(c, i, le)))
 			le -= k;
 		while (le > i && (k = cp_before(c, i, le, &cp)) && is_closer(cp))
 			le -= k;
@@ -865,6 +878,8 @@ lead_word_flags(const struct sp *c, size_t b, size_t e, bool *dot)
 	return word_flags(c->u + b, i - b);
 }
 
+/* How t ends: its terminator run, and the word before it.  The word's
+ * bounds are set only when there is a terminator. */
 static void
 term_parse(const struct sp *c, const struct tok *t, struct term *r)
 {
@@ -1061,18 +1076,6 @@ starts_item(struct sp *c, const struct tok *t)
 	return t->nl || marker_follows(&c->last, &m);
 }
 
-/* Length of the white space character ending at i (lo < i), 0 if none. */
-static size_t
-space_before(const struct sp *c, size_t lo, size_t i)
-{
-	unsigned ch = c->u[i - 1];
-	int32_t cp;
-	if (ch < 0x80)
-		return bcls[ch] == B_SPACE || bcls[ch] == B_NL;
-	size_t k = cp_before(c, lo, i, &cp);
-	return k && is_space_cp(cp) ? k : 0;
-}
-
 /* Back from i over white space (sp) or over a token (!sp), not below lo. */
 static size_t
 scan_back(const struct sp *c, size_t lo, size_t i, bool sp)
@@ -1105,12 +1108,23 @@ tok_prev(const struct sp *c, size_t start, const struct tok *t, struct tok *p)
 	return p->e > p->b;
 }
 
-/* Is t a bullet standing alone (line_start: it may be a dash)? */
+/* Does the token at b start a line (or the text)? */
 static bool
 line_start(const struct sp *c, size_t b)
 {
 	size_t g = scan_back(c, 0, b, true);
 	return g == 0 || memchr(c->u + g, '\n', b - g) != NULL;
+}
+
+/* The token before t in its sentence, looked for once: *have is -1
+ * until then. */
+static bool
+prev_of(const struct sp *c, size_t start, const struct tok *t, struct tok *p,
+    int *have)
+{
+	if (*have < 0)
+		*have = tok_prev(c, start, t, p);
+	return *have;
 }
 
 /* Is t a bullet standing alone?  A dash is one at the start of a line or
@@ -1218,7 +1232,7 @@ sent_split(const char *s, size_t n, qp_sent **out, size_t *cap)
 		}
 		if (i >= n)
 			break;
-		if (c.u[i] == 0xE2) {
+		if (u[i] == 0xE2) {
 			int32_t cp;
 			size_t k = cp_at(&c, i, n, &cp);
 			if (!k || !(is_term_cp(cp) || is_bullet(cp))) {
@@ -1227,15 +1241,14 @@ sent_split(const char *s, size_t n, qp_sent **out, size_t *cap)
 			}
 		}
 		/* t: the token holding i, or the one before the gap holding i */
-		size_t e = c.u[i] == '\n' ? scan_back(&c, decided, i, true) : i + 1;
+		size_t e = u[i] == '\n' ? scan_back(&c, decided, i, true) : i + 1;
 		if (!tok_next(&c, scan_back(&c, decided, e, false), &t))
 			break;
-		/* the token before t in its sentence, found when needed */
 		int hasprev = -1;
-#define PREV() (hasprev < 0 ? (hasprev = tok_prev(&c, start, &t, &prev)) : hasprev)
 
 		/* a list item after a word that left nothing to judge */
-		if (t.b > decided && t.b > start && starts_item(&c, &t) && PREV() &&
+		if (t.b > decided && t.b > start && starts_item(&c, &t) &&
+		    prev_of(&c, start, &t, &prev, &hasprev) &&
 		    !is_bullet_tok(&c, &prev, start)) {
 			push(out, cap, &cnt, start, prev.e);
 			start = t.b;
@@ -1247,25 +1260,25 @@ sent_split(const char *s, size_t n, qp_sent **out, size_t *cap)
 		size_t bl = bullet_len(&c, t.b, t.e);
 		bool bullet = is_bullet_tok(&c, &t, start);
 		bool marker = false;
-		unsigned z = c.u[t.e - 1];
+		unsigned z = u[t.e - 1];
 		if (!bullet && (z == '.' || z == ')') && t.e - t.b - bl <= 8 &&
 		    marker_parse(&c, t.b + bl, t.e, &m) &&
-		    (!PREV() || (prev.b == start && is_bullet_tok(&c, &prev, start)) ||
-		    c.u[prev.e - 1] == ':')) {
+		    (!prev_of(&c, start, &t, &prev, &hasprev) ||
+		    (prev.b == start && is_bullet_tok(&c, &prev, start)) ||
+		    u[prev.e - 1] == ':')) {
 			/* at the start of the sentence, after a bullet or a colon */
 			marker = true;
 			c.last = m;
 		}
 		term_parse(&c, &t, &r);
 		if (r.dotonly) {
-			gdots = (PREV() && prev.e == gend ? gdots : 0) + r.dots;
+			gdots = (prev_of(&c, start, &t, &prev, &hasprev) &&
+			    prev.e == gend ? gdots : 0) + r.dots;
 			gend = t.e;
 		}
 
-		if (!tok_next(&c, t.e, &nxt)) {
-			decided = i = n;
+		if (!tok_next(&c, t.e, &nxt))
 			break;
-		}
 		bool brk = false;
 		if (nxt.nl >= 2 || (nxt.nl == 1 && list_mode(&c)) ||
 		    (!bullet && starts_item(&c, &nxt))) {
@@ -1305,7 +1318,6 @@ sent_split(const char *s, size_t n, qp_sent **out, size_t *cap)
 			list_restart(&c, &nxt);
 		}
 		decided = i = nxt.b;
-#undef PREV
 	}
 	/* the last sentence runs to the last token */
 	size_t e = scan_back(&c, start, n, true);
