@@ -132,36 +132,34 @@ lex_find(const char *w, size_t n)
  * Every word of the text is looked up, most of them words the lexicon
  * does not hold, and a few thousand distinct words make up nearly all of
  * any text.  A direct-mapped cache in front of the table answers those
- * from one cache line.  A hit on a word the lexicon holds is checked
- * against its key; a cached "absent" trusts the 64-bit hash (two words
- * share one with odds of about 2^-64 per pair).  The lexicon is complete
- * before the text is read, so entries never go stale.
+ * from one cache line, trusting the 64-bit hash: two different words
+ * share one with odds of about 2^-64 per pair, far below any other
+ * source of error here.  The lexicon is complete before the text is
+ * read, so entries never go stale.
  */
 #define LCACHE 8192
-static struct {
+typedef struct {
 	uint64_t h;
-	uint32_t id;
+	uint32_t id;           /* 0: not in the lexicon */
+	uint32_t flags, phr;   /* copies of the lexicon entry's */
 	uint32_t used;
-} lcache[LCACHE];
+} lhit;
+static lhit lcache[LCACHE];
 
-static uint32_t
+static const lhit *
 lex_lookup(const char *w, size_t n)
 {
 	uint64_t h = qp_hash(w, n);
-	size_t k = h & (LCACHE - 1);
-	if (lcache[k].used && lcache[k].h == h) {
-		uint32_t id = lcache[k].id;
-		if (id == 0)
-			return 0;
-		const qp_entry *e = qp_map_at(lex, id - 1);
-		if (e->len == n && memcmp(e->key, w, n) == 0)
-			return id;
-	}
+	lhit *c = &lcache[h & (LCACHE - 1)];
+	if (c->used && c->h == h)
+		return c;
 	uint32_t id = lex_find(w, n);
-	lcache[k].h = h;
-	lcache[k].id = id;
-	lcache[k].used = 1;
-	return id;
+	c->h = h;
+	c->id = id;
+	c->flags = id ? lexv[id - 1].flags : 0;
+	c->phr = id ? lexv[id - 1].phr : 0;
+	c->used = 1;
+	return c;
 }
 
 /* Index + 1 of the word, created if new. */
@@ -819,6 +817,8 @@ typedef struct {
 	size_t off, len;       /* the word in the text */
 	size_t core;           /* length without a possessive 's */
 	uint32_t id, pid;      /* lexicon ids of the word, and without 's */
+	uint32_t phr, pphr;    /* the phrases anchored at them */
+	uint32_t pfl;          /* flags of pid */
 	uint8_t cap, allcaps, digit;
 	int32_t ent;           /* entity assigned, or -1 */
 	uint8_t keep;          /* inside a --keep phrase */
@@ -851,11 +851,6 @@ add_repl(size_t off, size_t len, uint32_t ent)
 	nrepl++;
 }
 
-static inline uint32_t
-flags_of(uint32_t id)
-{
-	return id ? lexv[id - 1].flags : 0;
-}
 
 /* Only blanks, hyphens, dots or slashes between two words of a phrase. */
 static bool
@@ -919,7 +914,7 @@ match_phrase(const char *s, size_t ntok, size_t i, uint32_t *ent, int *kind,
              bool *whole)
 {
 	uint32_t best = 0;
-	for (uint32_t p = tokv[i].id ? lexv[tokv[i].id - 1].phr : 0; p;
+	for (uint32_t p = tokv[i].phr; p;
 	     p = phv[p - 1].next) {
 		const phrase *q = &phv[p - 1];
 		if (q->n <= best || i + q->n > ntok)
@@ -944,7 +939,7 @@ match_phrase(const char *s, size_t ntok, size_t i, uint32_t *ent, int *kind,
 	}
 	/* a possessive single word: its stripped form may anchor phrases */
 	if (!best && tokv[i].pid != tokv[i].id && tokv[i].pid) {
-		for (uint32_t p = lexv[tokv[i].pid - 1].phr; p; p = phv[p - 1].next) {
+		for (uint32_t p = tokv[i].pphr; p; p = phv[p - 1].next) {
 			const phrase *q = &phv[p - 1];
 			if (q->n == 1) {
 				best = 1;
@@ -966,11 +961,11 @@ static bool
 person_start(const char *s, size_t ntok, size_t i)
 {
 	const tok *t = &tokv[i];
-	uint32_t f = flags_of(t->pid);
+	uint32_t f = t->pfl;
 	const tok *pv = i > 0 ? &tokv[i - 1] : NULL;
 	const tok *nx = i + 1 < ntok ? &tokv[i + 1] : NULL;
-	uint32_t pf = pv ? flags_of(pv->pid) : 0;
-	uint32_t nf = nx ? flags_of(nx->pid) : 0;
+	uint32_t pf = pv ? pv->pfl : 0;
+	uint32_t nf = nx ? nx->pfl : 0;
 
 	if (t->digit || t->keep || (f & (F_KEEP | F_NOTNAME | F_STOP | F_TITLE)))
 		return false;
@@ -1011,7 +1006,7 @@ person_end(const char *s, size_t ntok, size_t i)
 	size_t j = i + 1;
 	while (j < ntok && j - i < 4) {
 		const tok *a = &tokv[j - 1], *b = &tokv[j];
-		uint32_t f = flags_of(b->pid);
+		uint32_t f = b->pfl;
 		bool initial_dot = a->len == 1 && a->cap;
 		if (b->ent >= 0 || b->digit || b->keep ||
 		    (f & (F_STOP | F_NOTNAME | F_KEEP | F_TITLE)) ||
@@ -1061,6 +1056,67 @@ is_upper_cp(const char *s, size_t n, bool *allcaps, bool *digit)
 	return first;
 }
 
+/* Byte classes for the tokenizer's ASCII path: 1 a letter or digit,
+ * 2 a byte of a multibyte character, 0 anything else. */
+static unsigned char wcls[256], lower[256];
+
+static void
+tables_init(void)
+{
+	for (int c = 0; c < 256; c++) {
+		wcls[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		          (c >= '0' && c <= '9') ? 1 : c >= 0x80 ? 2 : 0;
+		lower[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+}
+
+/*
+ * The next word at or after *pos, as words_next(3) defines words: this
+ * is words_next with a fast path for words of ASCII letters, digits and
+ * straight apostrophes, which most words are.  Any word that touches a
+ * multibyte character is handed to words_next.  *ascii says which path.
+ */
+static bool
+next_word(const char *s, size_t n, size_t *pos, qp_word *wd, bool *ascii)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = *pos;
+
+	while (i < n && wcls[u[i]] == 0)
+		i++;
+	if (i >= n)
+		return false;
+	if (wcls[u[i]] == 1) {
+		size_t j = i + 1;
+		for (;;) {
+			while (j < n && wcls[u[j]] == 1)
+				j++;
+			if (j + 1 < n && u[j] == '\'' && wcls[u[j + 1]] == 1) {
+				j += 2;
+				continue;
+			}
+			break;
+		}
+		if (j >= n || (u[j] < 0x80 && !(u[j] == '\'' && j + 1 < n && u[j + 1] >= 0x80))) {
+			wd->off = i;
+			wd->len = wd->cp_len = j - i;
+			*pos = j;
+			*ascii = true;
+			return true;
+		}
+	}
+	qp_words w;
+	words_init(&w, s, n);
+	w.pos = i;
+	if (!words_next(&w, wd)) {
+		*pos = n;
+		return false;
+	}
+	*pos = wd->off + wd->len;
+	*ascii = false;
+	return true;
+}
+
 /*
  * Anonymize s[0..n) into outb.  Returns false (and leaves outb alone)
  * when nothing was replaced.
@@ -1069,7 +1125,6 @@ static bool
 anonymize(const char *s, size_t n)
 {
 	size_t ntok = 0, nsp;
-	qp_words w;
 	qp_word wd;
 
 	nrepl = 0;
@@ -1077,9 +1132,9 @@ anonymize(const char *s, size_t n)
 
 	/* tokens, skipping those inside structured spans */
 	buf_reset(&foldb);
-	words_init(&w, s, n);
-	size_t si = 0;
-	while (words_next(&w, &wd)) {
+	size_t si = 0, pos = 0;
+	bool ascii;
+	while (next_word(s, n, &pos, &wd, &ascii)) {
 		while (si < nsp && spv[si].off + spv[si].len <= wd.off)
 			si++;
 		if (si < nsp && wd.off + wd.len > spv[si].off)
@@ -1092,14 +1147,29 @@ anonymize(const char *s, size_t n)
 		t->off = wd.off;
 		t->len = t->core = wd.len;
 		size_t fo = foldb.len;
-		utf8_fold(s + wd.off, wd.len, &foldb);
+		if (ascii) {
+			if (foldb.cap - foldb.len <= wd.len)
+				buf_grow(&foldb, wd.len);
+			char *d = foldb.s + foldb.len;
+			for (size_t k = 0; k < wd.len; k++)
+				d[k] = (char)lower[(unsigned char)s[wd.off + k]];
+			foldb.len += wd.len;
+			foldb.s[foldb.len] = '\0';
+		} else {
+			utf8_fold(s + wd.off, wd.len, &foldb);
+		}
 		const char *fw = foldb.s + fo;
 		size_t fl = foldb.len - fo;
-		t->id = t->pid = lex_lookup(fw, fl);
+		const lhit *lh = lex_lookup(fw, fl);
+		t->id = t->pid = lh->id;
+		t->phr = t->pphr = lh->phr;
+		t->pfl = lh->flags;
 		if (fl > 2 && fw[fl - 1] == 's' && fw[fl - 2] == '\'') {
-			uint32_t p = lex_lookup(fw, fl - 2);
-			if (p) {
-				t->pid = p;
+			const lhit *ph = lex_lookup(fw, fl - 2);
+			if (ph->id) {
+				t->pid = ph->id;
+				t->pphr = ph->phr;
+				t->pfl = ph->flags;
 				/* the apostrophe is 1 byte (') or 3 (’ ʼ) in the text */
 				size_t al = (unsigned char)s[wd.off + wd.len - 2] == '\'' ? 1 : 3;
 				t->core = wd.len - 1 - al;
@@ -1243,6 +1313,7 @@ main(int argc, char **argv)
 	int c;
 
 	qp_init("anonymize");
+	tables_init();
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_ROSTER:

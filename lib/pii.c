@@ -8,15 +8,40 @@ const char *const pii_cat_name[PII_NCAT] = {
 	"EMAIL", "URL", "PHONE", "DATE", "ID", "POSTCODE"
 };
 
-static inline int isdig(unsigned char c) { return (unsigned)(c - '0') < 10u; }
-static inline int isup(unsigned char c) { return (unsigned)(c - 'A') < 26u; }
-static inline int islow(unsigned char c) { return (unsigned)(c - 'a') < 26u; }
-static inline int isalpha_(unsigned char c) { return isup(c) || islow(c); }
-static inline int isalnum_(unsigned char c) { return isalpha_(c) || isdig(c); }
+/*
+ * Byte classes, one table lookup each: C_D digit, C_U upper- and C_L
+ * lower-case ASCII letter, C_W a byte that continues a word (letters,
+ * digits, '_' and every non-ASCII byte, so that no detector starts in
+ * the middle of "café5" or "José's"), C_T a byte that can start an
+ * identifier on its own ('@', '+', '(').
+ */
+enum { C_D = 1, C_U = 2, C_L = 4, C_W = 8, C_T = 16 };
+static const unsigned char ctab[256] = {
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+	 0,  0,  0,  0,  0,  0,  0,  0, 16,  0,  0, 16,  0,  0,  0,  0,
+	 9,  9,  9,  9,  9,  9,  9,  9,  9,  9,  0,  0,  0,  0,  0,  0,
+	16, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+	10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,  0,  0,  0,  0,  8,
+	 0, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
+	12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,  0,  0,  0,  0,  0,
+	 8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
+	 8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
+	 8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
+	 8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
+	 8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
+	 8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
+	 8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
+	 8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
+};
+
+static inline int isdig(unsigned char c) { return ctab[c] & C_D; }
+static inline int isup(unsigned char c) { return ctab[c] & C_U; }
+static inline int islow(unsigned char c) { return ctab[c] & C_L; }
+static inline int isalpha_(unsigned char c) { return ctab[c] & (C_U | C_L); }
+static inline int isalnum_(unsigned char c) { return ctab[c] & (C_D | C_U | C_L); }
 static inline int tolow(unsigned char c) { return isup(c) ? c + 32 : c; }
-/* A byte that continues a word: any non-ASCII byte counts, so that no
- * detector starts in the middle of "café5" or "José's". */
-static inline int iswordb(unsigned char c) { return isalnum_(c) || c == '_' || c >= 0x80; }
+static inline int iswordb(unsigned char c) { return ctab[c] & C_W; }
 
 typedef struct {
 	const unsigned char *s;
@@ -67,14 +92,29 @@ win(const unsigned char *w, size_t n, const char *const *list)
 typedef struct {
 	const char *const *words;
 	uint16_t len[26];
-	int ready;
+	uint64_t key[40];      /* the words of up to 8 letters, packed */
+	int nkey, ready;
 } wlist;
+
+/* Up to 8 bytes of w, lower-cased, packed into one integer. */
+static inline uint64_t
+pack8(const unsigned char *w, size_t n)
+{
+	uint64_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k = k << 8 | (uint64_t)tolow(w[i]);
+	return k;
+}
 
 static void
 wl_init(wlist *l)
 {
-	for (const char *const *p = l->words; *p; p++)
-		l->len[**p - 'a'] |= (uint16_t)(1u << strlen(*p));
+	for (const char *const *p = l->words; *p; p++) {
+		size_t n = strlen(*p);
+		l->len[**p - 'a'] |= (uint16_t)(1u << n);
+		if (n <= 8 && l->nkey < 40)
+			l->key[l->nkey++] = pack8((const unsigned char *)*p, n);
+	}
 	l->ready = 1;
 }
 
@@ -85,7 +125,13 @@ wl_has(wlist *l, const unsigned char *w, size_t n)
 		wl_init(l);
 	if (n == 0 || n > 15 || !isalpha_(w[0]) || !(l->len[tolow(w[0]) - 'a'] >> n & 1))
 		return 0;
-	return win(w, n, l->words);
+	if (n > 8)
+		return win(w, n, l->words);
+	uint64_t k = pack8(w, n);
+	for (int i = 0; i < l->nkey; i++)
+		if (l->key[i] == k)
+			return 1;
+	return 0;
 }
 
 static const char *const months[] = {
@@ -103,7 +149,7 @@ static const char *const month_words[] = {
 	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
 	"oct", "nov", "dec", NULL
 };
-static wlist month_list = { month_words, { 0 }, 0 };
+static wlist month_list = { .words = month_words };
 
 int
 pii_month(const char *w, size_t n)
@@ -665,7 +711,7 @@ static const char *const id_cues[] = {
 	"license", "licence", "policy", "claim", "passport", "nhs", "patient",
 	"case", NULL
 };
-static wlist id_cue_list = { id_cues, { 0 }, 0 };
+static wlist id_cue_list = { .words = id_cues };
 
 /*
  * After a record-number cue ("MRN 123456", "ID: AB-12345", "chart
@@ -768,9 +814,21 @@ try_letters(scan *sc, size_t i)
 {
 	const unsigned char *s = sc->s;
 	size_t we = i;
+	unsigned acc = 0;
 	while (we < sc->n && isalnum_(s[we]))
-		we++;
+		acc |= ctab[s[we++]];
 	size_t wl = we - i, r;
+	unsigned char nx = we < sc->n ? s[we] : 0;
+	int has_digit = acc & C_D;
+
+	/* Most words: letters only, no month or cue word, and nothing after
+	 * them that an identifier could continue with. */
+	if (!has_digit && nx != '.' && nx != ':' && nx != '-' &&
+	    !wl_has(&month_list, s + i, wl) && !wl_has(&id_cue_list, s + i, wl)) {
+		while (we < sc->n && iswordb(s[we]))
+			we++;
+		return we;
+	}
 
 	if ((s[i] == 'h' || s[i] == 'H') && wl >= 4 && wl <= 5 &&
 	    we + 3 <= sc->n && s[we] == ':' && s[we + 1] == '/' && s[we + 2] == '/' &&
@@ -787,9 +845,6 @@ try_letters(scan *sc, size_t i)
 		emit(sc, i, e, PII_URL);
 		return e;
 	}
-	int has_digit = 0;
-	for (size_t k = i; k < we; k++)
-		has_digit |= isdig(s[k]);
 	if (!has_digit) {
 		if (wl >= 3 && wl <= 9 && (r = date_month_first(sc, i, we)) != 0)
 			return r;
@@ -859,6 +914,10 @@ pii_scan(const char *text, size_t n, pii_span **out, size_t *cap)
 	size_t i = 0;
 
 	while (i < n) {
+		while (i < n && !(ctab[s[i]] & (C_D | C_U | C_L | C_T)))
+			i++;
+		if (i >= n)
+			break;
 		unsigned char c = s[i];
 		if (c == '@') {
 			i = try_email(&sc, i);
