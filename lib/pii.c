@@ -91,12 +91,13 @@ win(const unsigned char *w, size_t n, const char *const *list)
  */
 typedef struct {
 	const char *const *words;
-	uint16_t len[26];
-	uint64_t key[40];      /* the words of up to 8 letters, packed */
-	int nkey, ready;
+	uint16_t len[26];      /* per first letter, a bit per word length */
+	uint64_t slot[64];     /* words of up to 8 letters, packed, hashed */
+	int ready;
 } wlist;
 
-/* Up to 8 bytes of w, lower-cased, packed into one integer. */
+/* Up to 8 bytes of w, lower-cased, packed into one integer (never 0
+ * for a non-empty word). */
 static inline uint64_t
 pack8(const unsigned char *w, size_t n)
 {
@@ -106,30 +107,44 @@ pack8(const unsigned char *w, size_t n)
 	return k;
 }
 
+static inline unsigned
+slot_of(uint64_t k)
+{
+	return (unsigned)((k * 0x9E3779B97F4A7C15ULL) >> 58);
+}
+
 static void
 wl_init(wlist *l)
 {
 	for (const char *const *p = l->words; *p; p++) {
 		size_t n = strlen(*p);
 		l->len[**p - 'a'] |= (uint16_t)(1u << n);
-		if (n <= 8 && l->nkey < 40)
-			l->key[l->nkey++] = pack8((const unsigned char *)*p, n);
+		if (n <= 8) {
+			uint64_t k = pack8((const unsigned char *)*p, n);
+			unsigned j = slot_of(k);
+			while (l->slot[j])
+				j = (j + 1) & 63;
+			l->slot[j] = k;
+		}
 	}
 	l->ready = 1;
 }
 
+/* Is w[0..n) (any case) one of the list's words?  Every word of the text
+ * is asked, so the answer costs one multiplication and, almost always,
+ * one comparison. */
 static inline int
 wl_has(wlist *l, const unsigned char *w, size_t n)
 {
 	if (__builtin_expect(!l->ready, 0))
 		wl_init(l);
-	if (n == 0 || n > 15 || !isalpha_(w[0]) || !(l->len[tolow(w[0]) - 'a'] >> n & 1))
+	if (n - 1 >= 15 || !isalpha_(w[0]))
 		return 0;
 	if (n > 8)
-		return win(w, n, l->words);
+		return (l->len[tolow(w[0]) - 'a'] >> n & 1) && win(w, n, l->words);
 	uint64_t k = pack8(w, n);
-	for (int i = 0; i < l->nkey; i++)
-		if (l->key[i] == k)
+	for (unsigned j = slot_of(k); l->slot[j]; j = (j + 1) & 63)
+		if (l->slot[j] == k)
 			return 1;
 	return 0;
 }
