@@ -29,8 +29,10 @@
 #define DEPTH_LIMIT 10000
 #define JIT_STACK_MAX (1024 * 1024)
 /* Words cached before the cache starts afresh: bounds its memory
- * (slots of 32 bytes at most half full: 8 MiB, plus long words). */
+ * (slots of 32 bytes at most half full: 8 MiB), and the bytes of its
+ * longer words and of its lists. */
 #define CACHE_MAX (1u << 17)
+#define CACHE_BYTES (16u << 20)
 #define KEY_INLINE 16
 #define PREFETCH 8
 #define NEAR_MAX 10000
@@ -163,35 +165,36 @@ unquote(const char *s, size_t n, qp_buf *out, qmap *m)
 	char c;
 
 	m->n = 0;
-	while (i < n) {
-		const char *p = memchr(s + i, 0xE2, n - i);
-		const char *q = memchr(s + i, 0xCA, n - i);
-		if (!p || (q && q < p))
-			p = q;
-		if (!p)
-			break;
+	/* Curly quotes start with 0xE2 or 0xCA; find each kind only once. */
+	const char *pe = memchr(s, 0xE2, n), *pc = memchr(s, 0xCA, n);
+	while (pe || pc) {
+		const char *p = !pe || (pc && pc < pe) ? pc : pe;
 		i = (size_t)(p - s);
 		size_t l = quote_at(s, i, n, &c);
-		if (!l) {
+		if (l) {
+			if (!any) {
+				buf_reset(out);
+				any = true;
+			}
+			buf_add(out, s + run, i - run);
+			buf_addc(out, c);
+			extra += l - 1;
+			if (m->n == m->cap) {
+				m->cap = m->cap ? m->cap * 2 : 16;
+				m->pos = xreallocarray(m->pos, m->cap, sizeof *m->pos);
+				m->extra = xreallocarray(m->extra, m->cap, sizeof *m->extra);
+			}
+			m->pos[m->n] = out->len - 1;
+			m->extra[m->n++] = extra;
+			i += l;
+			run = i;
+		} else {
 			i++;
-			continue;
 		}
-		if (!any) {
-			buf_reset(out);
-			any = true;
-		}
-		buf_add(out, s + run, i - run);
-		buf_addc(out, c);
-		extra += l - 1;
-		if (m->n == m->cap) {
-			m->cap = m->cap ? m->cap * 2 : 16;
-			m->pos = xreallocarray(m->pos, m->cap, sizeof *m->pos);
-			m->extra = xreallocarray(m->extra, m->cap, sizeof *m->extra);
-		}
-		m->pos[m->n] = out->len - 1;
-		m->extra[m->n++] = extra;
-		i += l;
-		run = i;
+		if (pe && (size_t)(pe - s) < i)
+			pe = i < n ? memchr(s + i, 0xE2, n - i) : NULL;
+		if (pc && (size_t)(pc - s) < i)
+			pc = i < n ? memchr(s + i, 0xCA, n - i) : NULL;
 	}
 	if (any)
 		buf_add(out, s + run, n - run);
@@ -348,6 +351,8 @@ parse_seq(parser *P, const char *s, size_t n, bool empty_ok)
 			utf8_fold(s + b + t.off, t.len, &cb->str);
 			if (cb->str.len - off > UINT32_MAX || off > UINT32_MAX)
 				perr(P, "codebook too large");
+			if (cb->str.len == off)
+				continue;       /* marks alone fold to nothing */
 			GROW(cb->terms, cb->nterms, cb->tcap);
 			cb->terms[cb->nterms++] = (term){ (uint32_t)off,
 				(uint32_t)(cb->str.len - off), false };
@@ -1243,8 +1248,8 @@ lookup(cb_matcher *m, const char *w, size_t len, uint64_t h)
 			return v->list;
 		i = (i + 1) & m->vmask;
 	}
-	if (m->vcount >= CACHE_MAX || len > UINT32_MAX / 2 ||
-	    m->keys.len > UINT32_MAX / 2) {
+	if (m->vcount >= CACHE_MAX || m->keys.len + len > CACHE_BYTES ||
+	    m->narena > CACHE_BYTES / sizeof *m->arena) {
 		/* Start afresh: memory stays bounded whatever the input. */
 		memset(m->vt, 0, (m->vmask + 1) * sizeof *m->vt);
 		m->vcount = 0;
@@ -1466,8 +1471,10 @@ scan_regex(cb_matcher *m)
 			size_t ms = ov[0], me = ov[1];
 			if (me <= ms) {
 				/* An empty match is no hit; step over one character. */
-				if (ms >= n)
+				if (ms >= n) {
+					rc = PCRE2_ERROR_NOMATCH;
 					break;
+				}
 				int32_t cp;
 				at = ms + utf8_decode(s + ms, &cp);
 				continue;
@@ -1598,6 +1605,8 @@ cb_match(cb_matcher *m, const char *text, size_t n)
 {
 	const cb_codebook *cb = m->cb;
 
+	if (n > UINT32_MAX / 2)
+		qp_die("a text of more than 2 GiB cannot be coded");
 	m->text = text;
 	m->n = n;
 	m->nhits = m->nexcl = m->nocc = m->nres = m->nfail = 0;

@@ -219,6 +219,32 @@ test_near_exclude(void)
 }
 
 static void
+test_quotes(void)
+{
+	cb_codebook *cb = parse("code q\n  regex \"don't\"\ncode s\n  regex 'sad'\n");
+	if (!cb)
+		return;
+	cb_matcher *m = cb_matcher_new(cb, CB_KEEP_HITS);
+	/* em dashes (0xE2 too) among the quotes */
+	const char *t = "\xe2\x80\x94\xe2\x80\x9c" "Don\xca\xbct\xe2\x80\x9d \xe2\x80\x94 "
+	                "\xe2\x80\x98sad\xe2\x80\x99!";
+	cb_match(m, t, strlen(t));
+	size_t nh;
+	const cb_hit *h = cb_hits(m, &nh);
+	T_OK(nh == 2, "quotes: both regexes hit through curly quotes");
+	if (nh == 2) {
+		T_MEM(t + h[0].start, h[0].end - h[0].start,
+		      "\xe2\x80\x9c" "Don\xca\xbct\xe2\x80\x9d", "quotes: the match as in the text");
+		T_OK(h[0].cp_off == 1, "quotes: offset in code points");
+		T_MEM(t + h[1].start, h[1].end - h[1].start,
+		      "\xe2\x80\x98sad\xe2\x80\x99", "quotes: a later match maps back");
+		T_OK(h[1].cp_off == 11, "quotes: its offset");
+	}
+	cb_matcher_free(m);
+	cb_free(cb);
+}
+
+static void
 test_runaway(void)
 {
 	cb_codebook *cb = parse("code r\n  regex (a+)+$\ncode w\n  word b\n");
@@ -237,6 +263,13 @@ test_runaway(void)
 	cb_match(m, "aaa", 3);
 	cb_failures(m, &nf);
 	T_OK(nf == 0, "runaway: failures are per text");
+	cb_matcher_free(m);
+	cb_free(cb);
+	cb = parse("code e\n  regex x*\n");
+	m = cb_matcher_new(cb, 0);
+	T_STR(code_text(m, cb, "abc x"), "e:1", "regex: empty matches are no hits");
+	cb_failures(m, &nf);
+	T_OK(nf == 0, "regex: an empty match at the end is no failure");
 	free(t);
 	cb_matcher_free(m);
 	cb_free(cb);
@@ -303,6 +336,7 @@ main(void)
 	test_errors();
 	test_match();
 	test_near_exclude();
+	test_quotes();
 	test_runaway();
 	test_dic();
 	test_cache();
