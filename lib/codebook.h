@@ -13,10 +13,15 @@
  * entry beats a wildcard, a longer wildcard a shorter one), as LIWC does.
  *
  * Errors: cb_parse returns NULL and puts "FILE:LINE: message" in err;
- * cb_load dies with that message (exit 2).  Matching never fails: a
- * regular expression that gives up (PCRE2 match, depth or JIT stack
- * limit) counts no hit and is listed by cb_failures for the caller to
- * report.
+ * cb_load dies with that message (exit 2).  A .dic that parses may still
+ * get a warning on stderr (qp_warn) for entries it cannot apply in full.
+ * Matching does not fail: a regular expression that gives up (PCRE2
+ * match, depth or JIT stack limit) counts no hit and is listed by
+ * cb_failures for the caller to report.  Only a text over 2 GiB dies.
+ *
+ * Memory: the matcher's word cache is bounded (it starts afresh when
+ * full), so a matcher's size depends on the longest text, not on the
+ * amount of input.
  */
 #ifndef QP_CODEBOOK_H
 #define QP_CODEBOOK_H
@@ -84,9 +89,10 @@ cb_matcher *cb_matcher_new(const cb_codebook *cb, int flags);
 void cb_matcher_free(cb_matcher *m);
 
 /*
- * Code text[0..n) (valid UTF-8).  Returns the number of codes assigned;
- * cb_results then lists them by descending hits, ties in codebook order.
- * Everything the matcher hands out stays valid until the next cb_match.
+ * Code text[0..n) (valid UTF-8; the matcher keeps no copy of it).
+ * Returns the number of codes assigned; cb_results then lists them by
+ * descending hits, ties in codebook order.  Everything the matcher hands
+ * out belongs to it and stays valid until the next cb_match.
  */
 size_t cb_match(cb_matcher *m, const char *text, size_t n);
 const cb_result *cb_results(const cb_matcher *m, size_t *n);
