@@ -455,7 +455,8 @@ write_rec(const char *p, size_t n)
 	qp_putc(o, '\t');
 	put_time(S.tend);
 	qp_putc(o, '\t');
-	qp_write_field(o, S.tspk.s, S.tspk.len);
+	if (S.tspk.len > 0)
+		qp_write_field(o, S.tspk.s, S.tspk.len);
 	qp_putc(o, '\t');
 	/* Normalised text holds no TAB or CR; only a backslash or the
 	 * newlines of plain paragraphs need the escaping pass. */
@@ -1739,7 +1740,8 @@ detect(void)
 	for (size_t i = 0; i < S.qn || pull_line(); i++) {
 		if (!blank(S.q.s + S.ql[i].off, S.ql[i].len) && ++nb >= DETECT_LINES)
 			break;
-		if (S.q.len >= DETECT_BYTES)
+		/* a long first line still gets a second to compare with */
+		if (S.q.len >= DETECT_BYTES && nb >= 2)
 			break;
 	}
 	for (fb = 0; fb < S.qn && blank(S.q.s + S.ql[fb].off, S.ql[fb].len); fb++)
