@@ -366,6 +366,6 @@ EOF
 		END { print ok + 0, n + 0 }')
 	echo "# compassion codebook: $ok/$total first-code agreement" >&3
 	[ "$total" -gt 0 ]
-	# The shipped codebook reaches this; less means it got worse.
-	[ $((ok * 100)) -ge $((total * 95)) ]
+	# The shipped codebook reaches 266/270 (98.5%); below 98% it got worse.
+	[ $((ok * 100)) -ge $((total * 98)) ]
 }
