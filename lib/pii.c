@@ -928,6 +928,17 @@ pii_scan(const char *text, size_t n, pii_span **out, size_t *cap)
 	const unsigned char *s = sc.s;
 	size_t i = 0;
 
+	/* Every identifier has a digit, an '@', or (a URL without digits) a
+	 * dot followed by a letter or digit.  Most sentences have none of
+	 * them, and one tight loop proves it. */
+	for (i = 0; i < n; i++)
+		if ((ctab[s[i]] & C_D) || s[i] == '@' ||
+		    (s[i] == '.' && i + 1 < n && isalnum_(s[i + 1])))
+			break;
+	if (i == n)
+		return 0;
+	i = 0;
+
 	while (i < n) {
 		while (i < n && !(ctab[s[i]] & (C_D | C_U | C_L | C_T)))
 			i++;
