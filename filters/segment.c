@@ -1750,6 +1750,9 @@ detect(void)
 		return ext_is("srt") ? F_SRT : F_PLAIN;
 	p = S.q.s + S.ql[fb].off;
 	n = S.ql[fb].len;
+	/* WebVTT after blank lines: the parser says what is wrong */
+	if (vtt_signature(p, n))
+		return F_VTT;
 	if ((srt_index(p, n) && fb + 1 < S.qn &&
 	     srt_timing(S.q.s + S.ql[fb + 1].off, S.ql[fb + 1].len, &t, &t2)) ||
 	    ext_is("srt"))

@@ -321,6 +321,10 @@ d	3			P2	Hello." ]
 	[ "$status" -eq 2 ]
 	[[ "$stderr" == *"named.vtt:1: not WebVTT"* ]]
 	printf 'WEBVTTX\n' | { run segment -f vtt; [ "$status" -eq 2 ]; }
+	printf '\nWEBVTT\n\n00:01.000 --> 00:02.000\nA: x\n' >"$T/late.txt"
+	run --separate-stderr segment "$T/late.txt"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"late.txt:1: not WebVTT"* ]]
 	printf 'WEBVTT\n\n1\nA: no timings\n' >"$T/t.vtt"
 	run --separate-stderr segment "$T/t.vtt"
 	[ "$status" -eq 2 ]
