@@ -1277,6 +1277,19 @@ table_init(table *t, size_t ncols)
 	t->label = xcalloc(ncols, sizeof *t->label);
 }
 
+static void
+table_free(table *t)
+{
+	for (size_t i = 0; i < t->ncols; i++) {
+		free(t->name[i]);
+		free(t->label[i]);
+	}
+	free(t->name);
+	free(t->label);
+	free(t->off);
+	buf_free(&t->text);
+}
+
 /* Names made from values can meet: that is an error, not a silent merge. */
 static void
 table_check_names(const table *t, const char *what)
@@ -1439,6 +1452,7 @@ write_matrix(void)
 		}
 	}
 	table_write(&t);
+	table_free(&t);
 }
 
 static uint32_t
@@ -1489,6 +1503,7 @@ write_pair_matrix(void)
 		}
 	}
 	table_write(&t);
+	table_free(&t);
 }
 
 /* --- saturation (Guest, Namey & Chen 2020) ---------------------------- */
