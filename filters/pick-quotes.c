@@ -454,7 +454,12 @@ add_item(item **it, size_t *n, size_t *cap, const char *p, size_t cn, uint64_t h
 {
 	for (size_t i = 0; i < *n; i++)
 		if ((*it)[i].n == cn && memcmp((*it)[i].p, p, cn) == 0) {
-			(*it)[i].hits += h;     /* < 2^32 each, and few of them */
+			/* Kept below 2^32, as a --partial hits field must be. */
+			if (((*it)[i].hits += h) > UINT32_MAX)
+				qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
+				          "hits of code '%.*s' add up to more than %lu",
+				          (int)(cn > 60 ? 60 : cn), p,
+				          (unsigned long)UINT32_MAX);
 			return;
 		}
 	if (*n == *cap) {
@@ -490,9 +495,9 @@ read_coded(const int *bycol)
 
 	while (qp_rd_next(rd)) {
 		qp_span cs = qp_rd_raw(rd, c_codes);
-		if (cs.n == 0)
-			continue;
 		qp_span hs = c_hits >= 0 ? qp_rd_raw(rd, c_hits) : (qp_span){ "", 0 };
+		if (cs.n == 0 && hs.n == 0)
+			continue;
 		size_t nc = qp_list_count(cs.p, cs.n);
 		if (c_hits >= 0 && qp_list_count(hs.p, hs.n) != nc)
 			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),

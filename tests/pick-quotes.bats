@@ -229,10 +229,11 @@ brief() { tail -n +2 | cut -f 1-8; }
 	  q d1 1 A MS PA "$(words a 10)" "a/x;a/y;b" "1;2;4"
 	  q d2 1 B MS PB "$(words b 10)" "a/x/deep" "2"
 	  q d3 1 C MS PC "$(words c 10)" "a;a/x" "1;1"
+	  q d4 1 D MS PD "$(words d 10)" "c;c" "1;2"
 	} >"$T/in"
 	run pick-quotes "$T/in"
 	[ "$(printf '%s\n' "$output" | tail -n +2 | cut -f 1-4 | paste -sd ' ')" = \
-	  "$(printf 'a\t1\t0.1000\tC a/x\t1\t0.1000\tA a/x\t2\t0.1000\tC a/x/deep\t1\t0.2000\tB a/y\t1\t0.2000\tA b\t1\t0.4000\tA')" ]
+	  "$(printf 'a\t1\t0.1000\tC a/x\t1\t0.1000\tA a/x\t2\t0.1000\tC a/x/deep\t1\t0.2000\tB a/y\t1\t0.2000\tA b\t1\t0.4000\tA c\t1\t0.3000\tD')" ]
 	run pick-quotes --rollup --codes a "$T/in"
 	# a: A 3/10, B 2/10, C 2/10;  a/x: B 2/10 (via a/x/deep), A 1/10, C 1/10.
 	[ "$(printf '%s\n' "$output" | tail -n +2 | cut -f 1-4 | paste -sd ' ')" = \
@@ -321,6 +322,14 @@ brief() { tail -n +2 | cut -f 1-8; }
 	run pick-quotes "$T/in"
 	[ "$status" -eq 2 ]
 	[ "$output" = "pick-quotes: $T/in:2: hits value 'two' is not a count (0 to 4294967295)" ]
+	{ hdr; q d1 1 A MS PA "$(words a 10)" "" "1"; } >"$T/in"
+	run pick-quotes "$T/in"
+	[ "$status" -eq 2 ]
+	[ "$output" = "pick-quotes: $T/in:2: 0 codes but 1 hits" ]
+	{ hdr; q d1 1 A MS PA "$(words a 10)" "x;x" "4294967295;1"; } >"$T/in"
+	run pick-quotes "$T/in"
+	[ "$status" -eq 2 ]
+	[ "$output" = "pick-quotes: $T/in:2: hits of code 'x' add up to more than 4294967295" ]
 	{ hdr; q d1 1 A MS PA "$(words a 10)" "x;;y" "1;1;1"; } >"$T/in"
 	run pick-quotes "$T/in"
 	[ "$status" -eq 2 ]
