@@ -99,6 +99,6 @@ lint:
 	mandoc -Tlint -W warning man/*
 
 clean:
-	rm -rf build bin
+	rm -rf build bin demo-out
 
 -include $(wildcard build/*/lib/*.d build/*/filters/*.d build/*/tests/*.d)

@@ -1,67 +1,144 @@
 #!/usr/bin/env bash
 # thematic-analysis.sh: transcripts to a thematic analysis in one command.
 #
-# usage: thematic-analysis.sh -r ROSTER -c CODEBOOK -o OUTDIR
-#            [-k KEYFILE] [-b BYCOL] [-n QUOTES] [-x ROLE] [-q] INPUT...
+# usage: thematic-analysis.sh -r ROSTER -c CODEBOOK -o OUTDIR [-k KEYFILE]
+#            [-t TERMS] [-b BYCOL] [-n QUOTES] [-x ROLE] [-j JOBS]
+#            [-S SSHLOGINFILE] [-s SATOPTS] [-q] INPUT...
 #
 # INPUT is transcript files or folders (searched for .vtt .srt .txt, each
-# optionally .gz).  The transcripts are read once, as one stream:
+# optionally .gz), taken in bytewise order of their paths.  They are read
+# once, as one stream:
 #
 #   segment | tag-speaker | anonymize | match-theme
-#       -> coded.tsv.gz                 de-identified coded records (all turns)
-#       -> (moderator turns dropped)    tally.tsv, matrix*.tsv/md, cooccur.tsv,
-#                                       saturation.tsv, quotes.tsv, quotes.md
-#   key/reidentification.tsv            the re-identification key (0600, in a 0700 folder)
+#     -> coded.tsv.gz              the de-identified coded records, every turn
+#     -> without ROLE's turns:     tally.tsv, matrix.tsv/.md (segments),
+#                                  matrix-share.tsv/.md (share of the group's
+#                                  segments), matrix-speakers.md (people),
+#                                  cooccur.tsv, saturation.tsv, quotes.tsv/.md
+#   key/reidentification.tsv       the re-identification key (0600, folder 0700)
 #
-# Options:
-#   -r ROSTER    roster record stream (name aliases role participant ...)
-#   -c CODEBOOK  codebook (codebook(5)) or LIWC .dic
-#   -o OUTDIR    output folder (created; existing result files are replaced)
-#   -k KEYFILE   key for keyed pseudonyms (anonymize --key-file); default numbered
-#   -b BYCOL     grouping column for counts and quotes (default: role)
-#   -n QUOTES    quotes per theme and group (default: 3)
-#   -x ROLE      role left out of counts and quotes (default: moderator; -x '' keeps all)
-#   -q           no progress display and no summary
-# The programs are taken from QP_BIN, else from the bin/ beside this script,
-# else from PATH.
+#   -r ROSTER     roster record stream (name aliases role participant ...)
+#   -c CODEBOOK   codebook (codebook(5)) or LIWC .dic
+#   -o OUTDIR     output folder (created; result files in it are replaced)
+#   -k KEYFILE    keyed pseudonyms (anonymize --key-file); needed with -j > 1
+#   -t TERMS      further identifiers for anonymize (records: term category)
+#   -b BYCOL      grouping column for counts and quotes (default role)
+#   -n QUOTES     quotes per theme and group (default 3)
+#   -x ROLE       role left out of counts and quotes (default moderator;
+#                 -x '' keeps every turn)
+#   -j JOBS       shards run by GNU parallel, merged with --merge (default 1);
+#                 the results are byte for byte those of one process
+#   -S FILE       GNU parallel --sshloginfile: run the shards on those hosts
+#                 (qualpipe on their PATH, the same paths visible there)
+#   -s SATOPTS    options for tally --saturation (default: Guest et al.'s
+#                 '--base 4 --run 2 --threshold 5'; e.g. '--base 2 --run 1')
+#   -q            no progress display and no summary
+# Programs come from QP_BIN, else the bin/ beside this script, else PATH.
 set -euo pipefail
 
 prog=thematic-analysis
-usage() {
-	sed -n '4,6p' "$0" | sed 's/^# //' >&2
-	exit 2
-}
 die() { echo "$prog: $*" >&2; exit 2; }
+usage() { sed -n '4,6p' "$0" | sed 's/^# //' >&2; exit 2; }
 
-roster= codebook= out= key= by=role nq=3 exclude=moderator quiet=0
-while getopts 'r:c:o:k:b:n:x:qh' opt; do
+here=$(cd "$(dirname "$0")" && pwd)
+bin=${QP_BIN:-}
+if [ -z "$bin" ] && [ -x "$here/../bin/segment" ]; then bin=$here/../bin; fi
+if [ -n "$bin" ]; then PATH=$bin:$PATH; export PATH; fi
+
+# Drops the records whose role is $1 (no-op when $1 is empty).
+drop_role() {
+	LC_ALL=C awk -F '\t' -v drop="$1" '
+		NR == 1 { for (i = 1; i <= NF; i++) if ($i == "role") rc = i; print; next }
+		drop == "" || rc == 0 || $rc != drop'
+}
+
+# The map stage: files in, coded records to $1 (a FIFO or file) and the
+# counting stream (ROLE's turns dropped) to standard output.
+code_stream() {
+	local coded=$1
+	shift
+	local anon=(--roster "$QP_ROSTER" --map "$QP_MAP")
+	[ -n "$QP_KEY" ] && anon+=(--key-file "$QP_KEY")
+	[ -n "$QP_TERMS" ] && anon+=(--terms "$QP_TERMS")
+	segment -- "$@" |
+		tag-speaker --roster "$QP_ROSTER" |
+		anonymize "${anon[@]}" |
+		match-theme "$QP_CODEBOOK" |
+		tee "$coded" |
+		drop_role "$QP_EXCLUDE"
+}
+
+# Run "name:pid" jobs to their end; say which failed.
+wait_all() {
+	local failed= j
+	for j in "$@"; do
+		wait "${j##*:}" || failed="$failed, ${j%:*}"
+	done
+	[ -z "$failed" ] || die "failed: ${failed#, }"
+}
+
+# A shard, as GNU parallel runs it: `thematic-analysis.sh --shard DIR LIST`
+# (LIST: the shard's file names, NUL-separated) writes DIR/coded.gz (records; the header only in shard 1), DIR/map.tsv and
+# the partial counts and quote pools that the merge needs.
+if [ "${1:-}" = --shard ]; then
+	d=$2
+	mapfile -d '' shard_files <"$3"
+	mkdir -p "$d"
+	mkfifo "$d/coded" "$d/a" "$d/b" "$d/c"
+	if [ "$(basename "$d")" = 1 ]; then
+		gzip -c <"$d/coded" >"$d/coded.gz" &
+	else
+		tail -n +2 <"$d/coded" | gzip -c >"$d/coded.gz" &
+	fi
+	pz=$!
+	by=(--by "$QP_BY")
+	tally "${by[@]}" --partial <"$d/a" >"$d/tally.part" & p1=$!
+	tally "${by[@]}" --cooccur --partial <"$d/b" >"$d/cooccur.part" & p2=$!
+	tally --partial <"$d/c" >"$d/saturation.part" & p3=$!
+	QP_MAP=$d/map.tsv code_stream "$d/coded" "${shard_files[@]}" |
+		tee "$d/a" "$d/b" "$d/c" |
+		pick-quotes -n "$QP_NQ" "${by[@]}" --partial >"$d/quotes.part"
+	wait_all "gzip:$pz" "tally:$p1" "tally --cooccur:$p2" "tally (saturation):$p3"
+	rm -f "$d/coded" "$d/a" "$d/b" "$d/c"
+	exit 0
+fi
+
+roster= codebook= out= key= terms= by=role nq=3 exclude=moderator jobs=1 logins= quiet=0 satopts=
+while getopts 'r:c:o:k:t:b:n:x:j:S:s:qh' opt; do
 	case $opt in
 	r) roster=$OPTARG ;;
 	c) codebook=$OPTARG ;;
 	o) out=$OPTARG ;;
 	k) key=$OPTARG ;;
+	t) terms=$OPTARG ;;
 	b) by=$OPTARG ;;
 	n) nq=$OPTARG ;;
 	x) exclude=$OPTARG ;;
+	j) jobs=$OPTARG ;;
+	S) logins=$OPTARG ;;
+	s) satopts=$OPTARG ;;
 	q) quiet=1 ;;
-	h) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	h) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) usage ;;
 	esac
 done
 shift $((OPTIND - 1))
 [ -n "$roster" ] && [ -n "$codebook" ] && [ -n "$out" ] && [ $# -gt 0 ] || usage
-[ -r "$roster" ] || die "$roster: cannot read roster"
-[ -r "$codebook" ] || die "$codebook: cannot read codebook"
-
-here=$(cd "$(dirname "$0")" && pwd)
-bin=${QP_BIN:-}
-if [ -z "$bin" ] && [ -x "$here/../bin/segment" ]; then bin=$here/../bin; fi
-if [ -n "$bin" ]; then PATH=$bin:$PATH; fi
+[ -r "$roster" ] || die "$roster: cannot read the roster"
+[ -r "$codebook" ] || die "$codebook: cannot read the codebook"
+[ -z "$terms" ] || [ -r "$terms" ] || die "$terms: cannot read the terms"
+case $jobs in ''|*[!0-9]*|0) die "-j wants a number of jobs, not '$jobs'" ;; esac
+case $nq in ''|*[!0-9]*) die "-n wants a number, not '$nq'" ;; esac
 for p in segment tag-speaker anonymize match-theme tally pick-quotes; do
 	command -v "$p" >/dev/null || die "$p not found (build with make, or set QP_BIN)"
 done
+if [ "$jobs" -gt 1 ] || [ -n "$logins" ]; then
+	command -v parallel >/dev/null || die "GNU parallel is needed for -j and -S"
+	# Numbered pseudonyms depend on what a stream met first, so shards
+	# would number differently; keyed ones do not.
+	[ -n "$key" ] || die "-j and -S need -k KEYFILE: numbered pseudonyms differ between shards"
+fi
 
-# The inputs, in a stable order (sorted bytewise, whatever the locale).
 files=()
 for a in "$@"; do
 	if [ -d "$a" ]; then
@@ -77,96 +154,142 @@ for a in "$@"; do
 done
 [ ${#files[@]} -gt 0 ] || die "no transcripts found in: $*"
 
-mkdir -p "$out" "$out/key"
+export QP_ROSTER=$roster QP_CODEBOOK=$codebook QP_KEY=$key QP_TERMS=$terms \
+	QP_BY=$by QP_NQ=$nq QP_EXCLUDE=$exclude
+mkdir -p "$out/key"
 chmod 700 "$out/key"
+export QP_MAP=$out/key/reidentification.tsv
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/qp-analysis.XXXXXX")
-trap 'rm -rf "$tmp"; [ -n "${mon:-}" ] && kill "$mon" 2>/dev/null; true' EXIT
+mon=
+trap 'rm -rf "$tmp"; [ -n "$mon" ] && kill "$mon" 2>/dev/null; true' EXIT
 
-anon_opts=(--roster "$roster" --map "$out/key/reidentification.tsv")
-[ -n "$key" ] && anon_opts+=(--key-file "$key")
-
-# Progress: only when standard error is a terminal.  It watches how far
-# segment has read (Linux /proc), so it costs the pipeline nothing.
+# Progress, only when standard error is a terminal: bytes the whole
+# process tree has read, from /proc, so the pipeline pays nothing for it.
 progress() {
-	local pid=$1 total t0 now done
+	local total t0 now done
 	total=$(wc -c -- "${files[@]}" | tail -n 1 | awk '{print $1}')
 	t0=$(date +%s.%N)
-	while kill -0 "$pid" 2>/dev/null; do
-		sleep 1
-		done=$(awk '/^rchar/ {print $2}' "/proc/$pid/io" 2>/dev/null) || break
+	while sleep 1; do
+		done=$(awk '/^rchar/ {s += $2} END {print s + 0}' \
+			$(pgrep -f -d ' ' '^segment( |$)' | sed 's|[0-9]*|/proc/&/io|g') 2>/dev/null) || done=0
 		now=$(date +%s.%N)
 		awk -v d="$done" -v t="$total" -v t0="$t0" -v t1="$now" -v n=${#files[@]} -v p="$prog" \
 		  'BEGIN { s = t1 - t0; if (s <= 0) s = 1; f = (t > 0 ? d / t : 1); if (f > 1) f = 1;
 		    printf "\r%s: ~%d/%d files, %.1f of %.1f MB, %.1f MB/s ", p,
 		    f * n, n, d / 1048576, t / 1048576, d / 1048576 / s > "/dev/stderr" }'
 	done
-	printf '\r\033[K' >&2
 }
-
-# The coded stream is written once, then fanned out through FIFOs to the
-# aggregates, so the transcripts are read exactly once.
-drop_role() {
-	# Drops records whose role equals $1 (no-op when $1 is empty).
-	LC_ALL=C awk -F '\t' -v OFS='\t' -v drop="$1" '
-		NR == 1 { for (i = 1; i <= NF; i++) if ($i == "role") rc = i; print; next }
-		drop == "" || rc == 0 || $rc != drop'
-}
-
-for f in tally matrix matrix_share matrix_md matrix_share_md cooccur saturation quotes quotes_md; do
-	mkfifo "$tmp/$f"
-done
-tally --by "$by" <"$tmp/tally" >"$out/tally.tsv" & p1=$!
-tally --by "$by" --format matrix <"$tmp/matrix" >"$out/matrix.tsv" & p2=$!
-tally --by "$by" --format matrix --measure share <"$tmp/matrix_share" >"$out/matrix-share.tsv" & p3=$!
-tally --by "$by" --format md <"$tmp/matrix_md" >"$out/matrix.md" & p4=$!
-tally --by "$by" --format md --measure share <"$tmp/matrix_share_md" >"$out/matrix-share.md" & p5=$!
-tally --by "$by" --cooccur <"$tmp/cooccur" >"$out/cooccur.tsv" & p6=$!
-tally --saturation <"$tmp/saturation" >"$out/saturation.tsv" & p7=$!
-pick-quotes -n "$nq" --by "$by" <"$tmp/quotes" >"$out/quotes.tsv" & p8=$!
-pick-quotes -n "$nq" --by "$by" --format md <"$tmp/quotes_md" >"$out/quotes.md" & p9=$!
-
-mkfifo "$tmp/segments" "$tmp/coded"
-gzip -c <"$tmp/coded" >"$out/coded.tsv.gz" & pz=$!
-segment -- "${files[@]}" >"$tmp/segments" & ps=$!
 if [ "$quiet" = 0 ] && [ -t 2 ]; then
-	progress "$ps" & mon=$!
+	progress & mon=$!
 fi
 
-status=0
-tag-speaker --roster "$roster" <"$tmp/segments" |
-	anonymize "${anon_opts[@]}" |
-	match-theme "$codebook" |
-	tee "$tmp/coded" |
-	drop_role "$exclude" |
-	tee "$tmp/tally" "$tmp/matrix" "$tmp/matrix_share" "$tmp/matrix_md" \
-	    "$tmp/matrix_share_md" "$tmp/cooccur" "$tmp/saturation" "$tmp/quotes" \
-	    >"$tmp/quotes_md" || status=$?
-
-failed=
-for j in "segment:$ps" "gzip:$pz" "tally:$p1" "tally --format matrix:$p2" \
-         "tally --measure share:$p3" "tally --format md:$p4" "tally --format md --measure share:$p5" \
-         "tally --cooccur:$p6" "tally --saturation:$p7" "pick-quotes:$p8" "pick-quotes --format md:$p9"; do
-	wait "${j##*:}" || failed="$failed, ${j%:*}"
-done
-if [ -n "${mon:-}" ]; then
+if [ "$jobs" = 1 ] && [ -z "$logins" ]; then
+	# One process per filter; the coded stream fans out through FIFOs.
+	for f in coded tally matrix matrix_share matrix_md matrix_share_md matrix_speakers cooccur saturation quotes quotes_md; do
+		mkfifo "$tmp/$f"
+	done
+	gzip -c <"$tmp/coded" >"$out/coded.tsv.gz" & pz=$!
+	tally --by "$by" <"$tmp/tally" >"$out/tally.tsv" & p1=$!
+	tally --by "$by" --format matrix <"$tmp/matrix" >"$out/matrix.tsv" & p2=$!
+	tally --by "$by" --format matrix --measure share <"$tmp/matrix_share" >"$out/matrix-share.tsv" & p3=$!
+	tally --by "$by" --format md <"$tmp/matrix_md" >"$out/matrix.md" & p4=$!
+	tally --by "$by" --format md --measure share <"$tmp/matrix_share_md" >"$out/matrix-share.md" & p5=$!
+	tally --by "$by" --format md --measure speakers <"$tmp/matrix_speakers" >"$out/matrix-speakers.md" & p10=$!
+	tally --by "$by" --cooccur <"$tmp/cooccur" >"$out/cooccur.tsv" & p6=$!
+	# shellcheck disable=SC2086
+	tally --saturation $satopts <"$tmp/saturation" >"$out/saturation.tsv" & p7=$!
+	pick-quotes -n "$nq" --by "$by" <"$tmp/quotes" >"$out/quotes.tsv" & p8=$!
+	pick-quotes -n "$nq" --by "$by" --format md <"$tmp/quotes_md" >"$out/quotes.md" & p9=$!
+	status=0
+	code_stream "$tmp/coded" "${files[@]}" |
+		tee "$tmp/tally" "$tmp/matrix" "$tmp/matrix_share" "$tmp/matrix_md" \
+		    "$tmp/matrix_share_md" "$tmp/matrix_speakers" "$tmp/cooccur" "$tmp/saturation" "$tmp/quotes" \
+		    >"$tmp/quotes_md" || status=$?
+	wait_all "gzip:$pz" "tally:$p1" "tally --format matrix:$p2" \
+		"tally --measure share:$p3" "tally --format md:$p4" \
+		"tally --format md --measure share:$p5" "tally --cooccur:$p6" \
+		"tally --saturation:$p7" "pick-quotes:$p8" "pick-quotes --format md:$p9" \
+		"tally --measure speakers:$p10"
+	[ "$status" = 0 ] || die "the coding chain failed (status $status)"
+else
+	# Shards of whole files, contiguous in input order and balanced by bytes;
+	# parallel -k hands the merge their outputs in that order.
+	n=$jobs
+	[ "$n" -gt ${#files[@]} ] && n=${#files[@]}
+	wc -c -- "${files[@]}" | sed '$d' | awk -v n="$n" -v dir="$tmp" '
+		{ size[NR] = $1; total += $1 }
+		END {
+			s = 1; acc = 0
+			for (i = 1; i <= NR; i++) {
+				print i, s > (dir "/assign")
+				acc += size[i]
+				if (s < n && acc >= total * s / n) s++
+			}
+		}'
+	# NUL-separated file lists, one a shard.
+	i=0
+	while read -r idx shard; do
+		printf '%s\0' "${files[idx - 1]}" >>"$tmp/list.$shard"
+	done <"$tmp/assign"
+	popts=(-k --halt now,fail=1)
+	if [ -n "$logins" ]; then
+		popts+=(--sshloginfile "$logins" --env PATH --env QP_ROSTER --env QP_CODEBOOK \
+			--env QP_KEY --env QP_TERMS --env QP_BY --env QP_NQ --env QP_EXCLUDE)
+	else
+		popts+=(-j "$n")
+	fi
+	shards=$(ls "$tmp" | sed -n 's/^list\.//p' | sort -n)
+	printf '%s\n' $shards | parallel "${popts[@]}" \
+		 "$here/thematic-analysis.sh" --shard "$tmp/s/{}" "$tmp/list.{}" ||
+		die "a shard failed"
+	parts() { for s in $shards; do printf '%s\n' "$tmp/s/$s/$1"; done; }
+	mapfile -t tp < <(parts tally.part)
+	mapfile -t cp < <(parts cooccur.part)
+	mapfile -t sp < <(parts saturation.part)
+	mapfile -t qp < <(parts quotes.part)
+	mapfile -t cz < <(parts coded.gz)
+	mapfile -t mp < <(parts map.tsv)
+	cat "${cz[@]}" >"$out/coded.tsv.gz"
+	tally --merge --by "$by" "${tp[@]}" >"$out/tally.tsv"
+	tally --merge --by "$by" --format matrix "${tp[@]}" >"$out/matrix.tsv"
+	tally --merge --by "$by" --format matrix --measure share "${tp[@]}" >"$out/matrix-share.tsv"
+	tally --merge --by "$by" --format md "${tp[@]}" >"$out/matrix.md"
+	tally --merge --by "$by" --format md --measure share "${tp[@]}" >"$out/matrix-share.md"
+	tally --merge --by "$by" --format md --measure speakers "${tp[@]}" >"$out/matrix-speakers.md"
+	tally --merge --by "$by" --cooccur "${cp[@]}" >"$out/cooccur.tsv"
+	# shellcheck disable=SC2086
+	tally --merge --saturation $satopts "${sp[@]}" >"$out/saturation.tsv"
+	pick-quotes --merge -n "$nq" --by "$by" "${qp[@]}" >"$out/quotes.tsv"
+	pick-quotes --merge -n "$nq" --by "$by" --format md "${qp[@]}" >"$out/quotes.md"
+	# The shards' keys: the same entity has the same keyed tag everywhere,
+	# so the merged key adds up counts, sorted as anonymize sorts it.
+	( umask 077
+	  { head -n 1 "${mp[0]}"
+	    for m in "${mp[@]}"; do tail -n +2 "$m"; done |
+	    LC_ALL=C awk -F '\t' -v OFS='\t' '
+		{ k = $1 FS $2 FS $3; if (!(k in n)) order[++m] = k; n[k] += $4 }
+		END { for (i = 1; i <= m; i++) print order[i], n[order[i]] }' |
+	    LC_ALL=C sort -t "$(printf '\t')" -k3,3 -k2,2 -k1,1
+	  } >"$out/key/reidentification.tsv" )
+fi
+chmod 600 "$out/key/reidentification.tsv"
+if [ -n "$mon" ]; then
+	kill "$mon" 2>/dev/null || true
 	wait "$mon" 2>/dev/null || true
 	mon=
+	printf '\r\033[K' >&2
 fi
-[ "$status" = 0 ] || failed="$failed, the main chain (tag-speaker | anonymize | match-theme)"
-[ -z "$failed" ] || die "failed: ${failed#, }; results in $out are incomplete"
-chmod 600 "$out/key/reidentification.tsv"
 
 [ "$quiet" = 1 ] && exit 0
-records=$(gzip -dc "$out/coded.tsv.gz" | tail -n +2 | wc -l)
-coded=$(gzip -dc "$out/coded.tsv.gz" | LC_ALL=C awk -F '\t' '
+gzip -dc "$out/coded.tsv.gz" | LC_ALL=C awk -F '\t' -v n=${#files[@]} -v out="$out" -v by="$by" -v p="$prog" '
 	NR == 1 { for (i = 1; i <= NF; i++) if ($i == "codes") c = i; next }
-	c && $c != "" { n++ } END { print n + 0 }')
-cat >&2 <<SUMMARY
-$prog: ${#files[@]} transcripts, $records segments, $coded coded
-  de-identified coded records   $out/coded.tsv.gz
-  theme x $by matrix            $out/matrix.tsv, $out/matrix.md (shares: matrix-share.*)
-  counts, co-occurrence         $out/tally.tsv, $out/cooccur.tsv
-  saturation                    $out/saturation.tsv
-  quote tables                  $out/quotes.md, $out/quotes.tsv
-  re-identification key         $out/key/reidentification.tsv (keep it apart from the data)
-SUMMARY
+	{ r++ } c && $c != "" { k++ }
+	END {
+		printf "%s: %d transcripts, %d segments, %d coded\n", p, n, r, k
+		printf "  de-identified coded records  %s/coded.tsv.gz\n", out
+		printf "  theme x %s matrix%*s%s/matrix.tsv, matrix.md (shares: matrix-share.*)\n", by, 12 - length(by), "", out
+		printf "  counts, co-occurrence        %s/tally.tsv, cooccur.tsv\n", out
+		printf "  saturation                   %s/saturation.tsv\n", out
+		printf "  quote tables                 %s/quotes.md, quotes.tsv\n", out
+		printf "  re-identification key        %s/key/reidentification.tsv (keep it apart)\n", out
+	}' >&2
