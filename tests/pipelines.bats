@@ -1,0 +1,119 @@
+#!/usr/bin/env bats
+# pipelines/thematic-analysis.sh and parallel-analysis.sh on the example
+# study: every result is there, nothing identifying is left in the data,
+# a failing step fails the run, and the sharded run gives the one-process
+# bytes.  The filters under test are segment, tag-speaker, anonymize,
+# match-theme, tally and pick-quotes, chained.
+load helper
+
+setup() {
+	T=$BATS_TEST_TMPDIR
+	EX=$BATS_TEST_DIRNAME/../examples/compassion
+	CB=$BATS_TEST_DIRNAME/../codebooks/compassion.cb
+	P=$BATS_TEST_DIRNAME/../pipelines
+	export QP_BIN
+	head -c 32 /dev/urandom >"$T/key"
+	chmod 600 "$T/key"
+}
+
+analysis() {  # analysis OUTDIR [OPTIONS...]
+	local out=$1
+	shift
+	"$P/thematic-analysis.sh" -r "$EX/roster.tsv" -t "$EX/terms.tsv" -c "$CB" -o "$out" "$@" "$EX"
+}
+
+@test "pipelines: the analysis writes every result, the key apart and private" {
+	run analysis "$T/out"
+	[ "$status" -eq 0 ]
+	for f in coded.tsv.gz tally.tsv matrix.tsv matrix.md matrix-share.tsv matrix-share.md \
+	         matrix-speakers.md cooccur.tsv saturation.tsv quotes.tsv quotes.md; do
+		[ -s "$T/out/$f" ] || { echo "missing $f"; return 1; }
+	done
+	[ "$(stat -c %a "$T/out/key")" = 700 ]
+	[ "$(stat -c %a "$T/out/key/reidentification.tsv")" = 600 ]
+	[[ "$output" == *"4 transcripts"*"segments"*"coded"* ]]
+	# Progress is for terminals only: no carriage returns in a captured stderr.
+	[[ "$output" != *$'\r'* ]]
+}
+
+@test "pipelines: no roster name, e-mail, phone or listed place is left in the coded records" {
+	analysis "$T/out" -q
+	gzip -dc "$T/out/coded.tsv.gz" >"$T/coded.tsv"
+	tail -n +2 "$EX/roster.tsv" | cut -f 1 | while IFS= read -r name; do
+		if grep -qiF "$name" "$T/coded.tsv"; then echo "left: $name"; return 1; fi
+	done
+	for s in '@aldermoor.edu' '555-0186' 'Calder Falls' 'St. Brigid Memorial'; do
+		if grep -qiF "$s" "$T/coded.tsv"; then echo "left: $s"; return 1; fi
+	done
+	grep -q '\[S01\]' "$T/coded.tsv"
+	grep -qF 'Maria Delgado	[S01]' "$T/out/key/reidentification.tsv"
+}
+
+@test "pipelines: moderator turns are coded but left out of counts and quotes" {
+	analysis "$T/out" -q
+	gzip -dc "$T/out/coded.tsv.gz" | grep -q '	moderator	'
+	! grep -q 'moderator' "$T/out/tally.tsv"
+	! grep -q '(moderator)' "$T/out/quotes.md"
+	head -n 1 "$T/out/matrix.tsv" | grep -q '^code	mcl	ms	sga	total$'
+}
+
+@test "pipelines: the counts agree with a count made by hand from the coded records" {
+	analysis "$T/out" -q
+	# Segments of MS coded barriers/time-constraints, straight from the records.
+	want=$(gzip -dc "$T/out/coded.tsv.gz" | awk -F '\t' '
+		NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "codes") c = i; if ($i == "role") r = i }; next }
+		$r == "MS" && (";" $c ";") ~ /;barriers\/time-constraints;/ { n++ } END { print n }')
+	got=$(awk -F '\t' '$1 == "barriers/time-constraints" { print $3 }' "$T/out/matrix.tsv")
+	[ "$want" -gt 0 ]
+	[ "$got" = "$want" ]
+}
+
+@test "pipelines: sharded (2 and 3 jobs) gives the one-process bytes" {
+	analysis "$T/one" -q -k "$T/key"
+	for j in 2 3; do
+		"$P/parallel-analysis.sh" -j "$j" -q -k "$T/key" -r "$EX/roster.tsv" \
+			-t "$EX/terms.tsv" -c "$CB" -o "$T/par$j" "$EX"
+		for f in tally.tsv matrix.tsv matrix.md matrix-share.tsv matrix-share.md \
+		         matrix-speakers.md cooccur.tsv saturation.tsv quotes.tsv quotes.md \
+		         key/reidentification.tsv; do
+			cmp "$T/one/$f" "$T/par$j/$f" || { echo "-j $j: $f differs"; return 1; }
+		done
+		cmp <(gzip -dc "$T/one/coded.tsv.gz") <(gzip -dc "$T/par$j/coded.tsv.gz")
+	done
+}
+
+@test "pipelines: sharding without a key is refused" {
+	run "$P/parallel-analysis.sh" -j 2 -r "$EX/roster.tsv" -c "$CB" -o "$T/x" "$EX"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"need -k KEYFILE"* ]]
+}
+
+@test "pipelines: gzip transcripts give the same analysis" {
+	mkdir "$T/gz"
+	for f in "$EX"/*.vtt "$EX"/*.txt; do gzip -c "$f" >"$T/gz/$(basename "$f").gz"; done
+	analysis "$T/plain" -q -k "$T/key"
+	"$P/thematic-analysis.sh" -q -k "$T/key" -r "$EX/roster.tsv" -t "$EX/terms.tsv" \
+		-c "$CB" -o "$T/zipped" "$T/gz"
+	cmp "$T/plain/matrix.tsv" "$T/zipped/matrix.tsv"
+	cmp "$T/plain/quotes.tsv" "$T/zipped/quotes.tsv"
+}
+
+@test "pipelines: a failing step fails the run, loudly" {
+	printf 'code broken\nregex (unclosed\n' >"$T/bad.cb"
+	run "$P/thematic-analysis.sh" -q -r "$EX/roster.tsv" -c "$T/bad.cb" -o "$T/o" "$EX"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"match-theme: $T/bad.cb:2:"* ]]
+	run "$P/thematic-analysis.sh" -q -r "$T/none.tsv" -c "$CB" -o "$T/o" "$EX"
+	[ "$status" -eq 2 ]
+	run "$P/thematic-analysis.sh" -q -r "$EX/roster.tsv" -c "$CB" -o "$T/o" "$T/nothing-here"
+	[ "$status" -eq 2 ]
+}
+
+@test "pipelines: usage errors" {
+	run "$P/thematic-analysis.sh" -r "$EX/roster.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"usage: thematic-analysis.sh"* ]]
+	run "$P/thematic-analysis.sh" -h
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"-j JOBS"* ]]
+}
