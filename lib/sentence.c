@@ -394,9 +394,18 @@ struct term {
 	size_t cb, ce;       /* the word before the run, without its marks */
 };
 
+/* The run of non-white-space scanned last, kept so that the pieces of
+ * one that splits many times (a.Bc.Bc.Bc...) do not each rescan it. */
+struct chunk {
+	size_t b, e;
+	bool mailurl;   /* an e-mail address or URL: never split */
+	bool inner;     /* holds a terminator before its last byte */
+};
+
 struct sp {
 	const unsigned char *u;
 	size_t n;
+	struct chunk *ck;    /* scratch, written by tok_next */
 	int upper;           /* does the text hold a capital?  -1: not yet known */
 	size_t blk;          /* where the current paragraph starts */
 	int listmode;        /* is the paragraph a list of lines?  -1: not yet known */
@@ -561,14 +570,13 @@ is_alnum_ascii(unsigned ch)
  * Where a token u[b..e) that holds a terminator before its end splits in
  * two (world.Today): after the terminator run and its closing marks, when
  * a capital and a lower-case letter follow and the word before the run is
- * at least two characters long.  The first terminator is at from or
- * later.  0 when it does not split.
+ * at least two characters long.  0 when it does not split.
  */
 static size_t
-inner_split(const struct sp *c, size_t b, size_t from, size_t e)
+inner_split(const struct sp *c, size_t b, size_t e)
 {
 	const unsigned char *u = c->u;
-	for (size_t i = from; i < e; i++) {
+	for (size_t i = b; i < e; i++) {
 		int32_t cp;
 		size_t k = 1;
 		if (u[i] >= 0x80) {
@@ -612,6 +620,7 @@ static bool
 tok_next(const struct sp *c, size_t pos, struct tok *t)
 {
 	const unsigned char *u = c->u;
+	struct chunk *ck = c->ck;
 	size_t n = c->n, i = pos, k;
 	int nl = 0;
 	for (; i < n; i += k) {
@@ -627,38 +636,45 @@ tok_next(const struct sp *c, size_t pos, struct tok *t)
 		return false;
 	t->b = i;
 	t->nl = nl > 2 ? 2 : nl;
-	size_t term = SIZE_MAX;   /* the first terminator */
-	bool mailurl = false;
-	while (i < n) {
-		unsigned cl = bcls[u[i]];
-		if (cl == B_WORD) {
-			i++;
-			continue;
-		}
-		if (cl == B_SPACE || cl == B_NL)
-			break;
-		if (cl == B_LEAD) {
-			if (space_at(c, i))
+	if (i < ck->b || i >= ck->e) {
+		/* a new chunk: find its end, and what it holds */
+		size_t term = SIZE_MAX;   /* the first terminator */
+		ck->b = i;
+		ck->mailurl = false;
+		while (i < n) {
+			unsigned cl = bcls[u[i]];
+			if (cl == B_WORD) {
+				i++;
+				continue;
+			}
+			if (cl == B_SPACE || cl == B_NL)
 				break;
-			if (term == SIZE_MAX && i + 2 < n && u[i] == 0xE2 &&
-			    u[i + 1] == 0x80 && u[i + 2] == 0xA6)
-				term = i;
-		} else if (cl == B_TERM) {
-			if (term == SIZE_MAX)
-				term = i;
-		} else if (cl == B_MAIL) {
-			mailurl = true;
-		} else if (cl == B_COLON) {
-			if (i + 2 < n && u[i + 1] == '/' && u[i + 2] == '/')
-				mailurl = true;
+			if (cl == B_LEAD) {
+				if (space_at(c, i))
+					break;
+				if (term == SIZE_MAX && i + 2 < n && u[i] == 0xE2 &&
+				    u[i + 1] == 0x80 && u[i + 2] == 0xA6)
+					term = i;
+			} else if (cl == B_TERM) {
+				if (term == SIZE_MAX)
+					term = i;
+			} else if (cl == B_MAIL) {
+				ck->mailurl = true;
+			} else if (cl == B_COLON) {
+				if (i + 2 < n && u[i + 1] == '/' && u[i + 2] == '/')
+					ck->mailurl = true;
+			}
+			i++;
 		}
-		i++;
+		ck->e = i;
+		ck->inner = term < i - 1;
+		if (i - ck->b > 4 && (u[ck->b] | 32) == 'w' &&
+		    (u[ck->b + 1] | 32) == 'w' && (u[ck->b + 2] | 32) == 'w' &&
+		    u[ck->b + 3] == '.')
+			ck->mailurl = true;
 	}
-	t->e = i;
-	if (i - t->b > 4 && (u[t->b] | 32) == 'w' && (u[t->b + 1] | 32) == 'w' &&
-	    (u[t->b + 2] | 32) == 'w' && u[t->b + 3] == '.')
-		mailurl = true;
-	if (term < i - 1 && !mailurl && (k = inner_split(c, t->b, term, i)))
+	t->e = ck->e;
+	if (ck->inner && !ck->mailurl && (k = inner_split(c, t->b, t->e)))
 		t->e = k;
 	return true;
 }
@@ -1208,7 +1224,8 @@ push(qp_sent **out, size_t *cap, size_t *cnt, size_t b, size_t e)
 size_t
 sent_split(const char *s, size_t n, qp_sent **out, size_t *cap)
 {
-	struct sp c = { (const unsigned char *)s, n, -1, 0, -1, { 0 } };
+	struct chunk ck = { 0, 0, false, false };
+	struct sp c = { (const unsigned char *)s, n, &ck, -1, 0, -1, { 0 } };
 	const unsigned char *u = c.u;
 	struct tok t, nxt, prev, first;
 	struct term r;

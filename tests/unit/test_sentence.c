@@ -288,6 +288,14 @@ test_long(void)
 	T_OK(k == 1 && sv[0].off == 0 && sv[0].len == b.len - 1,
 	     "1.8 MB without a terminator: one sentence");
 
+	/* one run of non-white-space that splits at every period */
+	buf_reset(&b);
+	for (int i = 0; i < 50000; i++)
+		buf_add(&b, "Hello.World", 11);
+	k = sent_split(b.s, b.len, &sv, &scap);
+	T_OK(k == 50001 && sv[1].off == 6 && sv[1].len == 11,
+	     "Hello.WorldHello.World... without a space: one sentence a piece");
+
 	buf_reset(&b);
 	for (int i = 0; i < 100000; i++)
 		buf_add(&b, ". ", 2);
