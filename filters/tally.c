@@ -534,10 +534,11 @@ expand(const char *p, size_t n)
 			v = ub.s;
 			vn = ub.len;
 		}
+		if (vn == 0)
+			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd), "empty value in codes");
 		if (!code_valid(v, vn))
 			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
-			          vn ? "bad code path '%.*s' in codes (empty segment)"
-			             : "empty value in codes%.*s", (int)vn, v);
+			          "bad code path '%.*s' in codes (empty segment)", (int)vn, v);
 		vn = code_cut(v, vn, depth);
 		uint32_t id = code_id(v, vn, rollup);
 		for (; id != NONE && codes[id].mark != stamp; id = codes[id].parent) {
@@ -724,16 +725,14 @@ put_raw(const char *p, size_t n)
 
 /* One partial record; the group's by-values are its raw key. */
 static void
-part_rec(const char *kind, const code_t *a, const code_t *b, const group_t *g,
-         const doc_t *d, const spk_t *s, bool hasn, uint64_t n)
+part_rec(const char *kind, const char *a, size_t an, const char *b, size_t bn,
+         const group_t *g, const doc_t *d, const spk_t *s, bool hasn, uint64_t n)
 {
 	qp_puts(qp_stdout, kind);
 	tab();
-	if (a)
-		qp_write_field(qp_stdout, a->path, a->len);
+	qp_write_field(qp_stdout, a, an);
 	tab();
-	if (b)
-		qp_write_field(qp_stdout, b->path, b->len);
+	qp_write_field(qp_stdout, b, bn);
 	if (nby) {
 		tab();
 		if (g)
@@ -759,6 +758,15 @@ part_rec(const char *kind, const code_t *a, const code_t *b, const group_t *g,
 	qp_out_endrec(qp_stdout);
 }
 
+static void
+part_opt(const char *name, uint64_t v)
+{
+	part_rec("option", name, strlen(name), "", 0, NULL, NULL, NULL, true, v);
+}
+
+#define PART_CODE(c) (c)->path, (c)->len
+#define PART_NONE "", 0
+
 static int
 cmp_order(const void *x, const void *y)
 {
@@ -779,15 +787,12 @@ write_partial(void)
 	qp_out_endrec(qp_stdout);
 	buf_free(&h);
 
-	/* Fake codes only to name the options in the code column. */
-	code_t o1 = { "cooccur", 7, 0, 0, 0, 0, 0, 0 };
-	code_t o2 = { "depth", 5, 0, 0, 0, 0, 0, 0 };
-	code_t o3 = { "rollup", 6, 0, 0, 0, 0, 0, 0 };
-	part_rec("option", &o1, NULL, NULL, NULL, NULL, true, mode == MODE_COOCCUR);
-	part_rec("option", &o2, NULL, NULL, NULL, NULL, true, depth);
-	part_rec("option", &o3, NULL, NULL, NULL, NULL, true, rollup);
+	/* What made these counts what they are; the merge checks them. */
+	part_opt("cooccur", mode == MODE_COOCCUR);
+	part_opt("depth", depth);
+	part_opt("rollup", rollup);
 	if (nodoc)
-		part_rec("nodoc", NULL, NULL, NULL, NULL, NULL, true, nodoc);
+		part_rec("nodoc", PART_NONE, PART_NONE, NULL, NULL, NULL, true, nodoc);
 
 	/* Docs in stream order: merging them in argument order keeps it. */
 	uint32_t *o = xcalloc(ndocs + 1, sizeof *o);
@@ -797,49 +802,56 @@ write_partial(void)
 			o[no++] = (uint32_t)i;
 	qsort(o, no, sizeof *o, cmp_order);
 	for (size_t i = 0; i < no; i++)
-		part_rec("doc", NULL, NULL, NULL, &docs[o[i]], NULL, false, 0);
+		part_rec("doc", PART_NONE, PART_NONE, NULL, &docs[o[i]], NULL, false, 0);
 	free(o);
 
 	/* With --by, group 0 (everything) is derived again when merging. */
 	size_t g0 = nby ? 1 : 0;
 	for (size_t g = g0; g < ngroups; g++)
-		part_rec("group", NULL, NULL, &groups[g], NULL, NULL, true, groups[g].c.segs);
+		part_rec("group", PART_NONE, PART_NONE, &groups[g], NULL, NULL, true,
+		         groups[g].c.segs);
 	for (size_t i = 0; i < pairset_count(&gdocs); i++) {
 		uint32_t k[2];
 		pairset_at(&gdocs, i, k);
 		if (k[0] >= g0)
-			part_rec("group_doc", NULL, NULL, &groups[k[0]], &docs[k[1]], NULL, false, 0);
+			part_rec("group_doc", PART_NONE, PART_NONE, &groups[k[0]], &docs[k[1]],
+			         NULL, false, 0);
 	}
 	for (size_t i = 0; i < pairset_count(&gspks); i++) {
 		uint32_t k[2];
 		pairset_at(&gspks, i, k);
 		if (k[0] >= g0)
-			part_rec("group_speaker", NULL, NULL, &groups[k[0]], NULL, &spks[k[1]], false, 0);
+			part_rec("group_speaker", PART_NONE, PART_NONE, &groups[k[0]], NULL,
+			         &spks[k[1]], false, 0);
 	}
-	for (size_t i = 0; i < ncells; i++)
-		if (cells[i].group >= g0)
-			part_rec("cell", &codes[cells[i].code], NULL, &groups[cells[i].group],
-			         NULL, NULL, true, cells[i].c.segs);
+	for (size_t i = 0; i < ncells; i++) {
+		const cell_t *c = &cells[i];
+		if (c->group >= g0)
+			part_rec("cell", PART_CODE(&codes[c->code]), PART_NONE,
+			         &groups[c->group], NULL, NULL, true, c->c.segs);
+	}
 	for (size_t i = 0; i < pairset_count(&cdocs); i++) {
 		uint32_t k[2];
 		pairset_at(&cdocs, i, k);
 		const cell_t *c = &cells[k[0]];
 		if (c->group >= g0)
-			part_rec("cell_doc", &codes[c->code], NULL, &groups[c->group],
-			         &docs[k[1]], NULL, false, 0);
+			part_rec("cell_doc", PART_CODE(&codes[c->code]), PART_NONE,
+			         &groups[c->group], &docs[k[1]], NULL, false, 0);
 	}
 	for (size_t i = 0; i < pairset_count(&cspks); i++) {
 		uint32_t k[2];
 		pairset_at(&cspks, i, k);
 		const cell_t *c = &cells[k[0]];
 		if (c->group >= g0)
-			part_rec("cell_speaker", &codes[c->code], NULL, &groups[c->group],
-			         NULL, &spks[k[1]], false, 0);
+			part_rec("cell_speaker", PART_CODE(&codes[c->code]), PART_NONE,
+			         &groups[c->group], NULL, &spks[k[1]], false, 0);
 	}
-	for (size_t i = 0; i < npairs; i++)
-		if (pairs[i].group >= g0)
-			part_rec("pair", &codes[pairs[i].a], &codes[pairs[i].b],
-			         &groups[pairs[i].group], NULL, NULL, true, pairs[i].segs);
+	for (size_t i = 0; i < npairs; i++) {
+		const pair_t *p = &pairs[i];
+		if (p->group >= g0)
+			part_rec("pair", PART_CODE(&codes[p->a]), PART_CODE(&codes[p->b]),
+			         &groups[p->group], NULL, NULL, true, p->segs);
+	}
 }
 
 static bool
@@ -1556,8 +1568,9 @@ put_list_docs(const gdoc *gd, size_t from, size_t to)
 	}
 }
 
-/* One row: kind, by-values, from, to, docs (written by the caller's
- * callback through the lists), and the rest. */
+/* One saturation record: kind, by-values, from and to (when range), the
+ * docs gd[d0..d1), the counts (when known), ratio, saturated, point, and
+ * the codes nc[n0..n1). */
 static void
 sat_row(const char *kind, const group_t *g, uint64_t from, uint64_t to, bool range,
         const gdoc *gd, size_t d0, size_t d1, bool counts_known,
