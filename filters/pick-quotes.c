@@ -220,8 +220,9 @@ score_of(const cand *c, uint64_t *h, uint64_t *w)
 
 /*
  * The order of candidates: higher score first, then doc, seg, text,
- * speaker, participant and role.  Candidates that compare equal print
- * the same, so every sort and every pool is deterministic.
+ * speaker, participant, role and hits.  Candidates that compare equal
+ * print the same, even with --partial, so every sort and every pool is
+ * deterministic.
  */
 static int
 cand_cmp(const cand *a, const cand *b)
@@ -244,7 +245,10 @@ cand_cmp(const cand *a, const cand *b)
 		return c;
 	if ((c = spancmp(a->f[F_PARTICIPANT], b->f[F_PARTICIPANT])))
 		return c;
-	return spancmp(a->f[F_ROLE], b->f[F_ROLE]);
+	if ((c = spancmp(a->f[F_ROLE], b->f[F_ROLE])))
+		return c;
+	/* Only texts without words get here with different hits. */
+	return a->hits > b->hits ? -1 : a->hits < b->hits;
 }
 
 static int
