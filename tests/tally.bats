@@ -305,6 +305,23 @@ scale_out() {
 	done
 }
 
+@test "tally: the Hadoop Streaming recipe of tally(1), with the shuffle simulated" {
+	# map.sh as the manual gives it; splits after the first lack the header.
+	cat >"$T/map.sh" <<-'EOF'
+	h='doc\tseg\tstart\tend\tspeaker\trole\tparticipant\ttext\tcodes\thits'
+	{ IFS= read -r l || exit 0
+	  [ "$l" = "$(printf "$h")" ] || printf "$h\n"
+	  printf '%s\n' "$l"; cat; } | tally --partial --by role
+	EOF
+	split -n l/3 "$G" "$T/split."
+	: >"$T/empty"
+	shuffle() { LC_ALL=C sort -s -t "$(printf '\t')" -k1,1; }
+	for s in "$T"/split.* "$T/empty"; do
+		sh "$T/map.sh" <"$s" | shuffle | tally --merge --partial --by role
+	done | shuffle | tally --merge --by role >"$T/reduced"
+	diff "$T/reduced" <(tally --by role "$G")
+}
+
 @test "tally: the partial format: header, options, kinds" {
 	run tally --partial --by role "$F/coded.tsv"
 	[ "$status" -eq 0 ]
