@@ -1199,7 +1199,7 @@ anonymize(const char *s, size_t n)
 		uint32_t ent;
 		int kind;
 		bool whole = false;
-		int m = tokv[i].id || tokv[i].pid ?
+		int m = tokv[i].phr || tokv[i].pphr ?
 		        match_phrase(s, ntok, i, &ent, &kind, &whole) : 0;
 		if (!m) {
 			i++;
@@ -1220,6 +1220,10 @@ anonymize(const char *s, size_t n)
 	}
 	/* guesses */
 	for (size_t i = 0; i < ntok; i++) {
+		/* only listed names and words after a title can start one */
+		if (!(tokv[i].pfl & (F_FIRST | F_LAST)) &&
+		    !(i > 0 && (tokv[i - 1].pfl & F_TITLE)))
+			continue;
 		if (tokv[i].ent >= 0 || !person_start(s, ntok, i))
 			continue;
 		size_t j = person_end(s, ntok, i);
@@ -1287,8 +1291,9 @@ plain_line(const char *line, size_t len)
 	/* WebVTT's header and cue timings, and bare cue numbers, are
 	 * structure, not speech. */
 	bool skip = len >= 6 && memcmp(line, "WEBVTT", 6) == 0;
-	for (size_t i = 0; i + 3 <= len && !skip; i++)
-		skip = line[i] == '-' && line[i + 1] == '-' && line[i + 2] == '>';
+	for (const char *p = line; !skip && (p = memchr(p, '>', len - (size_t)(p - line)));
+	     p++)
+		skip = p - line >= 2 && p[-1] == '-' && p[-2] == '-';
 	if (!skip) {
 		size_t i = 0;
 		while (i < len && line[i] >= '0' && line[i] <= '9')
