@@ -823,6 +823,15 @@ try_caps(scan *sc, size_t i)
 	return 0;
 }
 
+/* A digit after blanks at p, as after the month of "March 3"? */
+static inline int
+month_digit(const scan *sc, size_t p)
+{
+	while (p < sc->n && sc->s[p] == ' ')
+		p++;
+	return p < sc->n && isdig(sc->s[p]);
+}
+
 /* A word that starts with a letter. */
 static size_t
 try_letters(scan *sc, size_t i)
@@ -839,7 +848,8 @@ try_letters(scan *sc, size_t i)
 	/* Most words: letters only, no month or cue word, and nothing after
 	 * them that an identifier could continue with. */
 	if (!has_digit && nx != '.' && nx != ':' && nx != '-' &&
-	    !wl_has(&month_list, s + i, wl) && !wl_has(&id_cue_list, s + i, wl)) {
+	    !(nx == ' ' && month_digit(sc, we) && wl_has(&month_list, s + i, wl)) &&
+	    !wl_has(&id_cue_list, s + i, wl)) {
 		while (we < sc->n && iswordb(s[we]))
 			we++;
 		return we;
