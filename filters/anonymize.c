@@ -1382,7 +1382,11 @@ main(int argc, char **argv)
 		/* Created 0600; an existing file is truncated and made 0600
 		 * before anything is written to it. */
 		mapout = qp_out_open(mapfile, 0600);
-		if (fchmod(mapout->fd, 0600) < 0)
+		struct stat st;
+		if (fstat(mapout->fd, &st) < 0)
+			qp_die("%s: %s", mapfile, strerror(errno));
+		/* a device or a pipe keeps its mode: it holds nothing */
+		if (S_ISREG(st.st_mode) && fchmod(mapout->fd, 0600) < 0)
 			qp_die("%s: %s", mapfile, strerror(errno));
 		want_map = true;
 	}

@@ -64,10 +64,12 @@ qp_out_endrec(qp_out *o)
 qp_out *
 qp_out_open(const char *path, int mode)
 {
-	qp_out *o = xcalloc(1, sizeof *o);
-	o->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-	if (o->fd < 0)
+	/* Open first: dying with the qp_out allocated would leak it. */
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+	if (fd < 0)
 		qp_die("%s: %s", path, strerror(errno));
+	qp_out *o = xcalloc(1, sizeof *o);
+	o->fd = fd;
 	o->name = xstrdup(path);
 	o->buf = xmalloc(OUTBUF);
 	o->cap = OUTBUF;

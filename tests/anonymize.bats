@@ -209,6 +209,12 @@ EOF
 	maria	[S01]	PERSON	1
 	555-123-4567	[PHONE_1]	PHONE	1
 	EOF
+	run anonymize --map /dev/full "$T/in.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"write error on /dev/full"* ]]
+	run anonymize --map "$T/no/such/dir/map.tsv" "$T/in.tsv"
+	[ "$status" -eq 2 ]
+	[ "${#lines[@]}" -eq 1 ]
 }
 
 @test "anonymize: --report counts per category on standard error" {
