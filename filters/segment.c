@@ -873,30 +873,32 @@ vtt_time(const char *s, size_t n, size_t *i, msec *t)
 	return true;
 }
 
-/* hh:mm:ss.ttt (two or more hour digits) at p[*i..n), the form nearly
- * every writer uses; vtt_time handles the rest. */
+/* hh:mm:ss.ttt at p[*i..n), the form nearly every writer uses;
+ * vtt_time handles the rest. */
 static bool
 vtt_time_fast(const char *p, size_t n, size_t *i, msec *t)
 {
 	size_t k = *i;
-	unsigned long long h = 0;
+	unsigned h, m, s, ms, bad;
 
-	while (k < n && is_digit(p[k]) && k - *i < 10)
-		h = h * 10 + (unsigned)(p[k++] - '0');
-	if (k - *i < 2 || n - k < 10)
+	if (n - k < 12 || p[k + 2] != ':')
 		return false;
-	const char *q = p + k;
-	if (q[0] != ':' || q[3] != ':' || q[6] != '.' || !is_digit(q[1]) ||
-	    !is_digit(q[2]) || !is_digit(q[4]) || !is_digit(q[5]) ||
-	    !is_digit(q[7]) || !is_digit(q[8]) || !is_digit(q[9]))
+	const unsigned char *q = (const unsigned char *)p + k;
+	/* digits minus '0' are below 10; one test for all nine */
+	bad = (unsigned)(q[0] - '0' > 9) | (q[1] - '0' > 9) | (q[3] - '0' > 9) |
+	      (q[4] - '0' > 9) | (q[6] - '0' > 9) | (q[7] - '0' > 9) |
+	      (q[9] - '0' > 9) | (q[10] - '0' > 9) | (q[11] - '0' > 9) |
+	      (q[5] != ':') | (q[8] != '.');
+	if (bad || (n - k > 12 && is_digit(p[k + 12])))
 		return false;
-	int m = (q[1] - '0') * 10 + (q[2] - '0');
-	int s = (q[4] - '0') * 10 + (q[5] - '0');
-	int ms = (q[7] - '0') * 100 + (q[8] - '0') * 10 + (q[9] - '0');
-	if (m > 59 || s > 59 || (k + 10 < n && is_digit(q[10])))
+	h = (q[0] - '0') * 10u + (q[1] - '0');
+	m = (q[3] - '0') * 10u + (q[4] - '0');
+	s = (q[6] - '0') * 10u + (q[7] - '0');
+	ms = (q[9] - '0') * 100u + (q[10] - '0') * 10u + (q[11] - '0');
+	if (m > 59 || s > 59)
 		return false;
-	*t = ((msec)(h * 60 + (unsigned)m) * 60 + s) * 1000 + ms;
-	*i = k + 10;
+	*t = ((msec)(h * 60 + m) * 60 + s) * 1000 + ms;
+	*i = k + 12;
 	return true;
 }
 
