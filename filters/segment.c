@@ -655,7 +655,7 @@ static const char *const meta_roles[] = {
 static bool
 word_ok(const char *w, size_t n, bool first)
 {
-	bool digit = false;
+	bool digit = false, upper = false;
 	int32_t cp;
 
 	for (size_t i = 0; i < n;) {
@@ -663,6 +663,8 @@ word_ok(const char *w, size_t n, bool first)
 		if (c < 0x80) {
 			if (is_digit((char)c))
 				digit = true;
+			else if (c >= 'A' && c <= 'Z')
+				upper = true;
 			else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 			    (c && strchr(".-'_#&", c))))
 				return false;
@@ -681,8 +683,9 @@ word_ok(const char *w, size_t n, bool first)
 		utf8proc_category_t cat = utf8proc_category(cp);
 		return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
 	}
+	/* p2, iPhone (Zoom names people after their devices), van */
 	if (c >= 'a' && c <= 'z')
-		return digit || (!first && in_list(w, n, particles));
+		return digit || upper || (!first && in_list(w, n, particles));
 	if (is_digit((char)c) || c == '#')
 		return !first;
 	return false;

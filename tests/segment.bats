@@ -224,6 +224,7 @@ MODERATOR (Jane Doe): text|MODERATOR (Jane Doe)
 Dr. Smith: text|Dr. Smith
 Speaker 3: text|Speaker 3
 p2: lower-case code|p2
+Jane's iPad: a device name|Jane's iPad
 I: interviewer|I
 Q: question|Q
 Mary-Jane O'Neil: text|Mary-Jane O'Neil
