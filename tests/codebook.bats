@@ -1,0 +1,133 @@
+#!/usr/bin/env bats
+# The compassion codebook against hand-coded segments. Four sets, in
+# tests/codebook/ (layout `id expected text`, expected = the first code a
+# careful human coder gives, empty for none):
+#   compassion-segments.tsv  written together with the codebook (a fit)
+#   dev-segments.tsv         used to extend the codebook's word lists
+#   heldout-segments.tsv     written before the extension, blind to the
+#                            patterns; scored once, not tuned on
+#   corpus-segments.tsv      60 participant turns of examples/compassion,
+#                            coded by hand; scored once, not tuned on
+# The thresholds are the measured figures rounded down a little: a
+# codebook change that drops below them made the codebook worse.
+
+load helper
+
+BOOK=$BATS_TEST_DIRNAME/../codebooks/compassion.cb
+SETS=$BATS_TEST_DIRNAME/codebook
+SCORE=$SETS/score.awk
+
+# score SET: runs match-theme and sets n ok nocode multi coded codedok
+# empty emptyok anyhit (see score.awk).
+score() {
+	run match-theme "$BOOK" "$SETS/$1-segments.tsv"
+	[ "$status" -eq 0 ]
+	read -r n ok nocode multi coded codedok empty emptyok anyhit \
+		< <(printf '%s\n' "$output" | awk -f "$SCORE")
+	[ "$n" -gt 0 ]
+}
+
+# pct A B: A/B as a percentage with one decimal, for the messages.
+pct() {
+	awk -v a="$1" -v b="$2" 'BEGIN { if (b) printf "%.1f%%", 100 * a / b; else print "-" }'
+}
+
+# report SET: the figures of the last score call, on fd 3.
+report() {
+	echo "# $1: first code $ok/$n ($(pct "$ok" "$n")), no code $(pct "$nocode" "$n")," \
+		"more than two codes $(pct "$multi" "$n"), precision $codedok/$coded" \
+		"($(pct "$codedok" "$coded")), empty left uncoded $emptyok/$empty" >&3
+}
+
+# agree SET PERCENT: first-code agreement at or above PERCENT.
+agree() {
+	score "$1"
+	report "$1"
+	[ $((ok * 100)) -ge $((n * $2)) ]
+}
+
+@test "codebook sets: three fields a line, codes known to the codebook" {
+	codes=$(awk '$1 == "code" { print $2 }' "$BOOK")
+	for s in compassion dev heldout corpus; do
+		f=$SETS/$s-segments.tsv
+		[ "$(head -n 1 "$f")" = "$(printf 'id\texpected\ttext')" ]
+		run awk -F'\t' 'NF != 3 { print FILENAME ":" NR }' "$f"
+		[ -z "$output" ]
+		run bash -c 'cut -f 1 "$1" | sort | uniq -d' _ "$f"
+		[ -z "$output" ]
+		while IFS= read -r c; do
+			[ -z "$c" ] && continue
+			grep -qxF -- "$c" <<<"$codes" || { echo "$f: unknown code $c"; false; }
+		done < <(tail -n +2 "$f" | cut -f 2 | sort -u)
+	done
+}
+
+@test "codebook sets: held-out has at least 10 segments per code and 15 uncoded" {
+	run awk -F'\t' 'NR > 1 { c[$2]++ }
+		END { for (k in c) if ((k == "" && c[k] < 15) || (k != "" && c[k] < 10)) print k, c[k]; print length(c) }' \
+		"$SETS/heldout-segments.tsv"
+	[ "$output" = 11 ]
+	[ "$(($(wc -l < "$SETS/dev-segments.tsv") - 1))" -ge 100 ]
+	[ "$(($(wc -l < "$SETS/corpus-segments.tsv") - 1))" -eq 60 ]
+}
+
+@test "score.awk counts agreement, misses, multiple and missing codes" {
+	printf 'id\texpected\ttext\tcodes\thits\n%s\n%s\n%s\n%s\n%s\n' \
+		"a	x	t	x;y	2;1" \
+		"b	x	t	y;x;z	2;1;1" \
+		"c		t		" \
+		"d		t	z	1" \
+		"e	y	t		" > "$BATS_TEST_TMPDIR/s.tsv"
+	run awk -f "$SCORE" "$BATS_TEST_TMPDIR/s.tsv"
+	[ "$status" -eq 0 ]
+	# n ok nocode multi coded codedok empty emptyok anyhit
+	[ "$output" = "5 2 2 1 3 1 2 1 2" ]
+	run awk -v verbose=1 -f "$SCORE" "$BATS_TEST_TMPDIR/s.tsv"
+	[ "${lines[0]}" = "MISS b	x	y;x;z	t" ]
+	[ "${#lines[@]}" -eq 4 ]
+}
+
+@test "codebook: first code on the segments written with it (measured 98.9%)" {
+	agree compassion 98
+}
+
+@test "codebook: first code on the development segments (measured 92.3%)" {
+	agree dev 90
+}
+
+@test "codebook: first code on the held-out segments (measured 87.0%, was 70.3%)" {
+	agree heldout 85
+}
+
+@test "codebook: first code on the example-corpus turns (measured 61.7%, was 60.0%)" {
+	agree corpus 60
+}
+
+@test "codebook: fewer than 10% of segments get more than two codes" {
+	for s in compassion dev heldout; do
+		score "$s"
+		echo "# $s: more than two codes $multi/$n ($(pct "$multi" "$n"))" >&3
+		[ $((multi * 10)) -lt "$n" ]
+	done
+	# Whole turns of 15 to 120 words touch several themes: the codebook
+	# before the extension gave 9 of the 60 turns more than two codes,
+	# now 11. Bound it so that it does not creep further.
+	score corpus
+	echo "# corpus turns: more than two codes $multi/$n ($(pct "$multi" "$n"))" >&3
+	[ $((multi * 5)) -le "$n" ]
+}
+
+@test "codebook: segments a coder leaves uncoded stay uncoded (80%)" {
+	te=0 tok=0
+	for s in compassion dev heldout corpus; do
+		score "$s"
+		echo "# $s: uncoded $emptyok/$empty ($(pct "$emptyok" "$empty"))" >&3
+		te=$((te + empty)) tok=$((tok + emptyok))
+		# The corpus has 6 such turns, introductions mostly, and half
+		# carry a theme word ("keeps me sane"); it counts in the total.
+		[ "$s" = corpus ] && continue
+		[ $((emptyok * 10)) -ge $((empty * 8)) ]
+	done
+	echo "# all sets: uncoded $tok/$te ($(pct "$tok" "$te"))" >&3
+	[ $((tok * 10)) -ge $((te * 8)) ]
+}
