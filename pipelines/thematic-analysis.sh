@@ -3,7 +3,7 @@
 #
 # usage: thematic-analysis.sh -r ROSTER -c CODEBOOK -o OUTDIR [-k KEYFILE]
 #            [-t TERMS] [-b BYCOL] [-n QUOTES] [-x ROLE] [-j JOBS]
-#            [-S SSHLOGINFILE] [-s SATOPTS] [-q] INPUT...
+#            [-w WORDS] [-S SSHLOGINFILE] [-s SATOPTS] [-q] INPUT...
 #
 # INPUT is transcript files or folders (searched for .vtt .srt .txt, each
 # optionally .gz), taken in bytewise order of their paths.  They are read
@@ -24,6 +24,8 @@
 #   -t TERMS      further identifiers for anonymize (records: term category)
 #   -b BYCOL      grouping column for counts and quotes (default role)
 #   -n QUOTES     quotes per theme and group (default 3)
+#   -w WORDS      shortest quote, in words (default 15: a table quote, not a
+#                 "Yeah, totally")
 #   -x ROLE       role left out of counts and quotes (default moderator;
 #                 -x '' keeps every turn)
 #   -j JOBS       shards run by GNU parallel, merged with --merge (default 1);
@@ -97,14 +99,14 @@ if [ "${1:-}" = --shard ]; then
 	tally --partial <"$d/c" >"$d/saturation.part" & p3=$!
 	QP_MAP=$d/map.tsv code_stream "$d/coded" "${shard_files[@]}" |
 		tee "$d/a" "$d/b" "$d/c" |
-		pick-quotes -n "$QP_NQ" "${by[@]}" --partial >"$d/quotes.part"
+		pick-quotes -n "$QP_NQ" --min-words "$QP_MINW" "${by[@]}" --partial >"$d/quotes.part"
 	wait_all "gzip:$pz" "tally:$p1" "tally --cooccur:$p2" "tally (saturation):$p3"
 	rm -f "$d/coded" "$d/a" "$d/b" "$d/c"
 	exit 0
 fi
 
-roster= codebook= out= key= terms= by=role nq=3 exclude=moderator jobs=1 logins= quiet=0 satopts=
-while getopts 'r:c:o:k:t:b:n:x:j:S:s:qh' opt; do
+roster= codebook= out= key= terms= by=role nq=3 exclude=moderator jobs=1 logins= quiet=0 satopts= minw=15
+while getopts 'r:c:o:k:t:b:n:w:x:j:S:s:qh' opt; do
 	case $opt in
 	r) roster=$OPTARG ;;
 	c) codebook=$OPTARG ;;
@@ -113,6 +115,7 @@ while getopts 'r:c:o:k:t:b:n:x:j:S:s:qh' opt; do
 	t) terms=$OPTARG ;;
 	b) by=$OPTARG ;;
 	n) nq=$OPTARG ;;
+	w) minw=$OPTARG ;;
 	x) exclude=$OPTARG ;;
 	j) jobs=$OPTARG ;;
 	S) logins=$OPTARG ;;
@@ -129,6 +132,7 @@ shift $((OPTIND - 1))
 [ -z "$terms" ] || [ -r "$terms" ] || die "$terms: cannot read the terms"
 case $jobs in ''|*[!0-9]*|0) die "-j wants a number of jobs, not '$jobs'" ;; esac
 case $nq in ''|*[!0-9]*) die "-n wants a number, not '$nq'" ;; esac
+case $minw in ''|*[!0-9]*) die "-w wants a number, not '$minw'" ;; esac
 for p in segment tag-speaker anonymize match-theme tally pick-quotes; do
 	command -v "$p" >/dev/null || die "$p not found (build with make, or set QP_BIN)"
 done
@@ -155,7 +159,7 @@ done
 [ ${#files[@]} -gt 0 ] || die "no transcripts found in: $*"
 
 export QP_ROSTER=$roster QP_CODEBOOK=$codebook QP_KEY=$key QP_TERMS=$terms \
-	QP_BY=$by QP_NQ=$nq QP_EXCLUDE=$exclude
+	QP_BY=$by QP_NQ=$nq QP_EXCLUDE=$exclude QP_MINW=$minw
 mkdir -p "$out/key"
 chmod 700 "$out/key"
 export QP_MAP=$out/key/reidentification.tsv
@@ -198,8 +202,8 @@ if [ "$jobs" = 1 ] && [ -z "$logins" ]; then
 	tally --by "$by" --cooccur <"$tmp/cooccur" >"$out/cooccur.tsv" & p6=$!
 	# shellcheck disable=SC2086
 	tally --saturation $satopts <"$tmp/saturation" >"$out/saturation.tsv" & p7=$!
-	pick-quotes -n "$nq" --by "$by" <"$tmp/quotes" >"$out/quotes.tsv" & p8=$!
-	pick-quotes -n "$nq" --by "$by" --format md <"$tmp/quotes_md" >"$out/quotes.md" & p9=$!
+	pick-quotes -n "$nq" --min-words "$minw" --by "$by" <"$tmp/quotes" >"$out/quotes.tsv" & p8=$!
+	pick-quotes -n "$nq" --min-words "$minw" --by "$by" --format md <"$tmp/quotes_md" >"$out/quotes.md" & p9=$!
 	status=0
 	code_stream "$tmp/coded" "${files[@]}" |
 		tee "$tmp/tally" "$tmp/matrix" "$tmp/matrix_share" "$tmp/matrix_md" \
@@ -234,7 +238,7 @@ else
 	popts=(-k --halt now,fail=1)
 	if [ -n "$logins" ]; then
 		popts+=(--sshloginfile "$logins" --env PATH --env QP_ROSTER --env QP_CODEBOOK \
-			--env QP_KEY --env QP_TERMS --env QP_BY --env QP_NQ --env QP_EXCLUDE)
+			--env QP_KEY --env QP_TERMS --env QP_BY --env QP_NQ --env QP_EXCLUDE --env QP_MINW)
 	else
 		popts+=(-j "$n")
 	fi
@@ -259,8 +263,8 @@ else
 	tally --merge --by "$by" --cooccur "${cp[@]}" >"$out/cooccur.tsv"
 	# shellcheck disable=SC2086
 	tally --merge --saturation $satopts "${sp[@]}" >"$out/saturation.tsv"
-	pick-quotes --merge -n "$nq" --by "$by" "${qp[@]}" >"$out/quotes.tsv"
-	pick-quotes --merge -n "$nq" --by "$by" --format md "${qp[@]}" >"$out/quotes.md"
+	pick-quotes --merge -n "$nq" --min-words "$minw" --by "$by" "${qp[@]}" >"$out/quotes.tsv"
+	pick-quotes --merge -n "$nq" --min-words "$minw" --by "$by" --format md "${qp[@]}" >"$out/quotes.md"
 	# The shards' keys: the same entity has the same keyed tag everywhere,
 	# so the merged key adds up counts, sorted as anonymize sorts it.
 	( umask 077
