@@ -146,11 +146,24 @@ typedef struct {
 } lhit;
 static lhit lcache[LCACHE];
 
-static const lhit *
-lex_lookup(const char *w, size_t n)
+/* FNV-1a, 64 bits: cheap to compute byte by byte while a word is being
+ * folded, and as good as any 64-bit hash at keeping words apart. */
+#define FNV_INIT 0xCBF29CE484222325ULL
+#define FNV_STEP(h, c) (((h) ^ (unsigned char)(c)) * 0x100000001B3ULL)
+
+static uint64_t
+fnv(const char *w, size_t n)
 {
-	uint64_t h = qp_hash(w, n);
-	lhit *c = &lcache[h & (LCACHE - 1)];
+	uint64_t h = FNV_INIT;
+	for (size_t i = 0; i < n; i++)
+		h = FNV_STEP(h, w[i]);
+	return h;
+}
+
+static inline const lhit *
+lex_lookup_h(const char *w, size_t n, uint64_t h)
+{
+	lhit *c = &lcache[(h ^ h >> 29) & (LCACHE - 1)];
 	if (c->used && c->h == h)
 		return c;
 	uint32_t id = lex_find(w, n);
@@ -1076,7 +1089,10 @@ tables_init(void)
  * straight apostrophes, which most words are.  Any word that touches a
  * multibyte character is handed to words_next.  *ascii says which path.
  */
-static bool
+static bool next_word_slow(const char *s, size_t n, size_t i, size_t *pos,
+                           qp_word *wd);
+
+static inline bool
 next_word(const char *s, size_t n, size_t *pos, qp_word *wd, bool *ascii)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -1105,6 +1121,13 @@ next_word(const char *s, size_t n, size_t *pos, qp_word *wd, bool *ascii)
 			return true;
 		}
 	}
+	*ascii = false;
+	return next_word_slow(s, n, i, pos, wd);
+}
+
+static bool __attribute__((noinline))
+next_word_slow(const char *s, size_t n, size_t i, size_t *pos, qp_word *wd)
+{
 	qp_words w;
 	words_init(&w, s, n);
 	w.pos = i;
@@ -1113,7 +1136,6 @@ next_word(const char *s, size_t n, size_t *pos, qp_word *wd, bool *ascii)
 		return false;
 	}
 	*pos = wd->off + wd->len;
-	*ascii = false;
 	return true;
 }
 
@@ -1130,42 +1152,53 @@ anonymize(const char *s, size_t n)
 	nrepl = 0;
 	nsp = pii_scan(s, n, &spv, &spcap);
 
-	/* tokens, skipping those inside structured spans */
-	buf_reset(&foldb);
+	/* tokens, skipping those inside structured spans; a word takes a
+	 * byte and so does the gap after it, so n / 2 + 1 is room enough */
+	if (tokcap < n / 2 + 1) {
+		tokcap = n / 2 + 1 > 256 ? n / 2 + 1 : 256;
+		tokv = xreallocarray(tokv, tokcap, sizeof *tokv);
+	}
+	tok *tv = tokv;
 	size_t si = 0, pos = 0;
 	bool ascii;
+	char wbuf[64];
 	while (next_word(s, n, &pos, &wd, &ascii)) {
 		while (si < nsp && spv[si].off + spv[si].len <= wd.off)
 			si++;
 		if (si < nsp && wd.off + wd.len > spv[si].off)
 			continue;
-		if (ntok == tokcap) {
-			tokcap = tokcap ? tokcap * 2 : 256;
-			tokv = xreallocarray(tokv, tokcap, sizeof *tokv);
-		}
-		tok *t = &tokv[ntok++];
+		tok *t = &tv[ntok++];
 		t->off = wd.off;
 		t->len = t->core = wd.len;
-		size_t fo = foldb.len;
-		if (ascii) {
-			if (foldb.cap - foldb.len <= wd.len)
-				buf_grow(&foldb, wd.len);
-			char *d = foldb.s + foldb.len;
-			for (size_t k = 0; k < wd.len; k++)
-				d[k] = (char)lower[(unsigned char)s[wd.off + k]];
-			foldb.len += wd.len;
-			foldb.s[foldb.len] = '\0';
+		const char *fw;
+		size_t fl;
+		uint64_t h = FNV_INIT, h2 = 0;   /* h2: without the last 2 bytes */
+		if (ascii && wd.len <= sizeof wbuf) {
+			const char *src = s + wd.off;
+			fl = wd.len;
+			for (size_t k = 0; k < fl; k++) {
+				if (k + 2 == fl)
+					h2 = h;
+				char c = (char)lower[(unsigned char)src[k]];
+				wbuf[k] = c;
+				h = FNV_STEP(h, c);
+			}
+			fw = wbuf;
 		} else {
+			buf_reset(&foldb);
 			utf8_fold(s + wd.off, wd.len, &foldb);
+			fw = foldb.s;
+			fl = foldb.len;
+			h = fnv(fw, fl);
+			if (fl > 2)
+				h2 = fnv(fw, fl - 2);
 		}
-		const char *fw = foldb.s + fo;
-		size_t fl = foldb.len - fo;
-		const lhit *lh = lex_lookup(fw, fl);
+		const lhit *lh = lex_lookup_h(fw, fl, h);
 		t->id = t->pid = lh->id;
 		t->phr = t->pphr = lh->phr;
 		t->pfl = lh->flags;
 		if (fl > 2 && fw[fl - 1] == 's' && fw[fl - 2] == '\'') {
-			const lhit *ph = lex_lookup(fw, fl - 2);
+			const lhit *ph = lex_lookup_h(fw, fl - 2, h2);
 			if (ph->id) {
 				t->pid = ph->id;
 				t->pphr = ph->phr;

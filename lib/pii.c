@@ -13,15 +13,16 @@ const char *const pii_cat_name[PII_NCAT] = {
  * lower-case ASCII letter, C_W a byte that continues a word (letters,
  * digits, '_' and every non-ASCII byte, so that no detector starts in
  * the middle of "café5" or "José's"), C_T a byte that can start an
- * identifier on its own ('@', '+', '(').
+ * identifier on its own ('@', '+', '('), C_X a byte without which no
+ * identifier can be (a digit, '@', '.').
  */
-enum { C_D = 1, C_U = 2, C_L = 4, C_W = 8, C_T = 16 };
+enum { C_D = 1, C_U = 2, C_L = 4, C_W = 8, C_T = 16, C_X = 32 };
 static const unsigned char ctab[256] = {
 	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
 	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-	 0,  0,  0,  0,  0,  0,  0,  0, 16,  0,  0, 16,  0,  0,  0,  0,
-	 9,  9,  9,  9,  9,  9,  9,  9,  9,  9,  0,  0,  0,  0,  0,  0,
-	16, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+	 0,  0,  0,  0,  0,  0,  0,  0, 16,  0,  0, 16,  0,  0, 32,  0,
+	41, 41, 41, 41, 41, 41, 41, 41, 41, 41,  0,  0,  0,  0,  0,  0,
+	48, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
 	10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,  0,  0,  0,  0,  8,
 	 0, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
 	12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,  0,  0,  0,  0,  0,
@@ -941,11 +942,13 @@ pii_scan(const char *text, size_t n, pii_span **out, size_t *cap)
 	/* Every identifier has a digit, an '@', or (a URL without digits) a
 	 * dot followed by a letter or digit.  Most sentences have none of
 	 * them, and one tight loop proves it. */
-	for (i = 0; i < n; i++)
-		if ((ctab[s[i]] & C_D) || s[i] == '@' ||
-		    (s[i] == '.' && i + 1 < n && isalnum_(s[i + 1])))
+	for (i = 0; i < n; i++) {
+		while (i < n && !(ctab[s[i]] & C_X))
+			i++;
+		if (i == n || s[i] != '.' || (i + 1 < n && isalnum_(s[i + 1])))
 			break;
-	if (i == n)
+	}
+	if (i >= n)
 		return 0;
 	i = 0;
 
