@@ -50,6 +50,7 @@ typedef struct {
 	pii_span **out;
 	size_t *cap;
 	size_t cnt;
+	size_t nextdig;        /* the first digit at or after the word in hand */
 } scan;
 
 static void
@@ -849,8 +850,9 @@ try_letters(scan *sc, size_t i)
 	/* Most words: letters only, no month or cue word, and nothing after
 	 * them that an identifier could continue with. */
 	if (!has_digit && nx != '.' && nx != ':' && nx != '-' &&
-	    !(nx == ' ' && month_digit(sc, we) && wl_has(&month_list, s + i, wl)) &&
-	    !wl_has(&id_cue_list, s + i, wl)) {
+	    (sc->nextdig - we > 40 ||
+	     (!(nx == ' ' && month_digit(sc, we) && wl_has(&month_list, s + i, wl)) &&
+	      !wl_has(&id_cue_list, s + i, wl)))) {
 		while (we < sc->n && iswordb(s[we]))
 			we++;
 		return we;
@@ -935,7 +937,7 @@ try_email(scan *sc, size_t a)
 size_t
 pii_scan(const char *text, size_t n, pii_span **out, size_t *cap)
 {
-	scan sc = { (const unsigned char *)text, n, out, cap, 0 };
+	scan sc = { (const unsigned char *)text, n, out, cap, 0, 0 };
 	const unsigned char *s = sc.s;
 	size_t i = 0;
 
@@ -967,7 +969,19 @@ pii_scan(const char *text, size_t n, pii_span **out, size_t *cap)
 				i++;
 				continue;
 			}
-			i = isdig(c) ? try_digits(&sc, i) : try_letters(&sc, i);
+			if (isdig(c)) {
+				i = try_digits(&sc, i);
+				continue;
+			}
+			/* Month and cue words matter only with a digit soon
+			 * after them: know where the next digit is. */
+			if (sc.nextdig <= i) {
+				size_t d = i;
+				while (d < n && !isdig(s[d]))
+					d++;
+				sc.nextdig = d;
+			}
+			i = try_letters(&sc, i);
 			continue;
 		}
 		if (c == '+' && i + 1 < n && isdig(s[i + 1])) {
