@@ -1092,8 +1092,13 @@ tables_init(void)
 static bool next_word_slow(const char *s, size_t n, size_t i, size_t *pos,
                            qp_word *wd);
 
+/* The ASCII path also folds the word into fb (its first WBUF bytes)
+ * and hashes it: *h the whole word, *h2 the word less a final "'s". */
+#define WBUF 64
+
 static inline bool
-next_word(const char *s, size_t n, size_t *pos, qp_word *wd, bool *ascii)
+next_word(const char *s, size_t n, size_t *pos, qp_word *wd, bool *ascii,
+          char *fb, uint64_t *h, uint64_t *h2)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = *pos;
@@ -1103,16 +1108,29 @@ next_word(const char *s, size_t n, size_t *pos, qp_word *wd, bool *ascii)
 	if (i >= n)
 		return false;
 	if (wcls[u[i]] == 1) {
-		size_t j = i + 1;
+		size_t j = i, k = 0;
+		uint64_t hh = FNV_INIT, hap = 0;
 		for (;;) {
-			while (j < n && wcls[u[j]] == 1)
-				j++;
+			while (j < n && wcls[u[j]] == 1) {
+				unsigned char c = lower[u[j++]];
+				if (k < WBUF)
+					fb[k] = (char)c;
+				k++;
+				hh = FNV_STEP(hh, c);
+			}
 			if (j + 1 < n && u[j] == '\'' && wcls[u[j + 1]] == 1) {
-				j += 2;
+				hap = hh;
+				if (k < WBUF)
+					fb[k] = '\'';
+				k++;
+				hh = FNV_STEP(hh, '\'');
+				j++;
 				continue;
 			}
 			break;
 		}
+		*h = hh;
+		*h2 = hap;
 		if (j >= n || (u[j] < 0x80 && !(u[j] == '\'' && j + 1 < n && u[j + 1] >= 0x80))) {
 			wd->off = i;
 			wd->len = wd->cp_len = j - i;
@@ -1161,8 +1179,9 @@ anonymize(const char *s, size_t n)
 	tok *tv = tokv;
 	size_t si = 0, pos = 0;
 	bool ascii;
-	char wbuf[64];
-	while (next_word(s, n, &pos, &wd, &ascii)) {
+	char wbuf[WBUF];
+	uint64_t h = 0, h2 = 0;
+	while (next_word(s, n, &pos, &wd, &ascii, wbuf, &h, &h2)) {
 		while (si < nsp && spv[si].off + spv[si].len <= wd.off)
 			si++;
 		if (si < nsp && wd.off + wd.len > spv[si].off)
@@ -1172,18 +1191,9 @@ anonymize(const char *s, size_t n)
 		t->len = t->core = wd.len;
 		const char *fw;
 		size_t fl;
-		uint64_t h = FNV_INIT, h2 = 0;   /* h2: without the last 2 bytes */
-		if (ascii && wd.len <= sizeof wbuf) {
-			const char *src = s + wd.off;
-			fl = wd.len;
-			for (size_t k = 0; k < fl; k++) {
-				if (k + 2 == fl)
-					h2 = h;
-				char c = (char)lower[(unsigned char)src[k]];
-				wbuf[k] = c;
-				h = FNV_STEP(h, c);
-			}
+		if (ascii && wd.len <= WBUF) {
 			fw = wbuf;
+			fl = wd.len;
 		} else {
 			buf_reset(&foldb);
 			utf8_fold(s + wd.off, wd.len, &foldb);
