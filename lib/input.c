@@ -39,11 +39,14 @@ struct qp_input {
 	unsigned long lineno;
 	char *buf;
 	size_t cap, start, end;
+	size_t ascii_to;        /* buf[start..ascii_to) is known ASCII without NUL */
+	size_t nocr_to;         /* QP_IN_CR: buf[start..nocr_to) holds no CR */
 	qp_buf fixed;           /* a line with its bad bytes replaced */
 	char *stdin_name;
 };
 
 static char stdin_name[] = "-";
+static void note_ascii(qp_input *in, size_t n);
 
 qp_input *
 qp_input_new(int nfiles, char **files, int flags)
@@ -139,7 +142,7 @@ open_next(qp_input *in)
 	in->member_end = false;
 	in->at_start = true;
 	in->lineno = 0;
-	in->start = in->end = 0;
+	in->start = in->end = in->ascii_to = in->nocr_to = 0;
 
 	/* The magic bytes decide; a pipe may deliver them one at a time. */
 	if (!in->raw)
@@ -154,7 +157,9 @@ open_next(qp_input *in)
 	} else {
 		/* Not gzip: what was read is the start of the text. */
 		memcpy(in->buf, in->raw, in->zs.avail_in);
-		in->end = in->zs.avail_in;
+		in->end = 0;
+		in->ascii_to = in->nocr_to = 0;
+		note_ascii(in, in->zs.avail_in);
 		in->zs.avail_in = 0;
 		in->eof = in->raw_eof;
 		in->gz = false;
@@ -201,6 +206,25 @@ inflate_some(qp_input *in, size_t want)
 	}
 }
 
+/*
+ * Most text is ASCII.  Checking each new block in one pass, 16 bytes a
+ * step, spares the per-line UTF-8 check for every line inside the ASCII
+ * run; only lines that reach past it are checked one by one.
+ */
+static void
+note_ascii(qp_input *in, size_t n)
+{
+	size_t old = in->end;
+	in->end += n;
+	if (in->ascii_to == old)
+		in->ascii_to = old + utf8_ascii_prefix(in->buf + old, n);
+	/* Likewise a block without CR needs no CR search line by line. */
+	if ((in->flags & QP_IN_CR) && in->nocr_to == old) {
+		const char *cr = memchr(in->buf + old, '\r', n);
+		in->nocr_to = cr ? (size_t)(cr - in->buf) : in->end;
+	}
+}
+
 /* Read more of the current file into buf; sets eof at its end. */
 static void
 fill(qp_input *in)
@@ -208,6 +232,8 @@ fill(qp_input *in)
 	if (in->start > 0) {
 		memmove(in->buf, in->buf + in->start, in->end - in->start);
 		in->end -= in->start;
+		in->ascii_to = in->ascii_to > in->start ? in->ascii_to - in->start : 0;
+		in->nocr_to = in->nocr_to > in->start ? in->nocr_to - in->start : 0;
 		in->start = 0;
 	}
 	if (in->cap - in->end < READ_CHUNK) {
@@ -220,7 +246,7 @@ fill(qp_input *in)
 	size_t n = in->gz ? inflate_some(in, want) : xread(in, in->buf + in->end, want);
 	if (n == 0)
 		in->eof = true;
-	in->end += n;
+	note_ascii(in, n);
 }
 
 /* Find the end of the line starting at start: offset of its terminator
@@ -241,7 +267,7 @@ find_eol(qp_input *in, size_t from, size_t *eol, size_t *tlen)
 	 * byte loop on the LF-only text most files are. */
 	char *nl = memchr(b + from, '\n', in->end - from);
 	size_t lim = nl ? (size_t)(nl - b) : in->end;
-	char *cr = memchr(b + from, '\r', lim - from);
+	char *cr = lim <= in->nocr_to ? NULL : memchr(b + from, '\r', lim - from);
 	if (!cr) {
 		if (!nl)
 			return false;
@@ -307,6 +333,8 @@ qp_input_line(qp_input *in, const char **line, size_t *len)
 	}
 	if (n > 0 && p[n - 1] == '\r')
 		n--;
+	if (p + n <= in->buf + in->ascii_to)
+		goto done;
 	size_t good = utf8_valid_prefix(p, n);
 	if (good < n) {
 		if (!qp_replace_invalid) {
@@ -320,6 +348,7 @@ qp_input_line(qp_input *in, const char **line, size_t *len)
 		p = in->fixed.s;
 		n = in->fixed.len;
 	}
+done:
 	*line = p;
 	*len = n;
 	return true;

@@ -3,6 +3,9 @@
 
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /*
  * Eight bytes at a time while they are ASCII and not NUL: most transcript
@@ -62,6 +65,28 @@ seq_len(const unsigned char *p, size_t n)
 		return 4;
 	}
 	return 0;
+}
+
+size_t
+utf8_ascii_prefix(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i zero = _mm_setzero_si128();
+	while (i + 16 <= n) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(p + i));
+		/* High bit set, or a zero byte: stop and let the slow path look. */
+		if (_mm_movemask_epi8(_mm_or_si128(x, _mm_cmpeq_epi8(x, zero))))
+			break;
+		i += 16;
+	}
+#endif
+	while (i + 8 <= n && ascii_nonul8(p + i))
+		i += 8;
+	while (i < n && p[i] != 0 && p[i] < 0x80)
+		i++;
+	return i;
 }
 
 size_t

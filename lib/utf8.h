@@ -23,6 +23,10 @@
  * NUL byte: n when the whole of it is valid. */
 size_t utf8_valid_prefix(const char *s, size_t n);
 
+/* Length of the longest prefix of s[0..n) that is ASCII without NUL: the
+ * bulk check input.h runs on every buffer it reads (16 bytes a step). */
+size_t utf8_ascii_prefix(const char *s, size_t n);
+
 /* Append s[0..n) to out with every invalid sequence (and NUL) replaced by
  * U+FFFD, one replacement per maximal invalid subpart as Unicode advises. */
 void utf8_replace_invalid(const char *s, size_t n, qp_buf *out);
