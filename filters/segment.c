@@ -490,8 +490,30 @@ emit_turn(void)
 		write_rec(S.ttext.s, S.ttext.len);
 		return;
 	}
-	for (size_t i = 0; i < k; i++)
-		write_rec(S.ttext.s + S.sents[i].off, S.sents[i].len);
+	for (size_t i = 0; i < k; i++) {
+		const char *p = S.ttext.s + S.sents[i].off;
+		size_t n = S.sents[i].len;
+		/* A line break inside a sentence is where a transcriber or a
+		 * PDF wrapped the line, not part of what was said: a sentence
+		 * is written on one line, its breaks made spaces. */
+		if (S.tesc && memchr(p, '\n', n)) {
+			buf_reset(&S.tmp);
+			for (size_t j = 0; j < n; j++) {
+				if (p[j] != '\n') {
+					buf_addc(&S.tmp, p[j]);
+					continue;
+				}
+				while (S.tmp.len > 0 && S.tmp.s[S.tmp.len - 1] == ' ')
+					S.tmp.len--;
+				while (j + 1 < n && p[j + 1] == ' ')
+					j++;
+				buf_addc(&S.tmp, ' ');
+			}
+			write_rec(S.tmp.s, S.tmp.len);
+		} else {
+			write_rec(p, n);
+		}
+	}
 }
 
 /* ---- pieces and turns ---- */
