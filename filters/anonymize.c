@@ -95,7 +95,8 @@ enum {
 	F_STOP = 1 << 7,       /* never part of a guessed name */
 	F_NOTNAME = 1 << 8,    /* months, weekdays, ...: not a name alone */
 	F_KEEP = 1 << 9,       /* --keep word */
-	F_WHERE = 1 << 10      /* in, from, to, ...: a place may follow */
+	F_WHERE = 1 << 10,     /* in, from, to, ...: a place may follow */
+	F_ABBR = 1 << 11       /* Dr, Prof, ...: a title whose dot is no full stop */
 };
 
 typedef struct {
@@ -205,6 +206,11 @@ static const char *const w_titles[] = {
 	"mister", "nurse", "dean", "rev", "reverend", "pastor", "coach",
 	"judge", "captain", "capt", "sir", "dame", "madam", NULL
 };
+/* Only these titles are written with a dot of abbreviation: after
+ * "nurse." or "coach." the dot ends a sentence ("your nurse. I'm"). */
+static const char *const w_abbr[] = {
+	"dr", "prof", "mr", "mrs", "ms", "mx", "rev", "capt", NULL
+};
 static const char *const w_cues[] = {
 	"named", "called", "friend", "colleague", "classmate", "roommate",
 	"mentor", "preceptor", "husband", "wife", "partner", "son", "daughter",
@@ -223,7 +229,7 @@ static const char *const w_where[] = {
 /* Words that end a guessed name: function words and the nouns that
  * follow a title when it is a job ("Nurse Practitioner"). */
 static const char *const w_stop[] = {
-	"i", "a", "an", "the", "of", "and", "or", "but", "for", "in", "at",
+	"i", "i'm", "i'd", "i've", "i'll", "a", "an", "the", "of", "and", "or", "but", "for", "in", "at",
 	"on", "to", "from", "with", "by", "is", "was", "who", "that", "this",
 	"it", "he", "she", "they", "we", "you", "my", "our", "their", "his",
 	"her", "practitioner", "practitioners", "assistant", "assistants",
@@ -982,7 +988,8 @@ person_start(const char *s, size_t ntok, size_t i)
 
 	if (t->digit || t->keep || (f & (F_KEEP | F_NOTNAME | F_STOP | F_TITLE)))
 		return false;
-	if (pv && pv->ent < 0 && (pf & F_TITLE) && t->cap && adjacent(s, pv, t, true))
+	if (pv && pv->ent < 0 && (pf & F_TITLE) && t->cap &&
+	    adjacent(s, pv, t, (pf & F_ABBR) != 0))
 		return true;
 	if (!(f & (F_FIRST | F_LAST)))
 		return false;
@@ -1394,6 +1401,7 @@ main(int argc, char **argv)
 	for (int k = 0; k < PII_NCAT; k++)
 		pii_cat_ids[k] = cat_id(pii_cat_name[k]);
 	lex_flags(w_titles, F_TITLE);
+	lex_flags(w_abbr, F_ABBR);
 	lex_flags(w_cues, F_CUE);
 	lex_flags(w_says, F_SAYS);
 	lex_flags(w_like, F_LIKE);

@@ -333,3 +333,9 @@ EOF
 	END { exit bad }' "$T/score"
 	[ "$(grep -c '^recall' "$T/score")" -eq 10 ]
 }
+
+@test "anonymize: a full stop after a job title is a sentence end, and I'm is no name" {
+	run_stdin 'doc\ttext\nd\tspitting at your nurse. I'"'"'m supposed to. Ask the coach. Maybe he knows. Nurse Ratched came, Dr. Lindqvist too.\n' anonymize
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "$(printf 'd\tspitting at your nurse. I'"'"'m supposed to. Ask the coach. Maybe he knows. Nurse [PERSON_1] came, Dr. [PERSON_2] too.')" ]
+}
