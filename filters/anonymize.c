@@ -1301,8 +1301,12 @@ anonymize(const char *s, size_t n)
 			       tokv[ti].core == tokv[ti].len &&
 			       tokv[ti + 1].off < lim && joinable(s, &tokv[ti], &tokv[ti + 1]))
 				ti++;
-			add_repl(tokv[a].off, tokv[ti].off + tokv[ti].core - tokv[a].off,
-			         (uint32_t)tokv[a].ent);
+			size_t end = tokv[ti].off + tokv[ti].core;
+			/* "Tariq H.": the dot of a closing initial is part of
+			 * the name, or "[S03]." would be left behind. */
+			if (ti > a && tokv[ti].core == 1 && end < lim && s[end] == '.')
+				end++;
+			add_repl(tokv[a].off, end - tokv[a].off, (uint32_t)tokv[a].ent);
 		}
 		if (k == nsp)
 			break;

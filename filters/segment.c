@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -727,6 +728,15 @@ name_ok(const char *p, size_t n)
 
 	if (n == 0)
 		return false;
+	/* A pseudonym as anonymize(1) writes it ("[S01]", "[PERSON_3]")
+	 * names a speaker, so an anonymized transcript reads back. */
+	if (n >= 3 && n <= 40 && p[0] == '[' && p[n - 1] == ']') {
+		for (i = 1; i < n - 1; i++)
+			if (!isalnum((unsigned char)p[i]) && p[i] != '_')
+				break;
+		if (i == n - 1)
+			return true;
+	}
 	if (p[n - 1] == ')') {
 		size_t o = n - 1;
 		while (o > 0 && p[o - 1] != '(' && p[o - 1] != ')')

@@ -339,3 +339,17 @@ EOF
 	[ "$status" -eq 0 ]
 	[ "${lines[1]}" = "$(printf 'd\tspitting at your nurse. I'"'"'m supposed to. Ask the coach. Maybe he knows. Nurse [PERSON_1] came, Dr. [PERSON_2] too.')" ]
 }
+
+@test "anonymize: --plain transcripts read back with segment, speakers as tags" {
+	EX=$BATS_TEST_DIRNAME/../examples/compassion
+	for f in ms-group1.vtt ms-group2-teams.vtt sga-group.txt; do
+		anonymize --plain --roster "$EX/roster.tsv" "$EX/$f" >"$BATS_TEST_TMPDIR/$f"
+		run segment "$BATS_TEST_TMPDIR/$f"
+		[ "$status" -eq 0 ]
+		# same number of turns as the original, no name left as a speaker
+		[ "${#lines[@]}" -eq "$(segment "$EX/$f" | wc -l)" ]
+		speakers=$(printf '%s\n' "${lines[@]}" | tail -n +2 | cut -f 5 | sort -u | tr '\n' ' ')
+		[[ "$speakers" == *"[M01]"* ]]
+		! printf '%s' "$speakers" | grep -q '[a-z][a-z]* [A-Z][a-z]'
+	done
+}
