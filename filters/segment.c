@@ -15,7 +15,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -728,13 +727,20 @@ name_ok(const char *p, size_t n)
 
 	if (n == 0)
 		return false;
-	/* A pseudonym as anonymize(1) writes it ("[S01]", "[PERSON_3]")
-	 * names a speaker, so an anonymized transcript reads back. */
-	if (n >= 3 && n <= 40 && p[0] == '[' && p[n - 1] == ']') {
-		for (i = 1; i < n - 1; i++)
-			if (!isalnum((unsigned char)p[i]) && p[i] != '_')
+	/* A pseudonym as anonymize(1) writes it ("[S01]", "[PERSON_3]",
+	 * "[PERSON_3fa9c01b2e]") names a speaker, so an anonymized transcript
+	 * reads back; "[inaudible]" and "[CROSSTALK]" do not. */
+	if (n >= 4 && n <= 40 && p[0] == '[' && p[n - 1] == ']' &&
+	    p[1] >= 'A' && p[1] <= 'Z') {
+		bool digit = false;
+		for (i = 2; i < n - 1; i++) {
+			char c = p[i];
+			if (c >= '0' && c <= '9')
+				digit = true;
+			else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'f') || c == '_'))
 				break;
-		if (i == n - 1)
+		}
+		if (i == n - 1 && digit)
 			return true;
 	}
 	if (p[n - 1] == ')') {

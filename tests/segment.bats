@@ -230,6 +230,9 @@ Q: question|Q
 Mary-Jane O'Neil: text|Mary-Jane O'Neil
 Élodie Durand: text|Élodie Durand
 Jean de la Fontaine: text|Jean de la Fontaine
+[S01]: a pseudonym from anonymize|[S01]
+[PERSON_3fa9c01b2e]: a keyed one|[PERSON_3fa9c01b2e]
+[CROSSTALK]: text|
   Indented: text|Indented
 Label:|Label
 for example: text|
