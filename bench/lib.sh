@@ -111,5 +111,18 @@ verdict() {
 		if (op == "<=") { pass = v <= t; d = (v - t) / t }
 		else { pass = v >= t; d = (t - v) / t }
 		if (d < 0) d = -d
-		printf "%s by %.0f%%", pass ? "PASS" : "MISS", d * 100 }'
+		if (op == "<=") w = pass ? "under" : "over"
+		else w = pass ? "above" : "short"
+		printf "%s (%.0f%% %s)", pass ? "PASS" : "MISS", d * 100, w }'
+}
+
+# save FILE: the measurements as a record stream, for other tools.
+save() {
+	local k
+	printf 'key\tstatus\tbytes\twall\tcpu\trss_kib\tload\tnote\tcommand\n'
+	for k in "${!STAT[@]}"; do
+		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$k" "${STAT[$k]}" "${BYTES[$k]:-}" \
+			"${WALL[$k]:-}" "${CPU[$k]:-}" "${RSS[$k]:-}" "${LOAD[$k]:-}" "${NOTE[$k]:-}" \
+			"$(printf '%s' "${CMDS[$k]:-}" | tr '\t\n' '  ')"
+	done | sort
 }

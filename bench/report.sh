@@ -52,7 +52,7 @@ goals() {
 report() {
 	local commit dirty mem
 	commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-	dirty=$(git status --porcelain -- filters lib 2>/dev/null | head -n 1)
+	dirty=$(git status --porcelain -- filters lib pipelines 2>/dev/null | cut -c 4- | tr '\n' ' ')
 	mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 	cat <<EOF
 # qualpipe benchmark results
@@ -70,7 +70,7 @@ $(( ELAPSED / 60 )) min $(( ELAPSED % 60 )) s.  Command:
 | memory | $mem |
 | kernel | $(uname -sr) |
 | load average (1, 5, 15 min) | $LOAD_START at the start, $LOAD_END at the end |
-| qualpipe | $(cat VERSION), commit $commit$([ -n "$dirty" ] && echo ' (filters/ or lib/ modified in the work tree)') |
+| qualpipe | $(cat VERSION), commit $commit$([ -n "$dirty" ] && echo " with uncommitted changes (others' work in progress) to: ${dirty% }") |
 | compiler | $(ver cc --version) |
 | ripgrep | $(ver rg --version) |
 | Miller | $(ver mlr --version) |
@@ -92,7 +92,8 @@ CPU seconds (user + system) are steadier and are given beside them.
   Teams WebVTT, Otter.ai and labelled text, $(mib "$TBYTES") MiB, and its roster
   ($(( $(wc -l <"$ROSTER") - 1 )) people; the bench drops the alias \`Moderator\` that gencorpus
   gives every moderator, which tag-speaker refuses as ambiguous, and adds one
-  roster entry \`Moderator\` with the role moderator instead).
+  roster entry \`Moderator\` with the role moderator instead; tag-speaker then
+  reported $(grep -c -E 'unmatched|ambiguous|no speaker' "$WORK/stage-tag.err" || true) unmatched, ambiguous or missing labels).
 - Streams made from it by one unmeasured pass of the filters: segments
   $(mib "$(sz "$WORK/seg.tsv")") MiB ($(( $(wc -l <"$WORK/seg.tsv") - 1 )) turns), tagged $(mib "$(sz "$WORK/tag.tsv")") MiB,
   anonymized $(mib "$(sz "$WORK/anon.tsv")") MiB, coded with codebooks/compassion.cb
