@@ -3,6 +3,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 struct qp_rd {
 	qp_input *in;
@@ -275,38 +278,59 @@ esc_char(char c)
 	}
 }
 
+/* Offset of the first byte that needs escaping, or n.  Most fields
+ * have none: 16 bytes a step where SSE2 is there. */
+static size_t
+esc_scan(const char *p, size_t n)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i bs = _mm_set1_epi8('\\'), tab = _mm_set1_epi8('\t'),
+	              nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+	for (; i + 16 <= n; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(p + i));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, bs), _mm_cmpeq_epi8(x, tab)),
+		                         _mm_or_si128(_mm_cmpeq_epi8(x, nl), _mm_cmpeq_epi8(x, cr)));
+		int bits = _mm_movemask_epi8(m);
+		if (bits)
+			return i + (size_t)__builtin_ctz((unsigned)bits);
+	}
+#endif
+	for (; i < n; i++)
+		if (esc_char(p[i]))
+			return i;
+	return n;
+}
+
 void
 qp_escape(const char *p, size_t n, qp_buf *out)
 {
-	size_t i = 0, run = 0;
+	size_t i;
 
 	buf_grow(out, n);
-	for (; i < n; i++) {
-		int e = esc_char(p[i]);
-		if (!e)
-			continue;
-		buf_add(out, p + run, i - run);
+	while ((i = esc_scan(p, n)) < n) {
+		buf_add(out, p, i);
 		buf_addc(out, '\\');
-		buf_addc(out, (char)e);
-		run = i + 1;
+		buf_addc(out, (char)esc_char(p[i]));
+		p += i + 1;
+		n -= i + 1;
 	}
-	buf_add(out, p + run, n - run);
+	buf_add(out, p, n);
 }
 
 void
 qp_write_field(qp_out *o, const char *p, size_t n)
 {
-	size_t run = 0;
-	for (size_t i = 0; i < n; i++) {
-		int e = esc_char(p[i]);
-		if (!e)
-			continue;
-		qp_write(o, p + run, i - run);
+	size_t i;
+
+	while ((i = esc_scan(p, n)) < n) {
+		qp_write(o, p, i);
 		qp_putc(o, '\\');
-		qp_putc(o, (char)e);
-		run = i + 1;
+		qp_putc(o, (char)esc_char(p[i]));
+		p += i + 1;
+		n -= i + 1;
 	}
-	qp_write(o, p + run, n - run);
+	qp_write(o, p, n);
 }
 
 bool

@@ -32,6 +32,30 @@ test_escape(void)
 	buf_free(&b);
 	buf_free(&u);
 
+	/* Escapes at every position of long fields, against a byte loop. */
+	int ok = 1;
+	for (size_t pos = 0; pos < 70 && ok; pos++) {
+		char src[72];
+		memset(src, 'x', sizeof src);
+		src[pos] = "\\\t\n\r"[pos % 4];
+		src[71 - pos / 2] = '\t';
+		qp_buf e = QP_BUF_INIT, want = QP_BUF_INIT;
+		qp_escape(src, sizeof src, &e);
+		for (size_t i = 0; i < sizeof src; i++) {
+			char c = src[i];
+			if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+				buf_addc(&want, '\\');
+				buf_addc(&want, c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : 'r');
+			} else {
+				buf_addc(&want, c);
+			}
+		}
+		ok = e.len == want.len && memcmp(e.s, want.s, e.len) == 0;
+		buf_free(&e);
+		buf_free(&want);
+	}
+	T_OK(ok, "escape: long fields, an escape at every position");
+
 	T_OK(qp_valid_colname("doc", 3), "colname: doc");
 	T_OK(qp_valid_colname("a_1", 3), "colname: a_1");
 	T_OK(!qp_valid_colname("1a", 2), "colname: not starting with a digit");
