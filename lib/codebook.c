@@ -54,6 +54,11 @@ typedef struct {
 typedef struct {
 	uint32_t t0, nt;        /* terms */
 	uint32_t u0, nu;        /* users */
+	/* Phrases hang on their first word, and many begin with a common
+	 * one ("i was", "my mom"): the second word's hash, when it is whole,
+	 * turns most checks into one comparison. */
+	uint64_t h2;
+	bool h2ok;
 } seq;
 
 typedef struct {
@@ -377,7 +382,12 @@ parse_seq(parser *P, const char *s, size_t n, bool empty_ok)
 		return (uint32_t)((size_t)e->val - 1);
 	}
 	GROW(cb->seqs, cb->nseqs, cb->scap);
-	cb->seqs[cb->nseqs] = (seq){ (uint32_t)t0, (uint32_t)(cb->nterms - t0), 0, 0 };
+	cb->seqs[cb->nseqs] = (seq){ (uint32_t)t0, (uint32_t)(cb->nterms - t0), 0, 0, 0, false };
+	if (cb->nterms - t0 > 1 && !cb->terms[t0 + 1].prefix) {
+		const term *t2 = &cb->terms[t0 + 1];
+		cb->seqs[cb->nseqs].h2 = qp_hash(cb->str.s + t2->off, t2->len);
+		cb->seqs[cb->nseqs].h2ok = true;
+	}
 	e->val = (void *)(cb->nseqs + 1);
 	return (uint32_t)cb->nseqs++;
 }
@@ -1302,6 +1312,8 @@ seq_at(const cb_matcher *m, const seq *s, size_t i)
 {
 	const cb_codebook *cb = m->cb;
 	if (i + s->nt > m->ntok)
+		return false;
+	if (s->h2ok && m->th[i + 1] != s->h2)
 		return false;
 	for (uint32_t k = 1; k < s->nt; k++) {
 		const term *t = &cb->terms[s->t0 + k];

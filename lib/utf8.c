@@ -225,6 +225,22 @@ is_apos(int32_t cp)
 	return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
 }
 
+/* ASCII letters and digits, by table: this runs on every byte of text. */
+static const unsigned char ascii_word[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
 /* Word character at w->pos?  Sets *len to its byte length. */
 static inline bool
 word_at(const qp_words *w, size_t pos, size_t *len)
@@ -232,8 +248,7 @@ word_at(const qp_words *w, size_t pos, size_t *len)
 	unsigned char c = (unsigned char)w->s[pos];
 	if (c < 0x80) {
 		*len = 1;
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		       (c >= '0' && c <= '9');
+		return ascii_word[c];
 	}
 	int32_t cp;
 	*len = utf8_decode(w->s + pos, &cp);
@@ -247,6 +262,12 @@ words_next(qp_words *w, qp_word *out)
 
 	/* Skip to the next word character. */
 	while (w->pos < w->n) {
+		unsigned char c = (unsigned char)w->s[w->pos];
+		if (c < 0x80 && !ascii_word[c]) {
+			w->pos++;
+			w->cp++;
+			continue;
+		}
 		if (word_at(w, w->pos, &l))
 			break;
 		w->pos += l;
@@ -257,6 +278,12 @@ words_next(qp_words *w, qp_word *out)
 	out->off = w->pos;
 	out->cp_off = w->cp;
 	while (w->pos < w->n) {
+		unsigned char c = (unsigned char)w->s[w->pos];
+		if (c < 0x80 && ascii_word[c]) {
+			w->pos++;
+			w->cp++;
+			continue;
+		}
 		if (word_at(w, w->pos, &l)) {
 			w->pos += l;
 			w->cp++;
