@@ -79,18 +79,21 @@ wait_all() {
 	[ -z "$failed" ] || die "failed: ${failed#, }"
 }
 
-# A shard, as GNU parallel runs it: `thematic-analysis.sh --shard DIR LIST`
-# (LIST: the shard's file names, NUL-separated) writes DIR/coded.gz (records; the header only in shard 1), DIR/map.tsv and
-# the partial counts and quote pools that the merge needs.
+# A shard: `thematic-analysis.sh --shard DIR LIST` (LIST: the shard's file
+# names, NUL-separated) writes DIR/coded.gz (records; the header only in
+# shard 1), DIR/map.tsv, and the partial counts and quote pools that the
+# merges need.
 if [ "${1:-}" = --shard ]; then
 	d=$2
 	mapfile -d '' shard_files <"$3"
 	mkdir -p "$d"
 	mkfifo "$d/coded" "$d/a" "$d/b" "$d/c"
+	# gzip's fastest level: at its default it would take as long as
+	# the whole coding chain.
 	if [ "$(basename "$d")" = 1 ]; then
-		gzip -c <"$d/coded" >"$d/coded.gz" &
+		gzip -1 -c <"$d/coded" >"$d/coded.gz" &
 	else
-		tail -n +2 <"$d/coded" | gzip -c >"$d/coded.gz" &
+		tail -n +2 <"$d/coded" | gzip -1 -c >"$d/coded.gz" &
 	fi
 	pz=$!
 	by=(--by "$QP_BY")
@@ -187,54 +190,31 @@ if [ "$quiet" = 0 ] && [ -t 2 ]; then
 	progress & mon=$!
 fi
 
-if [ "$jobs" = 1 ] && [ -z "$logins" ]; then
-	# One process per filter; the coded stream fans out through FIFOs.
-	for f in coded tally matrix matrix_share matrix_md matrix_share_md matrix_speakers cooccur saturation quotes quotes_md; do
-		mkfifo "$tmp/$f"
-	done
-	gzip -c <"$tmp/coded" >"$out/coded.tsv.gz" & pz=$!
-	tally --by "$by" <"$tmp/tally" >"$out/tally.tsv" & p1=$!
-	tally --by "$by" --format matrix <"$tmp/matrix" >"$out/matrix.tsv" & p2=$!
-	tally --by "$by" --format matrix --measure share <"$tmp/matrix_share" >"$out/matrix-share.tsv" & p3=$!
-	tally --by "$by" --format md <"$tmp/matrix_md" >"$out/matrix.md" & p4=$!
-	tally --by "$by" --format md --measure share <"$tmp/matrix_share_md" >"$out/matrix-share.md" & p5=$!
-	tally --by "$by" --format md --measure speakers <"$tmp/matrix_speakers" >"$out/matrix-speakers.md" & p10=$!
-	tally --by "$by" --cooccur <"$tmp/cooccur" >"$out/cooccur.tsv" & p6=$!
-	# shellcheck disable=SC2086
-	tally --saturation $satopts <"$tmp/saturation" >"$out/saturation.tsv" & p7=$!
-	pick-quotes -n "$nq" --min-words "$minw" --by "$by" <"$tmp/quotes" >"$out/quotes.tsv" & p8=$!
-	pick-quotes -n "$nq" --min-words "$minw" --by "$by" --format md <"$tmp/quotes_md" >"$out/quotes.md" & p9=$!
-	status=0
-	code_stream "$tmp/coded" "${files[@]}" |
-		tee "$tmp/tally" "$tmp/matrix" "$tmp/matrix_share" "$tmp/matrix_md" \
-		    "$tmp/matrix_share_md" "$tmp/matrix_speakers" "$tmp/cooccur" "$tmp/saturation" "$tmp/quotes" \
-		    >"$tmp/quotes_md" || status=$?
-	wait_all "gzip:$pz" "tally:$p1" "tally --format matrix:$p2" \
-		"tally --measure share:$p3" "tally --format md:$p4" \
-		"tally --format md --measure share:$p5" "tally --cooccur:$p6" \
-		"tally --saturation:$p7" "pick-quotes:$p8" "pick-quotes --format md:$p9" \
-		"tally --measure speakers:$p10"
-	[ "$status" = 0 ] || die "the coding chain failed (status $status)"
+# Shards of whole files, contiguous in input order and balanced by bytes.
+# One process is one shard; more run under GNU parallel, whose -k hands
+# the merges their outputs in input order.  Either way each shard writes
+# partial counts and quote pools, and the merges below write the results:
+# tally's and pick-quotes' own tests hold the merge to the one-pass bytes,
+# and one pass of each over the stream serves every report.
+n=$jobs
+[ "$n" -gt ${#files[@]} ] && n=${#files[@]}
+wc -c -- "${files[@]}" | { [ ${#files[@]} -gt 1 ] && sed '$d' || cat; } | awk -v n="$n" -v dir="$tmp" '
+	{ size[NR] = $1; total += $1 }
+	END {
+		s = 1; acc = 0
+		for (i = 1; i <= NR; i++) {
+			print i, s > (dir "/assign")
+			acc += size[i]
+			if (s < n && acc >= total * s / n) s++
+		}
+	}'
+while read -r idx shard; do
+	printf '%s\0' "${files[idx - 1]}" >>"$tmp/list.$shard"
+done <"$tmp/assign"
+shards=$(ls "$tmp" | sed -n 's/^list\.//p' | sort -n)
+if [ "$n" = 1 ] && [ -z "$logins" ]; then
+	"$here/thematic-analysis.sh" --shard "$tmp/s/1" "$tmp/list.1" || die "the analysis failed"
 else
-	# Shards of whole files, contiguous in input order and balanced by bytes;
-	# parallel -k hands the merge their outputs in that order.
-	n=$jobs
-	[ "$n" -gt ${#files[@]} ] && n=${#files[@]}
-	wc -c -- "${files[@]}" | sed '$d' | awk -v n="$n" -v dir="$tmp" '
-		{ size[NR] = $1; total += $1 }
-		END {
-			s = 1; acc = 0
-			for (i = 1; i <= NR; i++) {
-				print i, s > (dir "/assign")
-				acc += size[i]
-				if (s < n && acc >= total * s / n) s++
-			}
-		}'
-	# NUL-separated file lists, one a shard.
-	i=0
-	while read -r idx shard; do
-		printf '%s\0' "${files[idx - 1]}" >>"$tmp/list.$shard"
-	done <"$tmp/assign"
 	popts=(-k --halt now,fail=1)
 	if [ -n "$logins" ]; then
 		popts+=(--sshloginfile "$logins" --env PATH --env QP_ROSTER --env QP_CODEBOOK \
@@ -242,40 +222,39 @@ else
 	else
 		popts+=(-j "$n")
 	fi
-	shards=$(ls "$tmp" | sed -n 's/^list\.//p' | sort -n)
 	printf '%s\n' $shards | parallel "${popts[@]}" \
-		 "$here/thematic-analysis.sh" --shard "$tmp/s/{}" "$tmp/list.{}" ||
+		"$here/thematic-analysis.sh" --shard "$tmp/s/{}" "$tmp/list.{}" ||
 		die "a shard failed"
-	parts() { for s in $shards; do printf '%s\n' "$tmp/s/$s/$1"; done; }
-	mapfile -t tp < <(parts tally.part)
-	mapfile -t cp < <(parts cooccur.part)
-	mapfile -t sp < <(parts saturation.part)
-	mapfile -t qp < <(parts quotes.part)
-	mapfile -t cz < <(parts coded.gz)
-	mapfile -t mp < <(parts map.tsv)
-	cat "${cz[@]}" >"$out/coded.tsv.gz"
-	tally --merge --by "$by" "${tp[@]}" >"$out/tally.tsv"
-	tally --merge --by "$by" --format matrix "${tp[@]}" >"$out/matrix.tsv"
-	tally --merge --by "$by" --format matrix --measure share "${tp[@]}" >"$out/matrix-share.tsv"
-	tally --merge --by "$by" --format md "${tp[@]}" >"$out/matrix.md"
-	tally --merge --by "$by" --format md --measure share "${tp[@]}" >"$out/matrix-share.md"
-	tally --merge --by "$by" --format md --measure speakers "${tp[@]}" >"$out/matrix-speakers.md"
-	tally --merge --by "$by" --cooccur "${cp[@]}" >"$out/cooccur.tsv"
-	# shellcheck disable=SC2086
-	tally --merge --saturation $satopts "${sp[@]}" >"$out/saturation.tsv"
-	pick-quotes --merge -n "$nq" --min-words "$minw" --by "$by" "${qp[@]}" >"$out/quotes.tsv"
-	pick-quotes --merge -n "$nq" --min-words "$minw" --by "$by" --format md "${qp[@]}" >"$out/quotes.md"
-	# The shards' keys: the same entity has the same keyed tag everywhere,
-	# so the merged key adds up counts, sorted as anonymize sorts it.
-	( umask 077
-	  { head -n 1 "${mp[0]}"
-	    for m in "${mp[@]}"; do tail -n +2 "$m"; done |
-	    LC_ALL=C awk -F '\t' -v OFS='\t' '
-		{ k = $1 FS $2 FS $3; if (!(k in n)) order[++m] = k; n[k] += $4 }
-		END { for (i = 1; i <= m; i++) print order[i], n[order[i]] }' |
-	    LC_ALL=C sort -t "$(printf '\t')" -k3,3 -k2,2 -k1,1
-	  } >"$out/key/reidentification.tsv" )
 fi
+parts() { for s in $shards; do printf '%s\n' "$tmp/s/$s/$1"; done; }
+mapfile -t tp < <(parts tally.part)
+mapfile -t cp < <(parts cooccur.part)
+mapfile -t sp < <(parts saturation.part)
+mapfile -t qp < <(parts quotes.part)
+mapfile -t cz < <(parts coded.gz)
+mapfile -t mp < <(parts map.tsv)
+cat "${cz[@]}" >"$out/coded.tsv.gz"
+tally --merge --by "$by" "${tp[@]}" >"$out/tally.tsv"
+tally --merge --by "$by" --format matrix "${tp[@]}" >"$out/matrix.tsv"
+tally --merge --by "$by" --format matrix --measure share "${tp[@]}" >"$out/matrix-share.tsv"
+tally --merge --by "$by" --format md "${tp[@]}" >"$out/matrix.md"
+tally --merge --by "$by" --format md --measure share "${tp[@]}" >"$out/matrix-share.md"
+tally --merge --by "$by" --format md --measure speakers "${tp[@]}" >"$out/matrix-speakers.md"
+tally --merge --by "$by" --cooccur "${cp[@]}" >"$out/cooccur.tsv"
+# shellcheck disable=SC2086
+tally --merge --saturation $satopts "${sp[@]}" >"$out/saturation.tsv"
+pick-quotes --merge -n "$nq" --min-words "$minw" --by "$by" "${qp[@]}" >"$out/quotes.tsv"
+pick-quotes --merge -n "$nq" --min-words "$minw" --by "$by" --format md "${qp[@]}" >"$out/quotes.md"
+# The shards' keys: an entity has one keyed tag in every shard, so the
+# merged key adds up the counts, sorted as anonymize sorts its own.
+( umask 077
+  { head -n 1 "${mp[0]}"
+    for m in "${mp[@]}"; do tail -n +2 "$m"; done |
+    LC_ALL=C awk -F '\t' -v OFS='\t' '
+	{ k = $1 FS $2 FS $3; if (!(k in n)) order[++m] = k; n[k] += $4 }
+	END { for (i = 1; i <= m; i++) print order[i], n[order[i]] }' |
+    LC_ALL=C sort -t "$(printf '\t')" -k3,3 -k2,2 -k1,1
+  } >"$out/key/reidentification.tsv" )
 chmod 600 "$out/key/reidentification.tsv"
 if [ -n "$mon" ]; then
 	kill "$mon" 2>/dev/null || true
