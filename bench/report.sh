@@ -50,9 +50,7 @@ goals() {
 }
 
 report() {
-	local commit dirty mem
-	commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-	dirty=$(git status --porcelain -- filters lib pipelines 2>/dev/null | cut -c 4- | tr '\n' ' ')
+	local mem
 	mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 	cat <<EOF
 # qualpipe benchmark results
@@ -70,7 +68,7 @@ $(( ELAPSED / 60 )) min $(( ELAPSED % 60 )) s.  Command:
 | memory | $mem |
 | kernel | $(uname -sr) |
 | load average (1, 5, 15 min) | $LOAD_START at the start, $LOAD_END at the end |
-| qualpipe | $(cat VERSION), commit $commit$([ -n "$dirty" ] && echo " with uncommitted changes (others' work in progress) to: ${dirty% }") |
+| qualpipe | $(cat VERSION), the programs as built at $BUILT: commit $COMMIT$([ -n "$DIRTY" ] && echo " with uncommitted changes (others' work in progress) to: ${DIRTY% }") |
 | compiler | $(ver cc --version) |
 | ripgrep | $(ver rg --version) |
 | Miller | $(ver mlr --version) |
@@ -185,7 +183,7 @@ EOF
 	thead
 	row anon.full 'anonymize (whole stream)' ''
 	row anon.slice 'anonymize (slice)' ''
-	row anon.redact 'redact-pii (slice)' "$(x anon.redact anon.slice) anonymize's time"
+	row anon.redact 'redact-pii (slice)' "$(x anon.redact anon.slice) anonymize's time; anonymize's MiB/s on the whole stream is $(awk -v a="$(rate anon.full)" -v r="$(rate anon.redact)" 'BEGIN { if (a + 0 > 0 && r + 0 > 0) printf "%.1f", a / r; else printf "-" }')× this"
 	if [ -n "$RECALL" ]; then
 		printf '\nRecall and over-redaction on the evaluation set (tests/eval/anonymize),\nfrom `bench/anonymize.sh 1`:\n\n'
 		printf '%s\n' "$RECALL" | sed 's/^/    /'
