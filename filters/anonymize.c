@@ -295,7 +295,9 @@ file_exists(const char *dir, const char *name)
 /*
  * Where the name lists are: --names-dir, else the installed data
  * directory, else data/names next to an uninstalled build (the
- * executable's directory or up to three above it).
+ * executable's directory or up to three above it), else share/qualpipe/names
+ * beside the executable's bin/ (an installation moved, or staged with
+ * DESTDIR).
  */
 static char *
 find_names_dir(const char *opt)
@@ -319,6 +321,10 @@ find_names_dir(const char *opt)
 			*sl = '\0';
 			if (snprintf(buf, sizeof buf, "%s/data/names", exe) < (int)sizeof buf &&
 			    file_exists(buf, "first.txt"))
+				return buf;
+			/* an installation moved as a whole: PREFIX/bin, PREFIX/share */
+			if (up == 1 && snprintf(buf, sizeof buf, "%s/share/qualpipe/names", exe) <
+			    (int)sizeof buf && file_exists(buf, "first.txt"))
 				return buf;
 		}
 	}
