@@ -173,17 +173,20 @@ trap 'rm -rf "$tmp"; [ -n "$mon" ] && kill "$mon" 2>/dev/null; true' EXIT
 # Progress, only when standard error is a terminal: bytes the whole
 # process tree has read, from /proc, so the pipeline pays nothing for it.
 progress() {
-	local total t0 now done
+	local total t0 now done pgid
 	total=$(wc -c -- "${files[@]}" | tail -n 1 | awk '{print $1}')
+	# Only this run's segment processes: they share its process group.
+	pgid=$(ps -o pgid= -p $$ | tr -d ' ')
 	t0=$(date +%s.%N)
-	while sleep 1; do
+	while :; do
 		done=$(awk '/^rchar/ {s += $2} END {print s + 0}' \
-			$(pgrep -f -d ' ' '^segment( |$)' | sed 's|[0-9]*|/proc/&/io|g') 2>/dev/null) || done=0
+			$(pgrep -g "$pgid" -f -d ' ' '^segment( |$)' | sed 's|[0-9]*|/proc/&/io|g') 2>/dev/null) || done=0
 		now=$(date +%s.%N)
 		awk -v d="$done" -v t="$total" -v t0="$t0" -v t1="$now" -v n=${#files[@]} -v p="$prog" \
 		  'BEGIN { s = t1 - t0; if (s <= 0) s = 1; f = (t > 0 ? d / t : 1); if (f > 1) f = 1;
 		    printf "\r%s: ~%d/%d files, %.1f of %.1f MB, %.1f MB/s ", p,
 		    f * n, n, d / 1048576, t / 1048576, d / 1048576 / s > "/dev/stderr" }'
+		sleep 1
 	done
 }
 if [ "$quiet" = 0 ] && [ -t 2 ]; then

@@ -117,3 +117,10 @@ analysis() {  # analysis OUTDIR [OPTIONS...]
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"-j JOBS"* ]]
 }
+
+@test "pipelines: progress is shown when standard error is a terminal" {
+	command -v script >/dev/null || skip "script(1) is not installed"
+	run script -qec "'$P/thematic-analysis.sh' -r '$EX/roster.tsv' -c '$CB' -o '$T/tty' '$EX'" /dev/null
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"thematic-analysis: ~"*"/4 files, "*" MB/s"* ]]
+}
