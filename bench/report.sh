@@ -226,6 +226,9 @@ EOF
 	row tally.nr 'tally --by role --no-rollup (slice)' ''
 	row tally.mlr 'Miller (slice)' "$(x tally.mlr tally.slice) tally's time"
 	row tally.sort 'cut, awk, sort, uniq -c (slice)' "$(x tally.sort tally.slice) tally's time"
+	if ok tally.mlr && awk -v w="${WALL[tally.mlr]}" -v c="${CPU[tally.mlr]}" 'BEGIN { exit !(c > 1.2 * w) }'; then
+		printf '\nMiller spends more CPU time than wall time: it works on more than one\ncore, which a busy machine or a sharded run does not give it.\n'
+	fi
 	cat <<EOF
 
 ## pick-quotes
@@ -239,9 +242,9 @@ EOF
 
 \`pipelines/thematic-analysis.sh -q -r ROSTER -c codebooks/compassion.cb -k KEY
 -j N -o OUT CORPUS\`: segment, tag-speaker, anonymize and match-theme in a
-pipe, the coded stream gzipped, nine tallies and two pick-quotes beside it;
-with -j 2, two shards by GNU parallel and the merges.  MiB are transcript
-MiB.
+pipe, and beside it the coded stream gzipped and counted by tally and
+pick-quotes into every report the script writes; with -j 2, two shards run
+by GNU parallel, then the merges.  MiB are transcript MiB.
 
 EOF
 	thead
