@@ -134,6 +134,14 @@ pipeline already runs its filters side by side in a pipe (segment,
 tag-speaker, anonymize, match-theme, gzip, the tallies and pick-quotes are
 separate processes), so it uses both cores for much of the run.  Outputs of
 the two runs identical: $SAME.
+EOF
+	if ok pipe.j1 && ok pipe.j2; then
+		awk -v w1="${WALL[pipe.j1]}" -v c1="${CPU[pipe.j1]}" -v c2="${CPU[pipe.j2]}" -v n="$(nproc)" 'BEGIN {
+			printf "Here the one-process run kept %.2f cores busy on average (CPU time over\n", c1 / w1
+			printf "wall time).  The sharded run did %.1f CPU seconds of work, which %d cores\n", c2, n
+			printf "cannot do in less than %.1f s: a speedup of at most %.2fx on this machine.\n", c2 / n, w1 / (c2 / n) }'
+	fi
+	cat <<EOF
 
 ## segment
 
