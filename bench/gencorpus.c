@@ -319,7 +319,9 @@ main(int argc, char **argv)
 				for (i = 0; name[i] && i < sizeof label - 1; i++)
 					label[i] = (char)(name[i] >= 'a' && name[i] <= 'z' ? name[i] - 32 : name[i]);
 				label[i] = '\0';
-				fprintf(f, "%s: ", who == 0 ? "MODERATOR" : label);
+				/* Every speaker by name, the moderator too: a bare
+				 * MODERATOR label could be any of the pool's moderators. */
+				fprintf(f, "%s: ", label);
 				int col = (int)strlen(label) + 2;
 				for (char *s = text; *s;) {
 					char *e = strchr(s, ' ');
@@ -350,8 +352,7 @@ main(int argc, char **argv)
 	FILE *r = xopen(dir, "roster.tsv");
 	fputs("name\taliases\trole\tparticipant\n", r);
 	for (int i = 0; i < npeople; i++)
-		fprintf(r, "%s\t%s\t%s\t%s\n", people[i].name,
-		        people[i].role == 3 ? "Moderator" : "", people[i].role == 3 ?
-		        "moderator" : roles[people[i].role], people[i].id);
+		fprintf(r, "%s\t\t%s\t%s\n", people[i].name,
+		        people[i].role == 3 ? "moderator" : roles[people[i].role], people[i].id);
 	return fclose(r) != 0 ? 2 : 0;
 }

@@ -88,9 +88,7 @@ CPU seconds (user + system) are steadier and are given beside them.
 
 - Corpus: \`gencorpus -s $SEED -m $MB\`: ${#FILES[@]} transcripts in turn Zoom WebVTT,
   Teams WebVTT, Otter.ai and labelled text, $(mib "$TBYTES") MiB, and its roster
-  ($(( $(wc -l <"$ROSTER") - 1 )) people; the bench drops the alias \`Moderator\` that gencorpus
-  gives every moderator, which tag-speaker refuses as ambiguous, and adds one
-  roster entry \`Moderator\` with the role moderator instead; tag-speaker then
+  ($(( $(wc -l <"$ROSTER") - 1 )) people; tag-speaker
   reported $(grep -c -E 'unmatched|ambiguous|no speaker' "$WORK/stage-tag.err" || true) unmatched, ambiguous or missing labels).
 - Streams made from it by one unmeasured pass of the filters: segments
   $(mib "$(sz "$WORK/seg.tsv")") MiB ($(( $(wc -l <"$WORK/seg.tsv") - 1 )) turns), tagged $(mib "$(sz "$WORK/tag.tsv")") MiB,
