@@ -715,7 +715,7 @@ is_dash_bullet(const struct sp *c, const struct tok *t)
 static unsigned
 roman_value(const unsigned char *s, size_t len)
 {
-	/* i..xxxix is plenty for list items */
+	/* roman numerals up to 39 are plenty for list items */
 	static const char ones[10][5] = { "", "i", "ii", "iii", "iv", "v",
 	    "vi", "vii", "viii", "ix" };
 	size_t tens = 0;
