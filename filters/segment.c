@@ -943,6 +943,26 @@ vtt_time_fast(const char *p, size_t n, size_t *i, msec *t)
 	return true;
 }
 
+/* "START --> END" with white space allowed around each part, the times
+ * read by clock; WebVTT and SubRip differ only in their clocks. */
+static bool
+arrow_span(const char *p, size_t n, size_t *i,
+           bool (*clock)(const char *, size_t, size_t *, msec *), msec *s, msec *e)
+{
+	while (*i < n && is_ws(p[*i]))
+		(*i)++;
+	if (!clock(p, n, i, s))
+		return false;
+	while (*i < n && is_ws(p[*i]))
+		(*i)++;
+	if (n - *i < 3 || memcmp(p + *i, "-->", 3) != 0)
+		return false;
+	*i += 3;
+	while (*i < n && is_ws(p[*i]))
+		(*i)++;
+	return clock(p, n, i, e);
+}
+
 /* "START --> END [settings]"; the settings are not needed here. */
 static bool
 vtt_timing(const char *p, size_t n, msec *s, msec *e)
@@ -955,19 +975,7 @@ vtt_timing(const char *p, size_t n, msec *s, msec *e)
 			return true;
 	}
 	i = 0;
-
-	while (i < n && is_ws(p[i]))
-		i++;
-	if (!vtt_time(p, n, &i, s))
-		return false;
-	while (i < n && is_ws(p[i]))
-		i++;
-	if (n - i < 3 || memcmp(p + i, "-->", 3) != 0)
-		return false;
-	i += 3;
-	while (i < n && is_ws(p[i]))
-		i++;
-	return vtt_time(p, n, &i, e);
+	return arrow_span(p, n, &i, vtt_time, s, e);
 }
 
 /* SubRip: hh:mm:ss,mmm (a full stop is accepted for the comma). */
@@ -998,20 +1006,7 @@ srt_timing(const char *p, size_t n, msec *s, msec *e)
 {
 	size_t i = 0;
 
-	while (i < n && is_ws(p[i]))
-		i++;
-	if (!srt_time(p, n, &i, s))
-		return false;
-	while (i < n && is_ws(p[i]))
-		i++;
-	if (n - i < 3 || memcmp(p + i, "-->", 3) != 0)
-		return false;
-	i += 3;
-	while (i < n && is_ws(p[i]))
-		i++;
-	if (!srt_time(p, n, &i, e))
-		return false;
-	return i == n || is_ws(p[i]);
+	return arrow_span(p, n, &i, srt_time, s, e) && (i == n || is_ws(p[i]));
 }
 
 /* A clock as transcription services write it: h:mm:ss or m:ss (any
