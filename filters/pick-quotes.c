@@ -554,17 +554,20 @@ read_coded(const int *bycol)
 	buf_free(&scratch);
 }
 
-/* The columns --partial writes, in order, given which optional ones the
- * stream has.  Returns their number; names[] must hold nby + 10. */
+/* The output columns, in order, given which optional ones the stream
+ * has: code, the --by columns, the two of the kind of output (hits and
+ * words for --partial, rank and score for the result), the speaker's
+ * columns the stream has, then doc, seg and text always (they say where
+ * the quote is).  Returns their number; names[] must hold nby + 10. */
 static int
-partial_cols(const char **names)
+output_cols(const char **names, const char *a, const char *b)
 {
 	int n = 0;
 	names[n++] = "code";
 	for (int i = 0; i < nby; i++)
 		names[n++] = by[i];
-	names[n++] = "hits";
-	names[n++] = "words";
+	names[n++] = a;
+	names[n++] = b;
 	for (int f = 0; f < F_DOC; f++)
 		if (fcol[f] >= 0 && !inby[f])
 			names[n++] = fname[f];
@@ -572,6 +575,12 @@ partial_cols(const char **names)
 		if (!inby[f])
 			names[n++] = fname[f];
 	return n;
+}
+
+static int
+partial_cols(const char **names)
+{
+	return output_cols(names, "hits", "words");
 }
 
 /* Read --partial outputs back into the pools. */
@@ -796,24 +805,7 @@ static void
 write_tsv_header(void)
 {
 	const char **names = xcalloc((size_t)nby + 12, sizeof *names);
-	int n;
-	if (partial) {
-		n = partial_cols(names);
-	} else {
-		n = 0;
-		names[n++] = "code";
-		for (int i = 0; i < nby; i++)
-			names[n++] = by[i];
-		names[n++] = "rank";
-		names[n++] = "score";
-		for (int f = 0; f < F_DOC; f++)
-			if (fcol[f] >= 0 && !inby[f])
-				names[n++] = fname[f];
-		/* doc and seg always: they say where the quote is. */
-		for (int f = F_DOC; f < NF; f++)
-			if (!inby[f])
-				names[n++] = fname[f];
-	}
+	int n = partial ? partial_cols(names) : output_cols(names, "rank", "score");
 	qp_write_header(qp_stdout, names, n);
 	free(names);
 }
