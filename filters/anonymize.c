@@ -39,7 +39,8 @@
 
 static const char usage[] =
 "usage: anonymize [--roster FILE] [--terms FILE] [--keep FILE]\n"
-"                 [--key-file FILE] [--map FILE] [--report] [--plain]\n"
+"                 [--key-file FILE] [--map FILE [--map-append | --force]]\n"
+"                 [--report] [--plain]\n"
 "                 [--columns LIST] [--names-dir DIR] [--line-buffered]\n"
 "                 [--replace-invalid] [FILE...]\n"
 "Replace names, e-mail addresses, URLs, phone numbers, dates, record\n"
@@ -52,7 +53,11 @@ static const char usage[] =
 "                    one a line\n"
 "  --key-file FILE   tag suffixes are a keyed hash (BLAKE2b) of the entity,\n"
 "                    the same in every run with the same key\n"
-"  --map FILE        write the re-identification map (mode 0600)\n"
+"  --map FILE        write the re-identification map (mode 0600); an\n"
+"                    existing FILE is an error unless one of:\n"
+"  --map-append      add to the map in FILE: its tags are kept for the same\n"
+"                    originals, new numbers follow its highest\n"
+"  --force           replace FILE\n"
 "  --report          counts per category on standard error\n"
 "  --plain           input is plain text (a raw transcript, VTT, Otter):\n"
 "                    every line is anonymized\n"
@@ -65,7 +70,7 @@ static const char usage[] =
 enum {
 	OPT_ROSTER = QP_OPT_FIRST_PRIVATE,
 	OPT_TERMS, OPT_KEEP, OPT_KEY, OPT_MAP, OPT_REPORT, OPT_PLAIN,
-	OPT_COLUMNS, OPT_NAMES
+	OPT_COLUMNS, OPT_NAMES, OPT_MAP_APPEND, OPT_FORCE
 };
 
 static const struct option longopts[] = {
@@ -74,6 +79,8 @@ static const struct option longopts[] = {
 	{ "keep", required_argument, NULL, OPT_KEEP },
 	{ "key-file", required_argument, NULL, OPT_KEY },
 	{ "map", required_argument, NULL, OPT_MAP },
+	{ "map-append", no_argument, NULL, OPT_MAP_APPEND },
+	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "report", no_argument, NULL, OPT_REPORT },
 	{ "plain", no_argument, NULL, OPT_PLAIN },
 	{ "columns", required_argument, NULL, OPT_COLUMNS },
@@ -350,6 +357,7 @@ static qp_map *tag_idx;        /* tag -> entity + 1, to catch hash collisions */
 static unsigned char key[crypto_generichash_KEYBYTES_MAX];
 static size_t keylen;
 static int cat_person;
+static int pii_cat_ids[PII_NCAT];
 
 static int
 cat_id(const char *name)
@@ -364,10 +372,26 @@ cat_id(const char *name)
 	return ncats++;
 }
 
+/* Give entity id the tag in t (consumed). */
+static void
+set_tag(uint32_t id, qp_buf *t)
+{
+	bool created;
+	qp_entry *te = qp_map_put(tag_idx, t->s, t->len, &created);
+	void *v = (void *)(uintptr_t)(id + 1);
+	if (!created && te->val != v)
+		qp_warn("two entities share the tag %s (a hash collision, or a "
+		        "participant id used twice)", t->s);
+	if (created)
+		te->val = v;
+	entv[id].tag = buf_detach(t, NULL);
+}
+
 /*
  * The entity of category cat with normal form norm: created on first
- * sight, with its tag: fixed (a participant id), a keyed hash, or the
- * next number of its category.
+ * sight, with its tag: fixed (a participant id) or a keyed hash; a
+ * numbered tag is given at first use (use_entity).  Entity ids are the
+ * insertion order of ent_idx, so qp_map_at(ent_idx, id) is its key.
  */
 static uint32_t
 entity_get(int cat, const char *norm, size_t n, const char *fixed)
@@ -390,6 +414,7 @@ entity_get(int cat, const char *norm, size_t n, const char *fixed)
 	entity *en = &entv[id];
 	en->cat = cat;
 	en->count = 0;
+	en->tag = NULL;
 	qp_buf t = QP_BUF_INIT;
 	if (fixed) {
 		buf_printf(&t, "[%s]", fixed);
@@ -400,15 +425,10 @@ entity_get(int cat, const char *norm, size_t n, const char *fixed)
 		buf_printf(&t, "[%s_%02x%02x%02x%02x%02x]", cats[cat],
 		           h[0], h[1], h[2], h[3], h[4]);
 	} else {
-		buf_printf(&t, "[%s_%lu]", cats[cat], ++cat_next[cat]);
+		/* numbered when first used: a --map-append map may name it */
+		return id;
 	}
-	qp_entry *te = qp_map_put(tag_idx, t.s, t.len, &created);
-	if (!created && te->val != e->val)
-		qp_warn("two entities share the tag %s (a hash collision, or a "
-		        "participant id used twice)", t.s);
-	if (created)
-		te->val = e->val;
-	en->tag = buf_detach(&t, NULL);
+	set_tag(id, &t);
 	return id;
 }
 
@@ -452,28 +472,37 @@ proto_ent(uint32_t p)
 
 /* --- the re-identification map and the report --- */
 
+/*
+ * One map row per (category, tag, original), counted.  Rows of an
+ * existing map (--map-append) are loaded first, so a rerun adds to their
+ * counts; prior_orig and prior_norm then say which tag an original (or
+ * an entity's normal form) already has, so the same entity keeps its tag
+ * and a numbered tag is never given twice.
+ */
 typedef struct {
+	int cat;
+	char *tag;
 	char *orig;
-	uint32_t ent;
 	unsigned long count;
 } mapent;
 
-static qp_map *map_idx;        /* "entity\0original" -> mapent + 1 */
+static qp_map *map_idx;        /* "CAT\0tag\0original" -> mapent + 1 */
 static mapent *mapv;
 static size_t nmap, mapcap;
 static bool want_map;
+static qp_map *prior_orig;     /* "CAT\0original" -> mapent + 1 (--map-append) */
+static qp_map *prior_norm;     /* "CAT\0normal form" -> mapent + 1 */
+static const char *prior_file;
 
-static void
-record_hit(uint32_t ent, const char *orig, size_t n)
+static mapent *
+map_row(int cat, const char *tag, const char *orig, size_t n)
 {
-	entv[ent].count++;
-	if (!want_map)
-		return;
-	char pre[16];
-	int pl = snprintf(pre, sizeof pre, "%u", ent);
 	static qp_buf k;
 	buf_reset(&k);
-	buf_add(&k, pre, (size_t)pl + 1);
+	buf_adds(&k, cats[cat]);
+	buf_addc(&k, '\0');
+	buf_adds(&k, tag);
+	buf_addc(&k, '\0');
 	buf_add(&k, orig, n);
 	bool created;
 	qp_entry *e = qp_map_put(map_idx, k.s, k.len, &created);
@@ -482,24 +511,169 @@ record_hit(uint32_t ent, const char *orig, size_t n)
 			mapcap = mapcap ? mapcap * 2 : 256;
 			mapv = xreallocarray(mapv, mapcap, sizeof *mapv);
 		}
+		mapv[nmap].cat = cat;
+		mapv[nmap].tag = xstrdup(tag);
 		mapv[nmap].orig = xmemdup(orig, n);
-		mapv[nmap].ent = ent;
 		mapv[nmap].count = 0;
 		e->val = (void *)(uintptr_t)(++nmap);
 	}
-	mapv[(uintptr_t)e->val - 1].count++;
+	return &mapv[(uintptr_t)e->val - 1];
+}
+
+/* The tag of an earlier run for (cat, s), or NULL. */
+static const char *
+prior_tag(qp_map *m, int cat, const char *s, size_t n)
+{
+	if (!m)
+		return NULL;
+	static qp_buf k;
+	buf_reset(&k);
+	buf_adds(&k, cats[cat]);
+	buf_addc(&k, '\0');
+	buf_add(&k, s, n);
+	qp_entry *e = qp_map_get(m, k.s, k.len);
+	return e ? mapv[(uintptr_t)e->val - 1].tag : NULL;
+}
+
+/*
+ * An occurrence of entity ent written as orig: gives the entity its tag
+ * if it has none yet (the earlier run's, or the next number), checks it
+ * against the earlier run's, counts it, and returns the tag.
+ */
+static const char *
+use_entity(uint32_t ent, const char *orig, size_t n)
+{
+	entity *en = &entv[ent];
+	const char *was = prior_tag(prior_orig, en->cat, orig, n);
+	if (!en->tag) {
+		qp_buf t = QP_BUF_INIT;
+		const qp_entry *ke = qp_map_at(ent_idx, ent);
+		size_t cl = strlen(ke->key) + 1;
+		const char *pn = was ? was
+		                     : prior_tag(prior_norm, en->cat, ke->key + cl, ke->len - cl);
+		if (pn)
+			buf_adds(&t, pn);
+		else
+			buf_printf(&t, "[%s_%lu]", cats[en->cat], ++cat_next[en->cat]);
+		set_tag(ent, &t);
+	} else if (was && strcmp(was, en->tag) != 0) {
+		qp_die("%s: '%.*s' is %s there but would be %s in this run (another "
+		       "roster or key file?); the map was not changed", prior_file,
+		       (int)n, orig, was, en->tag);
+	}
+	en->count++;
+	if (want_map)
+		map_row(en->cat, en->tag, orig, n)->count++;
+	return en->tag;
 }
 
 static int
 map_cmp(const void *a, const void *b)
 {
 	const mapent *x = a, *y = b;
-	int c = strcmp(cats[entv[x->ent].cat], cats[entv[y->ent].cat]);
+	int c = strcmp(cats[x->cat], cats[y->cat]);
 	if (c)
 		return c;
-	if ((c = strcmp(entv[x->ent].tag, entv[y->ent].tag)) != 0)
+	if ((c = strcmp(x->tag, y->tag)) != 0)
 		return c;
 	return strcmp(x->orig, y->orig);
+}
+
+/* Put a key "CAT\0s" -> row into m (created if NULL). */
+static void
+prior_put(qp_map **m, int cat, const char *s, size_t n, const mapent *row)
+{
+	if (!*m)
+		*m = qp_map_new();
+	static qp_buf k;
+	buf_reset(&k);
+	buf_adds(&k, cats[cat]);
+	buf_addc(&k, '\0');
+	buf_add(&k, s, n);
+	bool created;
+	qp_entry *e = qp_map_put(*m, k.s, k.len, &created);
+	if (created)
+		e->val = (void *)(uintptr_t)(row - mapv + 1);
+}
+
+/* --map-append: read the map an earlier run wrote. */
+static void
+load_prior_map(const char *path)
+{
+	char *files[1] = { (char *)path };
+	qp_rd *r = qp_rd_open(1, files);
+	if (qp_rd_ncols(r) == 0)
+		qp_die_at(path, 1, "the map is empty (no header)");
+	int co = qp_rd_need(r, "original"), ct = qp_rd_need(r, "replacement");
+	int cc = qp_rd_need(r, "category"), cn = qp_rd_need(r, "count");
+	qp_buf o = QP_BUF_INIT, t = QP_BUF_INIT, c = QP_BUF_INIT, n = QP_BUF_INIT;
+	qp_buf norm = QP_BUF_INIT;
+	prior_file = path;
+	while (qp_rd_next(r)) {
+		unsigned long ln = qp_rd_lineno(r);
+		buf_reset(&o), buf_reset(&t), buf_reset(&c), buf_reset(&n);
+		qp_rd_get(r, co, &o);
+		qp_rd_get(r, ct, &t);
+		qp_rd_get(r, cc, &c);
+		qp_rd_get(r, cn, &n);
+		if (o.len == 0)
+			qp_die_at(path, ln, "empty original");
+		if (t.len < 3 || t.s[0] != '[' || t.s[t.len - 1] != ']' ||
+		    memchr(t.s + 1, '[', t.len - 2) || memchr(t.s + 1, ']', t.len - 2))
+			qp_die_at(path, ln, "replacement '%s' is not a tag like [PERSON_1]",
+			          t.s ? t.s : "");
+		bool catok = c.len > 0;
+		for (size_t i = 0; i < c.len; i++)
+			if (!((c.s[i] >= 'A' && c.s[i] <= 'Z') || c.s[i] == '_' ||
+			      (i > 0 && c.s[i] >= '0' && c.s[i] <= '9')))
+				catok = false;
+		if (!catok)
+			qp_die_at(path, ln, "category '%s' is not an upper-case name",
+			          c.s ? c.s : "");
+		char *end;
+		errno = 0;
+		unsigned long cnt = n.len && n.s[0] >= '0' && n.s[0] <= '9'
+		                    ? strtoul(n.s, &end, 10) : 0;
+		if (n.len == 0 || n.s[0] < '0' || n.s[0] > '9' || *end || errno)
+			qp_die_at(path, ln, "count '%s' is not a number", n.s ? n.s : "");
+		int cat = cat_id(c.s);
+		const char *was = prior_tag(prior_orig, cat, o.s, o.len);
+		if (was && strcmp(was, t.s) != 0)
+			qp_die_at(path, ln, "'%s' has two replacements, %s and %s", o.s,
+			          was, t.s);
+		mapent *row = map_row(cat, t.s, o.s, o.len);
+		row->count += cnt;
+		prior_put(&prior_orig, cat, o.s, o.len, row);
+		buf_reset(&norm);
+		int pc = -1;
+		for (int k = 0; k < PII_NCAT; k++)
+			if (pii_cat_ids[k] == cat)
+				pc = k;
+		if (pc >= 0)
+			pii_norm((enum pii_cat)pc, o.s, o.len, &norm);
+		else
+			qp_roster_norm(o.s, o.len, &norm);
+		if (norm.len)
+			prior_put(&prior_norm, cat, norm.s, norm.len, row);
+		/* numbered tags go on after the highest one in the map */
+		size_t cl = strlen(c.s);
+		if (t.len > cl + 3 && memcmp(t.s + 1, c.s, cl) == 0 && t.s[cl + 1] == '_') {
+			unsigned long v = 0;
+			size_t i = cl + 2;
+			bool num = true;
+			for (; i < t.len - 1; i++) {
+				if (t.s[i] < '0' || t.s[i] > '9' || v > (ULONG_MAX - 9) / 10) {
+					num = false;
+					break;
+				}
+				v = v * 10 + (unsigned long)(t.s[i] - '0');
+			}
+			if (num && v > cat_next[cat])
+				cat_next[cat] = v;
+		}
+	}
+	buf_free(&o), buf_free(&t), buf_free(&c), buf_free(&n), buf_free(&norm);
+	qp_rd_free(r);
 }
 
 /* --- loading the roster, terms and keep lists --- */
@@ -861,7 +1035,6 @@ static size_t nrepl, replcap;
 static pii_span *spv;
 static size_t spcap;
 static qp_buf foldb, outb, normb;
-static int pii_cat_ids[PII_NCAT];
 
 static void
 add_repl(size_t off, size_t len, uint32_t ent)
@@ -1335,8 +1508,7 @@ anonymize(const char *s, size_t n)
 	for (size_t k = 0; k < nrepl; k++) {
 		const repl *r = &replv[k];
 		buf_add(&outb, s + at, r->off - at);
-		buf_adds(&outb, entv[r->ent].tag);
-		record_hit(r->ent, s + r->off, r->len);
+		buf_adds(&outb, use_entity(r->ent, s + r->off, r->len));
 		at = r->off + r->len;
 	}
 	buf_add(&outb, s + at, n - at);
@@ -1374,7 +1546,7 @@ main(int argc, char **argv)
 	int nrosters = 0;
 	const char *terms = NULL, *keep = NULL, *keyfile = NULL, *mapfile = NULL;
 	const char *columns = NULL, *names_dir = NULL;
-	bool report = false, plain = false;
+	bool report = false, plain = false, map_append = false, force = false;
 	int c;
 
 	qp_init("anonymize");
@@ -1389,6 +1561,8 @@ main(int argc, char **argv)
 		case OPT_KEEP: keep = optarg; break;
 		case OPT_KEY: keyfile = optarg; break;
 		case OPT_MAP: mapfile = optarg; break;
+		case OPT_MAP_APPEND: map_append = true; break;
+		case OPT_FORCE: force = true; break;
 		case OPT_REPORT: report = true; break;
 		case OPT_PLAIN: plain = true; break;
 		case OPT_COLUMNS: columns = optarg; break;
@@ -1398,6 +1572,10 @@ main(int argc, char **argv)
 	}
 	if (plain && columns)
 		qp_usage_error(usage, "--plain and --columns exclude each other");
+	if ((map_append || force) && !mapfile)
+		qp_usage_error(usage, "--%s needs --map FILE", force ? "force" : "map-append");
+	if (map_append && force)
+		qp_usage_error(usage, "--map-append and --force exclude each other");
 	if (sodium_init() < 0)
 		qp_die("cannot initialise libsodium");
 	if (keyfile)
@@ -1438,17 +1616,20 @@ main(int argc, char **argv)
 	if (keep)
 		load_keep(keep);
 
+	/* The map is the only way back from a tag to a person: check that
+	 * it may be written before reading any input, and write it whole
+	 * (lib/output.c) only once the run has succeeded. */
 	qp_out *mapout = NULL;
 	if (mapfile) {
-		/* Created 0600; an existing file is truncated and made 0600
-		 * before anything is written to it. */
-		mapout = qp_out_open(mapfile, 0600);
 		struct stat st;
-		if (fstat(mapout->fd, &st) < 0)
-			qp_die("%s: %s", mapfile, strerror(errno));
-		/* a device or a pipe keeps its mode: it holds nothing */
-		if (S_ISREG(st.st_mode) && fchmod(mapout->fd, 0600) < 0)
-			qp_die("%s: %s", mapfile, strerror(errno));
+		bool exists = stat(mapfile, &st) == 0 && S_ISREG(st.st_mode);
+		if (exists && !map_append && !force)
+			qp_die("%s: the map exists; --map-append adds to it, --force "
+			       "replaces it", mapfile);
+		if (exists && map_append)
+			load_prior_map(mapfile);
+		mapout = qp_out_create(mapfile, 0600,
+		                       exists ? QP_OUT_REPLACE : QP_OUT_NEW);
 		want_map = true;
 	}
 
@@ -1517,8 +1698,8 @@ main(int argc, char **argv)
 					}
 					if (ce->val) {
 						uint32_t ent = (uint32_t)((uintptr_t)ce->val - 1);
-						record_hit(ent, field.s, field.len);
-						qp_rd_set(r, cols[k], entv[ent].tag, strlen(entv[ent].tag));
+						const char *tag = use_entity(ent, field.s, field.len);
+						qp_rd_set(r, cols[k], tag, strlen(tag));
 						continue;
 					}
 				}
@@ -1541,15 +1722,15 @@ main(int argc, char **argv)
 			char cnt[32];
 			qp_write_field(mapout, mapv[i].orig, strlen(mapv[i].orig));
 			qp_putc(mapout, '\t');
-			qp_puts(mapout, entv[mapv[i].ent].tag);
+			qp_puts(mapout, mapv[i].tag);
 			qp_putc(mapout, '\t');
-			qp_puts(mapout, cats[entv[mapv[i].ent].cat]);
+			qp_puts(mapout, cats[mapv[i].cat]);
 			qp_putc(mapout, '\t');
 			snprintf(cnt, sizeof cnt, "%lu", mapv[i].count);
 			qp_puts(mapout, cnt);
 			qp_putc(mapout, '\n');
 		}
-		qp_out_close(mapout);
+		qp_out_commit(mapout);
 	}
 	if (report) {
 		/* categories in name order, each with its replacements and

@@ -63,7 +63,7 @@ typedef struct {
 /* The filter's state lives in statics so that an error exit leaves it
  * reachable (LeakSanitizer reports what a dying process cannot reach). */
 static qp_roster *ro;
-static qp_rd *rd, *dr_rd;
+static qp_rd *rd;
 static qp_map *docroles, *labels;
 static qp_buf scratch, lab, key, txt, last_doc, dr_val;
 static char **rosters;
@@ -124,7 +124,7 @@ load_doc_roles(char *file)
 	qp_map *m = docroles = qp_map_new();
 	qp_buf *vb = &dr_val;
 
-	qp_rd *rd = dr_rd = qp_rd_open(1, &file);
+	qp_rd *rd = qp_rd_open(1, &file);
 	if (qp_rd_ncols(rd) == 0)
 		qp_die_at(file, 1, "doc roles file is empty (it needs a header "
 		          "with 'doc' and 'role')");
@@ -156,7 +156,6 @@ load_doc_roles(char *file)
 		e->val = dr;
 	}
 	qp_rd_free(rd);
-	dr_rd = NULL;
 	buf_free(vb);
 }
 

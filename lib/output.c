@@ -3,6 +3,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -10,7 +14,7 @@
 #define OUTBUF (256 * 1024)
 
 static char stdout_buf[OUTBUF];
-static qp_out stdout_out = { 1, "standard output", stdout_buf, 0, OUTBUF };
+static qp_out stdout_out = { 1, "standard output", stdout_buf, 0, OUTBUF, NULL, 0 };
 qp_out *qp_stdout = &stdout_out;
 
 static void
@@ -23,7 +27,7 @@ write_all(qp_out *o, const char *p, size_t n)
 				continue;
 			if (errno == EPIPE && o == qp_stdout) {
 				/* The reader has gone: end quietly. */
-				_exit(0);
+				qp_exit(0);
 			}
 			o->len = 0;
 			qp_die("write error on %s: %s", o->name, strerror(errno));
@@ -61,35 +65,178 @@ qp_out_endrec(qp_out *o)
 		qp_out_flush(o);
 }
 
-qp_out *
-qp_out_open(const char *path, int mode)
+/*
+ * Uncommitted temporary files, for qp_out_discard_all and the signal
+ * handler.  The handler may run at any moment, so a slot's path is
+ * complete before the count that exposes it is raised, and the handler
+ * only calls unlink(), which is async-signal-safe.
+ */
+#define MAXPENDING 8
+static char *pending[MAXPENDING];
+static volatile sig_atomic_t npending;
+
+static void
+discard_pending(void)
 {
-	/* Open first: dying with the qp_out allocated would leak it. */
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-	if (fd < 0)
-		qp_die("%s: %s", path, strerror(errno));
+	for (sig_atomic_t i = 0; i < npending; i++)
+		if (pending[i])
+			unlink(pending[i]);
+}
+
+static void
+on_signal(int sig)
+{
+	discard_pending();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+catch_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	static bool done;
+	if (done)
+		return;
+	done = true;
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+		struct sigaction sa, old;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		/* a signal ignored by the parent (nohup) stays ignored */
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+static void
+pending_drop(const char *tmp)
+{
+	for (sig_atomic_t i = 0; i < npending; i++)
+		if (pending[i] == tmp) {
+			pending[i] = NULL;
+			break;
+		}
+	while (npending > 0 && pending[npending - 1] == NULL)
+		npending--;
+}
+
+void
+qp_out_discard_all(void)
+{
+	discard_pending();
+	npending = 0;
+}
+
+qp_out *
+qp_out_create(const char *path, int mode, enum qp_out_how how)
+{
+	struct stat st;
+	int fd;
+	char *tmp = NULL;
+
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		fd = open(path, O_WRONLY | O_CLOEXEC);
+		if (fd < 0)
+			qp_die("%s: %s", path, strerror(errno));
+	} else {
+		if (how == QP_OUT_NEW && lstat(path, &st) == 0)
+			qp_die("%s: file exists; not overwritten", path);
+		if (npending == MAXPENDING)
+			qp_die("%s: too many files open for writing", path);
+		const char *slash = strrchr(path, '/');
+		size_t dl = slash ? (size_t)(slash - path) + 1 : 0;
+		const char *base = path + dl;
+		size_t n = dl + 1 + strlen(base) + 8;
+		tmp = xmalloc(n);
+		/* ".NAME.XXXXXX" beside NAME: hidden, and plainly temporary */
+		snprintf(tmp, n, "%.*s.%s.XXXXXX", (int)dl, path, base);
+		sigset_t all, old;
+		sigfillset(&all);
+		sigprocmask(SIG_BLOCK, &all, &old);
+		fd = mkstemp(tmp);
+		int e = errno;
+		if (fd >= 0) {
+			pending[npending] = tmp;
+			npending++;
+		}
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		if (fd < 0) {
+			free(tmp);
+			qp_die("%s: cannot create a file beside it: %s", path, strerror(e));
+		}
+		catch_signals();
+		if (fchmod(fd, (mode_t)mode) < 0)
+			qp_die("%s: %s", tmp, strerror(errno));
+	}
 	qp_out *o = xcalloc(1, sizeof *o);
 	o->fd = fd;
-	o->name = xstrdup(path);
+	o->name = path;
+	o->tmp = tmp;
+	o->how = how;
 	o->buf = xmalloc(OUTBUF);
 	o->cap = OUTBUF;
 	return o;
 }
 
+/* fsync the directory holding path, so that the new name survives a
+ * crash; a file system that cannot (EINVAL) has nothing more to do. */
+static void
+sync_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xmemdup(path, slash == path ? 1 : (size_t)(slash - path))
+	                  : xstrdup(".");
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		if (fsync(fd) < 0 && errno != EINVAL) {
+			int e = errno;
+			close(fd);
+			free(dir);
+			qp_die("%s: %s", path, strerror(e));
+		}
+		close(fd);
+	}
+	free(dir);
+}
+
+void
+qp_out_commit(qp_out *o)
+{
+	qp_out_flush(o);
+	if (o->tmp && fsync(o->fd) < 0)
+		qp_die("%s: %s", o->name, strerror(errno));
+	if (close(o->fd) < 0)
+		qp_die("%s: %s", o->name, strerror(errno));
+	if (o->tmp) {
+		if (o->how == QP_OUT_REPLACE) {
+			if (rename(o->tmp, o->name) < 0)
+				qp_die("%s: %s", o->name, strerror(errno));
+		} else {
+			if (link(o->tmp, o->name) < 0) {
+				if (errno == EEXIST)
+					qp_die("%s: file exists (created while this ran); "
+					       "not overwritten", o->name);
+				qp_die("%s: %s", o->name, strerror(errno));
+			}
+			unlink(o->tmp);
+		}
+		pending_drop(o->tmp);
+		sync_dir(o->name);
+		free(o->tmp);
+	}
+	free(o->buf);
+	free(o);
+}
+
 void
 qp_out_close(qp_out *o)
 {
+	/* fsync is not ours to call on standard output; a write error
+	 * has already died in the flush. */
 	qp_out_flush(o);
-	if (o == qp_stdout) {
-		/* fsync is not ours to call, but a late error (NFS, a full
-		 * disk on close) still must not pass silently. */
-		return;
-	}
-	if (close(o->fd) < 0)
-		qp_die("%s: %s", o->name, strerror(errno));
-	free((char *)o->name);
-	free(o->buf);
-	free(o);
 }
 
 void

@@ -20,13 +20,38 @@ typedef struct {
 	const char *name;   /* for messages: "standard output" or a path */
 	char *buf;
 	size_t len, cap;
+	char *tmp;          /* qp_out_create: the temporary file, until commit */
+	int how;            /* qp_out_create: enum qp_out_how */
 } qp_out;
 
 extern qp_out *qp_stdout;
 
-/* Open path for writing (O_CREAT|O_TRUNC with the given mode); dies on error. */
-qp_out *qp_out_open(const char *path, int mode);
-/* Flush and close; dies on error.  For qp_stdout, also call at exit. */
+/*
+ * Files written beside standard output (a re-identification map, a
+ * report) appear whole or not at all, and never replace a file the user
+ * did not ask to replace.
+ *
+ * qp_out_create writes to a new temporary file in path's directory (so
+ * that the final rename stays within one file system), created with
+ * mode.  qp_out_commit flushes it, fsyncs it, puts it in place and frees
+ * the qp_out: with QP_OUT_NEW by link(), so a path that exists by then,
+ * even one created while the filter ran, is an error and is left as it
+ * was; with QP_OUT_REPLACE by rename(), which replaces path in one step.
+ * Until the commit, dying (qp_die, a closed standard output, SIGINT,
+ * SIGTERM, SIGHUP) removes the temporary file and leaves path untouched.
+ *
+ * A path that exists and is not a regular file (/dev/stderr, a FIFO)
+ * holds no data to lose: it is opened and written directly.
+ * qp_out_create dies if path is an existing regular file under QP_OUT_NEW;
+ * path is borrowed until the commit.
+ */
+enum qp_out_how { QP_OUT_NEW, QP_OUT_REPLACE };
+qp_out *qp_out_create(const char *path, int mode, enum qp_out_how how);
+void qp_out_commit(qp_out *o);
+/* Remove every uncommitted temporary file; qp_exit calls it. */
+void qp_out_discard_all(void);
+
+/* Flush standard output; dies on error.  Call at the end of main. */
 void qp_out_close(qp_out *o);
 void qp_out_flush(qp_out *o);
 void qp_out_flush_slow(qp_out *o, const void *p, size_t n);

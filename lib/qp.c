@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef QP_VERSION
 #define QP_VERSION "unknown"
@@ -16,6 +17,17 @@
 const char *qp_prog = "qualpipe";
 bool qp_line_buffered;
 bool qp_replace_invalid;
+void (*qp_exit_hook)(int status);
+
+void
+qp_exit(int status)
+{
+	qp_out_abandon();
+	qp_out_discard_all();
+	if (qp_exit_hook)
+		qp_exit_hook(status);
+	_exit(status);
+}
 
 void
 qp_init(const char *prog)
@@ -43,8 +55,7 @@ qp_die(const char *fmt, ...)
 	va_start(ap, fmt);
 	vmsg(NULL, 0, fmt, ap);
 	va_end(ap);
-	qp_out_abandon();
-	exit(2);
+	qp_exit(2);
 }
 
 void
@@ -54,8 +65,7 @@ qp_die_at(const char *file, unsigned long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vmsg(file, line, fmt, ap);
 	va_end(ap);
-	qp_out_abandon();
-	exit(2);
+	qp_exit(2);
 }
 
 void
@@ -136,7 +146,7 @@ qp_usage_error(const char *usage, const char *fmt, ...)
 		va_end(ap);
 	}
 	fputs(usage, stderr);
-	exit(2);
+	qp_exit(2);
 }
 
 void
@@ -146,12 +156,12 @@ qp_common_opt(int c, const char *usage)
 	case QP_OPT_HELP:
 		if (fputs(usage, stdout) == EOF || fflush(stdout) == EOF)
 			qp_die("write error: %s", strerror(errno));
-		exit(0);
+		qp_exit(0);
 	case QP_OPT_VERSION:
 		if (printf("%s (qualpipe) %s\n", qp_prog, QP_VERSION) < 0 ||
 		    fflush(stdout) == EOF)
 			qp_die("write error: %s", strerror(errno));
-		exit(0);
+		qp_exit(0);
 	case QP_OPT_LINE_BUFFERED:
 		qp_line_buffered = true;
 		return;

@@ -5,6 +5,13 @@
  * Diagnostics follow ../shared/design.md: "prog: FILE:LINE: message" for
  * input problems, "prog: message" otherwise.  qp_die* exit with status 2
  * (the contract's "input could not be processed"); they never return.
+ *
+ * Dying is _exit(), not exit(): whatever the filter holds is abandoned
+ * with the process, so no atexit handler runs and LeakSanitizer has
+ * nothing to say about memory that was in use when the input turned out
+ * bad.  A filter that ends normally returns from main and frees what it
+ * holds; that path is the one the leak checker watches.  Files being
+ * written beside standard output (qp_out_create) are removed first.
  */
 #ifndef QP_QP_H
 #define QP_QP_H
@@ -22,6 +29,12 @@ extern bool qp_replace_invalid;    /* --replace-invalid: bad UTF-8 becomes U+FFF
 /* Call first in main: names the program, ignores SIGPIPE (EPIPE is then
  * seen by the output layer, which exits quietly) and sets up stdout. */
 void qp_init(const char *prog);
+
+/* End the process now with status: unfinished side files are removed,
+ * buffered standard output is not written, then _exit.  A fuzz harness
+ * sets qp_exit_hook to get control back instead (it must not return). */
+noreturn void qp_exit(int status);
+extern void (*qp_exit_hook)(int status);
 
 noreturn void qp_die(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));

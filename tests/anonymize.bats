@@ -196,8 +196,6 @@ EOF
 }
 
 @test "anonymize: --map writes the re-identification key, sorted, mode 0600" {
-	printf 'old\n' >"$T/map.tsv"
-	chmod 644 "$T/map.tsv"
 	printf 'doc\tspeaker\ttext\nd\tMaria Lopez\tmaria met Kevin; Kevin called 555-123-4567\n' >"$T/in.tsv"
 	run anonymize --roster "$A/roster.tsv" --map "$T/map.tsv" "$T/in.tsv"
 	[ "$status" -eq 0 ]
@@ -209,12 +207,109 @@ EOF
 	maria	[S01]	PERSON	1
 	555-123-4567	[PHONE_1]	PHONE	1
 	EOF
-	run anonymize --map /dev/full "$T/in.tsv"
-	[ "$status" -eq 2 ]
-	[[ "$output" == *"write error on /dev/full"* ]]
+	# no temporary file is left beside it
+	[ "$(ls -A "$T" | grep -c '^\.map')" -eq 0 ]
 	run anonymize --map "$T/no/such/dir/map.tsv" "$T/in.tsv"
 	[ "$status" -eq 2 ]
 	[ "${#lines[@]}" -eq 1 ]
+}
+
+@test "anonymize: an existing map is never overwritten without --force" {
+	printf 'doc\ttext\nd\tKevin called\n' >"$T/in.tsv"
+	printf 'the only key\n' >"$T/map.tsv"
+	chmod 644 "$T/map.tsv"
+	run anonymize --map "$T/map.tsv" "$T/in.tsv"
+	[ "$status" -eq 2 ]
+	[ "$output" = "anonymize: $T/map.tsv: the map exists; --map-append adds to it, --force replaces it" ]
+	[ "$(cat "$T/map.tsv")" = "the only key" ]
+	[ "$(stat -c %a "$T/map.tsv")" = 644 ]
+	# --force replaces it whole, mode 0600
+	run anonymize --force --map "$T/map.tsv" "$T/in.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(sed -n 2p "$T/map.tsv")" = $'Kevin\t[PERSON_1]\tPERSON\t1' ]
+	[ "$(stat -c %a "$T/map.tsv")" = 600 ]
+	# a symlink to a map is an existing map too
+	ln -s map.tsv "$T/link.tsv"
+	run anonymize --map "$T/link.tsv" "$T/in.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"the map exists"* ]]
+}
+
+@test "anonymize: a failed run leaves the previous map as it was" {
+	printf 'doc\ttext\nd\tKevin called\n' >"$T/in.tsv"
+	anonymize --map "$T/map.tsv" "$T/in.tsv" >/dev/null
+	cp "$T/map.tsv" "$T/before.tsv"
+	# bad input after good records: the run dies, the map is untouched
+	printf 'doc\ttext\nd\tJessica wrote\nd\ttoo\tmany\n' >"$T/bad.tsv"
+	run anonymize --force --map "$T/map.tsv" "$T/bad.tsv"
+	[ "$status" -eq 2 ]
+	cmp "$T/before.tsv" "$T/map.tsv"
+	run anonymize --map-append --map "$T/map.tsv" "$T/bad.tsv"
+	[ "$status" -eq 2 ]
+	cmp "$T/before.tsv" "$T/map.tsv"
+	# a full disk for standard output: the same
+	run anonymize --force --map "$T/map.tsv" "$T/in.tsv" >/dev/full
+	run bash -c "anonymize --force --map '$T/map.tsv' '$T/in.tsv' >/dev/full"
+	[ "$status" -eq 2 ]
+	cmp "$T/before.tsv" "$T/map.tsv"
+	[ "$(ls -A "$T" | grep -c '^\.map')" -eq 0 ]
+}
+
+@test "anonymize: --map-append keeps the tags of the earlier run and numbers on" {
+	printf 'doc\ttext\nd1\tKevin met Jessica at 555-123-4567\n' >"$T/a.tsv"
+	printf 'doc\ttext\nd2\tJessica met Kevin, then Maria; 555-123-4567 and 555-987-6543\n' >"$T/b.tsv"
+	run anonymize --map "$T/map.tsv" "$T/a.tsv"
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = $'d1\t[PERSON_1] met [PERSON_2] at [PHONE_1]' ]
+	run anonymize --map-append --map "$T/map.tsv" "$T/b.tsv"
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = $'d2\t[PERSON_2] met [PERSON_1], then [PERSON_3]; [PHONE_1] and [PHONE_2]' ]
+	diff - "$T/map.tsv" <<-'EOF'
+	original	replacement	category	count
+	Kevin	[PERSON_1]	PERSON	2
+	Jessica	[PERSON_2]	PERSON	2
+	Maria	[PERSON_3]	PERSON	1
+	555-123-4567	[PHONE_1]	PHONE	2
+	555-987-6543	[PHONE_2]	PHONE	1
+	EOF
+	[ "$(stat -c %a "$T/map.tsv")" = 600 ]
+	# --map-append with no map yet starts one
+	run anonymize --map-append --map "$T/new.tsv" "$T/a.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(wc -l <"$T/new.tsv")" -eq 4 ]
+}
+
+@test "anonymize: --map-append refuses a map that disagrees with this run" {
+	printf 'doc\tspeaker\ttext\nd\tMaria Lopez\thello\n' >"$T/in.tsv"
+	printf 'original\treplacement\tcategory\tcount\nMaria Lopez\t[S09]\tPERSON\t3\n' >"$T/map.tsv"
+	cp "$T/map.tsv" "$T/before.tsv"
+	run anonymize --roster "$A/roster.tsv" --map-append --map "$T/map.tsv" "$T/in.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"'Maria Lopez' is [S09] there but would be [S01] in this run"* ]]
+	cmp "$T/before.tsv" "$T/map.tsv"
+}
+
+@test "anonymize: --map-append errors in the map name the line" {
+	printf 'doc\ttext\nd\tKevin\n' >"$T/in.tsv"
+	while IFS='|' read -r body want; do
+		printf "original\treplacement\tcategory\tcount\n$body\n" >"$T/map.tsv"
+		run anonymize --map-append --map "$T/map.tsv" "$T/in.tsv"
+		[ "$status" -eq 2 ] || { echo "status $status for: $body"; return 1; }
+		[[ "$output" == *"$T/map.tsv:2: $want"* ]] || { echo "got: $output"; return 1; }
+	done <<-'EOF'
+	Kevin\tPERSON_1\tPERSON\t1|replacement 'PERSON_1' is not a tag
+	Kevin\t[PERSON_1]\tperson\t1|category 'person' is not an upper-case name
+	Kevin\t[PERSON_1]\tPERSON\tmany|count 'many' is not a number
+	\t[PERSON_1]\tPERSON\t1|empty original
+	EOF
+	printf 'original\treplacement\tcategory\tcount\nKevin\t[PERSON_1]\tPERSON\t1\nKevin\t[PERSON_2]\tPERSON\t1\n' >"$T/map.tsv"
+	run anonymize --map-append --map "$T/map.tsv" "$T/in.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"map.tsv:3: 'Kevin' has two replacements, [PERSON_1] and [PERSON_2]"* ]]
+	run anonymize --map-append --force --map "$T/map.tsv" "$T/in.tsv"
+	[ "$status" -eq 2 ]
+	run anonymize --force "$T/in.tsv"
+	[ "$status" -eq 2 ]
 }
 
 @test "anonymize: --report counts per category on standard error" {
@@ -249,7 +344,7 @@ EOF
 	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = "[S01]  0:00" ]
 	[ "${lines[2]}" = "[S02]  0:12" ]
-	[ "${lines[3]}" = "Thanks, [S01]. [PERSON_2] [PERSON_1] sent his notes to [EMAIL_1]." ]
+	[ "${lines[3]}" = "Thanks, [S01]. [PERSON_1] [PERSON_2] sent his notes to [EMAIL_1]." ]
 }
 
 @test "anonymize: --columns chooses the columns; escapes and other columns pass through" {
