@@ -60,8 +60,7 @@ typedef struct {
 	int excl;
 } docrole;
 
-/* The filter's state lives in statics so that an error exit leaves it
- * reachable (LeakSanitizer reports what a dying process cannot reach). */
+/* The filter's state. */
 static qp_roster *ro;
 static qp_rd *rd;
 static qp_map *docroles, *labels;

@@ -116,17 +116,12 @@ dup_trimmed(const char *p, size_t n)
 	return xmemdup(p, n);
 }
 
-/* Held in statics while loading, so that an error exit leaves them
- * reachable and LeakSanitizer quiet. */
-static qp_roster *loading;
-static qp_rd *loading_rd;
-static qp_buf ld_val = QP_BUF_INIT, ld_norm = QP_BUF_INIT;
-
 qp_roster *
 qp_roster_load(int nfiles, char **files, const char *const *need)
 {
-	qp_roster *r = loading = xcalloc(1, sizeof *r);
-	qp_rd *rd = loading_rd = qp_rd_open(nfiles, files);
+	qp_roster *r = xcalloc(1, sizeof *r);
+	qp_rd *rd = qp_rd_open(nfiles, files);
+	qp_buf ld_val = QP_BUF_INIT, ld_norm = QP_BUF_INIT;
 	const char *first = nfiles > 0 && strcmp(files[0], "-") != 0 ? files[0] : "<stdin>";
 	if (qp_rd_ncols(rd) == 0)
 		qp_die_at(first, 1, "roster is empty (it needs a header with 'name')");
@@ -186,8 +181,6 @@ qp_roster_load(int nfiles, char **files, const char *const *need)
 	qp_rd_free(rd);
 	buf_free(&ld_val);
 	buf_free(&ld_norm);
-	loading = NULL;
-	loading_rd = NULL;
 	return r;
 }
 
