@@ -445,6 +445,6 @@ EOF
 		[ "${#lines[@]}" -eq "$(segment "$EX/$f" | wc -l)" ]
 		speakers=$(printf '%s\n' "${lines[@]}" | tail -n +2 | cut -f 5 | sort -u | tr '\n' ' ')
 		[[ "$speakers" == *"[M01]"* ]]
-		! printf '%s' "$speakers" | grep -q '[a-z][a-z]* [A-Z][a-z]'
+		[ "$(printf '%s\n' "$speakers" | grep -c '[a-z][a-z]* [A-Z][a-z]')" -eq 0 ]
 	done
 }

@@ -56,3 +56,45 @@ filters() {
 		[ "$status" -eq 2 ] || { echo "$p: status $status"; return 1; }
 	done
 }
+
+# Lines whose first token is `!` and whose next line (blank lines and
+# comments aside) is not the closing `}` of their test or function: bats
+# runs tests under errexit, which ignores a negated command, so such a line
+# can never fail its test.  Prints FILE:LINE: the line.
+negated_not_last() {
+	awk '
+		FNR == 1 && pend != "" { print pend; pend = "" }
+		pend != "" && $0 !~ /^[ \t]*(#.*)?$/ {
+			if ($0 !~ /^}[ \t]*$/) print pend
+			pend = ""
+		}
+		/^[ \t]*![ \t]/ {
+			f = FILENAME; sub(/^.*\/tests\//, "tests/", f)
+			t = $0; sub(/^[ \t]+/, "", t)
+			pend = f ":" FNR ": " t
+		}
+		END { if (pend != "") print pend }' "$@"
+}
+
+@test "conventions: the negated-command check finds what errexit ignores" {
+	d=$BATS_TEST_TMPDIR/tests
+	mkdir -p "$d"
+	printf '%s\n' '@test "a" {' '	! grep -q x y' '	true' '}' \
+		'@test "b" {' '	for f in 1 2; do' '		! grep -q "$f" y' '	done' '}' \
+		'@test "c" {' '	[ ! -s y ]' '	if ! grep -q x y; then :; fi' '	run ! false' \
+		'	! grep -q x y' '	# last' '' '}' >"$d/t.bats"
+	run negated_not_last "$d/t.bats"
+	[ "$status" -eq 0 ]
+	[ "$output" = "tests/t.bats:2: ! grep -q x y
+tests/t.bats:7: ! grep -q \"\$f\" y" ]
+}
+
+@test "conventions: a test negates a command with ! only as its last line" {
+	run negated_not_last "$BATS_TEST_DIRNAME"/*.bats "$BATS_TEST_DIRNAME"/*.bash
+	[ "$status" -eq 0 ]
+	[ -z "$output" ] || {
+		echo "errexit ignores these; use run and check \$status, or [ \"\$(grep -c ...)\" -eq 0 ]:"
+		echo "$output"
+		return 1
+	}
+}
