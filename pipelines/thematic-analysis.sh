@@ -31,7 +31,9 @@
 #   -j JOBS       shards run by GNU parallel, merged with --merge (default 1);
 #                 the results are byte for byte those of one process
 #   -S FILE       GNU parallel --sshloginfile: run the shards on those hosts
-#                 (qualpipe on their PATH, the same paths visible there)
+#                 (':' is this one); they must see the same paths (the
+#                 inputs, the programs, TMPDIR) and have GNU parallel's perl;
+#                 PATH and QP_BIN are passed on and paths made absolute
 #   -s SATOPTS    options for tally --saturation (default: Guest et al.'s
 #                 '--base 4 --run 2 --threshold 5'; e.g. '--base 2 --run 1')
 #   -q            no progress display and no summary
@@ -45,7 +47,9 @@ usage() { sed -n '4,6p' "$0" | sed 's/^# //' >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${QP_BIN:-}
 if [ -z "$bin" ] && [ -x "$here/../bin/segment" ]; then bin=$here/../bin; fi
-if [ -n "$bin" ]; then PATH=$bin:$PATH; export PATH; fi
+# Shards run by GNU parallel, on this host or over ssh, get the same
+# programs: PATH and QP_BIN go with them.
+if [ -n "$bin" ]; then PATH=$bin:$PATH; export PATH QP_BIN=$bin; fi
 
 # Drops the records whose role is $1 (no-op when $1 is empty).
 drop_role() {
@@ -161,12 +165,20 @@ for a in "$@"; do
 done
 [ ${#files[@]} -gt 0 ] || die "no transcripts found in: $*"
 
+# Hosts of -S run the shards in their own working folder: every path they
+# are handed is absolute.
+if [ -n "$logins" ]; then
+	abs() { case $1 in /*|'') printf '%s' "$1" ;; *) printf '%s/%s' "$PWD" "$1" ;; esac; }
+	roster=$(abs "$roster") codebook=$(abs "$codebook") key=$(abs "$key") terms=$(abs "$terms")
+	for i in "${!files[@]}"; do files[i]=$(abs "${files[i]}"); done
+fi
 export QP_ROSTER=$roster QP_CODEBOOK=$codebook QP_KEY=$key QP_TERMS=$terms \
 	QP_BY=$by QP_NQ=$nq QP_EXCLUDE=$exclude QP_MINW=$minw
 mkdir -p "$out/key"
 chmod 700 "$out/key"
 export QP_MAP=$out/key/reidentification.tsv
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/qp-analysis.XXXXXX")
+tmp=$(cd "$tmp" && pwd)
 mon=
 trap 'rm -rf "$tmp"; [ -n "$mon" ] && kill "$mon" 2>/dev/null; true' EXIT
 
@@ -220,7 +232,7 @@ if [ "$n" = 1 ] && [ -z "$logins" ]; then
 else
 	popts=(-k --halt now,fail=1)
 	if [ -n "$logins" ]; then
-		popts+=(--sshloginfile "$logins" --env PATH --env QP_ROSTER --env QP_CODEBOOK \
+		popts+=(--sshloginfile "$logins" --env PATH --env QP_BIN --env QP_ROSTER --env QP_CODEBOOK \
 			--env QP_KEY --env QP_TERMS --env QP_BY --env QP_NQ --env QP_EXCLUDE --env QP_MINW)
 	else
 		popts+=(-j "$n")

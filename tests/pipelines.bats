@@ -68,17 +68,49 @@ analysis() {  # analysis OUTDIR [OPTIONS...]
 	[ "$got" = "$want" ]
 }
 
+# same_results DIR1 DIR2: every result file of the two runs has the same
+# bytes (the coded records once decompressed: shards are gzip members),
+# and neither run left a file the other has not.
+same_results() {
+	local f
+	for f in tally.tsv matrix.tsv matrix.md matrix-share.tsv matrix-share.md \
+	         matrix-speakers.md cooccur.tsv saturation.tsv quotes.tsv quotes.md \
+	         key/reidentification.tsv; do
+		cmp "$1/$f" "$2/$f" || { echo "$2: $f differs"; return 1; }
+	done
+	cmp <(gzip -dc "$1/coded.tsv.gz") <(gzip -dc "$2/coded.tsv.gz") ||
+		{ echo "$2: coded.tsv.gz differs"; return 1; }
+	diff <(cd "$1" && find . | LC_ALL=C sort) <(cd "$2" && find . | LC_ALL=C sort) ||
+		{ echo "$2: not the same files"; return 1; }
+}
+
 @test "pipelines: sharded (2 and 3 jobs) gives the one-process bytes" {
 	analysis "$T/one" -q -k "$T/key"
 	for j in 2 3; do
 		"$P/parallel-analysis.sh" -j "$j" -q -k "$T/key" -r "$EX/roster.tsv" \
 			-t "$EX/terms.tsv" -c "$CB" -o "$T/par$j" "$EX"
-		for f in tally.tsv matrix.tsv matrix.md matrix-share.tsv matrix-share.md \
-		         matrix-speakers.md cooccur.tsv saturation.tsv quotes.tsv quotes.md \
-		         key/reidentification.tsv; do
-			cmp "$T/one/$f" "$T/par$j/$f" || { echo "-j $j: $f differs"; return 1; }
-		done
-		cmp <(gzip -dc "$T/one/coded.tsv.gz") <(gzip -dc "$T/par$j/coded.tsv.gz")
+		same_results "$T/one" "$T/par$j"
+	done
+}
+
+# QP_SSH_LOGIN: an sshd on 127.0.0.1 that tests/sshd.sh started for the run
+# (tests/run, .ci/run).  The remote side runs in its home folder with its
+# login PATH: the pipeline hands it absolute paths, PATH and QP_BIN.
+@test "pipelines: sharded over ssh (-S: a loopback sshd, and it with the local host) gives the one-process bytes" {
+	if [ -z "${QP_SSH_LOGIN:-}" ]; then
+		[ "${CI:-}" != true ] || { echo "CI=true and no sshd: tests/sshd.sh did not run"; return 1; }
+		skip "no sshd for the test (Debian: openssh-server; tests/run starts one)"
+	fi
+	analysis "$T/one" -q -k "$T/key"
+	printf '%s\n' "$QP_SSH_LOGIN" >"$T/ssh-only"
+	printf '%s\n:\n' "$QP_SSH_LOGIN" >"$T/ssh-and-local"
+	# Relative paths, from a folder that is not the remote's home.
+	cd "$BATS_TEST_DIRNAME/.."
+	for h in ssh-only ssh-and-local; do
+		run "$P/parallel-analysis.sh" -j 3 -S "$T/$h" -q -k "$T/key" -r examples/compassion/roster.tsv \
+			-t examples/compassion/terms.tsv -c codebooks/compassion.cb -o "$T/$h.out" examples/compassion
+		[ "$status" -eq 0 ] || { echo "-S $h: status $status: $output"; return 1; }
+		same_results "$T/one" "$T/$h.out"
 	done
 }
 
