@@ -3,7 +3,7 @@
 #
 # usage: thematic-analysis.sh -r ROSTER -c CODEBOOK -o OUTDIR [-k KEYFILE]
 #            [-t TERMS] [-b BYCOL] [-n QUOTES] [-x ROLE] [-j JOBS]
-#            [-w WORDS] [-S SSHLOGINFILE] [-s SATOPTS] [-q] INPUT...
+#            [-w WORDS] [-S SSHLOGINFILE] [-s SATOPTS] [-F] [-q] INPUT...
 #
 # INPUT is transcript files or folders (searched for .vtt .srt .txt, each
 # optionally .gz), taken in bytewise order of their paths.  They are read
@@ -17,9 +17,14 @@
 #                                  cooccur.tsv, saturation.tsv, quotes.tsv/.md
 #   key/reidentification.tsv       the re-identification key (0600, folder 0700)
 #
+# Every result is written to a temporary file beside it and renamed into
+# place only when all of them are complete: a run that fails or is stopped
+# leaves OUTDIR as it was.  An existing key is never replaced without -F.
+#
 #   -r ROSTER     roster record stream (name aliases role participant ...)
 #   -c CODEBOOK   codebook (codebook(5)) or LIWC .dic
-#   -o OUTDIR     output folder (created; result files in it are replaced)
+#   -o OUTDIR     output folder (created; result files in it are replaced,
+#                 but not a key already there: see -F)
 #   -k KEYFILE    keyed pseudonyms (anonymize --key-file); needed with -j > 1
 #   -t TERMS      further identifiers for anonymize (records: term category)
 #   -b BYCOL      grouping column for counts and quotes (default role)
@@ -36,6 +41,8 @@
 #                 PATH and QP_BIN are passed on and paths made absolute
 #   -s SATOPTS    options for tally --saturation (default: Guest et al.'s
 #                 '--base 4 --run 2 --threshold 5'; e.g. '--base 2 --run 1')
+#   -F            replace the key in OUTDIR/key (the old key is lost, and
+#                 with it the way back from the old results' tags)
 #   -q            no progress display and no summary
 # Programs come from QP_BIN, else the bin/ beside this script, else PATH.
 set -euo pipefail
@@ -112,8 +119,8 @@ if [ "${1:-}" = --shard ]; then
 	exit 0
 fi
 
-roster= codebook= out= key= terms= by=role nq=3 exclude=moderator jobs=1 logins= quiet=0 satopts= minw=15
-while getopts 'r:c:o:k:t:b:n:w:x:j:S:s:qh' opt; do
+roster= codebook= out= key= terms= by=role nq=3 exclude=moderator jobs=1 logins= quiet=0 satopts= minw=15 force=0
+while getopts 'r:c:o:k:t:b:n:w:x:j:S:s:Fqh' opt; do
 	case $opt in
 	r) roster=$OPTARG ;;
 	c) codebook=$OPTARG ;;
@@ -127,6 +134,7 @@ while getopts 'r:c:o:k:t:b:n:w:x:j:S:s:qh' opt; do
 	j) jobs=$OPTARG ;;
 	S) logins=$OPTARG ;;
 	s) satopts=$OPTARG ;;
+	F) force=1 ;;
 	q) quiet=1 ;;
 	h) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) usage ;;
@@ -174,13 +182,20 @@ if [ -n "$logins" ]; then
 fi
 export QP_ROSTER=$roster QP_CODEBOOK=$codebook QP_KEY=$key QP_TERMS=$terms \
 	QP_BY=$by QP_NQ=$nq QP_EXCLUDE=$exclude QP_MINW=$minw
+keyfile=$out/key/reidentification.tsv
+if [ "$force" = 0 ] && { [ -e "$keyfile" ] || [ -L "$keyfile" ]; }; then
+	die "$keyfile: a re-identification key is there already; it is never replaced: move it away, choose another -o, or give -F to replace it (the old key is then lost)"
+fi
 mkdir -p "$out/key"
 chmod 700 "$out/key"
 export QP_MAP=$out/key/reidentification.tsv
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/qp-analysis.XXXXXX")
 tmp=$(cd "$tmp" && pwd)
 mon=
-trap 'rm -rf "$tmp"; [ -n "$mon" ] && kill "$mon" 2>/dev/null; true' EXIT
+temps=() finals=()
+trap 'rm -rf "$tmp"; rm -f -- "${temps[@]}"; [ -n "$mon" ] && kill "$mon" 2>/dev/null; true' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 # Progress, only when standard error is a terminal: bytes the whole
 # process tree has read, from /proc, so the pipeline pays nothing for it.
@@ -248,29 +263,61 @@ mapfile -t sp < <(parts saturation.part)
 mapfile -t qp < <(parts quotes.part)
 mapfile -t cz < <(parts coded.gz)
 mapfile -t mp < <(parts map.tsv)
-cat "${cz[@]}" >"$out/coded.tsv.gz"
-tally --merge --by "$by" "${tp[@]}" >"$out/tally.tsv"
-tally --merge --by "$by" --format matrix "${tp[@]}" >"$out/matrix.tsv"
-tally --merge --by "$by" --format matrix --measure share "${tp[@]}" >"$out/matrix-share.tsv"
-tally --merge --by "$by" --format md "${tp[@]}" >"$out/matrix.md"
-tally --merge --by "$by" --format md --measure share "${tp[@]}" >"$out/matrix-share.md"
-tally --merge --by "$by" --format md --measure speakers "${tp[@]}" >"$out/matrix-speakers.md"
-tally --merge --by "$by" --cooccur "${cp[@]}" >"$out/cooccur.tsv"
-# shellcheck disable=SC2086
-tally --merge --saturation $satopts "${sp[@]}" >"$out/saturation.tsv"
-pick-quotes --merge -n "$nq" --min-words "$minw" --by "$by" "${qp[@]}" >"$out/quotes.tsv"
-pick-quotes --merge -n "$nq" --min-words "$minw" --by "$by" --format md "${qp[@]}" >"$out/quotes.md"
+# stage NAME CMD...: CMD's output to a temporary file beside OUTDIR/NAME,
+# which commit renames into place.
+mode=$(printf '%o' $((0666 & ~0$(umask))))
+stage() {
+	local name=$1 t
+	shift
+	t=$(mktemp "$(dirname "$out/$name")/.$(basename "$name").XXXXXX")
+	temps+=("$t") finals+=("$out/$name")
+	"$@" >"$t"
+	[ "$name" = key/reidentification.tsv ] || chmod "$mode" "$t"
+}
+# commit: all staged files on disk, then renamed into place, the key first;
+# a key that appeared during the run is not replaced, nor anything else.
+commit() {
+	local i
+	sync -- "${temps[@]}"
+	for i in "${!temps[@]}"; do
+		[ "${finals[i]}" = "$keyfile" ] || continue
+		if [ "$force" = 1 ]; then
+			mv -f -- "${temps[i]}" "$keyfile"
+		else
+			ln -- "${temps[i]}" "$keyfile" 2>/dev/null ||
+				die "$keyfile: a key appeared there during the run; nothing replaced"
+			rm -f -- "${temps[i]}"
+		fi
+	done
+	for i in "${!temps[@]}"; do
+		[ "${finals[i]}" = "$keyfile" ] || mv -f -- "${temps[i]}" "${finals[i]}"
+	done
+	temps=() finals=()
+}
 # The shards' keys: an entity has one keyed tag in every shard, so the
 # merged key adds up the counts, sorted as anonymize sorts its own.
-( umask 077
-  { head -n 1 "${mp[0]}"
-    for m in "${mp[@]}"; do tail -n +2 "$m"; done |
-    LC_ALL=C awk -F '\t' -v OFS='\t' '
-	{ k = $1 FS $2 FS $3; if (!(k in n)) order[++m] = k; n[k] += $4 }
-	END { for (i = 1; i <= m; i++) print order[i], n[order[i]] }' |
-    LC_ALL=C sort -t "$(printf '\t')" -k3,3 -k2,2 -k1,1
-  } >"$out/key/reidentification.tsv" )
-chmod 600 "$out/key/reidentification.tsv"
+merged_key() {
+	head -n 1 "${mp[0]}"
+	for m in "${mp[@]}"; do tail -n +2 "$m"; done |
+	LC_ALL=C awk -F '\t' -v OFS='\t' '
+		{ k = $1 FS $2 FS $3; if (!(k in n)) order[++m] = k; n[k] += $4 }
+		END { for (i = 1; i <= m; i++) print order[i], n[order[i]] }' |
+	LC_ALL=C sort -t "$(printf '\t')" -k3,3 -k2,2 -k1,1
+}
+stage coded.tsv.gz cat "${cz[@]}"
+stage tally.tsv tally --merge --by "$by" "${tp[@]}"
+stage matrix.tsv tally --merge --by "$by" --format matrix "${tp[@]}"
+stage matrix-share.tsv tally --merge --by "$by" --format matrix --measure share "${tp[@]}"
+stage matrix.md tally --merge --by "$by" --format md "${tp[@]}"
+stage matrix-share.md tally --merge --by "$by" --format md --measure share "${tp[@]}"
+stage matrix-speakers.md tally --merge --by "$by" --format md --measure speakers "${tp[@]}"
+stage cooccur.tsv tally --merge --by "$by" --cooccur "${cp[@]}"
+# shellcheck disable=SC2086
+stage saturation.tsv tally --merge --saturation $satopts "${sp[@]}"
+stage quotes.tsv pick-quotes --merge -n "$nq" --min-words "$minw" --by "$by" "${qp[@]}"
+stage quotes.md pick-quotes --merge -n "$nq" --min-words "$minw" --by "$by" --format md "${qp[@]}"
+stage key/reidentification.tsv merged_key
+commit
 if [ -n "$mon" ]; then
 	kill "$mon" 2>/dev/null || true
 	wait "$mon" 2>/dev/null || true

@@ -114,6 +114,84 @@ same_results() {
 	done
 }
 
+# snapshot DIR: every name under DIR and every file's checksum.
+snapshot() {
+	(cd "$1" && find . | LC_ALL=C sort && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 md5sum)
+}
+
+@test "pipelines: a rerun into the same OUTDIR never touches the key there; -F replaces it" {
+	analysis "$T/out" -q
+	snapshot "$T/out" >"$T/before"
+	for opts in "-q" "-q -k $T/key" "-q -k $T/key -j 2"; do
+		# shellcheck disable=SC2086
+		run analysis "$T/out" $opts
+		[ "$status" -eq 2 ] || { echo "$opts: status $status"; return 1; }
+		[[ "$output" == "thematic-analysis: $T/out/key/reidentification.tsv: a re-identification key is there already; it is never replaced:"*"-F"* ]]
+		snapshot "$T/out" | diff "$T/before" - || { echo "$opts: OUTDIR touched"; return 1; }
+	done
+	# -F: replaced by the keyed run's key, still private.
+	run analysis "$T/out" -q -F -k "$T/key"
+	[ "$status" -eq 0 ]
+	analysis "$T/plain" -q
+	[ -s "$T/plain/key/reidentification.tsv" ]
+	run cmp -s "$T/out/key/reidentification.tsv" "$T/plain/key/reidentification.tsv"
+	[ "$status" -eq 1 ]
+	[ "$(stat -c %a "$T/out/key/reidentification.tsv")" = 600 ]
+	analysis "$T/keyed" -q -k "$T/key"
+	same_results "$T/keyed" "$T/out"
+}
+
+# stop_midway HOW OUTDIR: a rerun (-F, other quote options) into OUTDIR
+# whose pick-quotes --merge has written part of quotes.tsv when it is
+# stopped: HOW is fail (pick-quotes exits 2) or a signal sent to the run's
+# process group, as ^C sends it.  Sets status to the run's exit status.
+stop_midway() {
+	local how=$1 out=$2 p real=$QP_BIN pid i
+	mkdir -p "$T/wrap"
+	for p in "$real"/*; do ln -sf "$p" "$T/wrap/"; done
+	rm -f "$T/wrap/pick-quotes" "$T/midway"
+	cat >"$T/wrap/pick-quotes" <<WRAP
+#!/bin/sh
+case " \$* " in *" --merge "*) ;; *) exec '$real/pick-quotes' "\$@" ;; esac
+'$real/pick-quotes' "\$@" | head -c 300
+touch '$T/midway'
+[ '$how' = fail ] && exit 2
+exec sleep 60
+WRAP
+	chmod +x "$T/wrap/pick-quotes"
+	# A new process group, with SIGINT not ignored (bats' background jobs
+	# ignore it, and bash cannot trap a signal ignored at its start).
+	QP_BIN=$T/wrap perl -e '$SIG{INT} = $SIG{TERM} = "DEFAULT"; setpgrp(0, 0); exec @ARGV' \
+		"$P/thematic-analysis.sh" -r "$EX/roster.tsv" -t "$EX/terms.tsv" -c "$CB" \
+		-q -F -n 1 -w 5 -o "$out" "$EX" >"$T/stopped.log" 2>&1 &
+	pid=$!
+	for i in $(seq 300); do [ -e "$T/midway" ] && break; sleep 0.1; done
+	[ -e "$T/midway" ] || { kill -TERM -- -"$pid"; echo "never reached the merges"; cat "$T/stopped.log"; return 1; }
+	[ "$how" = fail ] || kill -"$how" -- -"$pid"
+	status=0
+	wait "$pid" || status=$?
+}
+
+@test "pipelines: a run that fails or is stopped (SIGTERM, SIGINT) midway leaves the previous results whole, and no partial file" {
+	analysis "$T/out" -q
+	snapshot "$T/out" >"$T/before"
+	for how in fail TERM INT; do
+		stop_midway "$how" "$T/out"
+		case $how in fail) want=2 ;; TERM) want=143 ;; INT) want=130 ;; esac
+		[ "$status" -eq "$want" ] || { echo "$how: status $status"; cat "$T/stopped.log"; return 1; }
+		snapshot "$T/out" | diff "$T/before" - || { echo "$how: OUTDIR changed"; return 1; }
+	done
+	# The same rerun, not stopped, does replace the results, and leaves no
+	# temporary file.
+	run "$P/thematic-analysis.sh" -r "$EX/roster.tsv" -t "$EX/terms.tsv" -c "$CB" \
+		-q -F -n 1 -w 5 -o "$T/out" "$EX"
+	[ "$status" -eq 0 ]
+	run diff "$T/before" <(snapshot "$T/out")
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"quotes.tsv"* ]]
+	[ "$(find "$T/out" -name '.*' | wc -l)" -eq 0 ]
+}
+
 @test "pipelines: sharding without a key is refused" {
 	run "$P/parallel-analysis.sh" -j 2 -r "$EX/roster.tsv" -c "$CB" -o "$T/x" "$EX"
 	[ "$status" -eq 2 ]
