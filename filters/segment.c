@@ -1758,6 +1758,320 @@ ext_is(const char *e)
 }
 
 /*
+ * Binary input, named by its first bytes (segment(1), DETECTION): known
+ * magic numbers, then UTF-16 (every other byte NUL), then more than one
+ * byte in ten NUL, another control byte or not UTF-8.  A stray bad byte
+ * is left to the line reader, which names its line.  Called by qp_input for each file, before its
+ * lines are checked, so that a .docx is not "NUL byte at byte 6".
+ */
+/* UTF-16 is text, but not UTF-8 */
+#define U16 "; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)"
+
+static const struct {
+	const char *magic;
+	unsigned char len, off;
+	const char *what;
+} magics[] = {
+	{ "PK\x03\x04", 4, 0, "a ZIP archive (.docx?)" },
+	{ "PK\x05\x06", 4, 0, "a ZIP archive (.docx?)" },
+	{ "%PDF-", 5, 0, "a PDF document" },
+	{ "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, 0, "an OLE2 file (an old .doc?)" },
+	{ "\xFF\xFE", 2, 0, "UTF-16 text" U16 },
+	{ "\xFE\xFF", 2, 0, "UTF-16 text" U16 },
+	{ "BZh", 3, 0, "bzip2 data (only gzip is inflated)" },
+	{ "\xFD" "7zXZ", 5, 0, "xz data (only gzip is inflated)" },
+	{ "\x28\xB5\x2F\xFD", 4, 0, "zstd data (only gzip is inflated)" },
+	{ "7z\xBC\xAF\x27\x1C", 6, 0, "a 7-Zip archive" },
+	{ "ID3", 3, 0, "an MP3 audio file" },
+	{ "fLaC", 4, 0, "a FLAC audio file" },
+	{ "OggS", 4, 0, "an Ogg audio or video file" },
+	{ "RIFF", 4, 0, "a RIFF file (WAV audio?)" },
+	{ "ftyp", 4, 4, "an MP4 audio or video file" },
+	{ "\x1A\x45\xDF\xA3", 4, 0, "a Matroska or WebM video file" },
+	{ "\x89PNG", 4, 0, "a PNG image" },
+	{ "\xFF\xD8\xFF", 3, 0, "a JPEG image" },
+};
+
+static void
+sniff_binary(const char *name, const char *p, size_t n, bool whole)
+{
+	const char *what = NULL;
+	size_t ctl = 0, bad = 0, nul = 0;
+	bool odd = true, even = true;
+
+	for (size_t i = 0; i < sizeof magics / sizeof magics[0]; i++) {
+		if (n >= (size_t)magics[i].off + magics[i].len &&
+		    memcmp(p + magics[i].off, magics[i].magic, magics[i].len) == 0) {
+			what = magics[i].what;
+			break;
+		}
+	}
+	if (what)
+		goto refuse;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)p[i];
+		if (c == 0) {
+			nul++;
+			/* UTF-16 without a byte order mark: every other byte NUL */
+			if (i % 2)
+				even = false;
+			else
+				odd = false;
+		} else if ((c < 0x20 && !is_ws((char)c) && c != '\n' && c != '\r' &&
+		             c != 0x1b && c != 0x1a) ||
+		           c == 0x7f) {
+			ctl++;
+		}
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t good = utf8_valid_prefix(p + i, n - i);
+		if (good > 0) {
+			i += good;
+		} else {
+			/* a character cut by the end of the look is not bad */
+			if (!whole && n - i < 4)
+				break;
+			bad++;
+			i++;
+		}
+	}
+	if (nul * 4 >= n && n >= 8 && (odd || even))
+		what = "UTF-16 text" U16;
+	else if ((nul + ctl + bad) * 10 > n)
+		what = "binary data";
+	if (!what)
+		return;
+refuse:
+	qp_die("%s: looks like %s%s; see segment(1)", name, what,
+	       strncmp(what, "UTF-16", 6) == 0 ? "" : ", not text");
+}
+
+/* The queued lines from line i, byte k on, read as one stream without
+ * their line ends: the next byte that is not white space, or -1. */
+static int
+q_ns(size_t *i, size_t *k)
+{
+	for (; *i < S.qn; (*i)++, *k = 0) {
+		const char *p = S.q.s + S.ql[*i].off;
+		for (; *k < S.ql[*i].len; (*k)++)
+			if (!is_ws(p[*k]))
+				return (unsigned char)p[(*k)++];
+	}
+	return -1;
+}
+
+/* After an opening '"': true if the string closes on its line. */
+static bool
+q_string(size_t *i, size_t *k)
+{
+	const char *p;
+
+	if (*i >= S.qn)
+		return false;
+	p = S.q.s + S.ql[*i].off;
+	for (; *k < S.ql[*i].len; (*k)++) {
+		if (p[*k] == '\\')
+			(*k)++;
+		else if (p[*k] == '"') {
+			(*k)++;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * JSON, from line fb: an object whose first key is followed by ':', an
+ * empty object or array, or an array whose first element is an object,
+ * an array, a string followed by ',' or ']', or a number followed by ','.
+ * "[00:01:02] ..." and "[laughs]" stay text.
+ */
+static bool
+looks_json(size_t fb)
+{
+	size_t i = fb, k = 0;
+	int c = q_ns(&i, &k), d;
+
+	if (c == '[') {
+		d = q_ns(&i, &k);
+		if (d == ']' || d == '[')
+			return true;
+		if (d == '"')
+			return q_string(&i, &k) && ((c = q_ns(&i, &k)) == ',' || c == ']');
+		if (d == '-' || is_digit((char)d)) {
+			const char *p = S.q.s + S.ql[i].off;
+			while (k < S.ql[i].len && (is_digit(p[k]) || (p[k] && strchr(".eE+-", p[k]))))
+				k++;
+			return q_ns(&i, &k) == ',';
+		}
+		c = d;
+	}
+	if (c != '{')
+		return false;
+	d = q_ns(&i, &k);
+	return d == '}' || (d == '"' && q_string(&i, &k) && q_ns(&i, &k) == ':');
+}
+
+/* A column name in a table's header: a short name of a few words. */
+static bool
+col_name(const char *p, size_t n)
+{
+	size_t words = 1;
+
+	if (n >= 2 && p[0] == '"' && p[n - 1] == '"') {
+		p++;
+		n -= 2;
+	}
+	if (n == 0 || n > 40 || p[0] == ' ' || p[n - 1] == ' ')
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = p[i];
+		if (c == ' ' && ++words > 4)
+			return false;
+		if (!(is_digit(c) || (lower(c) >= 'a' && lower(c) <= 'z') ||
+		      (c && strchr(" _-.()#/", c))))
+			return false;
+	}
+	return true;
+}
+
+/* Column names that say a CSV header is one (case does not matter). */
+static bool
+col_known(const char *p, size_t n)
+{
+	static const char *const known[] = {
+		"start", "end", "text", "speaker", "time", "start time",
+		"end time", "start_time", "end_time", "begin", "duration",
+		"transcript", "timestamp", "content", "name", "words",
+	};
+
+	if (n >= 2 && p[0] == '"' && p[n - 1] == '"') {
+		p++;
+		n -= 2;
+	}
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (eq_nocase(p, n, known[i]))
+			return true;
+	return false;
+}
+
+/* Fields of p[0..n) split at sep, all column names; their number (0 if
+ * one is not).  *known: one of them is in col_known. */
+static size_t
+header_fields(const char *p, size_t n, char sep, bool *known)
+{
+	size_t k = 0, from = 0;
+
+	*known = false;
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n && p[i] != sep)
+			continue;
+		if (!col_name(p + from, i - from))
+			return 0;
+		*known |= col_known(p + from, i - from);
+		k++;
+		from = i + 1;
+	}
+	return k;
+}
+
+static size_t
+count_byte(const char *p, size_t n, char c)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += p[i] == c;
+	return k;
+}
+
+/*
+ * A table: a header line of two or more column names, TAB-separated
+ * (the next line, if any, has a TAB too), or comma-separated with a
+ * known name among them (and the next line, if any, as many commas).
+ */
+static const char *
+looks_table(size_t fb)
+{
+	const char *p = S.q.s + S.ql[fb].off, *q = NULL;
+	size_t n = S.ql[fb].len, qn = 0, k;
+	bool known;
+
+	for (size_t i = fb + 1; i < S.qn; i++) {
+		if (!blank(S.q.s + S.ql[i].off, S.ql[i].len)) {
+			q = S.q.s + S.ql[i].off;
+			qn = S.ql[i].len;
+			break;
+		}
+	}
+	if (memchr(p, '\t', n)) {
+		k = header_fields(p, n, '\t', &known);
+		if (k >= 2 && (!q || memchr(q, '\t', qn)))
+			return "a TAB-separated table";
+		return NULL;
+	}
+	k = header_fields(p, n, ',', &known);
+	if (k >= 2 && known && (!q || count_byte(q, qn, ',') + 1 >= k))
+		return "a CSV table";
+	return NULL;
+}
+
+/* RTTM: "SPEAKER file channel onset duration ..." (speaker turns only). */
+static bool
+looks_rttm(const char *p, size_t n)
+{
+	size_t f = 0, i = 0;
+
+	while (i < n) {
+		while (i < n && is_ws(p[i]))
+			i++;
+		if (i == n)
+			break;
+		size_t from = i;
+		while (i < n && !is_ws(p[i]))
+			i++;
+		if (f == 0 && !(i - from == 7 && memcmp(p + from, "SPEAKER", 7) == 0))
+			return false;
+		if (f == 3 || f == 4) {
+			for (size_t j = from; j < i; j++)
+				if (!is_digit(p[j]) && p[j] != '.')
+					return false;
+		}
+		f++;
+	}
+	return f >= 9;
+}
+
+/*
+ * Structured text that is not a transcript segment can read: what it
+ * looks like, or NULL for text detect() goes on with.
+ */
+static const char *
+not_prose(size_t fb)
+{
+	const char *p = S.q.s + S.ql[fb].off;
+	size_t n = S.ql[fb].len, i = 0;
+
+	if (ext_is("json") || looks_json(fb))
+		return "JSON";
+	if (ext_is("rttm") || looks_rttm(p, n))
+		return "RTTM";
+	while (i < n && is_ws(p[i]))
+		i++;
+	p += i;
+	n -= i;
+	if (n >= 5 && memcmp(p, "{\\rtf", 5) == 0)
+		return "RTF";
+	if (n >= 5 && memcmp(p, "<?xml", 5) == 0)
+		return "XML";
+	if ((n >= 9 && eq_nocase(p, 9, "<!doctype")) || (n >= 5 && eq_nocase(p, 5, "<html")))
+		return "HTML";
+	return looks_table(fb);
+}
+
+
+/*
  * WebVTT by its signature (or a .vtt name), SubRip by a number line and
  * a timing line (or a .srt name), Otter by a speaker line first; then,
  * in the first lines, a timestamped head or two labels decide; else
@@ -1791,6 +2105,10 @@ detect(void)
 	/* WebVTT after blank lines: the parser says what is wrong */
 	if (vtt_signature(p, n))
 		return F_VTT;
+	const char *what = not_prose(fb);
+	if (what)
+		qp_die("%s: looks like %s; no reader for it yet, see segment(1)",
+		       S.fname, what);
 	if ((srt_index(p, n) && fb + 1 < S.qn &&
 	     srt_timing(S.q.s + S.ql[fb + 1].off, S.ql[fb + 1].len, &t, &t2)) ||
 	    ext_is("srt"))
@@ -1883,6 +2201,8 @@ main(int argc, char **argv)
 	qp_write_header(qp_stdout, cols, S.sentences ? 7 : 6);
 
 	S.in = qp_input_new(S.nfiles, S.files, QP_IN_CR);
+	if (S.force == F_AUTO)
+		qp_input_sniff(S.in, sniff_binary);
 	while (start_file())
 		do_file();
 	qp_out_close(qp_stdout);

@@ -43,10 +43,12 @@ struct qp_input {
 	size_t nocr_to;         /* QP_IN_CR: buf[start..nocr_to) holds no CR */
 	qp_buf fixed;           /* a line with its bad bytes replaced */
 	char *stdin_name;
+	qp_sniff_fn *sniff;     /* qp_input_sniff */
 };
 
 static char stdin_name[] = "-";
 static void note_ascii(qp_input *in, size_t n);
+static void fill(qp_input *in);
 
 qp_input *
 qp_input_new(int nfiles, char **files, int flags)
@@ -164,7 +166,19 @@ open_next(qp_input *in)
 		in->eof = in->raw_eof;
 		in->gz = false;
 	}
+	if (in->sniff) {
+		while (!in->eof && in->end < QP_SNIFF_BYTES)
+			fill(in);
+		size_t n = in->end < QP_SNIFF_BYTES ? in->end : QP_SNIFF_BYTES;
+		in->sniff(in->name, in->buf, n, in->eof && n == in->end);
+	}
 	return true;
+}
+
+void
+qp_input_sniff(qp_input *in, qp_sniff_fn *fn)
+{
+	in->sniff = fn;
 }
 
 /* Inflate into buf[end..end+want); returns the bytes produced (0: end). */

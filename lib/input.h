@@ -44,4 +44,15 @@ int qp_input_index(const qp_input *in);
 /* Did the last line begin a new file? */
 bool qp_input_first(const qp_input *in);
 
+/*
+ * A look at each file's first bytes before any of its lines is checked:
+ * once a file is open (and before its first line is split, freed of its
+ * BOM or checked for UTF-8), fn gets the file's name and its first
+ * QP_SNIFF_BYTES bytes, fewer if the file is shorter (after gzip
+ * inflation).  fn may die; segment uses it to name binary input.
+ */
+#define QP_SNIFF_BYTES 4096
+typedef void qp_sniff_fn(const char *name, const char *p, size_t n, bool whole);
+void qp_input_sniff(qp_input *in, qp_sniff_fn *fn);
+
 #endif

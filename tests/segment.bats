@@ -455,3 +455,140 @@ status 0" ]
 	[ "$status" -eq 0 ]
 	[ "$output" = "segment (qualpipe) $(cat "$BATS_TEST_DIRNAME/../VERSION")" ]
 }
+
+# ---- structured data and binary input are refused, not read as prose ----
+
+# file in structured/ | what segment says it looks like
+refused_rows='whisper.json|JSON; no reader for it yet, see segment(1)
+whisperx.json|JSON; no reader for it yet, see segment(1)
+aws-transcribe.json|JSON; no reader for it yet, see segment(1)
+deepgram.json|JSON; no reader for it yet, see segment(1)
+assemblyai.json|JSON; no reader for it yet, see segment(1)
+whisper.tsv|a TAB-separated table; no reader for it yet, see segment(1)
+export.csv|a CSV table; no reader for it yet, see segment(1)
+pyannote.rttm|RTTM; no reader for it yet, see segment(1)
+interview.docx|a ZIP archive (.docx?), not text; see segment(1)
+interview.pdf|a PDF document, not text; see segment(1)'
+
+@test "segment: transcripts in JSON, tables, RTTM and binary files are refused with status 2" {
+	local f want
+	while IFS='|' read -r f want; do
+		echo "row: $f"
+		run --separate-stderr segment "$F/structured/$f"
+		[ "$status" -eq 2 ]
+		[ -z "$output" ]
+		[ "$stderr" = "segment: $F/structured/$f: looks like $want" ]
+		# by content, not by name: the same bytes from standard input
+		run --separate-stderr segment <"$F/structured/$f"
+		[ "$status" -eq 2 ]
+		[ "$stderr" = "segment: <stdin>: looks like $want" ]
+		# and inside gzip
+		gzip -c "$F/structured/$f" >"$T/in.gz"
+		run --separate-stderr segment "$T/in.gz"
+		[ "$status" -eq 2 ]
+		[ "$stderr" = "segment: $T/in.gz: looks like $want" ]
+	done <<<"$refused_rows"
+}
+
+@test "segment: a refused file in a list stops the run after the files before it" {
+	run --separate-stderr segment "$F/plain.txt" "$F/structured/whisper.json" "$F/interview.txt"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "segment: $F/structured/whisper.json: looks like JSON; no reader for it yet, see segment(1)" ]
+}
+
+# input (printf %b) | what it looks like
+sniff_rows='{\n  "segments": []\n}\n|JSON; no reader for it yet, see segment(1)
+[\n  {"start": 0.0, "end": 1.5, "text": "hi"}\n]\n|JSON; no reader for it yet, see segment(1)
+\n\n   {"text":"hi"}\n|JSON; no reader for it yet, see segment(1)
+{}\n|JSON; no reader for it yet, see segment(1)
+[0.5, 1.5]\n|JSON; no reader for it yet, see segment(1)
+["a", "b"]\n|JSON; no reader for it yet, see segment(1)
+doc\tseg\ttext\nd\t1\thi\n|a TAB-separated table; no reader for it yet, see segment(1)
+start,end,text\n0.0,1.5,hi\n|a CSV table; no reader for it yet, see segment(1)
+{\\rtf1\\ansi hello}\n|RTF; no reader for it yet, see segment(1)
+<?xml version="1.0"?>\n<tt xmlns="http://www.w3.org/ns/ttml"></tt>\n|XML; no reader for it yet, see segment(1)
+<!DOCTYPE html>\n<html></html>\n|HTML; no reader for it yet, see segment(1)
+\xff\xfeh\0i\0\n\0|UTF-16 text; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8); see segment(1)
+h\0e\0l\0l\0o\0\n\0|UTF-16 text; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8); see segment(1)
+%PDF-1.7\n|a PDF document, not text; see segment(1)
+\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0|an OLE2 file (an old .doc?), not text; see segment(1)
+ID3\x04\0\0\0\0\0|an MP3 audio file, not text; see segment(1)
+\0\0\0\x20ftypM4A \0\0|an MP4 audio or video file, not text; see segment(1)
+BZh91AY&SY|bzip2 data (only gzip is inflated), not text; see segment(1)
+\x01\x02\x03\x04\x05\x06\x07\x08hello|binary data, not text; see segment(1)'
+
+@test "segment: structured text and binary data, by their first bytes" {
+	local in want
+	while IFS='|' read -r in want; do
+		echo "row: $in"
+		run_stdin "$in" segment
+		[ "$status" -eq 2 ]
+		[ "$output" = "segment: <stdin>: looks like $want" ]
+	done <<<"$sniff_rows"
+}
+
+# prose that only starts like structured data: still read, as before
+@test "segment: prose that starts with [, {, <, commas or a TAB is still text" {
+	local in
+	while IFS= read -r in; do
+		echo "row: $in"
+		run_stdin "$in" segment
+		[ "$status" -eq 0 ]
+		[ "${#lines[@]}" -ge 2 ]
+	done <<'ROWS'
+[laughs] Well, that was a long time ago.\n
+[1] The first thing I noticed was the noise.\n
+{inaudible} and then we left.\n
+<laughs> okay.\n
+Yes, well, I think, so.\nAnd then, later, more.\n
+Start, end, text: that is how we planned it.\n
+I said\tno.\nShe said yes.\n
+SPEAKER 1: hello there\nSPEAKER 2: hi\n
+ROWS
+}
+
+@test "segment: the timestamped format with [HH:MM:SS] heads is not JSON" {
+	run_stdin '[00:00:01] Interviewer: Hello.\n[00:00:04] Participant: Hi there.\n' segment
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "$(printf 'stdin\t1\t00:00:01.000\t\tInterviewer\tHello.')" ]
+}
+
+@test "segment: a stray NUL or bad byte in text is the line reader's error, not binary" {
+	printf 'P1: fine\nP2: one\000stray\nP1: more text to read past the byte\n' >"$T/s.txt"
+	run --separate-stderr segment "$T/s.txt"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == "segment: $T/s.txt:2: NUL byte at byte 8"* ]]
+}
+
+@test "segment: --format plain reads any valid text, JSON and tables too" {
+	run segment --format plain "$F/structured/whisper.json"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 2 ]
+	[[ "${lines[1]}" == "$(printf 'whisper\t1\t\t\t\t{"text": " Thanks')"* ]]
+	run segment -f plain "$F/structured/whisper.tsv"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 2 ]
+	# binary is still not text: the line reader says where
+	run --separate-stderr segment -f plain "$F/structured/interview.docx"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == "segment: $F/structured/interview.docx:1: "* ]]
+}
+
+@test "segment: a .json name is JSON even when the content is cut short" {
+	printf 'so we \n' >"$T/odd.json"
+	run --separate-stderr segment "$T/odd.json"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "segment: $T/odd.json: looks like JSON; no reader for it yet, see segment(1)" ]
+}
+
+@test "segment: every example and fixture transcript is still read" {
+	local f
+	for f in "$BATS_TEST_DIRNAME"/../examples/transcripts/*.{txt,vtt,srt} \
+	         "$BATS_TEST_DIRNAME"/../examples/compassion/*.{txt,vtt} \
+	         "$F"/*.{txt,vtt,srt}; do
+		echo "file: $f"
+		run segment "$f"
+		[ "$status" -eq 0 ]
+		[ "${#lines[@]}" -ge 2 ]
+	done
+}
