@@ -107,7 +107,7 @@ same_results() {
 	# Relative paths, from a folder that is not the remote's home.
 	cd "$BATS_TEST_DIRNAME/.."
 	for h in ssh-only ssh-and-local; do
-		run "$P/parallel-analysis.sh" -j 3 -S "$T/$h" -q -k "$T/key" -r examples/compassion/roster.tsv \
+		run timeout 300 "$P/parallel-analysis.sh" -j 3 -S "$T/$h" -q -k "$T/key" -r examples/compassion/roster.tsv \
 			-t examples/compassion/terms.tsv -c codebooks/compassion.cb -o "$T/$h.out" examples/compassion
 		[ "$status" -eq 0 ] || { echo "-S $h: status $status: $output"; return 1; }
 		same_results "$T/one" "$T/$h.out"
