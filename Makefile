@@ -1,5 +1,9 @@
 # qualpipe: `make` builds bin/, `make check` tests (plain and under
 # ASan+UBSan), `make demo` runs the example analysis, `make bench` measures.
+# `make fuzz` builds the libFuzzer harnesses of tests/fuzz/ (clang, in
+# build/fuzz/) and runs each for FUZZ_S seconds (default 60) on a copy of
+# its seed corpus; it fails if any target crashes.  `make fuzz-smoke` is
+# the same for 20 s a target, as CI runs it; `make fuzz-build` only builds.
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -28,7 +32,8 @@ UNITS := $(basename $(notdir $(wildcard tests/unit/test_*.c tests/unit/tool_*.c)
 PROGS := $(FILTERS:%=$(OUT)/%)
 UNITPROGS := $(UNITS:%=$(OBJ)/tests/%)
 
-.PHONY: all deps progs asan check check-fast demo bench install clean lint
+.PHONY: all deps progs asan check check-fast demo bench install clean lint \
+	fuzz fuzz-build fuzz-smoke
 all: deps
 	@$(MAKE) --no-print-directory progs
 
@@ -76,6 +81,41 @@ check-fast: all
 	@.ci/deps check
 	@tests/run bin:build/rel
 
+# Fuzzing: lib/ and the filters are built again with -DQP_FUZZ (see
+# lib/qp.h) and the sanitizers, into build/fuzz/ only.
+FUZZ_CC ?= clang
+FUZZ_S ?= 60
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -DQP_FUZZ \
+	-DQP_VERSION='"$(VERSION)"' -DQP_DATADIR='"$(DATADIR)"' -Ilib -Itests/fuzz \
+	$(PKG_CFLAGS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link -MMD -MP
+FUZZ_TARGETS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_LIBOBJ := $(patsubst lib/%.c,build/fuzz/lib/%.o,$(wildcard lib/*.c))
+
+build/fuzz/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+build/fuzz/obj/%.o: tests/fuzz/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+build/fuzz/libqp.a: $(FUZZ_LIBOBJ)
+	rm -f $@
+	ar rcs $@ $(FUZZ_LIBOBJ)
+
+build/fuzz/fuzz_%: build/fuzz/obj/fuzz_%.o build/fuzz/obj/track.o build/fuzz/libqp.a
+	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -Wl,--wrap=free -o $@ $< \
+		build/fuzz/obj/track.o build/fuzz/libqp.a $(PKG_LIBS) -lm
+
+fuzz-build: $(FUZZ_TARGETS:%=build/fuzz/%)
+
+fuzz: fuzz-build
+	@tests/fuzz/run $(FUZZ_S) $(FUZZ_TARGETS:fuzz_%=%)
+
+fuzz-smoke:
+	@$(MAKE) --no-print-directory fuzz FUZZ_S=20
+
 demo: all
 	@pipelines/demo.sh
 
@@ -101,4 +141,4 @@ lint:
 clean:
 	rm -rf build bin demo-out
 
--include $(wildcard build/*/lib/*.d build/*/filters/*.d build/*/tests/*.d)
+-include $(wildcard build/*/lib/*.d build/*/filters/*.d build/*/tests/*.d build/fuzz/obj/*.d)

@@ -13,6 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef QP_FUZZ
+static void fuzz_code_free(void *re) { pcre2_code_free(re); }
+#endif
+
 /*
  * How it fits together.  Every word, phrase, near side and exclusion is a
  * sequence of terms (a folded word, possibly a wildcard prefix);
@@ -469,6 +473,7 @@ compile_regex(parser *P, pattern *p, const char *s, size_t n)
 		cb_regex_error(err, msg, sizeof msg);
 		perr(P, "bad regex: %s at offset %zu", msg, orig);
 	}
+	QP_FUZZ_OWN(p->re, fuzz_code_free);
 	/* Without JIT support the interpreter does the same work, slower. */
 	pcre2_jit_compile(p->re, PCRE2_JIT_COMPLETE);
 }
@@ -903,6 +908,7 @@ cb_free(cb_codebook *cb)
 	}
 	for (size_t i = 0; i < cb->npats; i++) {
 		free(cb->pats[i].term);
+		QP_FUZZ_DISOWN(cb->pats[i].re);
 		pcre2_code_free(cb->pats[i].re);
 	}
 	for (size_t i = 0; i < cb->nlists; i++)

@@ -10,6 +10,10 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#ifdef QP_FUZZ
+static void fuzz_inflate_end(void *zs) { inflateEnd(zs); }
+#endif
+
 #define READ_CHUNK (256 * 1024)
 #define RAW_CHUNK (128 * 1024)
 
@@ -74,8 +78,10 @@ qp_input_new(int nfiles, char **files, int flags)
 static void
 close_cur(qp_input *in)
 {
-	if (in->gz)
+	if (in->gz) {
+		QP_FUZZ_DISOWN(&in->zs);
 		inflateEnd(&in->zs);
+	}
 	in->gz = false;
 	if (in->fd >= 0 && in->fd != 0)
 		close(in->fd);
@@ -156,6 +162,7 @@ open_next(qp_input *in)
 		if (inflateInit2(&in->zs, 15 + 16) != Z_OK)
 			qp_die("%s: cannot start inflating: out of memory", in->name);
 		in->gz = true;
+		QP_FUZZ_OWN(&in->zs, fuzz_inflate_end);
 	} else {
 		/* Not gzip: what was read is the start of the text. */
 		memcpy(in->buf, in->raw, in->zs.avail_in);

@@ -86,12 +86,21 @@ qp_warn_at(const char *file, unsigned long line, const char *fmt, ...)
 	va_end(ap);
 }
 
+#ifdef QP_FUZZ
+#define FUZZ_ALLOC(p) qp_fuzz_alloc(p)
+#define FUZZ_REALLOC(old, p) qp_fuzz_realloc((old), (p))
+#else
+#define FUZZ_ALLOC(p) ((void)0)
+#define FUZZ_REALLOC(old, p) ((void)0)
+#endif
+
 void *
 xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 	if (!p)
 		qp_die("out of memory (%zu bytes)", n);
+	FUZZ_ALLOC(p);
 	return p;
 }
 
@@ -101,15 +110,20 @@ xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 	if (!p)
 		qp_die("out of memory (%zu x %zu bytes)", n, size);
+	FUZZ_ALLOC(p);
 	return p;
 }
 
 void *
 xrealloc(void *p, size_t n)
 {
+#ifdef QP_FUZZ
+	void *old = p;
+#endif
 	p = realloc(p, n ? n : 1);
 	if (!p)
 		qp_die("out of memory (%zu bytes)", n);
+	FUZZ_REALLOC(old, p);
 	return p;
 }
 
