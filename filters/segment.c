@@ -801,11 +801,14 @@ label_line(const char *p, size_t n, size_t *lo, size_t *ll, size_t *rest)
 	e = c;
 	while (e > i && is_ws(p[e - 1]))
 		e--;
-	/* Zoom repeats the name on every cue: remember the last few. */
-	size_t k;
-	for (k = 0; k < NLABCACHE; k++)
-		if (S.labcache[k].len == e - i && memcmp(p + i, S.labcache[k].s, e - i) == 0)
-			break;
+	/* Zoom repeats the name on every cue: remember the last few.  An
+	 * empty label would match an unused slot; name_ok refuses it. */
+	size_t k = NLABCACHE;
+	if (e > i)
+		for (k = 0; k < NLABCACHE; k++)
+			if (S.labcache[k].len == e - i &&
+			    memcmp(p + i, S.labcache[k].s, e - i) == 0)
+				break;
 	if (k == NLABCACHE) {
 		if (!name_ok(p + i, e - i) || in_list(p + i, e - i, meta_keys))
 			return false;
