@@ -369,3 +369,30 @@ EOF
 	# The shipped codebook reaches 266/270 (98.5%); below 98% it got worse.
 	[ $((ok * 100)) -ge $((total * 98)) ]
 }
+
+@test "regexes PCRE2 rejects are errors naming the codebook line" {
+	while IFS='|' read -r re msg; do
+		printf 'code a\n  word ok\ncode b\n  regex %s\n' "$re" >"$BATS_TEST_TMPDIR/r.cb"
+		run match-theme "$BATS_TEST_TMPDIR/r.cb" /dev/null
+		[ "$status" -eq 2 ]
+		[ "$output" = "match-theme: $BATS_TEST_TMPDIR/r.cb:4: bad regex: $msg" ]
+	done <<'EOF2'
+(?<=a+)b|lookbehind assertion is not fixed length at offset 0
+\p{Nope}x|unknown property after \P or \p at offset 8
+(?P<n>a)(?P<n>b)|two named subpatterns have the same name (PCRE2_DUPNAMES not set) at offset 14
+EOF2
+}
+
+@test "catastrophic regexes on a 100 KB segment give up with a report, quickly" {
+	{
+		printf 'doc\ttext\n'
+		printf 'd\t%s!\n' "$(head -c 100000 /dev/zero | tr '\0' a)"
+	} >"$BATS_TEST_TMPDIR/in.tsv"
+	# Nested and alternating repeats: the match limit, the JIT stack.
+	for re in '((a+)*)+$' '(\w+\s?)+$' '(a|aa)+$'; do
+		printf 'code a\n  regex %s\n' "$re" >"$BATS_TEST_TMPDIR/r.cb"
+		run timeout 60 match-theme "$BATS_TEST_TMPDIR/r.cb" "$BATS_TEST_TMPDIR/in.tsv"
+		[ "$status" -eq 0 ]
+		[[ "${lines[0]}" == "match-theme: $BATS_TEST_TMPDIR/in.tsv:2: code a: regex '$re' (codebook line 2) gave up on this segment: "*"; no hits counted" ]]
+	done
+}
