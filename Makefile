@@ -110,7 +110,9 @@ build/fuzz/fuzz_%: build/fuzz/obj/fuzz_%.o build/fuzz/obj/track.o build/fuzz/lib
 
 fuzz-build: $(FUZZ_TARGETS:%=build/fuzz/%)
 
-fuzz: fuzz-build
+fuzz:
+	@.ci/deps fuzz
+	@$(MAKE) --no-print-directory fuzz-build
 	@tests/fuzz/run $(FUZZ_S) $(FUZZ_TARGETS:fuzz_%=%)
 
 fuzz-smoke:
