@@ -10,7 +10,8 @@
 # writes partial counts and quote pools, and tally --merge and
 # pick-quotes --merge put them together.  With -S the shards run on the
 # hosts of a GNU parallel sshloginfile.  A key (-k) is required: keyed
-# pseudonyms are the same in every shard, numbered ones are not.
+# pseudonyms are the same in every shard, numbered ones are not.  As
+# there, a key already in OUTDIR/key is replaced only with -F.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 jobs=$(nproc 2>/dev/null || echo 2)

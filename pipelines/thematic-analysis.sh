@@ -284,8 +284,13 @@ commit() {
 		if [ "$force" = 1 ]; then
 			mv -f -- "${temps[i]}" "$keyfile"
 		else
-			ln -- "${temps[i]}" "$keyfile" 2>/dev/null ||
-				die "$keyfile: a key appeared there during the run; nothing replaced"
+			# a hard link never replaces a file; where the file
+			# system has none, a rename after a last look
+			if ! ln -- "${temps[i]}" "$keyfile" 2>/dev/null; then
+				[ ! -e "$keyfile" ] && [ ! -L "$keyfile" ] ||
+					die "$keyfile: a key appeared there during the run; nothing replaced"
+				mv -f -- "${temps[i]}" "$keyfile"
+			fi
 			rm -f -- "${temps[i]}"
 		fi
 	done
