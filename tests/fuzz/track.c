@@ -3,8 +3,10 @@
  * every harness with -Wl,--wrap=free, so that a block the project frees
  * leaves the set of live blocks.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -165,6 +167,37 @@ cleanup(void)
 	rmdir(dir);
 }
 
+/* Scratch folders of harness processes that died without their atexit
+ * (a crash, or -fork's parent killing a worker at the time limit). */
+static void
+sweep_stale(void)
+{
+	DIR *d = opendir("/tmp");
+	struct dirent *e;
+	char path[128], file[192];
+
+	while (d && (e = readdir(d)) != NULL) {
+		long pid;
+		char end;
+		if (sscanf(e->d_name, "qpfuzz.%ld%c", &pid, &end) != 1 || pid <= 0 ||
+		    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		snprintf(path, sizeof path, "/tmp/%s", e->d_name);
+		DIR *sub = opendir(path);
+		struct dirent *f;
+		while (sub && (f = readdir(sub)) != NULL)
+			if (f->d_name[0] != '.') {
+				snprintf(file, sizeof file, "%s/%s", path, f->d_name);
+				unlink(file);
+			}
+		if (sub)
+			closedir(sub);
+		rmdir(path);
+	}
+	if (d)
+		closedir(d);
+}
+
 static void
 init(void)
 {
@@ -182,6 +215,7 @@ init(void)
 	close(fd);
 	if (!getenv("FUZZ_VERBOSE"))
 		stderr = fopen("/dev/null", "w");
+	sweep_stale();
 	snprintf(dir, sizeof dir, "/tmp/qpfuzz.%ld", (long)getpid());
 	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
 		abort();
