@@ -1763,8 +1763,9 @@ ext_is(const char *e)
 /*
  * Binary input, named by its first bytes (segment(1), DETECTION): known
  * magic numbers, then UTF-16 (every other byte NUL), then more than one
- * byte in ten NUL, another control byte or not UTF-8.  A stray bad byte
- * is left to the line reader, which names its line.  Called by qp_input for each file, before its
+ * byte in ten NUL or another control byte, or more than one in four
+ * those or not UTF-8.  A stray bad byte (or Latin-1 text) is left to
+ * the line reader, which names its line.  Called by qp_input for each file, before its
  * lines are checked, so that a .docx is not "NUL byte at byte 6".
  */
 /* UTF-16 is text, but not UTF-8 */
@@ -1829,12 +1830,13 @@ sniff_binary(const char *name, const char *p, size_t n, bool whole)
 			i++;
 			continue;
 		}
-		size_t good = utf8_valid_prefix(p + i, n - i);
-		if (good > 0) {
-			i += good;
+		/* one character at a time, so that no control byte is skipped */
+		size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+		if (len <= n - i && utf8_valid_prefix(p + i, len) == len) {
+			i += len;
 		} else {
 			/* a character cut by the end of the look is not bad */
-			if (!whole && n - i < 4)
+			if (!whole && n - i < len)
 				break;
 			bad++;
 			i++;
@@ -1842,7 +1844,7 @@ sniff_binary(const char *name, const char *p, size_t n, bool whole)
 	}
 	if (nul * 4 >= n && n >= 8 && (odd || even))
 		what = "UTF-16 text" U16;
-	else if ((nul + ctl + bad) * 10 > n)
+	else if ((nul + ctl) * 10 > n || (nul + ctl + bad) * 4 > n)
 		what = "binary data";
 	if (!what)
 		return;

@@ -515,7 +515,9 @@ h\0e\0l\0l\0o\0\n\0|UTF-16 text; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8);
 ID3\x04\0\0\0\0\0|an MP3 audio file, not text; see segment(1)
 \0\0\0\x20ftypM4A \0\0|an MP4 audio or video file, not text; see segment(1)
 BZh91AY&SY|bzip2 data (only gzip is inflated), not text; see segment(1)
-\x01\x02\x03\x04\x05\x06\x07\x08hello|binary data, not text; see segment(1)'
+\x01\x02\x03\x04\x05\x06\x07\x08hello|binary data, not text; see segment(1)
+\xc3\xa9\x01\x02\x03\x04\x05\x06\x07\x08hello|binary data, not text; see segment(1)
+\x8b\xe9\x9c\xff\x8a\xfe\x80\x81 text|binary data, not text; see segment(1)'
 
 @test "segment: structured text and binary data, by their first bytes" {
 	local in want
@@ -551,6 +553,15 @@ ROWS
 	run_stdin '[00:00:01] Interviewer: Hello.\n[00:00:04] Participant: Hi there.\n' segment
 	[ "$status" -eq 0 ]
 	[ "${lines[1]}" = "$(printf 'stdin\t1\t00:00:01.000\t\tInterviewer\tHello.')" ]
+}
+
+@test "segment: Latin-1 text is the line reader's error, not binary" {
+	printf '\351t\351 \340 la plage\n' >"$T/l1.txt"
+	run --separate-stderr segment "$T/l1.txt"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == "segment: $T/l1.txt:1: invalid UTF-8 at byte 1"* ]]
+	run segment --replace-invalid "$T/l1.txt"
+	[ "$status" -eq 0 ]
 }
 
 @test "segment: a stray NUL or bad byte in text is the line reader's error, not binary" {
@@ -591,4 +602,11 @@ ROWS
 		[ "$status" -eq 0 ]
 		[ "${#lines[@]}" -ge 2 ]
 	done
+}
+
+@test "segment: a character cut by the end of the first 4096 bytes is not binary" {
+	{ head -c 4095 /dev/zero | tr '\0' 'a'; printf '\303\251 and more text\n'; } >"$T/cut.txt"
+	run segment "$T/cut.txt"
+	[ "$status" -eq 0 ]
+	[[ "${lines[1]}" == *"$(printf 'aaa\303\251 and more text')" ]]
 }
