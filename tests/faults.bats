@@ -183,36 +183,44 @@ start_slow() {
 	compgen -G "$(dirname "$map")/.$(basename "$map").*" >/dev/null
 }
 
-# interrupt: SIGINT to the filter start_slow started, mid-input; it dies
-# of the signal (status 130) and leaves no temporary map behind.
+# interrupt SIG STATUS: SIG to the filter start_slow started, mid-input;
+# it dies of the signal (STATUS) and leaves no temporary map behind.
 interrupt() {
 	local st=0
 	sleep 0.2
-	kill -INT "$pid"
+	kill -"$1" "$pid"
 	wait "$pid" || st=$?
 	exec 3>&-
-	[ "$st" -eq 130 ]
+	[ "$st" -eq "$2" ]
 	run compgen -G "$T/.key.tsv.*"
 	[ "$status" -ne 0 ]
 }
 
 @test "faults: anonymize --map interrupted by SIGINT leaves neither the map nor a temporary file" {
 	start_slow "$T/key.tsv" --map "$T/key.tsv"
-	interrupt
+	interrupt INT 130
+	[ ! -e "$T/key.tsv" ]
+	start_slow "$T/key.tsv" --map "$T/key.tsv"
+	interrupt TERM 143
 	[ ! -e "$T/key.tsv" ]
 }
 
-@test "faults: anonymize --map --force interrupted by SIGINT leaves the old map untouched" {
+@test "faults: anonymize --map --force or --map-append interrupted leaves the old map untouched" {
+	local opt sig ino
 	anonymize --roster "$FIX/anonymize/roster.tsv" --map "$T/key.tsv" "$D/small.tsv" >/dev/null
 	[ -s "$T/key.tsv" ]
 	cp "$T/key.tsv" "$T/key.before"
-	local ino
 	ino=$(stat -c %i "$T/key.tsv")
-	start_slow "$T/key.tsv" --map "$T/key.tsv" --force
-	interrupt
-	cmp "$T/key.tsv" "$T/key.before"
-	# the same file, not a replacement
-	[ "$(stat -c %i "$T/key.tsv")" = "$ino" ]
+	for opt in --force --map-append; do
+		for sig in INT:130 TERM:143; do
+			echo "row: $opt $sig"
+			start_slow "$T/key.tsv" --map "$T/key.tsv" "$opt"
+			interrupt "${sig%:*}" "${sig#*:}"
+			cmp "$T/key.tsv" "$T/key.before"
+			# the same file, not a replacement
+			[ "$(stat -c %i "$T/key.tsv")" = "$ino" ]
+		done
+	done
 }
 
 @test "faults: anonymize --map, a run that fails on its input leaves no map and no temporary file" {
