@@ -59,9 +59,13 @@ each_row() {
 }
 
 full_disk() {
-	run --separate-stderr bash -c '"$@" >/dev/full' _ "$prog" "$@" "$in"
-	[ "$status" -eq 2 ]
-	[ "$stderr" = "$prog: write error on standard output: No space left on device" ]
+	local f
+	# a write error while the output grows, and at the last flush
+	for f in "$in" "$small"; do
+		run --separate-stderr bash -c '"$@" >/dev/full' _ "$prog" "$@" "$f"
+		[ "$status" -eq 2 ]
+		[ "$stderr" = "$prog: write error on standard output: No space left on device" ]
+	done
 }
 
 @test "faults: output to /dev/full is a write error with status 2, for every filter" {
