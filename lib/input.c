@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -144,6 +145,10 @@ open_next(qp_input *in)
 		in->fd = open(f, O_RDONLY | O_CLOEXEC);
 		if (in->fd < 0)
 			qp_die("%s: %s", f, strerror(errno));
+		/* a directory opens, and fails at the first read */
+		struct stat st;
+		if (fstat(in->fd, &st) == 0 && S_ISDIR(st.st_mode))
+			qp_die("%s: %s", f, strerror(EISDIR));
 	}
 	in->eof = false;
 	in->raw_eof = false;
