@@ -49,7 +49,9 @@ bool qp_input_first(const qp_input *in);
  * once a file is open (and before its first line is split, freed of its
  * BOM or checked for UTF-8), fn gets the file's name and its first
  * QP_SNIFF_BYTES bytes, fewer if the file is shorter (after gzip
- * inflation).  fn may die; segment uses it to name binary input.
+ * inflation); whole says they are the whole file.  Reading them may wait
+ * for a pipe to deliver that much.  fn may die; segment uses it to name
+ * binary input.  Set it before the first qp_input_line.
  */
 #define QP_SNIFF_BYTES 4096
 typedef void qp_sniff_fn(const char *name, const char *p, size_t n, bool whole);
