@@ -246,7 +246,7 @@ EOF
 
 ## The whole pipeline
 
-\`pipelines/thematic-analysis.sh -q -r ROSTER -c codebooks/compassion.cb -k KEY
+\`pipelines/thematic-analysis.sh -q -F -r ROSTER -c codebooks/compassion.cb -k KEY
 -j N -o OUT CORPUS\`: segment, tag-speaker, anonymize and match-theme in a
 pipe, and beside it the coded stream gzipped and counted by tally and
 pick-quotes into every report the script writes; with -j 2, two shards run
