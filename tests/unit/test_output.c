@@ -76,9 +76,6 @@ child(const char *path, enum qp_out_how how, enum step step)
 		/* the diagnostic is expected; keep the TAP stream clean */
 		int fd = open("/dev/null", O_WRONLY);
 		dup2(fd, 2);
-		/* started in the background, the test may inherit SIGINT
-		 * ignored, which the side-file handler rightly keeps */
-		signal(SIGINT, SIG_DFL);
 		qp_out *o = qp_out_create(path, 0600, how);
 		qp_puts(o, "new");
 		qp_out_flush(o);
@@ -168,6 +165,9 @@ int
 main(void)
 {
 	qp_init("test_output");
+	/* Started in the background, the test may inherit SIGINT ignored,
+	 * which the side-file handler rightly keeps ignored. */
+	signal(SIGINT, SIG_DFL);
 	test_side_files();
 	return t_done();
 }
