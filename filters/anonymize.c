@@ -372,6 +372,19 @@ cat_id(const char *name)
 	return ncats++;
 }
 
+/* The key "CAT\0s" of the entity and map tables, in a buffer reused
+ * by every call (valid until the next). */
+static const qp_buf *
+cat_key(int cat, const char *s, size_t n)
+{
+	static qp_buf k;
+	buf_reset(&k);
+	buf_adds(&k, cats[cat]);
+	buf_addc(&k, '\0');
+	buf_add(&k, s, n);
+	return &k;
+}
+
 /* Give entity id the tag in t (consumed). */
 static void
 set_tag(uint32_t id, qp_buf *t)
@@ -396,13 +409,9 @@ set_tag(uint32_t id, qp_buf *t)
 static uint32_t
 entity_get(int cat, const char *norm, size_t n, const char *fixed)
 {
-	static qp_buf k;
-	buf_reset(&k);
-	buf_adds(&k, cats[cat]);
-	buf_addc(&k, '\0');
-	buf_add(&k, norm, n);
+	const qp_buf *k = cat_key(cat, norm, n);
 	bool created;
-	qp_entry *e = qp_map_put(ent_idx, k.s, k.len, &created);
+	qp_entry *e = qp_map_put(ent_idx, k->s, k->len, &created);
 	if (!created)
 		return (uint32_t)(uintptr_t)e->val - 1;
 	if (nent == entcap) {
@@ -420,7 +429,7 @@ entity_get(int cat, const char *norm, size_t n, const char *fixed)
 		buf_printf(&t, "[%s]", fixed);
 	} else if (keylen) {
 		unsigned char h[16];
-		crypto_generichash(h, sizeof h, (const unsigned char *)k.s, k.len,
+		crypto_generichash(h, sizeof h, (const unsigned char *)k->s, k->len,
 		                   key, keylen);
 		buf_printf(&t, "[%s_%02x%02x%02x%02x%02x]", cats[cat],
 		           h[0], h[1], h[2], h[3], h[4]);
@@ -526,12 +535,8 @@ prior_tag(qp_map *m, int cat, const char *s, size_t n)
 {
 	if (!m)
 		return NULL;
-	static qp_buf k;
-	buf_reset(&k);
-	buf_adds(&k, cats[cat]);
-	buf_addc(&k, '\0');
-	buf_add(&k, s, n);
-	qp_entry *e = qp_map_get(m, k.s, k.len);
+	const qp_buf *k = cat_key(cat, s, n);
+	qp_entry *e = qp_map_get(m, k->s, k->len);
 	return e ? mapv[(uintptr_t)e->val - 1].tag : NULL;
 }
 
@@ -585,13 +590,9 @@ prior_put(qp_map **m, int cat, const char *s, size_t n, const mapent *row)
 {
 	if (!*m)
 		*m = qp_map_new();
-	static qp_buf k;
-	buf_reset(&k);
-	buf_adds(&k, cats[cat]);
-	buf_addc(&k, '\0');
-	buf_add(&k, s, n);
+	const qp_buf *k = cat_key(cat, s, n);
 	bool created;
-	qp_entry *e = qp_map_put(*m, k.s, k.len, &created);
+	qp_entry *e = qp_map_put(*m, k->s, k->len, &created);
 	if (created)
 		e->val = (void *)(uintptr_t)(row - mapv + 1);
 }
