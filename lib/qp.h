@@ -92,6 +92,21 @@ enum {
 	{ "line-buffered", no_argument, NULL, QP_OPT_LINE_BUFFERED }, \
 	{ "replace-invalid", no_argument, NULL, QP_OPT_REPLACE_INVALID }
 
+/*
+ * Every filter's --help has one layout (qualpipe(7)): the synopsis as the
+ * man page gives it ("usage: prog ...", continuation lines indented under
+ * the first option, then "       prog --help | --version"), one or two
+ * lines saying what it does, then one line per option in the man page's
+ * order: two spaces, the option (with its short letter first, "-n, --count
+ * N"), its description from column 22 (on the next line when the option
+ * is longer than 17 characters), and last the common options, as here.
+ */
+#define QP_COMMON_HELP \
+	"  --line-buffered    flush the output after every record\n" \
+	"  --replace-invalid  read invalid UTF-8 as U+FFFD instead of failing\n" \
+	"  --help             print this help and exit\n" \
+	"  --version          print the version and exit\n"
+
 /* usage: the full usage text, ending in a newline. */
 void qp_common_opt(int c, const char *usage);
 noreturn void qp_usage_error(const char *usage, const char *fmt, ...)
