@@ -83,12 +83,12 @@ report_failures(const cb_matcher *m)
 			          "code %s: regex '%s' (codebook line %lu) gave up on this "
 			          "segment%s: %s; %s",
 			          cb_code_path(cb, cb_pattern_code(cb, p)), cb_pattern_term(cb, p),
-			          cb_pattern_line(cb, p), where.s ? where.s : "", msg, what);
+			          cb_pattern_line(cb, p), where.s, msg, what);
 		qp_warn_at(qp_rd_file(rd), qp_rd_lineno(rd),
 		           "code %s: regex '%s' (codebook line %lu) gave up on this "
 		           "segment%s: %s; %s",
 		           cb_code_path(cb, cb_pattern_code(cb, p)), cb_pattern_term(cb, p),
-		           cb_pattern_line(cb, p), where.s ? where.s : "", msg, what);
+		           cb_pattern_line(cb, p), where.s, msg, what);
 	}
 	buf_free(&where);
 }
@@ -140,8 +140,8 @@ run_wide(cb_matcher *m, int col, bool only_coded)
 			buf_adds(&codes, cb_code_path(cb, r[i].code));
 			add_uint(&hits, r[i].hits);
 		}
-		qp_rd_set(rd, oc_codes, codes.s ? codes.s : "", codes.len);
-		qp_rd_set(rd, oc_hits, hits.s ? hits.s : "", hits.len);
+		qp_rd_set(rd, oc_codes, codes.s, codes.len);
+		qp_rd_set(rd, oc_hits, hits.s, hits.len);
 		qp_rd_write(rd, qp_stdout);
 	}
 	buf_free(&text);
@@ -189,7 +189,7 @@ run_long(cb_matcher *m, int col, size_t context)
 	while (qp_rd_next(rd)) {
 		buf_reset(&text);
 		qp_rd_get(rd, col, &text);
-		const char *t = text.s ? text.s : "";
+		const char *t = text.s;
 		cb_match(m, t, text.len);
 		report_failures(m);
 		size_t nh;
