@@ -28,9 +28,11 @@ SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover
 
 FILTERS := $(basename $(notdir $(wildcard filters/*.c)))
 LIBOBJ := $(patsubst lib/%.c,$(OBJ)/lib/%.o,$(wildcard lib/*.c))
-UNITS := $(basename $(notdir $(wildcard tests/unit/test_*.c tests/unit/tool_*.c)))
+UNITS := $(basename $(notdir $(wildcard tests/unit/test_*.c)))
+# Test drivers: small programs the bats tests run (tests/tools/*.c).
+TOOLS := $(basename $(notdir $(wildcard tests/tools/*.c)))
 PROGS := $(FILTERS:%=$(OUT)/%)
-UNITPROGS := $(UNITS:%=$(OBJ)/tests/%)
+UNITPROGS := $(UNITS:%=$(OBJ)/tests/%) $(TOOLS:%=$(OBJ)/tests/tools/%)
 
 .PHONY: all deps progs asan check check-fast demo bench install clean lint \
 	fuzz fuzz-build fuzz-smoke
@@ -54,6 +56,10 @@ $(OBJ)/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+$(OBJ)/tests/tools/%.o: tests/tools/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
 $(OBJ)/libqp.a: $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
@@ -63,6 +69,9 @@ $(OUT)/%: $(OBJ)/filters/%.o $(OBJ)/libqp.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(OBJ)/libqp.a $(PKG_LIBS) -lm
 
 $(OBJ)/tests/%: $(OBJ)/tests/%.o $(OBJ)/libqp.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(OBJ)/libqp.a $(PKG_LIBS) -lm
+
+$(OBJ)/tests/tools/%: $(OBJ)/tests/tools/%.o $(OBJ)/libqp.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(OBJ)/libqp.a $(PKG_LIBS) -lm
 
 asan:
@@ -143,4 +152,4 @@ lint:
 clean:
 	rm -rf build bin demo-out
 
--include $(wildcard build/*/lib/*.d build/*/filters/*.d build/*/tests/*.d build/fuzz/obj/*.d)
+-include $(wildcard build/*/lib/*.d build/*/filters/*.d build/*/tests/*.d build/*/tests/tools/*.d build/fuzz/obj/*.d)
