@@ -16,8 +16,12 @@
 #include "qp.h"
 #include "record.h"
 
+/* The layout of every --help: cli.h, above QP_COMMON_HELP. */
 static const char usage[] =
-	"usage: match-theme [OPTIONS] CODEBOOK [FILE...]\n"
+	"usage: match-theme [--column NAME] [--only-coded] [--long [--context N]]\n"
+	"                   [--strict] [--line-buffered] [--replace-invalid]\n"
+	"                   CODEBOOK [FILE ...]\n"
+	"       match-theme --help | --version\n"
 	"Code the text of each segment with the codes of CODEBOOK (a codebook(5)\n"
 	"file or a LIWC-style .dic) and add the columns codes and hits.\n"
 	"  --column NAME      code column NAME instead of text\n"
@@ -29,10 +33,7 @@ static const char usage[] =
 	"                     (default 5)\n"
 	"  --strict           a regular expression that gives up on a segment\n"
 	"                     is an error, not a warning\n"
-	"  --line-buffered    flush the output after every record\n"
-	"  --replace-invalid  read invalid UTF-8 as U+FFFD instead of failing\n"
-	"  --help             print this help and exit\n"
-	"  --version          print the version and exit\n";
+	QP_COMMON_HELP;
 
 enum {
 	OPT_COLUMN = QP_OPT_FIRST_PRIVATE,
