@@ -139,10 +139,12 @@ build/rel/bench/%: bench/%.c
 	$(CC) -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -O2 -o $@ $<
 
 install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(MANDIR)/man7
 	for p in $(FILTERS); do install -m 755 bin/$$p $(DESTDIR)$(BINDIR)/$$p; done
 	for m in man/*.1; do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
 	for m in man/*.5; do [ -e "$$m" ] && install -m 644 $$m $(DESTDIR)$(MANDIR)/man5/ || true; done
+	for m in man/*.7; do [ -e "$$m" ] && install -m 644 $$m $(DESTDIR)$(MANDIR)/man7/ || true; done
 	mkdir -p $(DESTDIR)$(DATADIR)/names
 	install -m 644 data/names/* $(DESTDIR)$(DATADIR)/names/
 
