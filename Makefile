@@ -91,7 +91,7 @@ check-fast: all
 	@tests/run bin:build/rel
 
 # Fuzzing: lib/ and the filters are built again with -DQP_FUZZ (see
-# lib/qp.h) and the sanitizers, into build/fuzz/ only.
+# lib/xalloc.h) and the sanitizers, into build/fuzz/ only.
 FUZZ_CC ?= clang
 FUZZ_S ?= 60
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
