@@ -28,9 +28,11 @@ SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover
 
 FILTERS := $(basename $(notdir $(wildcard filters/*.c)))
 LIBOBJ := $(patsubst lib/%.c,$(OBJ)/lib/%.o,$(wildcard lib/*.c))
-UNITS := $(basename $(notdir $(wildcard tests/unit/test_*.c tests/unit/tool_*.c)))
+UNITS := $(basename $(notdir $(wildcard tests/unit/test_*.c)))
+# Test drivers: small programs the bats tests run (tests/tools/*.c).
+TOOLS := $(basename $(notdir $(wildcard tests/tools/*.c)))
 PROGS := $(FILTERS:%=$(OUT)/%)
-UNITPROGS := $(UNITS:%=$(OBJ)/tests/%)
+UNITPROGS := $(UNITS:%=$(OBJ)/tests/%) $(TOOLS:%=$(OBJ)/tests/tools/%)
 
 .PHONY: all deps progs asan check check-fast demo bench install clean lint \
 	fuzz fuzz-build fuzz-smoke
@@ -54,6 +56,10 @@ $(OBJ)/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+$(OBJ)/tests/tools/%.o: tests/tools/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
 $(OBJ)/libqp.a: $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
@@ -63,6 +69,9 @@ $(OUT)/%: $(OBJ)/filters/%.o $(OBJ)/libqp.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(OBJ)/libqp.a $(PKG_LIBS) -lm
 
 $(OBJ)/tests/%: $(OBJ)/tests/%.o $(OBJ)/libqp.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(OBJ)/libqp.a $(PKG_LIBS) -lm
+
+$(OBJ)/tests/tools/%: $(OBJ)/tests/tools/%.o $(OBJ)/libqp.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(OBJ)/libqp.a $(PKG_LIBS) -lm
 
 asan:
@@ -82,7 +91,7 @@ check-fast: all
 	@tests/run bin:build/rel
 
 # Fuzzing: lib/ and the filters are built again with -DQP_FUZZ (see
-# lib/qp.h) and the sanitizers, into build/fuzz/ only.
+# lib/xalloc.h) and the sanitizers, into build/fuzz/ only.
 FUZZ_CC ?= clang
 FUZZ_S ?= 60
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
@@ -130,10 +139,12 @@ build/rel/bench/%: bench/%.c
 	$(CC) -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -O2 -o $@ $<
 
 install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(MANDIR)/man7
 	for p in $(FILTERS); do install -m 755 bin/$$p $(DESTDIR)$(BINDIR)/$$p; done
 	for m in man/*.1; do install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done
 	for m in man/*.5; do [ -e "$$m" ] && install -m 644 $$m $(DESTDIR)$(MANDIR)/man5/ || true; done
+	for m in man/*.7; do [ -e "$$m" ] && install -m 644 $$m $(DESTDIR)$(MANDIR)/man7/ || true; done
 	mkdir -p $(DESTDIR)$(DATADIR)/names
 	install -m 644 data/names/* $(DESTDIR)$(DATADIR)/names/
 
@@ -143,4 +154,4 @@ lint:
 clean:
 	rm -rf build bin demo-out
 
--include $(wildcard build/*/lib/*.d build/*/filters/*.d build/*/tests/*.d build/fuzz/obj/*.d)
+-include $(wildcard build/*/lib/*.d build/*/filters/*.d build/*/tests/*.d build/*/tests/tools/*.d build/fuzz/obj/*.d)

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+const char qp_buf_slop[1];
+
 void
 buf_grow(qp_buf *b, size_t extra)
 {
@@ -18,16 +20,22 @@ buf_grow(qp_buf *b, size_t extra)
 	cap = b->cap ? b->cap : 64;
 	while (cap < need)
 		cap = cap * 2 > cap ? cap * 2 : need;
-	b->s = xrealloc(b->s, cap);
+	if (b->cap) {
+		b->s = xrealloc(b->s, cap);
+	} else {
+		/* the slop (or a zeroed NULL) holds nothing and is not ours */
+		b->s = xmalloc(cap);
+		b->s[0] = '\0';
+	}
 	b->cap = cap;
 }
 
 void
 buf_free(qp_buf *b)
 {
-	free(b->s);
-	b->s = NULL;
-	b->len = b->cap = 0;
+	if (b->cap)
+		free(b->s);
+	buf_init(b);
 }
 
 void
@@ -56,12 +64,11 @@ buf_detach(qp_buf *b, size_t *len)
 {
 	char *s;
 
-	if (!b->s)
+	if (!b->cap)
 		buf_grow(b, 0);
 	s = b->s;
 	if (len)
 		*len = b->len;
-	b->s = NULL;
-	b->len = b->cap = 0;
+	buf_init(b);
 	return s;
 }

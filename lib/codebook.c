@@ -296,6 +296,7 @@ add_code(parser *P, const char *path, size_t n)
 	GROW(cb->codes, cb->ncodes, cb->ccap);
 	code *c = &cb->codes[cb->ncodes];
 	memset(c, 0, sizeof *c);
+	buf_init(&c->desc);
 	c->path = xmemdup(path, n);
 	c->min = 1;
 	c->line = P->line;
@@ -425,7 +426,7 @@ new_pattern(parser *P, uint32_t c, enum cb_kind kind, const char *term, size_t t
 			buf_addc(&P->tmp, term[i]);
 		}
 	}
-	p->term = xmemdup(P->tmp.s ? P->tmp.s : "", P->tmp.len);
+	p->term = xmemdup(P->tmp.s, P->tmp.len);
 	return p;
 }
 
@@ -790,6 +791,9 @@ cb_parse(const char *name, const char *text, size_t n, qp_buf *err)
 	cb_codebook *cb = xcalloc(1, sizeof *cb);
 	qp_map *ids = NULL;
 
+	buf_init(&P->tmp);
+	buf_init(&P->key);
+	buf_init(&cb->str);
 	P->cb = cb;
 	P->name = name;
 	P->err = err;
@@ -889,7 +893,7 @@ cb_load(const char *path)
 		buf_addc(&all, '\n');
 	}
 	qp_input_free(in);
-	cb_codebook *cb = cb_parse(path, all.s ? all.s : "", all.len, &err);
+	cb_codebook *cb = cb_parse(path, all.s, all.len, &err);
 	buf_free(&all);
 	if (!cb)
 		qp_die("%s", err.s);
@@ -944,7 +948,7 @@ unsigned long cb_pattern_line(const cb_codebook *cb, size_t p) { return cb->pats
 const char *
 cb_code_desc(const cb_codebook *cb, size_t c)
 {
-	return cb->codes[c].desc.s ? cb->codes[c].desc.s : "";
+	return cb->codes[c].desc.s;
 }
 
 void
@@ -1030,6 +1034,9 @@ cb_matcher *
 cb_matcher_new(const cb_codebook *cb, int flags)
 {
 	cb_matcher *m = xcalloc(1, sizeof *m);
+	buf_init(&m->fold);
+	buf_init(&m->keys);
+	buf_init(&m->uq);
 	m->cb = cb;
 	m->flags = flags;
 	m->vmask = 4095;

@@ -231,12 +231,31 @@ qp_out_commit(qp_out *o)
 	free(o);
 }
 
+/*
+ * The end of standard output.  A write error has died in the flush
+ * already, but some file systems (NFS, a full quota on close) report the
+ * last one only when the file is closed, and that must not pass silently
+ * either.  The close is of a duplicate: the file system flushes and
+ * reports on every close of the file, and fd 1 itself stays open for
+ * what may still come (stdio's flush at exit, a fuzz harness's next
+ * run).  fsync is not ours to call on a stream we did not open.
+ * EBADF means standard output was closed from the start and nothing
+ * was written (a write would have died): nothing is lost.
+ */
 void
 qp_out_close(qp_out *o)
 {
-	/* fsync is not ours to call on standard output; a write error
-	 * has already died in the flush. */
 	qp_out_flush(o);
+	if (fflush(stdout) == EOF || ferror(stdout))
+		qp_die("write error on %s: %s", o->name, strerror(errno));
+	int fd = dup(o->fd);
+	if (fd < 0) {
+		if (errno == EBADF)
+			return;
+		qp_die("%s: %s", o->name, strerror(errno));
+	}
+	if (close(fd) < 0 && errno != EINTR)
+		qp_die("write error on %s: %s", o->name, strerror(errno));
 }
 
 void

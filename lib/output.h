@@ -51,7 +51,11 @@ void qp_out_commit(qp_out *o);
 /* Remove every uncommitted temporary file; qp_exit calls it. */
 void qp_out_discard_all(void);
 
-/* Flush standard output; dies on error.  Call at the end of main. */
+/* The end of standard output (o is qp_stdout; a file from qp_out_create
+ * ends with qp_out_commit): flushes it, and what stdio may hold, and
+ * checks for an error the file system reports only on close; dies on any
+ * error ("write error on standard output: ...", exit 2).  Call at the end
+ * of main, before freeing what the output was made from. */
 void qp_out_close(qp_out *o);
 void qp_out_flush(qp_out *o);
 void qp_out_flush_slow(qp_out *o, const void *p, size_t n);

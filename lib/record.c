@@ -69,7 +69,9 @@ parse_header(qp_rd *r, const char *line, size_t len)
 	for (int k = 0; k < r->ncols; k++)
 		r->out_names[k] = r->names[k];
 	r->is_set = xcalloc((size_t)r->ncols, sizeof *r->is_set);
-	r->val = xcalloc((size_t)r->ncols, sizeof *r->val);
+	r->val = xreallocarray(NULL, (size_t)r->ncols, sizeof *r->val);
+	for (int k = 0; k < r->ncols; k++)
+		buf_init(&r->val[k]);
 }
 
 qp_rd *
@@ -221,7 +223,7 @@ qp_rd_add_col(qp_rd *r, const char *name)
 	r->val = xreallocarray(r->val, (size_t)r->nout + 1, sizeof(qp_buf));
 	r->out_names[r->nout] = xstrdup(name);
 	r->is_set[r->nout] = false;
-	memset(&r->val[r->nout], 0, sizeof(qp_buf));
+	buf_init(&r->val[r->nout]);
 	return r->nout++;
 }
 

@@ -1,6 +1,6 @@
 /*
- * record.h: record streams as ../shared/design.md defines them, and
- * qualpipe-records(5) documents them for users.
+ * record.h: record streams, the format qualpipe-records(5) defines (and
+ * qualpipe(7) places among the filters).
  *
  * A qp_rd reads a stream: the header, then records whose fields are
  * handed out still escaped, as byte spans into the input line (valid

@@ -1,7 +1,9 @@
 #!/usr/bin/env bats
-# What every filter owes the user, checked for all of filters/*.c at once:
-# a clean manual page, --help and --version on stdout with status 0, and a
-# usage error (status 2, usage on stderr) for an unknown option.
+# What every filter owes the user, checked for all of filters/*.c (the
+# programs in bin/) at once: a clean manual page, --help and --version on
+# stdout with status 0, --help in the one layout of qualpipe(7) with the
+# options of the man page's SYNOPSIS, and a usage error (status 2, usage
+# on stderr) for an unknown option.
 load helper
 
 filters() {
@@ -11,7 +13,7 @@ filters() {
 }
 
 @test "conventions: every manual page is mandoc -Tlint clean" {
-	for m in "$BATS_TEST_DIRNAME"/../man/*.[15]; do
+	for m in "$BATS_TEST_DIRNAME"/../man/*.[157]; do
 		run mandoc -Tlint -W warning "$m"
 		[ "$status" -eq 0 ] || { echo "$m: $output"; return 1; }
 		[ -z "$output" ] || { echo "$m: $output"; return 1; }
@@ -55,6 +57,71 @@ filters() {
 		run bash -c "'$p' --help >/dev/full"
 		[ "$status" -eq 2 ] || { echo "$p: status $status"; return 1; }
 	done
+}
+
+# The --help layout of qualpipe(7) (cli.h, above QP_COMMON_HELP), checked
+# for one filter: help_problems NAME MANPAGE HELPFILE prints what is wrong,
+# one line each, and nothing when all is well.  The long options of the
+# man page's SYNOPSIS must be those of the help's usage lines and those of
+# its option lines (the option part of a line "  -x, --opt ARG   text").
+common_help='  --line-buffered    flush the output after every record
+  --replace-invalid  read invalid UTF-8 as U+FFFD instead of failing
+  --help             print this help and exit
+  --version          print the version and exit'
+
+long_opts() {
+	grep -o -- '--[a-z][a-z0-9-]*' | sort -u | tr '\n' ' '
+}
+
+help_problems() {
+	local p=$1 man=$2 help=$3 syn usage opts
+	[[ "$(head -n 1 "$help")" == "usage: $p "* ]] ||
+		echo "$p: the first line is not \"usage: $p ...\""
+	grep -qxF "       $p --help | --version" "$help" ||
+		echo "$p: no line \"       $p --help | --version\""
+	[ "$(tail -n 4 "$help")" = "$common_help" ] ||
+		echo "$p: does not end with the four QP_COMMON_HELP lines"
+	syn=$(mandoc -Tascii "$man" | col -b |
+		awk '/^SYNOPSIS/ { on = 1; next } /^[A-Z]/ { on = 0 } on' | long_opts)
+	usage=$(awk 'NR > 1 && !/^ / { exit } { print }' "$help" | long_opts)
+	opts=$(grep '^  -' "$help" | sed -E 's/^  //; s/  .*//' | long_opts)
+	[ "$usage" = "$syn" ] ||
+		echo "$p: usage lines have [$usage], the man page SYNOPSIS [$syn]"
+	[ "$opts" = "$syn" ] ||
+		echo "$p: option lines have [$opts], the man page SYNOPSIS [$syn]"
+}
+
+@test "conventions: the --help layout check finds what is wrong" {
+	d=$BATS_TEST_TMPDIR
+	printf '%s\n' .Dd '.Dt FOO 1' .Os '.Sh NAME' '.Nm foo' '.Nd a' '.Sh SYNOPSIS' .Nm \
+		'.Op Fl -long Ar n' '.Op Fl \-two\-words' \
+		'.Op Fl -line-buffered' '.Op Fl -replace-invalid' '.Op Ar' .Nm '.Fl -help | -version' \
+		'.Sh DESCRIPTION' x >"$d/foo.1"
+	printf '%s\n' 'usage: foo [--long N] [--two-words] [--line-buffered]' \
+		'           [--replace-invalid] [FILE ...]' '       foo --help | --version' 'Does foo.' \
+		'  --long N           long' '  --two-words        two' "$common_help" >"$d/good"
+	run help_problems foo "$d/foo.1" "$d/good"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	printf '%s\n' 'Usage: foo [OPTIONS] [FILE...]' 'Does foo, see --long.' \
+		'  --long N           long' '  --other            other' \
+		'  --help             print this help and exit' >"$d/bad"
+	run help_problems foo "$d/foo.1" "$d/bad"
+	[ "$output" = 'foo: the first line is not "usage: foo ..."
+foo: no line "       foo --help | --version"
+foo: does not end with the four QP_COMMON_HELP lines
+foo: usage lines have [], the man page SYNOPSIS [--help --line-buffered --long --replace-invalid --two-words --version ]
+foo: option lines have [--help --long --other ], the man page SYNOPSIS [--help --line-buffered --long --replace-invalid --two-words --version ]' ]
+}
+
+@test "conventions: every --help has the one layout and the man page's options" {
+	problems=
+	for p in $(filters); do
+		"$p" --help >"$BATS_TEST_TMPDIR/help" || { problems+="$p: --help failed"$'\n'; continue; }
+		out=$(help_problems "$p" "$BATS_TEST_DIRNAME/../man/$p.1" "$BATS_TEST_TMPDIR/help")
+		[ -z "$out" ] || problems+="$out"$'\n'
+	done
+	[ -z "$problems" ] || { printf '%s' "$problems"; return 1; }
 }
 
 # Lines whose first token is `!` and whose next line (blank lines and

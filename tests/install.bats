@@ -14,6 +14,7 @@ load helper
 	done
 	[ -f "$d/opt/qp/share/man/man5/qualpipe-records.5" ]
 	[ -f "$d/opt/qp/share/man/man5/codebook.5" ]
+	[ -f "$d/opt/qp/share/man/man7/qualpipe.7" ]
 	[ -f "$d/opt/qp/share/qualpipe/names/first.txt" ]
 	[ -f "$d/opt/qp/share/qualpipe/names/LICENSE" ]
 	# The staged anonymize finds its name lists beside its bin/.

@@ -19,7 +19,7 @@ codes() {
 @test "--help and --version go to stdout, exit 0" {
 	run match-theme --help
 	[ "$status" -eq 0 ]
-	[[ "$output" == "usage: match-theme [OPTIONS] CODEBOOK [FILE...]"* ]]
+	[[ "$output" == "usage: match-theme [--column NAME] [--only-coded] [--long [--context N]]"* ]]
 	[[ "$output" == *"--only-coded"* ]]
 	run match-theme --version
 	[ "$status" -eq 0 ]

@@ -1,11 +1,11 @@
 #!/usr/bin/env bats
-# The record contract (../shared/design.md, qualpipe-records(5)) as lib/
-# implements it, driven through tests/unit/tool_rdcat.c.  The filters'
+# The record contract (qualpipe-records(5)) as lib/
+# implements it, driven through tests/tools/rdcat.c.  The filters'
 # own tests repeat the parts each filter must show on its own.
 load helper
 
 setup() {
-	RDCAT=$QP_OBJ/tests/tool_rdcat
+	RDCAT=$QP_OBJ/tests/tools/rdcat
 	T=$BATS_TEST_TMPDIR
 }
 
@@ -45,7 +45,7 @@ setup() {
 	printf 'doc\tbody\nb\t2\n' >"$T/b"
 	run "$RDCAT" "$T/a" "$T/b"
 	[ "$status" -eq 2 ]
-	[[ "$output" == *"tool_rdcat: $T/b:1: header differs"* ]]
+	[[ "$output" == *"rdcat: $T/b:1: header differs"* ]]
 }
 
 @test "records: wrong field count is an error with file and line" {
@@ -139,7 +139,7 @@ setup() {
 @test "records: a missing file is an error naming it" {
 	run "$RDCAT" "$T/nope"
 	[ "$status" -eq 2 ]
-	[[ "$output" == "tool_rdcat: $T/nope: No such file or directory" ]]
+	[[ "$output" == "rdcat: $T/nope: No such file or directory" ]]
 }
 
 @test "records: a write error (/dev/full) is reported with exit 2" {

@@ -12,6 +12,42 @@
 #include "record.h"
 #include "utf8.h"
 
+/* An empty buffer is "" (the shared slop), never NULL, and is never
+ * written into or freed; a zeroed one works as well. */
+static void
+test_buf(void)
+{
+	qp_buf b = QP_BUF_INIT, c = QP_BUF_INIT, z;
+	T_OK(b.s != NULL && b.s[0] == '\0' && b.cap == 0, "buf: QP_BUF_INIT is \"\"");
+	buf_reset(&b);
+	buf_free(&b);
+	T_OK(b.s == qp_buf_slop && b.len == 0, "buf: reset and free leave the slop alone");
+	char *d = buf_detach(&b, NULL);
+	T_OK(d != qp_buf_slop && d[0] == '\0', "buf: detaching an empty buffer allocates");
+	free(d);
+	T_OK(b.s == qp_buf_slop, "buf: a detached buffer is empty again");
+	buf_adds(&c, "abc");
+	T_OK(c.s != qp_buf_slop && c.cap > c.len, "buf: an append allocates");
+	buf_reset(&c);
+	T_STR(c.s, "", "buf: reset keeps the storage, empties the string");
+	buf_free(&c);
+	T_OK(c.s == qp_buf_slop && c.cap == 0, "buf: free returns to the slop");
+	memset(&z, 0, sizeof z);
+	buf_reset(&z);
+	T_OK(z.s == qp_buf_slop, "buf: reset gives a zeroed buffer the slop");
+	memset(&z, 0, sizeof z);
+	buf_printf(&z, "%d", 42);
+	T_STR(z.s, "42", "buf: a zeroed buffer takes appends");
+	d = buf_detach(&z, NULL);
+	T_STR(d, "42", "buf: detach hands the storage over");
+	free(d);
+	memset(&z, 0, sizeof z);
+	d = buf_detach(&z, NULL);
+	T_OK(d && d[0] == '\0', "buf: detach of a zeroed buffer allocates");
+	free(d);
+	T_OK(qp_buf_slop[0] == '\0', "buf: the slop is still empty");
+}
+
 static void
 test_escape(void)
 {
@@ -199,6 +235,7 @@ int
 main(void)
 {
 	qp_init("test_lib");
+	test_buf();
 	test_escape();
 	test_utf8();
 	test_words();

@@ -1,6 +1,7 @@
 /*
  * Unit tests for lib/output.c's side files: they appear whole or not at
- * all and never replace a file nobody asked to replace.  Each case that
+ * all and never replace a file nobody asked to replace; and for the end of
+ * standard output, where no write error may pass.  Each case that
  * must die runs in a child, since dying is _exit(2).
  */
 #include "t.h"
@@ -161,6 +162,57 @@ test_side_files(void)
 	rmdir(dir);
 }
 
+enum close_case { C_CLOSED, C_FULL, C_STILL_OPEN };
+
+/* In a child: standard output as the case says, then qp_out_close.
+ * Returns the child's wait status. */
+static int
+close_child(enum close_case c)
+{
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		int fd = open("/dev/null", O_WRONLY);
+		dup2(fd, 2);
+		close(fd);
+		switch (c) {
+		case C_CLOSED:
+			close(1);
+			break;
+		case C_FULL:
+			fd = open("/dev/full", O_WRONLY);
+			dup2(fd, 1);
+			close(fd);
+			qp_puts(qp_stdout, "lost");
+			break;
+		case C_STILL_OPEN:
+			fd = open("/dev/null", O_WRONLY);
+			dup2(fd, 1);
+			close(fd);
+			qp_puts(qp_stdout, "x");
+			break;
+		}
+		qp_out_close(qp_stdout);
+		/* fd 1 stays usable after the close */
+		_exit(c == C_STILL_OPEN && write(1, "y", 1) != 1 ? 3 : 0);
+	}
+	int st;
+	waitpid(pid, &st, 0);
+	return st;
+}
+
+static void
+test_close(void)
+{
+	int st = close_child(C_CLOSED);
+	T_OK(WIFEXITED(st) && WEXITSTATUS(st) == 0,
+	     "close: standard output closed from the start, nothing written: no error");
+	st = close_child(C_FULL);
+	T_OK(WIFEXITED(st) && WEXITSTATUS(st) == 2, "close: a write error at the end is status 2");
+	st = close_child(C_STILL_OPEN);
+	T_OK(WIFEXITED(st) && WEXITSTATUS(st) == 0, "close: fd 1 is still open afterwards");
+}
+
 int
 main(void)
 {
@@ -169,5 +221,6 @@ main(void)
 	 * which the side-file handler rightly keeps ignored. */
 	signal(SIGINT, SIG_DFL);
 	test_side_files();
+	test_close();
 	return t_done();
 }

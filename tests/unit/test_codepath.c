@@ -1,7 +1,8 @@
-/* Unit tests for lib/codes: ';' lists and code paths. */
+/* Unit tests for lib/list.h (';' lists) and lib/codepath.h (code paths). */
 #include "t.h"
 
-#include "codes.h"
+#include "codepath.h"
+#include "list.h"
 
 #define S(s) s, sizeof(s) - 1
 

@@ -1,6 +1,7 @@
 /*
- * tool_rdcat: a test driver for lib/record.h, not a filter.
- *   tool_rdcat [-a NAME=VALUE]... [FILE...]
+ * rdcat: a test driver for lib/record.h, not a filter (tests/records.bats
+ * runs it as $QP_OBJ/tests/tools/rdcat).
+ *   rdcat [-a NAME=VALUE]... [FILE...]
  * Copies a record stream through qp_rd: every field passes through as it
  * came, each -a column is added (or overwritten in place) with VALUE
  * (printf-style escapes \t \n \\ in VALUE are turned into the real
@@ -19,12 +20,12 @@
 int
 main(int argc, char **argv)
 {
-	static const char usage[] = "usage: tool_rdcat [-a name=value]... [file ...]\n";
+	static const char usage[] = "usage: rdcat [-a name=value]... [file ...]\n";
 	static const struct option longopts[] = { QP_COMMON_LONGOPTS, { 0, 0, 0, 0 } };
 	char *add[16];
 	int nadd = 0, c;
 
-	qp_init("tool_rdcat");
+	qp_init("rdcat");
 	while ((c = getopt_long(argc, argv, "a:", longopts, NULL)) != -1) {
 		if (c == 'a' && nadd < 16 && strchr(optarg, '='))
 			add[nadd++] = optarg;
@@ -42,7 +43,7 @@ main(int argc, char **argv)
 		char *eq = strchr(add[i], '=');
 		*eq = '\0';
 		oc[i] = qp_rd_add_col(r, add[i]);
-		memset(&val[i], 0, sizeof val[i]);
+		buf_init(&val[i]);
 		for (char *p = eq + 1; *p; p++) {
 			if (p[0] == '\\' && p[1]) {
 				p++;
@@ -60,7 +61,7 @@ main(int argc, char **argv)
 			qp_rd_get(r, k, &scratch);
 		}
 		for (int i = 0; i < nadd; i++)
-			qp_rd_set(r, oc[i], val[i].s ? val[i].s : "", val[i].len);
+			qp_rd_set(r, oc[i], val[i].s, val[i].len);
 		qp_rd_write(r, qp_stdout);
 	}
 	qp_out_close(qp_stdout);
