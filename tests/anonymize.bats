@@ -99,6 +99,12 @@ EOF
 	[ "$got" = "[S1], [S2] and [PERSON_1]" ]
 }
 
+@test "anonymize: name particles (words.h: binti, della, ibn, de, van) are no name parts on their own" {
+	printf 'name\tparticipant\nAisha binti Rahman\tS01\nLuca della Robbia\tS02\nAna de Souza\tS03\n' >"$T/r.tsv"
+	got=$(anon_text "Aisha binti Rahman met Binti, della Robbia and de Souza; ibn" --roster "$T/r.tsv")
+	[ "$got" = "[S01] met Binti, della [S02] and de [S03]; ibn" ]
+}
+
 @test "anonymize: titled people not in the roster" {
 	got=$(anon_text "I met Dr. Lindqvist, Professor Okafor, Nurse Ratched and DR. KOWALCZYK." )
 	[ "$got" = "I met Dr. [PERSON_1], Professor [PERSON_2], Nurse [PERSON_3] and DR. [PERSON_4]." ]
