@@ -368,6 +368,36 @@ EOF
 	[ "$status" -eq 2 ]
 }
 
+@test "anonymize: --columns adds up when repeated, and replaces text,speaker" {
+	printf 'doc\tnote\ttext\tspeaker\nd\tKevin\tKevin\tKevin\n' >"$T/in.tsv"
+	want=$'d\t[PERSON_1]\t[PERSON_1]\tKevin'
+	run anonymize --columns note --columns text "$T/in.tsv"
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "$want" ]
+	run anonymize --columns note,text "$T/in.tsv"
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "$want" ]
+	run anonymize "--columns=note, text" "$T/in.tsv"
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "$want" ]
+	# a column twice, an empty item, a name no header can have: usage errors
+	for bad in "note,note" "note," "Note"; do
+		run anonymize --columns "$bad" "$T/in.tsv"
+		[ "$status" -eq 2 ] || return 1
+		[[ "$output" == *"--columns"* && "$output" == *"usage: anonymize"* ]] || return 1
+	done
+}
+
+@test "anonymize: --help lists the man page's options in its order, the common ones last" {
+	run anonymize --help
+	[ "$status" -eq 0 ]
+	[ "${lines[4]}" = "       anonymize --help | --version" ]
+	[ "${lines[${#lines[@]}-1]}" = "  --version          print the version and exit" ]
+	help=$(printf '%s\n' "${lines[@]}" | sed -n 's/^  \(--[a-z-]*\).*/\1/p')
+	man=$(sed -n 's/^\.It Fl \\-\([a-z\\-]*\).*/--\1/p' "$BATS_TEST_DIRNAME/../man/anonymize.1" | sed 's/\\//g')
+	[ "$help" = "$man" ]
+}
+
 @test "anonymize: bad rosters are errors with the roster's message" {
 	printf 'person\nX\n' >"$T/r1.tsv"
 	run anonymize --roster "$T/r1.tsv" </dev/null
