@@ -98,6 +98,9 @@ typedef struct {
 	uint32_t ent;
 } repl;
 
+/* What a run holds: the lexicon and the store, the lists that fed them,
+ * and the scratch of one field (spans, replacements, buffers), reused
+ * from field to field.  main owns it; anonymizer_free releases it. */
 typedef struct {
 	qp_names *names;
 	qp_pseudo *ps;
@@ -105,11 +108,14 @@ typedef struct {
 	uint32_t *roster_proto; /* proto per roster entry */
 	qp_map *keep_str;      /* folded --keep lines, for structured spans */
 	qp_map *label_cache;   /* speaker label -> entity + 1, 0: no person */
+	const char *field;     /* the field replace_identifiers works on */
 	pii_span *spv;
 	size_t spcap;
 	repl *replv;
 	size_t nrepl, replcap;
-	qp_buf norm, out, scratch;
+	qp_buf norm;           /* a normal form being built */
+	qp_buf out;            /* replace_identifiers' result */
+	qp_buf scratch;        /* for qp_roster_norm and qp_roster_match */
 } anonymizer;
 
 /* --- the roster --- */
@@ -402,28 +408,20 @@ match_phrases(anonymizer *an, const char *s, names_tok *tv, size_t ntok)
 	}
 }
 
-/* People not in the roster, each the entity of its folded words. */
-static void
-guess_people(anonymizer *an, const char *s, names_tok *tv, size_t ntok)
+/* A guessed person (names_guess_people): the entity of the folded words
+ * of tokens i..j-1. */
+static uint32_t
+guessed_person(void *ctx, const names_tok *tv, size_t i, size_t j)
 {
-	for (size_t i = 0; i < ntok; i++) {
-		if (!names_may_start(tv, i))
-			continue;
-		size_t j = names_guess_person(s, tv, ntok, i);
-		if (!j)
-			continue;
-		buf_reset(&an->norm);
-		for (size_t k = i; k < j; k++) {
-			if (an->norm.len)
-				buf_addc(&an->norm, ' ');
-			utf8_fold(s + tv[k].off, tv[k].core, &an->norm);
-		}
-		uint32_t ent = pseudo_entity(an->ps, PSEUDO_PERSON, an->norm.s,
-		                             an->norm.len, NULL);
-		for (size_t k = i; k < j; k++)
-			set_entity(an, &tv[k], ent);
-		i = j - 1;
+	anonymizer *an = ctx;
+	const char *s = an->field;
+	buf_reset(&an->norm);
+	for (size_t k = i; k < j; k++) {
+		if (an->norm.len)
+			buf_addc(&an->norm, ' ');
+		utf8_fold(s + tv[k].off, tv[k].core, &an->norm);
 	}
+	return pseudo_entity(an->ps, PSEUDO_PERSON, an->norm.s, an->norm.len, NULL);
 }
 
 /* Runs of tokens of one entity before lim, from token *ti on, as
@@ -480,7 +478,8 @@ replace_identifiers(anonymizer *an, const char *s, size_t n)
 	size_t ntok = names_tokenize(an->names, s, n, an->spv, nsp, &tv);
 
 	match_phrases(an, s, tv, ntok);
-	guess_people(an, s, tv, ntok);
+	an->field = s;
+	names_guess_people(s, tv, ntok, guessed_person, an);
 	/* replacements in text order: structured spans and runs of tokens */
 	an->nrepl = 0;
 	size_t ti = 0;

@@ -56,6 +56,7 @@ typedef struct {
 } lhit;
 
 struct qp_names {
+	lhit cache[LCACHE];    /* first: the address the hot path computes */
 	qp_map *words;         /* folded word -> id (index in lexv + 1) */
 	lexent *lexv;
 	size_t nlex, lexcap;
@@ -68,7 +69,6 @@ struct qp_names {
 	names_tok *tokv;       /* names_tokenize's answer */
 	size_t tokcap;
 	qp_buf fold;           /* a word being folded */
-	lhit cache[LCACHE];
 };
 
 /* FNV-1a, 64 bits: cheap to compute byte by byte while a word is being
@@ -85,12 +85,10 @@ fnv(const char *w, size_t n)
 	return h;
 }
 
-static inline const lhit *
-lookup(qp_names *nm, const char *w, size_t n, uint64_t h)
+/* A word the cache does not hold: from the table, into the cache. */
+static const lhit * __attribute__((noinline))
+lookup_miss(qp_names *nm, lhit *c, const char *w, size_t n, uint64_t h)
 {
-	lhit *c = &nm->cache[(h ^ h >> 29) & (LCACHE - 1)];
-	if (c->used && c->h == h)
-		return c;
 	qp_entry *e = qp_map_get(nm->words, w, n);
 	uint32_t id = e ? (uint32_t)(uintptr_t)e->val : 0;
 	c->h = h;
@@ -99,6 +97,15 @@ lookup(qp_names *nm, const char *w, size_t n, uint64_t h)
 	c->phr = id ? nm->lexv[id - 1].phr : 0;
 	c->used = 1;
 	return c;
+}
+
+static inline const lhit *
+lookup(qp_names *nm, const char *w, size_t n, uint64_t h)
+{
+	lhit *c = &nm->cache[(h ^ h >> 29) & (LCACHE - 1)];
+	if (c->used && c->h == h)
+		return c;
+	return lookup_miss(nm, c, w, n, h);
 }
 
 uint32_t
@@ -563,6 +570,40 @@ tok_shape(names_tok *t, const char *s, const qp_word *wd)
 	}
 }
 
+/* Token t's lexicon entries: of its folded form fw[0..fl), hashed h,
+ * and of that form less a final 's, hashed h2. */
+static inline void
+tok_look_up(qp_names *nm, names_tok *t, const char *s, const char *fw, size_t fl,
+            uint64_t h, uint64_t h2)
+{
+	const lhit *lh = lookup(nm, fw, fl, h);
+	t->id = t->pid = lh->id;
+	t->phr = t->pphr = lh->phr;
+	t->pfl = lh->flags;
+	if (fl > 2 && fw[fl - 1] == 's' && fw[fl - 2] == '\'') {
+		const lhit *ph = lookup(nm, fw, fl - 2, h2);
+		if (ph->id) {
+			t->pid = ph->id;
+			t->pphr = ph->phr;
+			t->pfl = ph->flags;
+			/* the apostrophe is 1 byte (') or 3 (’ ʼ) in the text */
+			size_t al = (unsigned char)s[t->off + t->len - 2] == '\'' ? 1 : 3;
+			t->core = t->len - 1 - al;
+		}
+	}
+}
+
+/* The same for a word the ASCII path did not fold. */
+static void
+tok_look_up_folded(qp_names *nm, names_tok *t, const char *s)
+{
+	buf_reset(&nm->fold);
+	utf8_fold(s + t->off, t->len, &nm->fold);
+	const char *fw = nm->fold.s;
+	size_t fl = nm->fold.len;
+	tok_look_up(nm, t, s, fw, fl, fnv(fw, fl), fl > 2 ? fnv(fw, fl - 2) : 0);
+}
+
 size_t
 names_tokenize(qp_names *nm, const char *s, size_t n, const pii_span *sp,
                size_t nsp, names_tok **toks)
@@ -589,35 +630,10 @@ names_tokenize(qp_names *nm, const char *s, size_t n, const pii_span *sp,
 		names_tok *t = &tv[ntok++];
 		t->off = wd.off;
 		t->len = t->core = wd.len;
-		const char *fw;
-		size_t fl;
-		if (ascii && wd.len <= WBUF) {
-			fw = wbuf;
-			fl = wd.len;
-		} else {
-			buf_reset(&nm->fold);
-			utf8_fold(s + wd.off, wd.len, &nm->fold);
-			fw = nm->fold.s;
-			fl = nm->fold.len;
-			h = fnv(fw, fl);
-			if (fl > 2)
-				h2 = fnv(fw, fl - 2);
-		}
-		const lhit *lh = lookup(nm, fw, fl, h);
-		t->id = t->pid = lh->id;
-		t->phr = t->pphr = lh->phr;
-		t->pfl = lh->flags;
-		if (fl > 2 && fw[fl - 1] == 's' && fw[fl - 2] == '\'') {
-			const lhit *ph = lookup(nm, fw, fl - 2, h2);
-			if (ph->id) {
-				t->pid = ph->id;
-				t->pphr = ph->phr;
-				t->pfl = ph->flags;
-				/* the apostrophe is 1 byte (') or 3 (’ ʼ) in the text */
-				size_t al = (unsigned char)s[wd.off + wd.len - 2] == '\'' ? 1 : 3;
-				t->core = wd.len - 1 - al;
-			}
-		}
+		if (ascii && wd.len <= WBUF)
+			tok_look_up(nm, t, s, wbuf, wd.len, h, h2);
+		else
+			tok_look_up_folded(nm, t, s);
 		tok_shape(t, s, &wd);
 		t->ent = -1;
 		t->keep = 0;
@@ -739,10 +755,23 @@ person_end(const char *s, const names_tok *tv, size_t ntok, size_t i)
 	return j;
 }
 
-size_t
-names_guess_person(const char *s, const names_tok *tv, size_t ntok, size_t i)
+void
+names_guess_people(const char *s, names_tok *tv, size_t ntok,
+                   names_person_fn person, void *ctx)
 {
-	if (!names_may_start(tv, i) || !person_start(s, tv, ntok, i))
-		return 0;
-	return person_end(s, tv, ntok, i);
+	for (size_t i = 0; i < ntok; i++) {
+		/* only listed names and words after a title can start one */
+		if (!(tv[i].pfl & (NAME_FIRST | NAME_LAST)) &&
+		    !(i > 0 && (tv[i - 1].pfl & NAME_TITLE)))
+			continue;
+		if (tv[i].ent >= 0 || !person_start(s, tv, ntok, i))
+			continue;
+		size_t j = person_end(s, tv, ntok, i);
+		uint32_t ent = person(ctx, tv, i, j);
+		for (size_t k = i; k < j; k++) {
+			tv[k].ent = (int32_t)ent;
+			tv[k].person = 1;
+		}
+		i = j - 1;
+	}
 }

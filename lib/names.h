@@ -56,7 +56,7 @@ typedef struct {
 	uint32_t pfl;          /* flags of pid */
 	uint8_t cap, allcaps, digit;
 	uint8_t keep;          /* inside a --keep phrase */
-	uint8_t person;        /* ent is a person: set by the caller with ent */
+	uint8_t person;        /* ent is a person (set with ent) */
 	int32_t ent;           /* the caller's entity, -1 until it sets one */
 } names_tok;
 
@@ -113,20 +113,16 @@ int names_match_phrase(const qp_names *nm, const char *s, const names_tok *tv,
                        size_t ntok, size_t i, uint32_t *owner,
                        enum names_phrase_kind *kind, bool *whole);
 
-/* Can a guessed name start at token i at all?  A listed name, or a word
- * after a title, not taken already.  The cheap test before
- * names_guess_person, made on every token. */
-static inline bool
-names_may_start(const names_tok *tv, size_t i)
-{
-	return ((tv[i].pfl & (NAME_FIRST | NAME_LAST)) ||
-	        (i > 0 && (tv[i - 1].pfl & NAME_TITLE))) && tv[i].ent < 0;
-}
-
-/* If a guessed personal name starts at token i, the index after its
- * last token; else 0. */
-size_t names_guess_person(const char *s, const names_tok *tv, size_t ntok,
-                          size_t i);
+/*
+ * Guess the personal names among tv[0..ntok) that no phrase took (their
+ * ent is -1), in text order.  For each, tokens i..j-1, the entity is
+ * person(ctx, tv, i, j), which the guesser sets as their ent: the words
+ * after a name read it ("Will Smith" after a roster Will).
+ */
+typedef uint32_t (*names_person_fn)(void *ctx, const names_tok *tv, size_t i,
+                                    size_t j);
+void names_guess_people(const char *s, names_tok *tv, size_t ntok,
+                        names_person_fn person, void *ctx);
 
 /* Are tokens a and b (a before b) one name or phrase in writing: only
  * blanks, hyphens, dots or slashes, at most three, between them? */
