@@ -108,7 +108,6 @@ typedef struct {
 	uint32_t *roster_proto; /* proto per roster entry */
 	qp_map *keep_str;      /* folded --keep lines, for structured spans */
 	qp_map *label_cache;   /* speaker label -> entity + 1, 0: no person */
-	const char *field;     /* the field replace_identifiers works on */
 	pii_span *spv;
 	size_t spcap;
 	repl *replv;
@@ -411,10 +410,9 @@ match_phrases(anonymizer *an, const char *s, names_tok *tv, size_t ntok)
 /* A guessed person (names_guess_people): the entity of the folded words
  * of tokens i..j-1. */
 static uint32_t
-guessed_person(void *ctx, const names_tok *tv, size_t i, size_t j)
+guessed_person(void *ctx, const char *s, const names_tok *tv, size_t i, size_t j)
 {
 	anonymizer *an = ctx;
-	const char *s = an->field;
 	buf_reset(&an->norm);
 	for (size_t k = i; k < j; k++) {
 		if (an->norm.len)
@@ -478,7 +476,6 @@ replace_identifiers(anonymizer *an, const char *s, size_t n)
 	size_t ntok = names_tokenize(an->names, s, n, an->spv, nsp, &tv);
 
 	match_phrases(an, s, tv, ntok);
-	an->field = s;
 	names_guess_people(s, tv, ntok, guessed_person, an);
 	/* replacements in text order: structured spans and runs of tokens */
 	an->nrepl = 0;

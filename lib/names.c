@@ -158,16 +158,18 @@ static const char *const w_where[] = {
 /* Words that end a guessed name: function words and the nouns that
  * follow a title when it is a job ("Nurse Practitioner"). */
 static const char *const w_stop[] = {
-	"i", "i'm", "i'd", "i've", "i'll", "a", "an", "the", "of", "and", "or", "but", "for", "in", "at",
-	"on", "to", "from", "with", "by", "is", "was", "who", "that", "this",
-	"it", "he", "she", "they", "we", "you", "my", "our", "their", "his",
-	"her", "practitioner", "practitioners", "assistant", "assistants",
-	"emeritus", "office", "school", "student", "students", "resident",
-	"residents", "hospital", "clinic", "center", "centre", "university",
-	"college", "department", "medical", "medicine", "health", "program",
-	"building", "street", "road", "avenue", "hall", "house", "day",
-	"week", "month", "year", "group", "team", "course", "step", "ok",
-	"okay", "yes", "no", "yeah", "so", "well", "oh", "um", "uh", NULL
+	"i", "i'm", "i'd", "i've", "i'll", "a", "an", "the", "of",
+	"and", "or", "but", "for", "in", "at", "on", "to", "from",
+	"with", "by", "is", "was", "who", "that", "this", "it", "he",
+	"she", "they", "we", "you", "my", "our", "their", "his", "her",
+	"practitioner", "practitioners", "assistant", "assistants",
+	"emeritus", "office", "school", "student", "students",
+	"resident", "residents", "hospital", "clinic", "center",
+	"centre", "university", "college", "department", "medical",
+	"medicine", "health", "program", "building", "street", "road",
+	"avenue", "hall", "house", "day", "week", "month", "year",
+	"group", "team", "course", "step", "ok", "okay", "yes", "no",
+	"yeah", "so", "well", "oh", "um", "uh", NULL
 };
 /* Capitalised, yet not names on their own (with the months and the
  * weekdays). */
@@ -767,7 +769,7 @@ names_guess_people(const char *s, names_tok *tv, size_t ntok,
 		if (tv[i].ent >= 0 || !person_start(s, tv, ntok, i))
 			continue;
 		size_t j = person_end(s, tv, ntok, i);
-		uint32_t ent = person(ctx, tv, i, j);
+		uint32_t ent = person(ctx, s, tv, i, j);
 		for (size_t k = i; k < j; k++) {
 			tv[k].ent = (int32_t)ent;
 			tv[k].person = 1;

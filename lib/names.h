@@ -116,11 +116,11 @@ int names_match_phrase(const qp_names *nm, const char *s, const names_tok *tv,
 /*
  * Guess the personal names among tv[0..ntok) that no phrase took (their
  * ent is -1), in text order.  For each, tokens i..j-1, the entity is
- * person(ctx, tv, i, j), which the guesser sets as their ent: the words
- * after a name read it ("Will Smith" after a roster Will).
+ * person(ctx, s, tv, i, j), which the guesser sets as their ent: the
+ * words after a name read it ("Will Smith" after a roster Will).
  */
-typedef uint32_t (*names_person_fn)(void *ctx, const names_tok *tv, size_t i,
-                                    size_t j);
+typedef uint32_t (*names_person_fn)(void *ctx, const char *s,
+                                    const names_tok *tv, size_t i, size_t j);
 void names_guess_people(const char *s, names_tok *tv, size_t ntok,
                         names_person_fn person, void *ctx);
 
