@@ -1,5 +1,6 @@
 #include "pii.h"
 #include "qp.h"
+#include "words.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -77,13 +78,17 @@ weq(const unsigned char *w, size_t n, const char *lw)
 	return lw[i] == '\0';
 }
 
+/* Is w[0..n) (any case) one of the lower-case words of list?  The
+ * cold-path lookup: qp_word_in on the word lower-cased. */
 static int
 win(const unsigned char *w, size_t n, const char *const *list)
 {
-	for (; *list; list++)
-		if (weq(w, n, *list))
-			return 1;
-	return 0;
+	char lw[32];
+	if (n > sizeof lw)
+		return 0;     /* longer than any word of the lists */
+	for (size_t i = 0; i < n; i++)
+		lw[i] = (char)tolow(w[i]);
+	return qp_word_in(lw, n, list);
 }
 
 /*
@@ -151,22 +156,8 @@ wl_has(wlist *l, const unsigned char *w, size_t n)
 	return 0;
 }
 
-static const char *const months[] = {
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december", NULL
-};
-static const char *const mon_abbr[] = {
-	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-	"oct", "nov", "dec", NULL
-};
-
-static const char *const month_words[] = {
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december",
-	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-	"oct", "nov", "dec", NULL
-};
-static wlist month_list = { .words = month_words };
+/* Every word of the text meets the month words (words.h). */
+static wlist month_list = { .words = qp_month_words };
 
 int
 pii_month(const char *w, size_t n)
@@ -174,8 +165,8 @@ pii_month(const char *w, size_t n)
 	const unsigned char *u = (const unsigned char *)w;
 	if (!wl_has(&month_list, u, n))
 		return 0;
-	for (int m = 0; months[m]; m++)
-		if (weq(u, n, months[m]) || weq(u, n, mon_abbr[m]))
+	for (int m = 0; qp_months[m]; m++)
+		if (weq(u, n, qp_months[m]) || weq(u, n, qp_month_abbrevs[m]))
 			return m + 1;
 	if (weq(u, n, "sept"))
 		return 9;
@@ -384,10 +375,10 @@ valid_md(unsigned a, unsigned b)
 	       ((a <= 12 && b <= 31) || (a <= 31 && b <= 12));
 }
 
+/* The words before a date written 3/4 (with the weekdays of words.h). */
 static const char *const date_cues[] = {
 	"on", "by", "since", "until", "till", "from", "before", "after",
-	"due", "dated", "dob", "born", "monday", "tuesday", "wednesday",
-	"thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
+	"due", "dated", "dob", "born", "mon", "tue", "tues",
 	"wed", "thu", "thur", "thurs", "fri", "sat", "sun", NULL
 };
 
@@ -561,7 +552,7 @@ try_digits(scan *sc, size_t i)
 		    valid_md(num(s + ps[0], pl[0]), num(s + ps[1], pl[1]))) {
 			size_t o, l;
 			prev_word(sc, i, &o, &l);
-			if (l && win(s + o, l, date_cues)) {
+			if (l && (win(s + o, l, date_cues) || win(s + o, l, qp_weekdays))) {
 				emit(sc, i, end, PII_DATE);
 				return end;
 			}

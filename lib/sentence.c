@@ -70,7 +70,15 @@ enum {
 	W_ABBR = W_TITLE | W_STREET | W_NOEND | W_NUM | W_END | W_ETC | W_TIME
 };
 
-/* Lower-case keys, sorted by byte value (bisected by word_flags). */
+/*
+ * Lower-case keys, sorted by byte value (bisected by word_flags).  One
+ * sorted table with flags, not lists of words.h: a word has several
+ * roles at once ("no" starts a sentence and stands before a number), and
+ * bisecting it is the cheapest lookup at every hot byte.  The titles and
+ * month abbreviations among them must agree with qp_title_abbrevs and
+ * qp_month_abbrevs, which anonymize uses: tests/unit/test_sentence.c
+ * checks every word of those lists against this table.
+ */
 static const struct {
 	const char *w;
 	unsigned char len;

@@ -99,6 +99,12 @@ EOF
 	[ "$got" = "[S1], [S2] and [PERSON_1]" ]
 }
 
+@test "anonymize: name particles (words.h: binti, della, ibn, de, van) are no name parts on their own" {
+	printf 'name\tparticipant\nAisha binti Rahman\tS01\nLuca della Robbia\tS02\nAna de Souza\tS03\n' >"$T/r.tsv"
+	got=$(anon_text "Aisha binti Rahman met Binti, della Robbia and de Souza; ibn" --roster "$T/r.tsv")
+	[ "$got" = "[S01] met Binti, della [S02] and de [S03]; ibn" ]
+}
+
 @test "anonymize: titled people not in the roster" {
 	got=$(anon_text "I met Dr. Lindqvist, Professor Okafor, Nurse Ratched and DR. KOWALCZYK." )
 	[ "$got" = "I met Dr. [PERSON_1], Professor [PERSON_2], Nurse [PERSON_3] and DR. [PERSON_4]." ]
@@ -360,6 +366,36 @@ EOF
 	printf 'doc\tnote\nd\tx\n' >"$T/in2.tsv"
 	run anonymize "$T/in2.tsv"
 	[ "$status" -eq 2 ]
+}
+
+@test "anonymize: --columns adds up when repeated, and replaces text,speaker" {
+	printf 'doc\tnote\ttext\tspeaker\nd\tKevin\tKevin\tKevin\n' >"$T/in.tsv"
+	want=$'d\t[PERSON_1]\t[PERSON_1]\tKevin'
+	run anonymize --columns note --columns text "$T/in.tsv"
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "$want" ]
+	run anonymize --columns note,text "$T/in.tsv"
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "$want" ]
+	run anonymize "--columns=note, text" "$T/in.tsv"
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "$want" ]
+	# a column twice, an empty item, a name no header can have: usage errors
+	for bad in "note,note" "note," "Note"; do
+		run anonymize --columns "$bad" "$T/in.tsv"
+		[ "$status" -eq 2 ] || return 1
+		[[ "$output" == *"--columns"* && "$output" == *"usage: anonymize"* ]] || return 1
+	done
+}
+
+@test "anonymize: --help lists the man page's options in its order, the common ones last" {
+	run anonymize --help
+	[ "$status" -eq 0 ]
+	[ "${lines[4]}" = "       anonymize --help | --version" ]
+	[ "${lines[${#lines[@]}-1]}" = "  --version          print the version and exit" ]
+	help=$(printf '%s\n' "${lines[@]}" | sed -n 's/^  \(--[a-z-]*\).*/\1/p')
+	man=$(sed -n 's/^\.It Fl \\-\([a-z\\-]*\).*/--\1/p' "$BATS_TEST_DIRNAME/../man/anonymize.1" | sed 's/\\//g')
+	[ "$help" = "$man" ]
 }
 
 @test "anonymize: bad rosters are errors with the roster's message" {

@@ -10,6 +10,7 @@
 #include "qp.h"
 #include "sentence.h"
 #include "utf8.h"
+#include "words.h"
 
 static qp_sent *sv;
 static size_t scap;
@@ -97,6 +98,39 @@ test_titles(void)
 	SPLIT("I like vitamin C. Then again, who doesn't?",
 	      "I like vitamin C. | Then again, who doesn't?",
 	      "a lone capital before a first word ends the sentence");
+}
+
+/*
+ * The splitter's own table of abbreviations (lib/sentence.c) holds more
+ * titles than anonymize needs (Sgt., Msgr.); the shared lists of
+ * words.h must agree with it: every title of qp_title_abbrevs keeps its
+ * dot inside the sentence, every other title of qp_titles ends one, and
+ * a month abbreviation before a day does not.
+ */
+static void
+test_shared_words(void)
+{
+	qp_buf in = QP_BUF_INIT, want = QP_BUF_INIT, name = QP_BUF_INIT;
+	for (const char *const *t = qp_titles; *t; t++) {
+		bool abbr = qp_word_in(*t, strlen(*t), qp_title_abbrevs);
+		buf_reset(&in), buf_reset(&want), buf_reset(&name);
+		buf_printf(&in, "I spoke to %c%s. Jones came.", **t - 32, *t + 1);
+		if (abbr)
+			buf_printf(&want, "%s", in.s);
+		else
+			buf_printf(&want, "I spoke to %c%s. | Jones came.", **t - 32, *t + 1);
+		buf_printf(&name, "%s. (qp_titles%s)", *t, abbr ? ", qp_title_abbrevs" : "");
+		SPLIT(in.s, want.s, name.s);
+	}
+	for (const char *const *m = qp_month_abbrevs; *m; m++) {
+		if (qp_word_in(*m, strlen(*m), qp_months))
+			continue;     /* "May" is no abbreviation */
+		buf_reset(&in), buf_reset(&name);
+		buf_printf(&in, "It was on %c%s. 5 that we met.", **m - 32, *m + 1);
+		buf_printf(&name, "%s. before a day (qp_month_abbrevs)", *m);
+		SPLIT(in.s, in.s, name.s);
+	}
+	buf_free(&in), buf_free(&want), buf_free(&name);
 }
 
 static void
@@ -396,6 +430,7 @@ main(void)
 	test_edges();
 	test_speech();
 	test_titles();
+	test_shared_words();
 	test_abbrev();
 	test_numbers();
 	test_quotes();

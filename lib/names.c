@@ -1,0 +1,779 @@
+/*
+ * names.c: the name lexicon and the name guesser (see names.h).
+ *
+ * Every word of the text is looked up, so the lookup is the hot path of
+ * anonymize: the tokenizer folds and hashes a word of ASCII letters in
+ * the same pass that finds it, and a direct-mapped cache in front of the
+ * table answers the few thousand distinct words that make up nearly all
+ * of any text from one cache line.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <utf8proc.h>
+
+#include "buf.h"
+#include "input.h"
+#include "map.h"
+#include "names.h"
+#include "qp.h"
+#include "utf8.h"
+#include "words.h"
+
+#ifndef QP_DATADIR
+#define QP_DATADIR "/usr/local/share/qualpipe"
+#endif
+
+typedef struct {
+	uint32_t flags;
+	uint32_t phr;          /* first phrase anchored here, + 1 */
+} lexent;
+
+typedef struct {
+	uint32_t next;         /* next phrase with the same anchor, + 1 */
+	uint32_t words;        /* offset in wpool */
+	uint32_t n;
+	enum names_phrase_kind kind;
+	uint32_t owner;
+} phrase;
+
+/*
+ * The cache trusts the 64-bit hash: two different words share one with
+ * odds of about 2^-64 per pair, far below any other source of error
+ * here.  The lexicon is complete before the text is read, so entries
+ * never go stale.
+ */
+#define LCACHE 8192
+typedef struct {
+	uint64_t h;
+	uint32_t id;           /* 0: not in the lexicon */
+	uint32_t flags, phr;   /* copies of the lexicon entry's */
+	uint32_t used;
+} lhit;
+
+struct qp_names {
+	lhit cache[LCACHE];    /* first: the address the hot path computes */
+	qp_map *words;         /* folded word -> id (index in lexv + 1) */
+	lexent *lexv;
+	size_t nlex, lexcap;
+	phrase *phv;
+	size_t nph, phcap;
+	uint32_t *wpool;       /* the words of every phrase, as ids */
+	size_t nwpool, wpoolcap;
+	uint32_t *idv;         /* names_intern_words' answer */
+	size_t idcap;
+	names_tok *tokv;       /* names_tokenize's answer */
+	size_t tokcap;
+	qp_buf fold;           /* a word being folded */
+};
+
+/* FNV-1a, 64 bits: cheap to compute byte by byte while a word is being
+ * folded, and as good as any 64-bit hash at keeping words apart. */
+#define FNV_INIT 0xCBF29CE484222325ULL
+#define FNV_STEP(h, c) (((h) ^ (unsigned char)(c)) * 0x100000001B3ULL)
+
+static uint64_t
+fnv(const char *w, size_t n)
+{
+	uint64_t h = FNV_INIT;
+	for (size_t i = 0; i < n; i++)
+		h = FNV_STEP(h, w[i]);
+	return h;
+}
+
+/* A word the cache does not hold: from the table, into the cache. */
+static const lhit * __attribute__((noinline))
+lookup_miss(qp_names *nm, lhit *c, const char *w, size_t n, uint64_t h)
+{
+	qp_entry *e = qp_map_get(nm->words, w, n);
+	uint32_t id = e ? (uint32_t)(uintptr_t)e->val : 0;
+	c->h = h;
+	c->id = id;
+	c->flags = id ? nm->lexv[id - 1].flags : 0;
+	c->phr = id ? nm->lexv[id - 1].phr : 0;
+	c->used = 1;
+	return c;
+}
+
+static inline const lhit *
+lookup(qp_names *nm, const char *w, size_t n, uint64_t h)
+{
+	lhit *c = &nm->cache[(h ^ h >> 29) & (LCACHE - 1)];
+	if (c->used && c->h == h)
+		return c;
+	return lookup_miss(nm, c, w, n, h);
+}
+
+uint32_t
+names_intern(qp_names *nm, const char *w, size_t n)
+{
+	bool created;
+	qp_entry *e = qp_map_put(nm->words, w, n, &created);
+	if (created) {
+		if (nm->nlex == nm->lexcap) {
+			nm->lexcap = nm->lexcap ? nm->lexcap * 2 : 1024;
+			nm->lexv = xreallocarray(nm->lexv, nm->lexcap, sizeof *nm->lexv);
+		}
+		nm->lexv[nm->nlex].flags = 0;
+		nm->lexv[nm->nlex].phr = 0;
+		e->val = (void *)(uintptr_t)(++nm->nlex);
+	}
+	return (uint32_t)(uintptr_t)e->val;
+}
+
+void
+names_set_flags(qp_names *nm, uint32_t id, uint32_t flags)
+{
+	nm->lexv[id - 1].flags |= flags;
+}
+
+static void
+flag_list(qp_names *nm, const char *const *list, uint32_t f)
+{
+	for (; *list; list++)
+		names_set_flags(nm, names_intern(nm, *list, strlen(*list)), f);
+}
+
+/* The closed lists of the guesser.  Titles, months and weekdays are the
+ * shared ones of words.h. */
+static const char *const w_cues[] = {
+	"named", "called", "friend", "colleague", "classmate", "roommate",
+	"mentor", "preceptor", "husband", "wife", "partner", "son", "daughter",
+	"brother", "sister", "mom", "dad", "mother", "father", "uncle", "aunt",
+	"cousin", "boyfriend", "girlfriend", "patient", "resident",
+	"attending", NULL
+};
+static const char *const w_says[] = {
+	"said", "says", "told", "mentioned", "asked", "wrote", "explained",
+	"noted", "thinks", "thought", "suggested", "put", NULL
+};
+static const char *const w_like[] = { "like", "as", NULL };
+static const char *const w_where[] = {
+	"in", "from", "to", "at", "near", "outside", "around", "via", NULL
+};
+/* Words that end a guessed name: function words and the nouns that
+ * follow a title when it is a job ("Nurse Practitioner"). */
+static const char *const w_stop[] = {
+	"i", "i'm", "i'd", "i've", "i'll", "a", "an", "the", "of",
+	"and", "or", "but", "for", "in", "at", "on", "to", "from",
+	"with", "by", "is", "was", "who", "that", "this", "it", "he",
+	"she", "they", "we", "you", "my", "our", "their", "his", "her",
+	"practitioner", "practitioners", "assistant", "assistants",
+	"emeritus", "office", "school", "student", "students",
+	"resident", "residents", "hospital", "clinic", "center",
+	"centre", "university", "college", "department", "medical",
+	"medicine", "health", "program", "building", "street", "road",
+	"avenue", "hall", "house", "day", "week", "month", "year",
+	"group", "team", "course", "step", "ok", "okay", "yes", "no",
+	"yeah", "so", "well", "oh", "um", "uh", NULL
+};
+/* Capitalised, yet not names on their own (with the months and the
+ * weekdays). */
+static const char *const w_notname[] = {
+	"god", "lord", "jesus", "christmas", "easter",
+	"thanksgiving", "english", "american", "america", "zoom", "covid",
+	"black", "white", "hispanic", "latino", "latina", "asian", "african",
+	"sim", "match", NULL
+};
+
+/* Byte classes for the tokenizer's ASCII path: 1 a letter or digit,
+ * 2 a byte of a multibyte character, 0 anything else.  Filled by
+ * names_new, the same every time. */
+static unsigned char wcls[256], lower[256];
+
+qp_names *
+names_new(void)
+{
+	qp_names *nm = xcalloc(1, sizeof *nm);
+	nm->words = qp_map_new();
+	for (int c = 0; c < 256; c++) {
+		wcls[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		          (c >= '0' && c <= '9') ? 1 : c >= 0x80 ? 2 : 0;
+		lower[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	flag_list(nm, qp_titles, NAME_TITLE);
+	flag_list(nm, qp_title_abbrevs, NAME_ABBR);
+	flag_list(nm, w_cues, NAME_CUE);
+	flag_list(nm, w_says, NAME_SAYS);
+	flag_list(nm, w_like, NAME_LIKE);
+	flag_list(nm, w_where, NAME_WHERE);
+	flag_list(nm, w_stop, NAME_STOP);
+	flag_list(nm, qp_months, NAME_NOTNAME);
+	flag_list(nm, qp_weekdays, NAME_NOTNAME);
+	flag_list(nm, w_notname, NAME_NOTNAME);
+	return nm;
+}
+
+void
+names_free(qp_names *nm)
+{
+	if (!nm)
+		return;
+	qp_map_free(nm->words);
+	free(nm->lexv);
+	free(nm->phv);
+	free(nm->wpool);
+	free(nm->idv);
+	free(nm->tokv);
+	buf_free(&nm->fold);
+	free(nm);
+}
+
+/* --- the shipped name lists --- */
+
+void
+names_read_list(const char *path, void (*fn)(void *ctx, const char *w, size_t n),
+                void *ctx)
+{
+	char *files[1] = { (char *)path };
+	qp_input *in = qp_input_new(1, files, 0);
+	const char *line;
+	size_t len;
+	qp_buf fb = QP_BUF_INIT;
+
+	while (qp_input_line(in, &line, &len)) {
+		while (len && (line[0] == ' ' || line[0] == '\t'))
+			line++, len--;
+		while (len && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+			len--;
+		if (len == 0 || line[0] == '#')
+			continue;
+		buf_reset(&fb);
+		utf8_fold(line, len, &fb);
+		fn(ctx, fb.s, fb.len);
+	}
+	buf_free(&fb);
+	qp_input_free(in);
+}
+
+/* A word of a shipped list, with the list's flag. */
+struct list_ctx {
+	qp_names *nm;
+	uint32_t flag;
+};
+
+static void
+add_listed(void *ctx, const char *w, size_t n)
+{
+	struct list_ctx *c = ctx;
+	names_set_flags(c->nm, names_intern(c->nm, w, n), c->flag);
+}
+
+static bool
+file_exists(const char *dir, const char *name)
+{
+	char p[PATH_MAX];
+	struct stat st;
+	if (snprintf(p, sizeof p, "%s/%s", dir, name) >= (int)sizeof p)
+		return false;
+	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/*
+ * Where the name lists are, into buf: the installed data directory, else
+ * data/names next to an uninstalled build (the executable's directory or
+ * up to three above it), else share/qualpipe/names beside the
+ * executable's bin/ (an installation moved, or staged with DESTDIR).
+ */
+static bool
+find_names_dir(char *buf, size_t size)
+{
+	if (file_exists(QP_DATADIR "/names", "first.txt"))
+		return snprintf(buf, size, "%s", QP_DATADIR "/names") < (int)size;
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return false;
+	exe[n] = '\0';
+	for (int up = 0; up < 4; up++) {
+		char *sl = strrchr(exe, '/');
+		if (!sl)
+			break;
+		*sl = '\0';
+		if (snprintf(buf, size, "%s/data/names", exe) < (int)size &&
+		    file_exists(buf, "first.txt"))
+			return true;
+		/* an installation moved as a whole: PREFIX/bin, PREFIX/share */
+		if (up == 1 && snprintf(buf, size, "%s/share/qualpipe/names", exe) <
+		    (int)size && file_exists(buf, "first.txt"))
+			return true;
+	}
+	return false;
+}
+
+void
+names_load_lists(qp_names *nm, const char *dir)
+{
+	static const struct { const char *f; uint32_t fl; } lists[] = {
+		{ "first.txt", NAME_FIRST }, { "last.txt", NAME_LAST },
+		{ "common.txt", NAME_COMMON }
+	};
+	char found[PATH_MAX], p[PATH_MAX];
+
+	if (dir && !file_exists(dir, "first.txt"))
+		qp_die("--names-dir %s: no first.txt there", dir);
+	if (!dir && !find_names_dir(found, sizeof found))
+		qp_die("cannot find the name lists (first.txt, last.txt, common.txt) "
+		       "in " QP_DATADIR "/names or beside the program; use --names-dir DIR");
+	if (!dir)
+		dir = found;
+	for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
+		if (snprintf(p, sizeof p, "%s/%s", dir, lists[k].f) >= (int)sizeof p)
+			qp_die("%s: path too long", dir);
+		struct list_ctx c = { nm, lists[k].fl };
+		names_read_list(p, add_listed, &c);
+	}
+}
+
+/* --- phrases --- */
+
+size_t
+names_intern_words(qp_names *nm, const char *s, size_t n, const uint32_t **ids)
+{
+	size_t k = 0;
+	qp_words w;
+	qp_word t;
+
+	words_init(&w, s, n);
+	while (words_next(&w, &t)) {
+		if (k == nm->idcap) {
+			nm->idcap = nm->idcap ? nm->idcap * 2 : 16;
+			nm->idv = xreallocarray(nm->idv, nm->idcap, sizeof *nm->idv);
+		}
+		nm->idv[k++] = names_intern(nm, s + t.off, t.len);
+	}
+	*ids = nm->idv;
+	return k;
+}
+
+void
+names_add_phrase(qp_names *nm, const uint32_t *ids, size_t n,
+                 enum names_phrase_kind kind, uint32_t owner)
+{
+	if (n == 0)
+		return;
+	lexent *a = &nm->lexv[ids[0] - 1];
+	for (uint32_t p = a->phr; p; p = nm->phv[p - 1].next) {
+		phrase *q = &nm->phv[p - 1];
+		if (q->n == n && memcmp(nm->wpool + q->words, ids, n * sizeof *ids) == 0)
+			return;
+	}
+	if (nm->nwpool + n > nm->wpoolcap) {
+		nm->wpoolcap = (nm->wpoolcap + n) * 2;
+		nm->wpool = xreallocarray(nm->wpool, nm->wpoolcap, sizeof *nm->wpool);
+	}
+	memcpy(nm->wpool + nm->nwpool, ids, n * sizeof *ids);
+	if (nm->nph == nm->phcap) {
+		nm->phcap = nm->phcap ? nm->phcap * 2 : 256;
+		nm->phv = xreallocarray(nm->phv, nm->phcap, sizeof *nm->phv);
+	}
+	phrase *q = &nm->phv[nm->nph++];
+	q->words = (uint32_t)nm->nwpool;
+	q->n = (uint32_t)n;
+	q->kind = kind;
+	q->owner = owner;
+	q->next = a->phr;
+	a->phr = (uint32_t)nm->nph;
+	nm->nwpool += n;
+}
+
+bool
+names_joinable(const char *s, const names_tok *a, const names_tok *b)
+{
+	size_t g = b->off - (a->off + a->len);
+	if (g == 0 || g > 3)
+		return false;
+	for (size_t i = a->off + a->len; i < b->off; i++)
+		if (!(s[i] == ' ' || s[i] == '-' || s[i] == '.' || s[i] == '/'))
+			return false;
+	return true;
+}
+
+int
+names_match_phrase(const qp_names *nm, const char *s, const names_tok *tv,
+                   size_t ntok, size_t i, uint32_t *owner,
+                   enum names_phrase_kind *kind, bool *whole)
+{
+	const phrase *phv = nm->phv;
+	const uint32_t *wpool = nm->wpool;
+	uint32_t best = 0;
+	for (uint32_t p = tv[i].phr; p; p = phv[p - 1].next) {
+		const phrase *q = &phv[p - 1];
+		if (q->n <= best || i + q->n > ntok)
+			continue;
+		size_t k;
+		for (k = 0; k < q->n; k++) {
+			const names_tok *t = &tv[i + k];
+			bool last = k + 1 == q->n;
+			if (t->id != wpool[q->words + k] &&
+			    !(last && t->pid == wpool[q->words + k]))
+				break;
+			if (k > 0 && !names_joinable(s, &tv[i + k - 1], t))
+				break;
+		}
+		if (k == q->n) {
+			best = q->n;
+			*owner = q->owner;
+			*kind = q->kind;
+			/* a phrase that ends in 's takes the whole word */
+			*whole = tv[i + k - 1].id == wpool[q->words + k - 1];
+		}
+	}
+	/* a possessive single word: its stripped form may anchor phrases */
+	if (!best && tv[i].pid != tv[i].id && tv[i].pid) {
+		for (uint32_t p = tv[i].pphr; p; p = phv[p - 1].next) {
+			const phrase *q = &phv[p - 1];
+			if (q->n == 1) {
+				best = 1;
+				*owner = q->owner;
+				*kind = q->kind;
+				*whole = false;
+				break;
+			}
+		}
+	}
+	return (int)best;
+}
+
+/* --- the tokenizer --- */
+
+static bool
+is_upper_cp(const char *s, size_t n, bool *allcaps, bool *digit)
+{
+	bool first = false, any_lower = false, any_letter = false;
+	*digit = false;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		int32_t cp;
+		size_t l;
+		if (c < 0x80) {
+			cp = c;
+			l = 1;
+		} else {
+			l = utf8_decode(s + i, &cp);
+		}
+		bool up, lo;
+		if (cp < 0x80) {
+			up = cp >= 'A' && cp <= 'Z';
+			lo = cp >= 'a' && cp <= 'z';
+			if (cp >= '0' && cp <= '9')
+				*digit = true;
+		} else {
+			utf8proc_category_t cat = utf8proc_category(cp);
+			up = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+			lo = cat == UTF8PROC_CATEGORY_LL;
+		}
+		if (i == 0)
+			first = up;
+		any_lower |= lo;
+		any_letter |= up || lo;
+		i += l;
+	}
+	*allcaps = any_letter && !any_lower;
+	return first;
+}
+
+/*
+ * The next word at or after *pos, as words_next(3) defines words: this
+ * is words_next with a fast path for words of ASCII letters, digits and
+ * straight apostrophes, which most words are.  Any word that touches a
+ * multibyte character is handed to words_next.  *ascii says which path.
+ */
+static bool next_word_slow(const char *s, size_t n, size_t i, size_t *pos,
+                           qp_word *wd);
+
+/* The ASCII path also folds the word into fb (its first WBUF bytes)
+ * and hashes it: *h the whole word, *h2 the word less a final "'s". */
+#define WBUF 64
+
+static inline bool
+next_word(const char *s, size_t n, size_t *pos, qp_word *wd, bool *ascii,
+          char *fb, uint64_t *h, uint64_t *h2)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = *pos;
+
+	while (i < n && wcls[u[i]] == 0)
+		i++;
+	if (i >= n)
+		return false;
+	if (wcls[u[i]] == 1) {
+		size_t j = i, k = 0;
+		uint64_t hh = FNV_INIT, hap = 0;
+		for (;;) {
+			while (j < n && wcls[u[j]] == 1) {
+				unsigned char c = lower[u[j++]];
+				if (k < WBUF)
+					fb[k] = (char)c;
+				k++;
+				hh = FNV_STEP(hh, c);
+			}
+			if (j + 1 < n && u[j] == '\'' && wcls[u[j + 1]] == 1) {
+				hap = hh;
+				if (k < WBUF)
+					fb[k] = '\'';
+				k++;
+				hh = FNV_STEP(hh, '\'');
+				j++;
+				continue;
+			}
+			break;
+		}
+		*h = hh;
+		*h2 = hap;
+		if (j >= n || (u[j] < 0x80 && !(u[j] == '\'' && j + 1 < n && u[j + 1] >= 0x80))) {
+			wd->off = i;
+			wd->len = wd->cp_len = j - i;
+			*pos = j;
+			*ascii = true;
+			return true;
+		}
+	}
+	*ascii = false;
+	return next_word_slow(s, n, i, pos, wd);
+}
+
+static bool __attribute__((noinline))
+next_word_slow(const char *s, size_t n, size_t i, size_t *pos, qp_word *wd)
+{
+	qp_words w;
+	words_init(&w, s, n);
+	w.pos = i;
+	if (!words_next(&w, wd)) {
+		*pos = n;
+		return false;
+	}
+	*pos = wd->off + wd->len;
+	return true;
+}
+
+/* Case and digits of token t, the word s[wd->off..) */
+static inline void
+tok_shape(names_tok *t, const char *s, const qp_word *wd)
+{
+	unsigned char c0 = (unsigned char)s[wd->off];
+	if (c0 >= 'a' && c0 <= 'z') {
+		/* the usual case: no capital, and digits do not matter */
+		t->cap = t->allcaps = t->digit = 0;
+	} else if (c0 >= '0' && c0 <= '9') {
+		t->cap = t->allcaps = 0;
+		t->digit = 1;
+	} else {
+		bool allcaps, digit;
+		bool up = is_upper_cp(s + wd->off, wd->len, &allcaps, &digit);
+		t->allcaps = allcaps;
+		t->digit = digit;
+		/* "MS", "DO", "ED": short capitals are abbreviations */
+		t->cap = up && !(allcaps && wd->cp_len <= 2);
+	}
+}
+
+/* Token t's lexicon entries: of its folded form fw[0..fl), hashed h,
+ * and of that form less a final 's, hashed h2. */
+static inline void
+tok_look_up(qp_names *nm, names_tok *t, const char *s, const char *fw, size_t fl,
+            uint64_t h, uint64_t h2)
+{
+	const lhit *lh = lookup(nm, fw, fl, h);
+	t->id = t->pid = lh->id;
+	t->phr = t->pphr = lh->phr;
+	t->pfl = lh->flags;
+	if (fl > 2 && fw[fl - 1] == 's' && fw[fl - 2] == '\'') {
+		const lhit *ph = lookup(nm, fw, fl - 2, h2);
+		if (ph->id) {
+			t->pid = ph->id;
+			t->pphr = ph->phr;
+			t->pfl = ph->flags;
+			/* the apostrophe is 1 byte (') or 3 (’ ʼ) in the text */
+			size_t al = (unsigned char)s[t->off + t->len - 2] == '\'' ? 1 : 3;
+			t->core = t->len - 1 - al;
+		}
+	}
+}
+
+/* The same for a word the ASCII path did not fold. */
+static void
+tok_look_up_folded(qp_names *nm, names_tok *t, const char *s)
+{
+	buf_reset(&nm->fold);
+	utf8_fold(s + t->off, t->len, &nm->fold);
+	const char *fw = nm->fold.s;
+	size_t fl = nm->fold.len;
+	tok_look_up(nm, t, s, fw, fl, fnv(fw, fl), fl > 2 ? fnv(fw, fl - 2) : 0);
+}
+
+size_t
+names_tokenize(qp_names *nm, const char *s, size_t n, const pii_span *sp,
+               size_t nsp, names_tok **toks)
+{
+	size_t ntok = 0;
+	qp_word wd;
+
+	/* a word takes a byte and so does the gap after it, so n / 2 + 1
+	 * is room enough */
+	if (nm->tokcap < n / 2 + 1) {
+		nm->tokcap = n / 2 + 1 > 256 ? n / 2 + 1 : 256;
+		nm->tokv = xreallocarray(nm->tokv, nm->tokcap, sizeof *nm->tokv);
+	}
+	names_tok *tv = nm->tokv;
+	size_t si = 0, pos = 0;
+	bool ascii;
+	char wbuf[WBUF];
+	uint64_t h = 0, h2 = 0;
+	while (next_word(s, n, &pos, &wd, &ascii, wbuf, &h, &h2)) {
+		while (si < nsp && sp[si].off + sp[si].len <= wd.off)
+			si++;
+		if (si < nsp && wd.off + wd.len > sp[si].off)
+			continue;
+		names_tok *t = &tv[ntok++];
+		t->off = wd.off;
+		t->len = t->core = wd.len;
+		if (ascii && wd.len <= WBUF)
+			tok_look_up(nm, t, s, wbuf, wd.len, h, h2);
+		else
+			tok_look_up_folded(nm, t, s);
+		tok_shape(t, s, &wd);
+		t->ent = -1;
+		t->keep = 0;
+		t->person = 0;
+	}
+	*toks = tv;
+	return ntok;
+}
+
+/* --- the guesser --- */
+
+/* Blanks only (and the dot of an abbreviated title). */
+static bool
+adjacent(const char *s, const names_tok *a, const names_tok *b, bool dot_ok)
+{
+	size_t i = a->off + a->len;
+	if (a->core != a->len)
+		return false;
+	if (dot_ok && i < b->off && s[i] == '.')
+		i++;
+	if (i == b->off)
+		return false;
+	for (; i < b->off; i++)
+		if (s[i] != ' ')
+			return false;
+	return true;
+}
+
+static bool
+sentence_initial(const char *s, size_t off)
+{
+	size_t i = off;
+	while (i > 0) {
+		unsigned char c = (unsigned char)s[i - 1];
+		if (c == ' ' || c == '"' || c == '\'' || c == '(' || c == '[' || c == '\t') {
+			i--;
+			continue;
+		}
+		if (c >= 0x80) {
+			/* “ ‘ — – are skipped; … ends a sentence */
+			if (i >= 3 && (unsigned char)s[i - 3] == 0xE2 && (unsigned char)s[i - 2] == 0x80) {
+				if (c == 0x9C || c == 0x98 || c == 0x94 || c == 0x93) {
+					i -= 3;
+					continue;
+				}
+				return c == 0xA6;
+			}
+			return false;
+		}
+		return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' ||
+		       c == '\n' || c == '-';
+	}
+	return true;
+}
+
+/* Does a guessed person's name start at token i?  See anonymize(1),
+ * "People not in the roster". */
+static bool
+person_start(const char *s, const names_tok *tv, size_t ntok, size_t i)
+{
+	const names_tok *t = &tv[i];
+	uint32_t f = t->pfl;
+	const names_tok *pv = i > 0 ? &tv[i - 1] : NULL;
+	const names_tok *nx = i + 1 < ntok ? &tv[i + 1] : NULL;
+	uint32_t pf = pv ? pv->pfl : 0;
+	uint32_t nf = nx ? nx->pfl : 0;
+
+	if (t->digit || t->keep || (f & (NAME_KEEP | NAME_NOTNAME | NAME_STOP | NAME_TITLE)))
+		return false;
+	if (pv && pv->ent < 0 && (pf & NAME_TITLE) && t->cap &&
+	    adjacent(s, pv, t, (pf & NAME_ABBR) != 0))
+		return true;
+	if (!(f & (NAME_FIRST | NAME_LAST)))
+		return false;
+	/* "from London", "in Houston": a surname that is not also a given
+	 * name, after a preposition of place, is taken for the place */
+	if (!(f & NAME_FIRST) && pv && (pf & NAME_WHERE) && adjacent(s, pv, t, false))
+		return false;
+	if (pv && (pf & NAME_CUE) && adjacent(s, pv, t, false) &&
+	    (t->cap || ((f & NAME_FIRST) && !(f & NAME_COMMON))))
+		return true;
+	if (t->cap && !(f & NAME_COMMON))
+		return true;
+	/* a surname straight after a name found already: "Will Smith" when
+	 * the roster's Will is someone else */
+	if (t->cap && (f & NAME_LAST) && pv && pv->ent >= 0 && pv->person &&
+	    adjacent(s, pv, t, false))
+		return true;
+	if (t->cap && (f & NAME_FIRST) && nx && nx->cap && (nf & NAME_LAST) &&
+	    !(nf & (NAME_NOTNAME | NAME_STOP)) && adjacent(s, t, nx, false))
+		return true;
+	if (t->cap && (f & NAME_FIRST) && !sentence_initial(s, t->off))
+		return true;
+	if ((f & NAME_FIRST) && nx && (nf & NAME_SAYS) && adjacent(s, t, nx, false) &&
+	    (t->cap || (!(f & NAME_COMMON) && pv && (pf & NAME_LIKE))))
+		return true;
+	return false;
+}
+
+/* How far a guessed name reaches: further capitalised words that are
+ * not function words ("Kevin Okafor", "Ana Maria Lindqvist"). */
+static size_t
+person_end(const char *s, const names_tok *tv, size_t ntok, size_t i)
+{
+	size_t j = i + 1;
+	while (j < ntok && j - i < 4) {
+		const names_tok *a = &tv[j - 1], *b = &tv[j];
+		uint32_t f = b->pfl;
+		bool initial_dot = a->len == 1 && a->cap;
+		if (b->ent >= 0 || b->digit || b->keep ||
+		    (f & (NAME_STOP | NAME_NOTNAME | NAME_KEEP | NAME_TITLE)) ||
+		    !adjacent(s, a, b, initial_dot) ||
+		    !(b->cap || (!tv[i].cap && (f & NAME_LAST) && !(f & NAME_COMMON))))
+			break;
+		if ((f & NAME_COMMON) && !(f & (NAME_FIRST | NAME_LAST)))
+			break;
+		j++;
+	}
+	return j;
+}
+
+void
+names_guess_people(const char *s, names_tok *tv, size_t ntok,
+                   names_person_fn person, void *ctx)
+{
+	for (size_t i = 0; i < ntok; i++) {
+		/* only listed names and words after a title can start one */
+		if (!(tv[i].pfl & (NAME_FIRST | NAME_LAST)) &&
+		    !(i > 0 && (tv[i - 1].pfl & NAME_TITLE)))
+			continue;
+		if (tv[i].ent >= 0 || !person_start(s, tv, ntok, i))
+			continue;
+		size_t j = person_end(s, tv, ntok, i);
+		uint32_t ent = person(ctx, s, tv, i, j);
+		for (size_t k = i; k < j; k++) {
+			tv[k].ent = (int32_t)ent;
+			tv[k].person = 1;
+		}
+		i = j - 1;
+	}
+}
