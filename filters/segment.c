@@ -22,6 +22,7 @@
 
 #include "buf.h"
 #include "input.h"
+#include "label.h"
 #include "output.h"
 #include "qp.h"
 #include "record.h"
@@ -225,15 +226,6 @@ eq_nocase(const char *p, size_t n, const char *w)
 		if (lower(p[i]) != w[i])
 			return false;
 	return i == n && w[i] == '\0';
-}
-
-static bool
-in_list(const char *p, size_t n, const char *const *list)
-{
-	for (; *list; list++)
-		if (eq_nocase(p, n, *list))
-			return true;
-	return false;
 }
 
 /* ---- diagnostics ---- */
@@ -635,38 +627,6 @@ text_line(const char *p, size_t n)
 
 /* ---- names and labels ---- */
 
-/* Single words that start a sentence and are often followed by a colon:
- * never a speaker label. */
-static const char *const lead_ins[] = {
-	"also", "and", "answer", "anyway", "basically", "because", "but",
-	"conclusion", "definition", "e.g.", "edit", "eg", "example",
-	"examples", "finally", "first", "firstly", "he", "here", "how",
-	"however", "i.e.", "ie", "important", "it", "lastly", "like",
-	"meaning", "no", "note", "now", "ok", "okay", "or", "otherwise",
-	"overall", "plus", "p.s.", "ps", "quote", "reason", "result",
-	"right", "second", "secondly", "she", "so", "summary", "that",
-	"then", "there", "they", "third", "this", "tip", "update", "we",
-	"well", "what", "when", "where", "which", "who", "why", "yeah",
-	"yes", "you", NULL
-};
-
-/* Lower-case words a name may hold after its first word. */
-static const char *const particles[] = {
-	"al", "and", "bin", "da", "de", "del", "della", "der", "di", "du",
-	"la", "le", "of", "the", "van", "von", "y", NULL
-};
-
-/* Keys of a metadata block at the top of a labelled transcript; never
- * speaker labels. */
-static const char *const meta_keys[] = {
-	"attendees", "audio", "consent", "date", "duration", "file",
-	"filename", "focus group", "interview", "interview date",
-	"interview id", "language", "length", "location", "mode", "note",
-	"notes", "place", "platform", "present", "project", "recording",
-	"session", "setting", "site", "study", "subject", "time", "title",
-	"topic", "transcriber", "transcribed by", "transcript", "version",
-	NULL
-};
 /* ... and role keys, which are speaker labels as often as keys. */
 static const char *const meta_roles[] = {
 	"facilitator", "interviewee", "interviewer", "moderator",
@@ -674,151 +634,39 @@ static const char *const meta_roles[] = {
 	"respondent", NULL
 };
 
-static bool
-word_ok(const char *w, size_t n, bool first)
-{
-	bool digit = false, upper = false;
-	int32_t cp;
-
-	for (size_t i = 0; i < n;) {
-		unsigned char c = (unsigned char)w[i];
-		if (c < 0x80) {
-			if (is_digit((char)c))
-				digit = true;
-			else if (c >= 'A' && c <= 'Z')
-				upper = true;
-			else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			    (c && strchr(".-'_#&", c))))
-				return false;
-			i++;
-		} else {
-			i += utf8_decode(w + i, &cp);
-			if (!utf8_is_wordcp(cp) && cp != 0x2019)
-				return false;
-		}
-	}
-	unsigned char c = (unsigned char)w[0];
-	if (c >= 'A' && c <= 'Z')
-		return true;
-	if (c >= 0x80) {
-		utf8_decode(w, &cp);
-		utf8proc_category_t cat = utf8proc_category(cp);
-		return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
-	}
-	/* p2, iPhone (Zoom names people after their devices), van */
-	if (c >= 'a' && c <= 'z')
-		return digit || upper || (!first && in_list(w, n, particles));
-	if (is_digit((char)c) || c == '#')
-		return !first;
-	return false;
-}
-
-/*
- * Does p[0..n) look like a speaker's name, role or code?  At most five
- * words and 40 bytes, with an optional parenthesised part (at most 40
- * bytes more); each word capitalised, ALL CAPS, or letters with digits;
- * later words may also be numbers or name particles (van, de, of); a
- * single word must not be a common sentence lead-in (So, Note, Example).
- */
+/* Does p[0..n) look like a speaker's name, role or code (label.h)? */
 static bool
 name_ok(const char *p, size_t n)
 {
-	size_t i, nw = 0, w0 = 0, w0n = 0;
-
-	if (n == 0)
-		return false;
-	/* A pseudonym as anonymize(1) writes it ("[S01]", "[PERSON_3]",
-	 * "[PERSON_3fa9c01b2e]") names a speaker, so an anonymized transcript
-	 * reads back; "[inaudible]" and "[CROSSTALK]" do not. */
-	if (n >= 4 && n <= 40 && p[0] == '[' && p[n - 1] == ']' &&
-	    p[1] >= 'A' && p[1] <= 'Z') {
-		bool digit = false;
-		for (i = 2; i < n - 1; i++) {
-			char c = p[i];
-			if (c >= '0' && c <= '9')
-				digit = true;
-			else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'f') || c == '_'))
-				break;
-		}
-		if (i == n - 1 && digit)
-			return true;
-	}
-	if (p[n - 1] == ')') {
-		size_t o = n - 1;
-		while (o > 0 && p[o - 1] != '(' && p[o - 1] != ')')
-			o--;
-		if (o == 0 || p[o - 1] != '(' || n - 1 - o == 0 || n - 1 - o > 40)
-			return false;
-		n = o - 1;
-		while (n > 0 && is_ws(p[n - 1]))
-			n--;
-		if (n == 0)
-			return false;
-	}
-	if (n > 40)
-		return false;
-	for (i = 0; i < n;) {
-		while (i < n && is_ws(p[i]))
-			i++;
-		if (i == n)
-			break;
-		size_t s = i;
-		while (i < n && !is_ws(p[i]))
-			i++;
-		if (++nw > 5 || !word_ok(p + s, i - s, nw == 1))
-			return false;
-		if (nw == 1) {
-			w0 = s;
-			w0n = i - s;
-		}
-	}
-	if (nw == 0)
-		return false;
-	return !(nw == 1 && in_list(p + w0, w0n, lead_ins));
+	return qp_label_check(p, n) == QP_LABEL_YES;
 }
 
 /*
- * A "LABEL: text" line: the label starts the line (after white space)
- * and ends at the first colon, which white space or the line's end
- * follows.  On success the label is p[*lo..*lo + *ll) and the text
- * starts at p[*rest].
+ * A "LABEL: text" line (label.h).  On success the label is
+ * p[*lo..*lo + *ll) and the text starts at p[*rest].
  */
 static bool
 label_line(const char *p, size_t n, size_t *lo, size_t *ll, size_t *rest)
 {
-	size_t i = 0, lim, c, e;
-	const char *colon;
+	qp_label l;
 
-	while (i < n && is_ws(p[i]))
-		i++;
-	lim = n - i > 90 ? i + 90 : n;
-	colon = memchr(p + i, ':', lim - i);
-	if (!colon)
+	if (!qp_label_split(p, n, &l))
 		return false;
-	c = (size_t)(colon - p);
-	if (c + 1 < n && !is_ws(p[c + 1]))
-		return false;
-	e = c;
-	while (e > i && is_ws(p[e - 1]))
-		e--;
-	/* Zoom repeats the name on every cue: remember the last few.  An
-	 * empty label would match an unused slot; name_ok refuses it. */
-	size_t k = NLABCACHE;
-	if (e > i)
-		for (k = 0; k < NLABCACHE; k++)
-			if (S.labcache[k].len == e - i &&
-			    memcmp(p + i, S.labcache[k].s, e - i) == 0)
-				break;
+	/* Zoom repeats the name on every cue: remember the last few. */
+	size_t k;
+	for (k = 0; k < NLABCACHE; k++)
+		if (S.labcache[k].len == l.len && memcmp(p + l.off, S.labcache[k].s, l.len) == 0)
+			break;
 	if (k == NLABCACHE) {
-		if (!name_ok(p + i, e - i) || in_list(p + i, e - i, meta_keys))
+		if (!name_ok(p + l.off, l.len))
 			return false;
 		qp_buf *c = &S.labcache[S.labnext++ % NLABCACHE];
 		buf_reset(c);
-		buf_add(c, p + i, e - i);
+		buf_add(c, p + l.off, l.len);
 	}
-	*lo = i;
-	*ll = e - i;
-	*rest = c + 1;
+	*lo = l.off;
+	*ll = l.len;
+	*rest = l.rest;
 	return true;
 }
 
@@ -829,30 +677,19 @@ enum { META_NO, META_KEY, META_ROLE };
 static int
 meta_line(const char *p, size_t n, size_t *role)
 {
-	size_t i = 0, c, e, v;
-	const char *colon;
+	qp_label l;
+	size_t v;
 
-	while (i < n && is_ws(p[i]))
-		i++;
-	colon = memchr(p + i, ':', n - i > 40 ? 40 : n - i);
-	if (!colon)
+	if (!qp_label_split(p, n, &l))
 		return META_NO;
-	c = (size_t)(colon - p);
-	if (c + 1 < n && !is_ws(p[c + 1]))
-		return META_NO;
-	e = c;
-	while (e > i && is_ws(p[e - 1]))
-		e--;
-	if (in_list(p + i, e - i, meta_keys))
+	if (qp_label_is_meta_key(p + l.off, l.len))
 		return META_KEY;
 	for (size_t r = 0; meta_roles[r]; r++) {
-		if (!eq_nocase(p + i, e - i, meta_roles[r]))
+		if (!eq_nocase(p + l.off, l.len, meta_roles[r]))
 			continue;
 		/* The value must be a name: "Interviewer: Jane Doe", not
 		 * "Interviewer: So, tell me about it." */
-		v = c + 1;
-		while (v < n && is_ws(p[v]))
-			v++;
+		v = l.rest;
 		while (n > v && is_ws(p[n - 1]))
 			n--;
 		if (n == v || strchr(".?!", p[n - 1]) || !name_ok(p + v, n - v))

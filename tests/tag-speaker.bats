@@ -77,6 +77,34 @@ out_only() { "$@" 2>/dev/null; }
 	[ "$output" = "$(cat "$F/unlabeled.out")" ]
 }
 
+@test "tag-speaker: --from-text and segment give every label one answer (lib/label.h)" {
+	printf 'name\trole\n' >"$T/empty-roster.tsv"
+	while IFS='|' read -r line want; do
+		printf 'Zed: first turn\n%s more\n' "$line" >"$T/l.txt"
+		seg=$(segment -f labeled "$T/l.txt" | tail -1 | cut -f5)
+		[ "$seg" = "${want:-Zed}" ] || { echo "segment: '$line' gave '$seg', want '${want:-Zed}'"; return 1; }
+		printf 'doc\ttext\nd\t%s more\n' "$line" >"$T/in"
+		tag=$(tag-speaker --roster "$T/empty-roster.tsv" --from-text "$T/in" 2>/dev/null |
+		      tail -1 | cut -f3)
+		[ "$tag" = "$want" ] || { echo "tag-speaker: '$line' gave '$tag', want '$want'"; return 1; }
+	done <<'EOF'
+Yeah: it was|
+Ana do Carmo: we met.|Ana do Carmo
+[S01]: a pseudonym|[S01]
+John of Gaunt: this England|John of Gaunt
+Jane Doe: hello|Jane Doe
+Dr. Okoro: yes|Dr. Okoro
+MODERATOR (Jane Doe): welcome|MODERATOR (Jane Doe)
+Speaker 1: hi|Speaker 1
+Jane's iPad: a device|Jane's iPad
+Note: the tape stopped|
+Question 3: how was it|
+for example: this|
+Date: 3 May|
+[CROSSTALK]: text|
+EOF
+}
+
 @test "tag-speaker: without --from-text the text is left alone" {
 	run out_only tag-speaker --roster "$R" "$F/unlabeled.tsv"
 	[ "$status" -eq 0 ]
