@@ -450,7 +450,7 @@ status 0" ]
 @test "segment: --help and --version" {
 	run segment --help
 	[ "$status" -eq 0 ]
-	[[ "${lines[0]}" == "usage: segment [-n] [-d doc] [-f format] [-u unit] [--line-buffered]" ]]
+	[[ "${lines[0]}" == "usage: segment [-d doc] [-f format] [--no-merge] [-u unit] [--line-buffered]" ]]
 	run segment --version
 	[ "$status" -eq 0 ]
 	[ "$output" = "segment (qualpipe) $(cat "$BATS_TEST_DIRNAME/../VERSION")" ]
