@@ -207,7 +207,7 @@ EOF
 	[[ "$output" == *"standard input can be read only once"* ]]
 	run tag-speaker --roster "$R" --exclude-role 'ms,,x' "$F/labels.tsv"
 	[ "$status" -eq 2 ]
-	[[ "$output" == *"--exclude-role: empty role"* ]]
+	[[ "$output" == *"--exclude-role: empty item"* ]]
 }
 
 @test "tag-speaker: the roster may come from standard input" {
