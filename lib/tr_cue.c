@@ -231,6 +231,72 @@ cue_label_tagged(tr_reader *rd, const char *t, size_t n, bool vtt, size_t *skip)
 	return true;
 }
 
+/* A cue line at t[0..n) (up to its newline) that starts with a label,
+ * plain or inside markup: the speaker is started, and the length of
+ * what the label took comes back; 0 if there is none. */
+static size_t
+cue_line_label(tr_reader *rd, const char *t, size_t n, const struct cue *c, bool vtt)
+{
+	size_t lo, ll, rest, look = n > 100 ? 100 : n;
+
+	if (c->voice)
+		return 0;       /* the <v> span names the speaker */
+	if (tr_label_line(rd, t, n, &lo, &ll, &rest)) {
+		tr_piece_begin(rd, t + lo, ll, c->start, c->end);
+		return rest;
+	}
+	if ((memchr(t, '<', look) || (!vtt && memchr(t, '{', look))) &&
+	    cue_label_tagged(rd, t, n, vtt, &rest))
+		return rest;
+	return 0;
+}
+
+/* The byte at t[0], of a class the text scanner stops at: white space,
+ * a backslash, a reference or markup.  Returns how many bytes it took;
+ * *bol is set at a newline. */
+static size_t
+cue_special(tr_reader *rd, const char *t, size_t n, struct cue *c, bool vtt, bool *bol)
+{
+	const unsigned char *cls = vtt ? tr_cls_vtt : tr_cls_srt;
+	size_t r;
+	int32_t cp;
+
+	switch (cls[(unsigned char)t[0]]) {
+	case TR_C_WS:
+		*bol = t[0] == '\n';
+		tr_add_space(rd);
+		return 1;
+	case TR_C_BS:
+		if (!c->rt) {
+			tr_add_run(rd, t, 1);
+			rd->p.esc = true;
+		}
+		return 1;
+	case TR_C_AMP:
+		r = charref(t, n, &cp);
+		if (!c->rt) {
+			if (r)
+				add_cp(rd, cp);
+			else
+				tr_add_run(rd, "&", 1);
+		}
+		return r ? r : 1;
+	case TR_C_LT:
+		if (vtt)
+			return vtt_tag(rd, t, n, c);
+		if ((r = srt_tag_len(t, n)))
+			return r;
+		tr_add_run(rd, "<", 1);
+		return 1;
+	case TR_C_BRACE:
+		if ((r = srt_brace_len(t, n)))
+			return r;
+		tr_add_run(rd, "{", 1);
+		return 1;
+	}
+	return 1;
+}
+
 /*
  * A cue's text (its lines joined by \n): tags removed, references
  * decoded (WebVTT), white space normalised.  A line that starts with
@@ -243,27 +309,17 @@ tr_cue_text(tr_reader *rd, const char *t, size_t n, tr_msec start, tr_msec end, 
 	const unsigned char *cls = vtt ? tr_cls_vtt : tr_cls_srt;
 	struct cue c = { start, end, false, false };
 	bool bol = true;
-	size_t i = 0, j, r;
+	size_t i = 0, j;
 
 	tr_piece_begin(rd, NULL, 0, start, end);
 	while (i < n) {
 		if (bol) {
-			size_t lo, ll, rest;
 			const char *nl = memchr(t + i, '\n', n - i);
 			size_t e = nl ? (size_t)(nl - t) : n;
 			bol = false;
-			if (c.voice) {
-				/* the <v> span names the speaker */
-			} else if (tr_label_line(rd, t + i, e - i, &lo, &ll, &rest)) {
-				tr_piece_begin(rd, t + i + lo, ll, start, end);
-				i += rest;
+			if ((j = cue_line_label(rd, t + i, e - i, &c, vtt))) {
+				i += j;
 				continue;
-			} else if (memchr(t + i, '<', e - i > 100 ? 100 : e - i) ||
-			           (!vtt && memchr(t + i, '{', e - i > 100 ? 100 : e - i))) {
-				if (cue_label_tagged(rd, t + i, e - i, vtt, &rest)) {
-					i += rest;
-					continue;
-				}
 			}
 		}
 		j = tr_run_end(t, n, i, cls);
@@ -273,51 +329,7 @@ tr_cue_text(tr_reader *rd, const char *t, size_t n, tr_msec start, tr_msec end, 
 			i = j;
 			continue;
 		}
-		switch (cls[(unsigned char)t[i]]) {
-		case TR_C_WS:
-			if (t[i] == '\n')
-				bol = true;
-			tr_add_space(rd);
-			i++;
-			break;
-		case TR_C_BS:
-			if (!c.rt) {
-				tr_add_run(rd, t + i, 1);
-				rd->p.esc = true;
-			}
-			i++;
-			break;
-		case TR_C_AMP: {
-			int32_t cp;
-			size_t r = charref(t + i, n - i, &cp);
-			if (!c.rt) {
-				if (r)
-					add_cp(rd, cp);
-				else
-					tr_add_run(rd, "&", 1);
-			}
-			i += r ? r : 1;
-			break;
-		}
-		case TR_C_LT:
-			if (vtt) {
-				i += vtt_tag(rd, t + i, n - i, &c);
-			} else if ((r = srt_tag_len(t + i, n - i))) {
-				i += r;
-			} else {
-				tr_add_run(rd, "<", 1);
-				i++;
-			}
-			break;
-		case TR_C_BRACE:
-			if ((r = srt_brace_len(t + i, n - i))) {
-				i += r;
-			} else {
-				tr_add_run(rd, "{", 1);
-				i++;
-			}
-			break;
-		}
+		i += cue_special(rd, t + i, n - i, &c, vtt, &bol);
 	}
 	tr_piece_commit(rd);
 }

@@ -58,58 +58,68 @@ meta_line(const char *p, size_t n, size_t *role)
  *   [Name] 15:05:17 text      (Zoom's saved captions)
  * The text after the head may be empty (it is on the next lines).
  */
+/* The heads that start with a bracket: "[00:01:23] Name: text",
+ * "[00:01:23] text" and "[Name] 15:05:17 text". */
 static bool
-ts_head(tr_reader *rd, const char *p, size_t n, size_t *no, size_t *nl, tr_msec *t, size_t *rest)
+ts_head_bracket(tr_reader *rd, const char *p, size_t n, size_t *no, size_t *nl,
+                tr_msec *t, size_t *rest)
 {
 	size_t i, k, e, lo, ll, r;
 	const char *cb;
 
-	if (n == 0)
+	cb = memchr(p, ']', n < 100 ? n : 100);
+	if (!cb)
 		return false;
-	if (p[0] == '[') {
-		cb = memchr(p, ']', n < 100 ? n : 100);
-		if (!cb)
-			return false;
-		k = (size_t)(cb - p);
-		i = 1;
-		if (tr_clock_time(p, k, &i, t, true) && i == k) {
-			r = k + 1;
-			if (r < n && !tr_is_ws(p[r]))
-				return false;
-			while (r < n && tr_is_ws(p[r]))
-				r++;
-			if (tr_label_line(rd, p + r, n - r, &lo, &ll, rest)) {
-				*no = r + lo;
-				*nl = ll;
-				*rest += r;
-			} else {
-				*no = *nl = 0;
-				*rest = r;
-			}
-			return true;
-		}
-		/* [Name] hh:mm:ss */
-		i = 1;
-		while (i < k && tr_is_ws(p[i]))
-			i++;
-		e = k;
-		while (e > i && tr_is_ws(p[e - 1]))
-			e--;
-		if (e == i)
-			return false;
+	k = (size_t)(cb - p);
+	i = 1;
+	if (tr_clock_time(p, k, &i, t, true) && i == k) {
 		r = k + 1;
-		if (r >= n || !tr_is_ws(p[r]))
+		if (r < n && !tr_is_ws(p[r]))
 			return false;
 		while (r < n && tr_is_ws(p[r]))
 			r++;
-		size_t tb = r;
-		if (!tr_clock_time(p, n, &r, t, true) || r - tb < 7 || (r < n && !tr_is_ws(p[r])))
-			return false;
-		*no = i;
-		*nl = e - i;
-		*rest = r;
+		if (tr_label_line(rd, p + r, n - r, &lo, &ll, rest)) {
+			*no = r + lo;
+			*nl = ll;
+			*rest += r;
+		} else {
+			*no = *nl = 0;
+			*rest = r;
+		}
 		return true;
 	}
+	/* [Name] hh:mm:ss */
+	i = 1;
+	while (i < k && tr_is_ws(p[i]))
+		i++;
+	e = k;
+	while (e > i && tr_is_ws(p[e - 1]))
+		e--;
+	if (e == i)
+		return false;
+	r = k + 1;
+	if (r >= n || !tr_is_ws(p[r]))
+		return false;
+	while (r < n && tr_is_ws(p[r]))
+		r++;
+	size_t tb = r;
+	if (!tr_clock_time(p, n, &r, t, true) || r - tb < 7 || (r < n && !tr_is_ws(p[r])))
+		return false;
+	*no = i;
+	*nl = e - i;
+	*rest = r;
+	return true;
+}
+
+static bool
+ts_head(tr_reader *rd, const char *p, size_t n, size_t *no, size_t *nl, tr_msec *t, size_t *rest)
+{
+	size_t i, k, e;
+
+	if (n == 0)
+		return false;
+	if (p[0] == '[')
+		return ts_head_bracket(rd, p, n, no, nl, t, rest);
 	/* Name (time): */
 	size_t lim = n < 100 ? n : 100;
 	for (k = 0; k < lim && p[k] != '(' && p[k] != '['; k++)
