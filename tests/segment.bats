@@ -155,6 +155,17 @@ hdr=$(printf 'doc\tseg\tstart\tend\tspeaker\ttext')
 
 # ---- merging and --no-merge ----
 
+@test "segment: the old spellings -n and --format mean --no-merge and --from" {
+	segment --no-merge "$F/zoom.vtt" >"$T/want"
+	segment -n "$F/zoom.vtt" | cmp - "$T/want"
+	segment --from plain "$F/interview.txt" >"$T/want"
+	segment -f plain "$F/interview.txt" | cmp - "$T/want"
+	segment --format plain "$F/interview.txt" | cmp - "$T/want"
+	segment --format=plain "$F/interview.txt" | cmp - "$T/want"
+	run segment --help
+	[[ "$output" != *"-n,"* && "$output" != *"--format"* ]]
+}
+
 @test "segment: --no-merge keeps every cue and label line apart" {
 	run segment -n "$F/zoom.vtt"
 	[ "$status" -eq 0 ]

@@ -105,6 +105,13 @@ Date: 3 May|
 EOF
 }
 
+@test "tag-speaker: abbreviated titles before a name are words.h's (Rev and Capt too)" {
+	printf 'name\trole\nSam Lee\tSGA\n' >"$T/r.tsv"
+	printf 'doc\tspeaker\nd\tRev. Sam Lee\nd\tCapt Sam Lee\nd\tDr Sam Lee\nd\tCoach Sam Lee\n' >"$T/in"
+	run out_only tag-speaker --roster "$T/r.tsv" "$T/in"
+	[ "$(printf '%s\n' "$output" | cut -f3 | tr '\n' ,)" = "role,SGA,SGA,SGA,," ]
+}
+
 @test "tag-speaker: without --from-text the text is left alone" {
 	run out_only tag-speaker --roster "$R" "$F/unlabeled.tsv"
 	[ "$status" -eq 0 ]
