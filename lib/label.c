@@ -172,42 +172,39 @@ enum word_kind {
 static enum word_kind
 word_kind(const char *w, size_t n)
 {
-	bool inner_upper = false, digit = false;
+	bool upper_inside = false, digit = false, first_upper, first_lower;
 	int32_t cp;
 
 	for (size_t i = 0; i < n;) {
 		unsigned char c = (unsigned char)w[i];
 		if (c >= 0x80) {
-			i += utf8_decode(w + i, &cp);
+			size_t len = utf8_decode(w + i, &cp);
 			if (!utf8_is_wordcp(cp) && cp != 0x2019)
 				return W_BAD;
-			inner_upper |= i > 0 && is_upper_cp(cp);
+			upper_inside |= i > 0 && is_upper_cp(cp);
+			i += len;
 			continue;
 		}
 		if (c >= '0' && c <= '9')
 			digit = true;
 		else if (c >= 'A' && c <= 'Z')
-			inner_upper = true;
+			upper_inside |= i > 0;
 		else if (c == '.' && !dot_ok(w, i))
 			return W_BAD;
 		else if (!(c >= 'a' && c <= 'z') && !strchr(".-'_#&", c))
 			return W_BAD;
 		i++;
 	}
-	unsigned char c = (unsigned char)w[0];
-	if (c >= 0x80) {
-		utf8_decode(w, &cp);
-		if (is_upper_cp(cp))
-			return W_NAME;
-		c = utf8proc_category(cp) == UTF8PROC_CATEGORY_LL ? 'a' : '\'';
-	}
-	if (c >= 'A' && c <= 'Z')
+	utf8_decode(w, &cp);
+	first_upper = is_upper_cp(cp);
+	first_lower = utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+	if (first_upper)
 		return W_NAME;
-	if ((c >= '0' && c <= '9') || (c == '#' && n > 1 && w[1] >= '0' && w[1] <= '9'))
+	if ((cp >= '0' && cp <= '9') || (cp == '#' && n > 1 && w[1] >= '0' && w[1] <= '9'))
 		return W_NUMBER;
-	if (c >= 'a' && c <= 'z') {
-		if (digit || inner_upper)
-			return W_NAME;
+	if (first_lower) {
+		if (digit || upper_inside)
+			return W_NAME;              /* "p3", "iPad" */
 		if (in_list_nocase(w, n, qp_name_particles) || in_list_nocase(w, n, connectives))
 			return W_PARTICLE;
 	}
