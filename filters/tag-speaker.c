@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "map.h"
+#include "opt.h"
 #include "output.h"
 #include "qp.h"
 #include "record.h"
@@ -19,7 +20,17 @@ static const char usage[] =
 	"usage: tag-speaker --roster FILE [--roster FILE ...] [--doc-roles FILE]\n"
 	"                   [--from-text] [--exclude-role ROLE[,ROLE...]] [--strict]\n"
 	"                   [--line-buffered] [--replace-invalid] [FILE ...]\n"
-	"       tag-speaker --help | --version\n";
+	"       tag-speaker --help | --version\n"
+	"Add each turn's role and roster columns, by matching its speaker label\n"
+	"against a roster of the study's participants.\n"
+	"  --roster FILE      the roster (name, aliases, role, ...); repeatable\n"
+	"  --doc-roles FILE   doc and role: the role of a document's unknown speakers\n"
+	"  --from-text        take a leading 'Label:' out of the text when the\n"
+	"                     speaker is empty\n"
+	"  --exclude-role ROLE[,ROLE...]\n"
+	"                     drop the turns of these roles; repeatable\n"
+	"  --strict           exit 2 if a label matched nobody\n"
+	QP_COMMON_HELP;
 
 enum {
 	OPT_ROSTER = QP_OPT_FIRST_PRIVATE,
@@ -27,16 +38,6 @@ enum {
 	OPT_FROM_TEXT,
 	OPT_EXCLUDE_ROLE,
 	OPT_STRICT,
-};
-
-static const struct option longopts[] = {
-	{ "roster", required_argument, NULL, OPT_ROSTER },
-	{ "doc-roles", required_argument, NULL, OPT_DOC_ROLES },
-	{ "from-text", no_argument, NULL, OPT_FROM_TEXT },
-	{ "exclude-role", required_argument, NULL, OPT_EXCLUDE_ROLE },
-	{ "strict", no_argument, NULL, OPT_STRICT },
-	QP_COMMON_LONGOPTS,
-	{ NULL, 0, NULL, 0 }
 };
 
 /* Columns a roster may not bring in: they would overwrite the turn itself. */
@@ -60,59 +61,40 @@ typedef struct {
 	int excl;
 } docrole;
 
-/* The filter's state. */
-static qp_roster *ro;
-static qp_rd *rd;
-static qp_map *docroles, *labels;
-static qp_buf scratch, lab, key, txt, last_doc, dr_val;
-static char **rosters;
-static int *rcol, *ocol;        /* added columns: roster and output index */
+/* The tagger: options, the roster, the stream, what it has seen. */
+static struct {
+	char **rosters;
+	int nrosters;
+	char *doc_roles_file;
+	bool from_text, strict;
+	qp_strlist excl_given;  /* --exclude-role, as given, for the report */
+	char **excl;            /* the same, folded */
+	unsigned long *excl_n;  /* turns dropped, per excluded role */
 
-static char **excl;           /* --exclude-role values, folded */
-static char **excl_given;     /* and as given, for the report */
-static unsigned long *excl_n;
-static int nexcl;
-
-static void
-add_excluded(const char *arg)
-{
-	qp_buf f = QP_BUF_INIT;
-
-	for (const char *p = arg;;) {
-		const char *comma = strchr(p, ',');
-		size_t n = comma ? (size_t)(comma - p) : strlen(p);
-		while (n && (*p == ' ' || *p == '\t'))
-			p++, n--;
-		while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-			n--;
-		if (n == 0)
-			qp_usage_error(usage, "--exclude-role: empty role in '%s'", arg);
-		if (utf8_valid_prefix(p, n) != n)
-			qp_usage_error(usage, "--exclude-role: not UTF-8: '%s'", arg);
-		buf_reset(&f);
-		utf8_fold(p, n, &f);
-		excl = xreallocarray(excl, (size_t)nexcl + 1, sizeof *excl);
-		excl_given = xreallocarray(excl_given, (size_t)nexcl + 1, sizeof *excl_given);
-		excl[nexcl] = buf_detach(&f, NULL);
-		excl_given[nexcl++] = xmemdup(p, n);
-		if (!comma)
-			break;
-		p = comma + 1;
-	}
-	buf_free(&f);
-}
+	qp_roster *ro;
+	qp_rd *rd;
+	qp_map *docroles;       /* escaped doc -> docrole */
+	qp_map *labels;         /* escaped label -> label_st */
+	int r_role;             /* the roster's role column */
+	int c_speaker, c_text, c_doc, o_speaker, o_text;
+	int *rcol, *ocol, nadd; /* added columns: roster and output index */
+	bool have_last;         /* docs come in runs: the last one's role */
+	qp_buf last_doc;
+	docrole *last_dr;
+	qp_buf scratch, lab, key, txt, dr_val;
+} tg;
 
 /* Which excluded role is role, or -1. */
 static int
-excluded(const char *role, qp_buf *scratch)
+excluded(const char *role)
 {
-	if (nexcl == 0 || role[0] == '\0')
+	if (tg.excl_given.n == 0 || role[0] == '\0')
 		return -1;
-	buf_reset(scratch);
-	utf8_fold(role, strlen(role), scratch);
-	for (int i = 0; i < nexcl; i++)
-		if (strcmp(excl[i], scratch->s) == 0)
-			return i;
+	buf_reset(&tg.scratch);
+	utf8_fold(role, strlen(role), &tg.scratch);
+	for (size_t i = 0; i < tg.excl_given.n; i++)
+		if (strcmp(tg.excl[i], tg.scratch.s) == 0)
+			return (int)i;
 	return -1;
 }
 
@@ -120,8 +102,8 @@ excluded(const char *role, qp_buf *scratch)
 static void
 load_doc_roles(char *file)
 {
-	qp_map *m = docroles = qp_map_new();
-	qp_buf *vb = &dr_val;
+	qp_map *m = tg.docroles = qp_map_new();
+	qp_buf *vb = &tg.dr_val;
 
 	qp_rd *rd = qp_rd_open(1, &file);
 	if (qp_rd_ncols(rd) == 0)
@@ -151,7 +133,7 @@ load_doc_roles(char *file)
 		}
 		docrole *dr = xmalloc(sizeof *dr);
 		dr->role = xmemdup(vb->s ? vb->s : "", vb->len);
-		dr->excl = excluded(dr->role, &scratch);
+		dr->excl = excluded(dr->role);
 		e->val = dr;
 	}
 	qp_rd_free(rd);
@@ -165,217 +147,219 @@ is_stdin(const char *f)
 }
 
 static void
-cleanup(void)
+parse_options(int argc, char **argv)
 {
-	for (size_t i = 0; labels && i < qp_map_count(labels); i++) {
-		label_st *st = qp_map_at(labels, i)->val;
-		free((char *)st->file);
-		free(st);
-	}
-	qp_map_free(labels);
-	if (docroles) {
-		for (size_t i = 0; i < qp_map_count(docroles); i++) {
-			docrole *dr = qp_map_at(docroles, i)->val;
-			free(dr->role);
-			free(dr);
-		}
-		qp_map_free(docroles);
-	}
-	for (int i = 0; i < nexcl; i++) {
-		free(excl[i]);
-		free(excl_given[i]);
-	}
-	free(excl);
-	free(excl_given);
-	free(excl_n);
-	buf_free(&last_doc);
-	free(rcol);
-	free(ocol);
-	free(rosters);
-	buf_free(&scratch);
-	buf_free(&lab);
-	buf_free(&key);
-	buf_free(&txt);
-	qp_rd_free(rd);
-	qp_roster_free(ro);
-}
-
-int
-main(int argc, char **argv)
-{
-	int nrosters = 0;
-	char *doc_roles_file = NULL;
-	bool from_text = false, strict = false;
+	static const struct option longopts[] = {
+		{ "roster", required_argument, NULL, OPT_ROSTER },
+		{ "doc-roles", required_argument, NULL, OPT_DOC_ROLES },
+		{ "from-text", no_argument, NULL, OPT_FROM_TEXT },
+		{ "exclude-role", required_argument, NULL, OPT_EXCLUDE_ROLE },
+		{ "strict", no_argument, NULL, OPT_STRICT },
+		QP_COMMON_LONGOPTS,
+		{ NULL, 0, NULL, 0 }
+	};
 	int c;
 
-	qp_init("tag-speaker");
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_ROSTER:
-			rosters = xreallocarray(rosters, (size_t)nrosters + 1, sizeof *rosters);
-			rosters[nrosters++] = optarg;
+			tg.rosters = xreallocarray(tg.rosters, (size_t)tg.nrosters + 1,
+			                           sizeof *tg.rosters);
+			tg.rosters[tg.nrosters++] = optarg;
 			break;
 		case OPT_DOC_ROLES:
-			doc_roles_file = optarg;
+			tg.doc_roles_file = optarg;
 			break;
 		case OPT_FROM_TEXT:
-			from_text = true;
+			tg.from_text = true;
 			break;
 		case OPT_EXCLUDE_ROLE:
-			add_excluded(optarg);
+			qp_optlist_add(&tg.excl_given, optarg, "--exclude-role", NULL, NULL, usage);
 			break;
 		case OPT_STRICT:
-			strict = true;
+			tg.strict = true;
 			break;
 		default:
 			qp_common_opt(c, usage);
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (nrosters == 0)
+	if (tg.nrosters == 0)
 		qp_usage_error(usage, "--roster is required");
-	bool in_stdin = argc == 0;
-	for (int i = 0; i < argc; i++)
-		in_stdin |= is_stdin(argv[i]);
-	int cfg_stdin = doc_roles_file && is_stdin(doc_roles_file);
-	for (int i = 0; i < nrosters; i++)
-		cfg_stdin += is_stdin(rosters[i]);
+	/* roles are compared folded (case, accents) */
+	tg.excl = xcalloc(tg.excl_given.n + 1, sizeof *tg.excl);
+	tg.excl_n = xcalloc(tg.excl_given.n + 1, sizeof *tg.excl_n);
+	for (size_t i = 0; i < tg.excl_given.n; i++) {
+		qp_buf f = QP_BUF_INIT;
+		utf8_fold(tg.excl_given.v[i], strlen(tg.excl_given.v[i]), &f);
+		tg.excl[i] = buf_detach(&f, NULL);
+	}
+}
+
+static void
+check_stdin(int nfiles, char **files)
+{
+	bool in_stdin = nfiles == 0;
+	for (int i = 0; i < nfiles; i++)
+		in_stdin |= is_stdin(files[i]);
+	int cfg_stdin = tg.doc_roles_file && is_stdin(tg.doc_roles_file);
+	for (int i = 0; i < tg.nrosters; i++)
+		cfg_stdin += is_stdin(tg.rosters[i]);
 	if (cfg_stdin + in_stdin > 1)
 		qp_usage_error(usage, "standard input can be read only once "
 		               "(by the roster, the doc roles or the input)");
+}
 
+static void
+load_roster(void)
+{
 	static const char *const need[] = { "role", NULL };
-	ro = qp_roster_load(nrosters, rosters, need);
-	const char *rfile = is_stdin(rosters[0]) ? "<stdin>" : rosters[0];
+
+	tg.ro = qp_roster_load(tg.nrosters, tg.rosters, need);
+	const char *rfile = is_stdin(tg.rosters[0]) ? "<stdin>" : tg.rosters[0];
 	for (const char *const *rs = reserved; *rs; rs++)
-		if (qp_roster_col(ro, *rs) >= 0)
+		if (qp_roster_col(tg.ro, *rs) >= 0)
 			qp_die_at(rfile, 1, "roster column '%s' would overwrite the "
 			          "stream's own '%s'; rename it", *rs, *rs);
-	if (doc_roles_file)
-		load_doc_roles(doc_roles_file);
+	tg.r_role = qp_roster_col(tg.ro, "role");
+}
 
-	rd = qp_rd_open(argc, argv);
-	if (qp_rd_ncols(rd) == 0) {
-		/* An empty stream stays empty; the roster was still checked. */
-		qp_out_close(qp_stdout);
-		cleanup();
-		return 0;
-	}
-	int c_speaker = from_text ? qp_rd_col(rd, "speaker") : qp_rd_need(rd, "speaker");
-	int c_text = from_text ? qp_rd_need(rd, "text") : -1;
-	int c_doc = docroles ? qp_rd_need(rd, "doc") : -1;
-	int o_speaker = from_text ? qp_rd_add_col(rd, "speaker") : -1;
-	int o_text = from_text ? qp_rd_add_col(rd, "text") : -1;
+/* The stream's columns, and the ones tagging adds: role first, then the
+ * roster's other columns in roster order. */
+static void
+set_up_columns(void)
+{
+	qp_rd *rd = tg.rd;
 
-	/* role first, then the roster's other columns in roster order. */
-	int ncols = qp_roster_ncols(ro);
-	rcol = xcalloc((size_t)ncols, sizeof *rcol);
-	ocol = xcalloc((size_t)ncols, sizeof *ocol);
-	int nadd = 0, r_role = qp_roster_col(ro, "role");
-	rcol[nadd] = r_role;
-	ocol[nadd++] = qp_rd_add_col(rd, "role");
+	tg.c_speaker = tg.from_text ? qp_rd_col(rd, "speaker") : qp_rd_need(rd, "speaker");
+	tg.c_text = tg.from_text ? qp_rd_need(rd, "text") : -1;
+	tg.c_doc = tg.docroles ? qp_rd_need(rd, "doc") : -1;
+	tg.o_speaker = tg.from_text ? qp_rd_add_col(rd, "speaker") : -1;
+	tg.o_text = tg.from_text ? qp_rd_add_col(rd, "text") : -1;
+
+	int ncols = qp_roster_ncols(tg.ro);
+	tg.rcol = xcalloc((size_t)ncols, sizeof *tg.rcol);
+	tg.ocol = xcalloc((size_t)ncols, sizeof *tg.ocol);
+	tg.rcol[tg.nadd] = tg.r_role;
+	tg.ocol[tg.nadd++] = qp_rd_add_col(rd, "role");
 	for (int k = 0; k < ncols; k++) {
-		const char *name = qp_roster_colname(ro, k);
-		if (k == r_role || strcmp(name, "name") == 0 || strcmp(name, "aliases") == 0)
+		const char *name = qp_roster_colname(tg.ro, k);
+		if (k == tg.r_role || strcmp(name, "name") == 0 || strcmp(name, "aliases") == 0)
 			continue;
-		rcol[nadd] = k;
-		ocol[nadd++] = qp_rd_add_col(rd, name);
+		tg.rcol[tg.nadd] = k;
+		tg.ocol[tg.nadd++] = qp_rd_add_col(rd, name);
 	}
-	qp_rd_write_header(rd, qp_stdout);
+}
 
-	labels = qp_map_new();
-	excl_n = xcalloc((size_t)nexcl + 1, sizeof *excl_n);
-	bool have_last = false;         /* docs come in runs */
-	docrole *last_dr = NULL;
+/* What is known of the record's label (matched once per distinct
+ * label).  --from-text: *took says a label was taken out of the text,
+ * at tg.txt[*off .. *off + *len), the text then starting at *rest. */
+static label_st *
+record_label(bool *took, size_t *off, size_t *len, size_t *rest)
+{
+	qp_span sp = tg.c_speaker >= 0 ? qp_rd_raw(tg.rd, tg.c_speaker) : (qp_span){ "", 0 };
 
-	while (qp_rd_next(rd)) {
-		qp_span sp = c_speaker >= 0 ? qp_rd_raw(rd, c_speaker) : (qp_span){ "", 0 };
-		bool took = false;
-		size_t off = 0, len = 0, rest = 0;
-		if (from_text && sp.n == 0) {
-			buf_reset(&txt);
-			qp_rd_get(rd, c_text, &txt);
-			if (txt.len && qp_roster_text_label(ro, txt.s, txt.len, &off, &len,
-			                                    &rest, &scratch)) {
-				took = true;
-				buf_reset(&key);
-				qp_escape(txt.s + off, len, &key);
-				sp.p = key.s;
-				sp.n = key.len;
-			}
+	*took = false;
+	if (tg.from_text && sp.n == 0) {
+		buf_reset(&tg.txt);
+		qp_rd_get(tg.rd, tg.c_text, &tg.txt);
+		if (tg.txt.len && qp_roster_text_label(tg.ro, tg.txt.s, tg.txt.len, off, len,
+		                                       rest, &tg.scratch)) {
+			*took = true;
+			buf_reset(&tg.key);
+			qp_escape(tg.txt.s + *off, *len, &tg.key);
+			sp.p = tg.key.s;
+			sp.n = tg.key.len;
 		}
-
-		bool created;
-		qp_entry *le = qp_map_put(labels, sp.p, sp.n, &created);
-		label_st *st = le->val;
-		if (created) {
-			st = xcalloc(1, sizeof *st);
-			le->val = st;
-			buf_reset(&lab);
-			if (!qp_unescape(sp.p, sp.n, &lab))
-				qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
-				          "bad escape in column 'speaker'");
-			if (lab.len)
-				st->hit = qp_roster_match(ro, lab.s, lab.len, &scratch);
-			st->excl = st->hit.e ? excluded(st->hit.e->vals[r_role], &scratch) : -1;
-		}
-
-		docrole *dr = NULL;
-		if (!st->hit.e) {
-			if (docroles) {
-				qp_span d = qp_rd_raw(rd, c_doc);
-				if (have_last && d.n == last_doc.len &&
-				    memcmp(d.p, last_doc.s, d.n) == 0) {
-					dr = last_dr;
-				} else {
-					qp_entry *de = qp_map_get(docroles, d.p, d.n);
-					dr = de ? de->val : NULL;
-					buf_reset(&last_doc);
-					buf_add(&last_doc, d.p, d.n);
-					have_last = true;
-					last_dr = dr;
-				}
-			}
-			if (st->hit.how == QP_ROSTER_AMBIGUOUS)
-				st->ambiguous++;
-			else if (!dr)
-				st->unmatched++;
-			if (!st->file && (st->ambiguous || st->unmatched)) {
-				st->file = xstrdup(qp_rd_file(rd));
-				st->line = qp_rd_lineno(rd);
-			}
-		}
-		int ex = st->hit.e ? st->excl : dr ? dr->excl : -1;
-		if (ex >= 0) {
-			excl_n[ex]++;
-			continue;
-		}
-
-		/* Set values only for records that are written: qp_rd_write
-		 * is what forgets them. */
-		if (took) {
-			qp_rd_set(rd, o_speaker, txt.s + off, len);
-			qp_rd_set(rd, o_text, txt.s + rest, txt.len - rest);
-		}
-		if (st->hit.e) {
-			for (int k = 0; k < nadd; k++) {
-				const char *v = st->hit.e->vals[rcol[k]];
-				qp_rd_set(rd, ocol[k], v, strlen(v));
-			}
-		} else {
-			qp_rd_set(rd, ocol[0], dr ? dr->role : "", dr ? strlen(dr->role) : 0);
-			for (int k = 1; k < nadd; k++)
-				qp_rd_set(rd, ocol[k], "", 0);
-		}
-		qp_rd_write(rd, qp_stdout);
 	}
-	qp_out_close(qp_stdout);
 
-	/* The report: labels in order of first appearance. */
+	bool created;
+	qp_entry *le = qp_map_put(tg.labels, sp.p, sp.n, &created);
+	label_st *st = le->val;
+	if (created) {
+		st = xcalloc(1, sizeof *st);
+		le->val = st;
+		buf_reset(&tg.lab);
+		if (!qp_unescape(sp.p, sp.n, &tg.lab))
+			qp_die_at(qp_rd_file(tg.rd), qp_rd_lineno(tg.rd),
+			          "bad escape in column 'speaker'");
+		if (tg.lab.len)
+			st->hit = qp_roster_match(tg.ro, tg.lab.s, tg.lab.len, &tg.scratch);
+		st->excl = st->hit.e ? excluded(st->hit.e->vals[tg.r_role]) : -1;
+	}
+	return st;
+}
+
+/* The --doc-roles role of the record's doc, or NULL. */
+static docrole *
+record_doc_role(void)
+{
+	qp_span d = qp_rd_raw(tg.rd, tg.c_doc);
+
+	if (tg.have_last && d.n == tg.last_doc.len && memcmp(d.p, tg.last_doc.s, d.n) == 0)
+		return tg.last_dr;
+	qp_entry *de = qp_map_get(tg.docroles, d.p, d.n);
+	buf_reset(&tg.last_doc);
+	buf_add(&tg.last_doc, d.p, d.n);
+	tg.have_last = true;
+	tg.last_dr = de ? de->val : NULL;
+	return tg.last_dr;
+}
+
+/* Tag the record just read, and write it unless its role is excluded. */
+static void
+tag_record(void)
+{
+	bool took;
+	size_t off = 0, len = 0, rest = 0;
+	label_st *st = record_label(&took, &off, &len, &rest);
+	docrole *dr = NULL;
+
+	if (!st->hit.e) {
+		if (tg.docroles)
+			dr = record_doc_role();
+		if (st->hit.how == QP_ROSTER_AMBIGUOUS)
+			st->ambiguous++;
+		else if (!dr)
+			st->unmatched++;
+		if (!st->file && (st->ambiguous || st->unmatched)) {
+			st->file = xstrdup(qp_rd_file(tg.rd));
+			st->line = qp_rd_lineno(tg.rd);
+		}
+	}
+	int ex = st->hit.e ? st->excl : dr ? dr->excl : -1;
+	if (ex >= 0) {
+		tg.excl_n[ex]++;
+		return;
+	}
+
+	/* Set values only for records that are written: qp_rd_write is
+	 * what forgets them. */
+	if (took) {
+		qp_rd_set(tg.rd, tg.o_speaker, tg.txt.s + off, len);
+		qp_rd_set(tg.rd, tg.o_text, tg.txt.s + rest, tg.txt.len - rest);
+	}
+	if (st->hit.e) {
+		for (int k = 0; k < tg.nadd; k++) {
+			const char *v = st->hit.e->vals[tg.rcol[k]];
+			qp_rd_set(tg.rd, tg.ocol[k], v, strlen(v));
+		}
+	} else {
+		qp_rd_set(tg.rd, tg.ocol[0], dr ? dr->role : "", dr ? strlen(dr->role) : 0);
+		for (int k = 1; k < tg.nadd; k++)
+			qp_rd_set(tg.rd, tg.ocol[k], "", 0);
+	}
+	qp_rd_write(tg.rd, qp_stdout);
+}
+
+/* The report, labels in order of first appearance: how many labels
+ * matched nobody. */
+static unsigned long
+report(void)
+{
 	unsigned long bad = 0;
-	for (size_t i = 0; i < qp_map_count(labels); i++) {
-		qp_entry *le = qp_map_at(labels, i);
+
+	for (size_t i = 0; i < qp_map_count(tg.labels); i++) {
+		qp_entry *le = qp_map_at(tg.labels, i);
 		label_st *st = le->val;
 		if (st->ambiguous) {
 			qp_warn_at(st->file, st->line, "ambiguous speaker '%s' (%lu turn%s): "
@@ -392,12 +376,75 @@ main(int argc, char **argv)
 			bad++;
 		}
 	}
-	for (int i = 0; i < nexcl; i++)
-		qp_warn("excluded %lu turn%s of role '%s'", excl_n[i],
-		        excl_n[i] == 1 ? "" : "s", excl_given[i]);
-	if (strict && bad)
-		qp_die("--strict: %lu speaker label%s matched nobody", bad, bad == 1 ? "" : "s");
+	for (size_t i = 0; i < tg.excl_given.n; i++)
+		qp_warn("excluded %lu turn%s of role '%s'", tg.excl_n[i],
+		        tg.excl_n[i] == 1 ? "" : "s", tg.excl_given.v[i]);
+	return bad;
+}
 
+static void
+cleanup(void)
+{
+	for (size_t i = 0; tg.labels && i < qp_map_count(tg.labels); i++) {
+		label_st *st = qp_map_at(tg.labels, i)->val;
+		free((char *)st->file);
+		free(st);
+	}
+	qp_map_free(tg.labels);
+	if (tg.docroles) {
+		for (size_t i = 0; i < qp_map_count(tg.docroles); i++) {
+			docrole *dr = qp_map_at(tg.docroles, i)->val;
+			free(dr->role);
+			free(dr);
+		}
+		qp_map_free(tg.docroles);
+	}
+	for (size_t i = 0; i < tg.excl_given.n; i++)
+		free(tg.excl[i]);
+	free(tg.excl);
+	qp_strlist_free(&tg.excl_given);
+	free(tg.excl_n);
+	buf_free(&tg.last_doc);
+	free(tg.rcol);
+	free(tg.ocol);
+	free(tg.rosters);
+	buf_free(&tg.scratch);
+	buf_free(&tg.lab);
+	buf_free(&tg.key);
+	buf_free(&tg.txt);
+	qp_rd_free(tg.rd);
+	qp_roster_free(tg.ro);
+}
+
+int
+main(int argc, char **argv)
+{
+	qp_init("tag-speaker");
+	parse_options(argc, argv);
+	argc -= optind;
+	argv += optind;
+	check_stdin(argc, argv);
+	load_roster();
+	if (tg.doc_roles_file)
+		load_doc_roles(tg.doc_roles_file);
+
+	tg.rd = qp_rd_open(argc, argv);
+	if (qp_rd_ncols(tg.rd) == 0) {
+		/* An empty stream stays empty; the roster was still checked. */
+		qp_out_close(qp_stdout);
+		cleanup();
+		return 0;
+	}
+	set_up_columns();
+	qp_rd_write_header(tg.rd, qp_stdout);
+	tg.labels = qp_map_new();
+	while (qp_rd_next(tg.rd))
+		tag_record();
+	qp_out_close(qp_stdout);
+
+	unsigned long bad = report();
+	if (tg.strict && bad)
+		qp_die("--strict: %lu speaker label%s matched nobody", bad, bad == 1 ? "" : "s");
 	cleanup();
 	return 0;
 }

@@ -49,6 +49,20 @@ struct qp_input {
 	qp_buf fixed;           /* a line with its bad bytes replaced */
 	char *stdin_name;
 	qp_sniff_fn *sniff;     /* qp_input_sniff */
+
+	/* QP_IN_FILES: the current file has ended; qp_input_next_file goes on */
+	bool held;
+	/* The look-ahead (qp_input_peek): lines read but not yet returned,
+	 * their bytes in ahead, ql[qpos..qn) still to come. */
+	qp_buf ahead;
+	struct ahead_line {
+		size_t off, len;
+		unsigned long lineno;
+		bool first;
+	} *ql;
+	size_t qn, qpos, qcap;
+	unsigned long shown_lineno;     /* of the line last returned */
+	bool shown_first;
 };
 
 static char stdin_name[] = "-";
@@ -69,6 +83,7 @@ qp_input_new(int nfiles, char **files, int flags)
 		in->nfiles = nfiles;
 	}
 	in->flags = flags;
+	in->held = flags & QP_IN_FILES;
 	in->cur = -1;
 	in->fd = -1;
 	in->cap = READ_CHUNK * 2;
@@ -98,6 +113,8 @@ qp_input_free(qp_input *in)
 	free(in->buf);
 	free(in->raw);
 	buf_free(&in->fixed);
+	buf_free(&in->ahead);
+	free(in->ql);
 	free(in->stdin_name);
 	free(in);
 }
@@ -315,14 +332,17 @@ find_eol(qp_input *in, size_t from, size_t *eol, size_t *tlen)
 	return false;   /* CR at the buffer's end: need one more byte */
 }
 
-bool
-qp_input_line(qp_input *in, const char **line, size_t *len)
+/* The next line from the files; the work of qp_input_line. */
+static bool
+read_line(qp_input *in, const char **line, size_t *len)
 {
 	size_t eol, tlen, scanned = 0;
 	char *p;
 	size_t n;
 
 	for (;;) {
+		if (in->held)
+			return false;
 		if (in->fd < 0 && !open_next(in))
 			return false;
 		if (find_eol(in, in->start + scanned, &eol, &tlen)) {
@@ -340,6 +360,10 @@ qp_input_line(qp_input *in, const char **line, size_t *len)
 				break;
 			}
 			close_cur(in);
+			if (in->flags & QP_IN_FILES) {
+				in->held = true;
+				return false;
+			}
 			continue;
 		}
 		scanned = in->end - in->start;
@@ -380,6 +404,71 @@ done:
 	return true;
 }
 
+bool
+qp_input_line(qp_input *in, const char **line, size_t *len)
+{
+	if (in->qn > 0) {
+		if (in->qpos < in->qn) {
+			const struct ahead_line *l = &in->ql[in->qpos++];
+			*line = in->ahead.s + l->off;
+			*len = l->len;
+			in->shown_lineno = l->lineno;
+			in->shown_first = l->first;
+			return true;
+		}
+		/* the last line handed out was the queue's: it is done with */
+		in->qn = in->qpos = 0;
+		buf_reset(&in->ahead);
+	}
+	if (!read_line(in, line, len))
+		return false;
+	in->shown_lineno = in->lineno;
+	in->shown_first = in->first;
+	return true;
+}
+
+bool
+qp_input_peek(qp_input *in, size_t i, const char **line, size_t *len)
+{
+	if (!(in->flags & QP_IN_FILES))
+		qp_die("qp_input_peek: the input was not opened with QP_IN_FILES");
+	if (in->qn > 0 && in->qpos == in->qn) {
+		in->qn = in->qpos = 0;
+		buf_reset(&in->ahead);
+	}
+	while (in->qn - in->qpos <= i) {
+		const char *p;
+		size_t n;
+		if (!read_line(in, &p, &n))
+			return false;
+		if (in->qn == in->qcap) {
+			in->qcap = in->qcap ? in->qcap * 2 : 64;
+			in->ql = xreallocarray(in->ql, in->qcap, sizeof *in->ql);
+		}
+		in->ql[in->qn++] = (struct ahead_line){ in->ahead.len, n, in->lineno, in->first };
+		buf_add(&in->ahead, p, n);
+	}
+	*line = in->ahead.s + in->ql[in->qpos + i].off;
+	*len = in->ql[in->qpos + i].len;
+	return true;
+}
+
+bool
+qp_input_next_file(qp_input *in)
+{
+	if (!(in->flags & QP_IN_FILES))
+		qp_die("qp_input_next_file: the input was not opened with QP_IN_FILES");
+	close_cur(in);
+	in->qn = in->qpos = 0;
+	buf_reset(&in->ahead);
+	in->shown_lineno = 0;
+	if (in->next >= in->nfiles)
+		return false;
+	in->held = false;
+	open_next(in);
+	return true;
+}
+
 const char *
 qp_input_name(const qp_input *in)
 {
@@ -389,7 +478,7 @@ qp_input_name(const qp_input *in)
 unsigned long
 qp_input_lineno(const qp_input *in)
 {
-	return in->lineno;
+	return in->shown_lineno;
 }
 
 int
@@ -401,5 +490,5 @@ qp_input_index(const qp_input *in)
 bool
 qp_input_first(const qp_input *in)
 {
-	return in->first;
+	return in->shown_first;
 }

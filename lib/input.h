@@ -27,17 +27,47 @@ typedef struct qp_input qp_input;
 
 enum {
 	QP_IN_CR = 1 << 0,    /* a lone CR also ends a line (old Mac text, WebVTT) */
+	QP_IN_FILES = 1 << 1, /* one file at a time: see qp_input_next_file */
 };
 
 /* files: nfiles names, borrowed for the life of the qp_input. */
 qp_input *qp_input_new(int nfiles, char **files, int flags);
 void qp_input_free(qp_input *in);
 
-/* Next line; false at the end of the last file. */
+/* Next line; false at the end of the last file (QP_IN_FILES: of the
+ * current file). */
 bool qp_input_line(qp_input *in, const char **line, size_t *len);
 
+/*
+ * For a reader that takes each file as a document of its own (segment):
+ * with QP_IN_FILES, qp_input_line returns false at the end of every
+ * file, and qp_input_next_file moves to the next one, opening it (what
+ * is left of the current file is skipped).  Call it before the first
+ * file too: false when no file is left.  An empty file is a file with
+ * no lines.
+ */
+bool qp_input_next_file(qp_input *in);
+
+/*
+ * Look-ahead (QP_IN_FILES only): the line i places after the last one
+ * qp_input_line returned (0 is the next), read and checked as
+ * qp_input_line would return it, without consuming it; false when the
+ * current file has fewer lines.  qp_input_line then returns the peeked
+ * lines in order before it reads on.  A reader that must see a file's
+ * first lines to know how to read it (format detection) peeks them and
+ * then reads the file from its first line.
+ *
+ * A peeked line belongs to the qp_input and stays valid until the next
+ * qp_input_line or qp_input_next_file, or a peek beyond every line
+ * peeked before (which may move them all); peeking again at a line
+ * already peeked moves nothing.  qp_input_lineno and qp_input_first
+ * still describe the last line returned, not the peeked ones.
+ */
+bool qp_input_peek(qp_input *in, size_t i, const char **line, size_t *len);
+
 /* Where the last line came from: file name as given ("<stdin>" for
- * standard input), 1-based line number, index into files. */
+ * standard input), 1-based line number (0 before a file's first line),
+ * index into files. */
 const char *qp_input_name(const qp_input *in);
 unsigned long qp_input_lineno(const qp_input *in);
 int qp_input_index(const qp_input *in);

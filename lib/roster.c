@@ -1,9 +1,11 @@
 /* roster.c: see roster.h. */
 #include "roster.h"
+#include "label.h"
 #include "map.h"
 #include "qp.h"
 #include "record.h"
 #include "utf8.h"
+#include "words.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -21,16 +23,6 @@ struct qp_roster {
 	size_t nfiles;
 };
 
-static const char *const titles[] = { "dr", "prof", "mr", "mrs", "ms", "mx" };
-
-static bool
-is_title(const char *w, size_t n)
-{
-	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
-		if (strlen(titles[i]) == n && memcmp(titles[i], w, n) == 0)
-			return true;
-	return false;
-}
 
 void
 qp_roster_norm(const char *s, size_t n, qp_buf *out)
@@ -57,7 +49,7 @@ qp_roster_norm(const char *s, size_t n, qp_buf *out)
 	for (;;) {
 		char *p = out->s + base;
 		char *sp = memchr(p, ' ', out->len - base);
-		if (!sp || !is_title(p, (size_t)(sp - p)))
+		if (!sp || !qp_word_in(p, (size_t)(sp - p), qp_title_abbrevs))
 			break;
 		size_t cut = (size_t)(sp - p) + 1;
 		memmove(p, p + cut, out->len - base - cut + 1);
@@ -384,167 +376,28 @@ qp_roster_match(const qp_roster *r, const char *label, size_t n, qp_buf *scratch
 
 /* --- labels at the start of text --- */
 
-static const char *const particles[] = {
-	"al", "bin", "da", "das", "de", "del", "della", "der", "di", "do",
-	"dos", "du", "el", "ibn", "la", "le", "ten", "ter", "van", "von", "y",
-};
-
-/* Single words that often start a sentence with a colon after them
- * ("Note: ...", "So: ..."): alone, never a label the roster does not know. */
-static const char *const lead_ins[] = {
-	"also", "and", "answer", "anyway", "basically", "because", "but",
-	"conclusion", "definition", "edit", "example", "examples", "finally",
-	"first", "however", "important", "last", "lastly", "like", "note",
-	"now", "ok", "okay", "ps", "question", "quote", "reason", "remember",
-	"result", "second", "so", "summary", "then", "third", "tip", "update",
-	"warning", "well", "yes", "no",
-};
-
-static bool
-in_list(const char *const *list, size_t nlist, const char *w, size_t n)
-{
-	for (size_t i = 0; i < nlist; i++)
-		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
-			return true;
-	return false;
-}
-
-static bool
-has_digit(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] >= '0' && s[i] <= '9')
-			return true;
-	return false;
-}
-
-/*
- * Does the label look like a name, role or participant code?  Words
- * outside brackets (pronouns and notes go there) must each start with a
- * capital, or hold a digit ("p3"); later words may also be numbers or
- * particles ("Ana de la Cruz").  One such word alone must not be a
- * sentence lead-in.
- */
-static bool
-name_like(const char *l, size_t ln, qp_buf *scratch)
-{
-	qp_words w;
-	qp_word t;
-	int depth = 0, nw = 0;
-	size_t i = 0, w0 = 0, w0n = 0;
-
-	words_init(&w, l, ln);
-	while (words_next(&w, &t)) {
-		for (; i < t.off; i++) {
-			if (l[i] == '(' || l[i] == '[')
-				depth++;
-			else if ((l[i] == ')' || l[i] == ']') && depth > 0)
-				depth--;
-		}
-		if (depth > 0)
-			continue;
-		const char *s = l + t.off;
-		int32_t cp;
-		utf8_decode(s, &cp);
-		utf8proc_category_t cat = utf8proc_category(cp);
-		bool upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
-		bool digit = cp >= '0' && cp <= '9';
-		if (nw++ == 0) {
-			w0 = t.off;
-			w0n = t.len;
-			if (!upper && (digit || !has_digit(s, t.len)))
-				return false;
-		} else if (!upper && !digit && !has_digit(s, t.len)) {
-			buf_reset(scratch);
-			utf8_fold(s, t.len, scratch);
-			if (!in_list(particles, sizeof particles / sizeof particles[0],
-			             scratch->s, scratch->len))
-				return false;
-		}
-	}
-	if (nw == 0)
-		return false;           /* only bracketed words */
-	if (nw == 1) {
-		buf_reset(scratch);
-		utf8_fold(l + w0, w0n, scratch);
-		if (in_list(lead_ins, sizeof lead_ins / sizeof lead_ins[0],
-		            scratch->s, scratch->len))
-			return false;
-	}
-	return true;
-}
-
 bool
 qp_roster_text_label(const qp_roster *r, const char *text, size_t n,
                      size_t *label_off, size_t *label_len, size_t *rest,
                      qp_buf *scratch)
 {
-	enum { MAXLABEL = 60, MAXWORDS = 6 };
-	size_t b = 0;
+	qp_label l;
 
-	while (b < n && (text[b] == ' ' || text[b] == '\t'))
-		b++;
-	size_t lim = n - b < MAXLABEL + 1 ? n - b : MAXLABEL + 1;
-	const char *colon = memchr(text + b, ':', lim);
-	if (!colon)
+	if (!qp_label_split(text, n, &l))
 		return false;
-	size_t c = (size_t)(colon - text);
-	if (c + 1 < n && text[c + 1] != ' ' && text[c + 1] != '\t' &&
-	    text[c + 1] != '\n' && text[c + 1] != '\r')
+	switch (qp_label_check(text + l.off, l.len)) {
+	case QP_LABEL_NO:
 		return false;
-	size_t e = c;
-	while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t'))
-		e--;
-	if (e == b)
-		return false;
-	const char *l = text + b;
-	size_t ln = e - b;
-
-	/* No sentence punctuation; a dot only ends a title or an initial. */
-	for (size_t i = 0; i < ln; i++) {
-		char ch = l[i];
-		if (ch == '?' || ch == '!' || ch == ',' || ch == ';' || ch == '"' ||
-		    ch == '\n' || ch == '\r')
+	case QP_LABEL_SHAPE:
+		/* the roster costs more: asked only for what is not like a name */
+		if (!r || qp_roster_match(r, text + l.off, l.len, scratch).how == QP_ROSTER_NONE)
 			return false;
-		if (ch == '.') {
-			size_t k = i, ncp = 0;
-			while (k > 0 && ((l[k - 1] >= 'A' && l[k - 1] <= 'Z') ||
-			                 (l[k - 1] >= 'a' && l[k - 1] <= 'z') ||
-			                 (unsigned char)l[k - 1] >= 0x80)) {
-				k--;
-				ncp += ((unsigned char)l[k] & 0xC0) != 0x80;
-			}
-			if (ncp == 0)
-				return false;
-			buf_reset(scratch);
-			utf8_fold(l + k, i - k, scratch);
-			if (!(ncp == 1 || is_title(scratch->s, scratch->len)))
-				return false;
-		}
+		break;
+	case QP_LABEL_YES:
+		break;
 	}
-
-	qp_words w;
-	qp_word t;
-	int nw = 0;
-	words_init(&w, l, ln);
-	while (words_next(&w, &t))
-		if (++nw > MAXWORDS)
-			return false;
-	if (nw == 0)
-		return false;
-
-	/* The roster costs more: asked only for what does not look like a name. */
-	bool ok = name_like(l, ln, scratch);
-	if (!ok && r)
-		ok = qp_roster_match(r, l, ln, scratch).how != QP_ROSTER_NONE;
-	if (!ok)
-		return false;
-	size_t after = c + 1;
-	while (after < n && (text[after] == ' ' || text[after] == '\t' ||
-	                     text[after] == '\n' || text[after] == '\r'))
-		after++;
-	*label_off = b;
-	*label_len = ln;
-	*rest = after;
+	*label_off = l.off;
+	*label_len = l.len;
+	*rest = l.rest;
 	return true;
 }

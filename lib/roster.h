@@ -1,9 +1,9 @@
 /*
  * roster.h: rosters of speakers, and matching transcript speaker labels
- * against them.  Shared by tag-speaker and anonymize; owned by the
- * tag-speaker engineer (change the API only with both filters in view).
+ * against them.  tag-speaker and anonymize both use it, so a change of
+ * the API is a change of both filters.
  *
- * A roster is a record stream (../shared/design.md) with a column `name`,
+ * A roster is a record stream (qualpipe-records(5)) with a column `name`,
  * an optional column `aliases` (values separated by `;`) and any others
  * (role, participant, cohort, site, pseudonym, ...).  Each record is one
  * person: an entry.
@@ -11,8 +11,9 @@
  * Labels are compared in normal form (qp_roster_norm): folded (case,
  * accents, apostrophes: utf8_fold), cut into words (words_next: letters,
  * marks, digits, in-word apostrophes; everything else separates words),
- * joined by one space, with leading titles (Dr Prof Mr Mrs Ms Mx, with or
- * without a dot) dropped while a word remains.  So "DR.  José O’Neil"
+ * joined by one space, with leading abbreviated titles (qp_title_abbrevs:
+ * Dr Prof Mr Mrs Ms Mx Rev Capt, with or without a dot) dropped while a
+ * word remains.  So "DR.  José O’Neil"
  * and "jose o'neil" are the same label.
  *
  * Loading dies (exit 2, "prog: FILE:LINE: message") on: a missing
@@ -99,18 +100,13 @@ qp_roster_hit qp_roster_match(const qp_roster *r, const char *label, size_t n,
 
 /*
  * A speaker label at the start of text ("Jane Doe: well, ..."), for
- * sources whose segments carry the label in the text.  A label is at most
- * 60 bytes and 6 words, ends in ':' followed by white space or the end,
- * contains no sentence punctuation (. only after a title or an initial),
- * and either matches the roster (r may be NULL) or looks like a name:
- * the words outside brackets each begin with a capital or hold a digit
- * ("P3", "p3"), later ones may also be numbers or name particles (de,
- * van, bin, ...), and a single word is not a sentence lead-in (Note, So,
- * Example).  So "Speaker 1:" and "MODERATOR (she/her):" are labels and
- * "for example:" and "Note:" are not.
- * White space before the label is skipped.  Returns true with the label
- * at text[*label_off .. *label_off + *label_len) (trimmed) and *rest the
+ * sources whose segments carry the label in the text: the label rule of
+ * label.h, except that a label written like one but not like a name
+ * (QP_LABEL_SHAPE: "interviewer:", "Yeah:") is taken when r (may be
+ * NULL) matches it.  Returns true with the label at
+ * text[*label_off .. *label_off + *label_len) (trimmed) and *rest the
  * offset of the text after the colon and the white space after it.
+ * scratch is the caller's, as for qp_roster_match.
  */
 bool qp_roster_text_label(const qp_roster *r, const char *text, size_t n,
                           size_t *label_off, size_t *label_len, size_t *rest,

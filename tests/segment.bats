@@ -155,6 +155,17 @@ hdr=$(printf 'doc\tseg\tstart\tend\tspeaker\ttext')
 
 # ---- merging and --no-merge ----
 
+@test "segment: the old spellings -n and --format mean --no-merge and --from" {
+	segment --no-merge "$F/zoom.vtt" >"$T/want"
+	segment -n "$F/zoom.vtt" | cmp - "$T/want"
+	segment --from plain "$F/interview.txt" >"$T/want"
+	segment -f plain "$F/interview.txt" | cmp - "$T/want"
+	segment --format plain "$F/interview.txt" | cmp - "$T/want"
+	segment --format=plain "$F/interview.txt" | cmp - "$T/want"
+	run segment --help
+	[[ "$output" != *"-n,"* && "$output" != *"--format"* ]]
+}
+
 @test "segment: --no-merge keeps every cue and label line apart" {
 	run segment -n "$F/zoom.vtt"
 	[ "$status" -eq 0 ]
@@ -450,7 +461,7 @@ status 0" ]
 @test "segment: --help and --version" {
 	run segment --help
 	[ "$status" -eq 0 ]
-	[[ "${lines[0]}" == "usage: segment [-n] [-d doc] [-f format] [-u unit] [--line-buffered]" ]]
+	[[ "${lines[0]}" == "usage: segment [-d doc] [-f format] [--no-merge] [-u unit] [--line-buffered]" ]]
 	run segment --version
 	[ "$status" -eq 0 ]
 	[ "$output" = "segment (qualpipe) $(cat "$BATS_TEST_DIRNAME/../VERSION")" ]

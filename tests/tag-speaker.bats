@@ -77,6 +77,41 @@ out_only() { "$@" 2>/dev/null; }
 	[ "$output" = "$(cat "$F/unlabeled.out")" ]
 }
 
+@test "tag-speaker: --from-text and segment give every label one answer (lib/label.h)" {
+	printf 'name\trole\n' >"$T/empty-roster.tsv"
+	while IFS='|' read -r line want; do
+		printf 'Zed: first turn\n%s more\n' "$line" >"$T/l.txt"
+		seg=$(segment -f labeled "$T/l.txt" | tail -1 | cut -f5)
+		[ "$seg" = "${want:-Zed}" ] || { echo "segment: '$line' gave '$seg', want '${want:-Zed}'"; return 1; }
+		printf 'doc\ttext\nd\t%s more\n' "$line" >"$T/in"
+		tag=$(tag-speaker --roster "$T/empty-roster.tsv" --from-text "$T/in" 2>/dev/null |
+		      tail -1 | cut -f3)
+		[ "$tag" = "$want" ] || { echo "tag-speaker: '$line' gave '$tag', want '$want'"; return 1; }
+	done <<'EOF'
+Yeah: it was|
+Ana do Carmo: we met.|Ana do Carmo
+[S01]: a pseudonym|[S01]
+John of Gaunt: this England|John of Gaunt
+Jane Doe: hello|Jane Doe
+Dr. Okoro: yes|Dr. Okoro
+MODERATOR (Jane Doe): welcome|MODERATOR (Jane Doe)
+Speaker 1: hi|Speaker 1
+Jane's iPad: a device|Jane's iPad
+Note: the tape stopped|
+Question 3: how was it|
+for example: this|
+Date: 3 May|
+[CROSSTALK]: text|
+EOF
+}
+
+@test "tag-speaker: abbreviated titles before a name are words.h's (Rev and Capt too)" {
+	printf 'name\trole\nSam Lee\tSGA\n' >"$T/r.tsv"
+	printf 'doc\tspeaker\nd\tRev. Sam Lee\nd\tCapt Sam Lee\nd\tDr Sam Lee\nd\tCoach Sam Lee\n' >"$T/in"
+	run out_only tag-speaker --roster "$T/r.tsv" "$T/in"
+	[ "$(printf '%s\n' "$output" | cut -f3 | tr '\n' ,)" = "role,SGA,SGA,SGA,," ]
+}
+
 @test "tag-speaker: without --from-text the text is left alone" {
 	run out_only tag-speaker --roster "$R" "$F/unlabeled.tsv"
 	[ "$status" -eq 0 ]
@@ -179,7 +214,7 @@ out_only() { "$@" 2>/dev/null; }
 	[[ "$output" == *"standard input can be read only once"* ]]
 	run tag-speaker --roster "$R" --exclude-role 'ms,,x' "$F/labels.tsv"
 	[ "$status" -eq 2 ]
-	[[ "$output" == *"--exclude-role: empty role"* ]]
+	[[ "$output" == *"--exclude-role: empty item"* ]]
 }
 
 @test "tag-speaker: the roster may come from standard input" {

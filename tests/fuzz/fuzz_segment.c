@@ -5,6 +5,8 @@
  * name's extension (detection looks at it), bit 7 two input files, split
  * at the first form feed.  The rest is the transcript.
  */
+#include <stdio.h>
+
 #define main segment_main
 #include "../../filters/segment.c"
 #undef main
@@ -41,7 +43,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	argv[argc++] = "segment";
 	if ((o & 7) != 7) {
-		snprintf(fmt, sizeof fmt, "--format=%s", fmt_name[(o & 7) == 0 ? 0 : o & 7]);
+		snprintf(fmt, sizeof fmt, "--from=%s",
+		         (o & 7) == 0 ? "auto" : tr_formats[(o & 7) - 1]->name);
 		argv[argc++] = fmt;
 	}
 	if (o & 8)
@@ -52,7 +55,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		argv[argc++] = paths[i];
 	argv[argc] = NULL;
 
-	memset(&S, 0, sizeof S);
+	memset(&tw, 0, sizeof tw);
 	FUZZ_RUN(segment_main(argc, argv));
 	for (int i = 0; i < nfiles; i++)
 		free(paths[i]);
