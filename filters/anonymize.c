@@ -21,6 +21,7 @@
 
 #include "buf.h"
 #include "input.h"
+#include "label.h"
 #include "map.h"
 #include "names.h"
 #include "opt.h"
@@ -515,6 +516,19 @@ plain_line(anonymizer *an, const char *line, size_t len)
 		while (i < len && line[i] >= '0' && line[i] <= '9')
 			i++;
 		skip = len > 0 && i == len;
+	}
+	qp_label l;
+	const char *tag;
+	if (!skip && qp_label_at(line, len, &l) &&
+	    (tag = speaker_tag(an, line + l.off, l.len)) != NULL) {
+		/* A speaker label (the rule segment and tag-speaker use) that
+		 * names a roster person: that person's tag, whole, as in the
+		 * speaker column of a record stream. */
+		qp_write(qp_stdout, line, l.off);
+		qp_write(qp_stdout, tag, strlen(tag));
+		qp_write(qp_stdout, line + l.off + l.len, l.rest - l.off - l.len);
+		line += l.rest;
+		len -= l.rest;
 	}
 	if (!skip && replace_identifiers(an, line, len))
 		qp_write(qp_stdout, an->out.s, an->out.len);

@@ -77,7 +77,7 @@ out_only() { "$@" 2>/dev/null; }
 	[ "$output" = "$(cat "$F/unlabeled.out")" ]
 }
 
-@test "tag-speaker: --from-text and segment give every label one answer (lib/label.h)" {
+@test "tag-speaker: --from-text, segment and anonymize --plain give every label one answer (lib/label.h)" {
 	printf 'name\trole\n' >"$T/empty-roster.tsv"
 	while IFS='|' read -r line want; do
 		printf 'Zed: first turn\n%s more\n' "$line" >"$T/l.txt"
@@ -87,6 +87,19 @@ out_only() { "$@" 2>/dev/null; }
 		tag=$(tag-speaker --roster "$T/empty-roster.tsv" --from-text "$T/in" 2>/dev/null |
 		      tail -1 | cut -f3)
 		[ "$tag" = "$want" ] || { echo "tag-speaker: '$line' gave '$tag', want '$want'"; return 1; }
+		# anonymize --plain: a label naming a roster person becomes the
+		# tag, whole; a line without a label keeps its head for the text
+		# rules (which may still find a date or a name after it).
+		printf 'name\tparticipant\nZed Zedson\tP01\n' >"$T/ar.tsv"
+		head=${line%%:*}:
+		case $want in
+		''|'['*) ;;
+		*) printf 'name\tparticipant\n%s\tP01\n' "$want" >"$T/ar.tsv"
+		   head='[P01]:' ;;
+		esac
+		printf '%s more\n' "$line" >"$T/l.txt"
+		anon=$(anonymize --plain --roster "$T/ar.tsv" "$T/l.txt")
+		[[ "$anon" == "$head "* ]] || { echo "anonymize: '$line' gave '$anon', want '$head ...'"; return 1; }
 	done <<'EOF'
 Yeah: it was|
 Ana do Carmo: we met.|Ana do Carmo
