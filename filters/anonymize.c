@@ -293,12 +293,12 @@ add_term(anonymizer *an, const char *path, unsigned long ln, const qp_buf *term,
 		if (cat->s[i] >= 'a' && cat->s[i] <= 'z')
 			cat->s[i] -= 32;
 	qp_buf fb = QP_BUF_INIT, nf = QP_BUF_INIT;
-	utf8_fold(term->s ? term->s : "", term->len, &fb);
+	utf8_fold(term->s, term->len, &fb);
 	const uint32_t *ids;
 	size_t k = names_intern_words(an->names, fb.s, fb.len, &ids);
 	if (k == 0)
 		qp_die_at(path, ln, "term '%s' has no letters or digits",
-		          term->s ? term->s : "");
+		          term->s);
 	qp_words w;
 	qp_word t;
 	words_init(&w, fb.s, fb.len);

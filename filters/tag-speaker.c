@@ -125,14 +125,14 @@ load_doc_roles(char *file)
 		qp_entry *e = qp_map_put(m, d.p, d.n, &created);
 		if (!created) {
 			docrole *old = e->val;
-			if (strcmp(old->role, vb->s ? vb->s : "") != 0)
+			if (strcmp(old->role, vb->s) != 0)
 				qp_die_at(file, qp_rd_lineno(rd), "doc '%.*s' given two "
 				          "roles, '%s' and '%s'", (int)d.n, d.p, old->role,
-				          vb->s ? vb->s : "");
+				          vb->s);
 			continue;
 		}
 		docrole *dr = xmalloc(sizeof *dr);
-		dr->role = xmemdup(vb->s ? vb->s : "", vb->len);
+		dr->role = xmemdup(vb->s, vb->len);
 		dr->excl = excluded(dr->role);
 		e->val = dr;
 	}

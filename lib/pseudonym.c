@@ -406,7 +406,7 @@ check_prior_row(const char *path, unsigned long ln, const qp_buf *o,
 	if (t->len < 3 || t->s[0] != '[' || t->s[t->len - 1] != ']' ||
 	    memchr(t->s + 1, '[', t->len - 2) || memchr(t->s + 1, ']', t->len - 2))
 		qp_die_at(path, ln, "replacement '%s' is not a tag like [PERSON_1]",
-		          t->s ? t->s : "");
+		          t->s);
 	bool catok = c->len > 0;
 	for (size_t i = 0; i < c->len; i++)
 		if (!((c->s[i] >= 'A' && c->s[i] <= 'Z') || c->s[i] == '_' ||
@@ -414,13 +414,13 @@ check_prior_row(const char *path, unsigned long ln, const qp_buf *o,
 			catok = false;
 	if (!catok)
 		qp_die_at(path, ln, "category '%s' is not an upper-case name",
-		          c->s ? c->s : "");
+		          c->s);
 	char *end;
 	errno = 0;
 	unsigned long cnt = n->len && n->s[0] >= '0' && n->s[0] <= '9'
 	                    ? strtoul(n->s, &end, 10) : 0;
 	if (n->len == 0 || n->s[0] < '0' || n->s[0] > '9' || *end || errno)
-		qp_die_at(path, ln, "count '%s' is not a number", n->s ? n->s : "");
+		qp_die_at(path, ln, "count '%s' is not a number", n->s);
 	return cnt;
 }
 

@@ -144,7 +144,7 @@ qp_roster_load(int nfiles, char **files, const char *const *need)
 		for (int c = 0; c < r->ncols; c++) {
 			buf_reset(&ld_val);
 			qp_rd_get(rd, c, &ld_val);
-			e->vals[c] = xmemdup(ld_val.s ? ld_val.s : "", ld_val.len);
+			e->vals[c] = xmemdup(ld_val.s, ld_val.len);
 		}
 		e->name = dup_trimmed(e->vals[cname], strlen(e->vals[cname]));
 		if (e->name[0] == '\0')

@@ -20,7 +20,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* The filter hands the detectors valid UTF-8 without NUL (lib/input.c
 	 * sees to it); give them the same. */
 	utf8_replace_invalid((const char *)data, size, &b);
-	const char *s = b.s ? b.s : "";
+	const char *s = b.s;
 	size_t n = b.len;
 	size_t k = pii_scan(s, n, &sp, &cap);
 	for (size_t i = 0; i < k; i++) {

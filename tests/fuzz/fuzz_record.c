@@ -28,7 +28,7 @@ run(int nfiles, char **files)
 			buf_reset(&b);
 			qp_rd_get(r, k, &b);
 		}
-		qp_rd_set(r, oc, b.s ? b.s : "", b.len);
+		qp_rd_set(r, oc, b.s, b.len);
 		qp_rd_write(r, qp_stdout);
 	}
 	buf_free(&b);

@@ -32,7 +32,7 @@ run(char *path, const uint8_t *lab, size_t n)
 		buf_reset(&norm);
 		qp_roster_norm(s, ok, &norm);
 		bool is_name;
-		qp_roster_lookup(r, norm.s ? norm.s : "", norm.len, &is_name);
+		qp_roster_lookup(r, norm.s, norm.len, &is_name);
 	}
 	for (size_t i = 0; i < qp_roster_count(r); i++)
 		(void)qp_roster_at(r, i)->name;

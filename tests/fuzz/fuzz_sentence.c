@@ -20,7 +20,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	/* segment hands the splitter valid UTF-8; give it the same. */
 	utf8_replace_invalid((const char *)data, size, &b);
-	const char *s = b.s ? b.s : "";
+	const char *s = b.s;
 	size_t n = b.len;
 	size_t k = sent_split(s, n, &ss, &cap);
 	size_t end = 0;
