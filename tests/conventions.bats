@@ -61,16 +61,20 @@ filters() {
 
 # The --help layout of qualpipe(7) (cli.h, above QP_COMMON_HELP), checked
 # for one filter: help_problems NAME MANPAGE HELPFILE prints what is wrong,
-# one line each, and nothing when all is well.  The long options of the
+# one line each, and nothing when all is well.  The options of the
 # man page's SYNOPSIS must be those of the help's usage lines and those of
-# its option lines (the option part of a line "  -x, --opt ARG   text").
+# its option lines (the option part of a line "  -x, --opt ARG   text",
+# where the short letter stands for both, as it does in a synopsis).
 common_help='  --line-buffered    flush the output after every record
   --replace-invalid  read invalid UTF-8 as U+FFFD instead of failing
   --help             print this help and exit
   --version          print the version and exit'
 
+# The options named on standard input: "-d" and "--doc" alike, where an
+# option starts a word or follows "[" or "|".
 long_opts() {
-	grep -o -- '--[a-z][a-z0-9-]*' | sort -u | tr '\n' ' '
+	grep -oE -- '(^|[[ |])--?[a-zA-Z][a-zA-Z0-9-]*' | sed -E 's/^[[ |]//' |
+		sort -u | tr '\n' ' '
 }
 
 help_problems() {
@@ -84,7 +88,8 @@ help_problems() {
 	syn=$(mandoc -Tascii "$man" | col -b |
 		awk '/^SYNOPSIS/ { on = 1; next } /^[A-Z]/ { on = 0 } on' | long_opts)
 	usage=$(awk 'NR > 1 && !/^ / { exit } { print }' "$help" | long_opts)
-	opts=$(grep '^  -' "$help" | sed -E 's/^  //; s/  .*//' | long_opts)
+	# an option line's name as the synopsis gives it: "-d, --doc NAME" is -d
+	opts=$(grep '^  -' "$help" | sed -E 's/^  //; s/  .*//; s/^(-[a-zA-Z]), --.*/\1/' | long_opts)
 	[ "$usage" = "$syn" ] ||
 		echo "$p: usage lines have [$usage], the man page SYNOPSIS [$syn]"
 	[ "$opts" = "$syn" ] ||
