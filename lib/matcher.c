@@ -5,7 +5,8 @@
  * cache that holds the sequences starting at it, or for plain words the
  * codes to count (lookup, resolve); sequences are checked in place
  * (scan_words), near pairs and regexes after (scan_near, scan_regex), and
- * the held-back hits are settled against the exclusions last (cb_match).
+ * the held-back hits are settled against the exclusions last
+ * (settle_hits).
  * The codebook's inside is codebook_int.h.
  */
 #include "codebook_int.h"
@@ -33,6 +34,7 @@
 
 /* ---- Compiling -------------------------------------------------------- */
 
+/* Sequence s goes on the list of its first term t in m (exact or prefix). */
 static void
 index_first(cb_codebook *cb, qp_map *m, const term *t, uint32_t s)
 {

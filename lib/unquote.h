@@ -1,8 +1,9 @@
 /*
  * unquote.h: curly quotes made straight, with a map back to the original.
  *
- * Codebook authors write regular expressions with ' and ", and transcripts
- * (Word, Zoom, Otter) are full of ’ “ ” and ʼ; a regex should match either.
+ * Codebook authors write regular expressions with ' and ", while word
+ * processors and transcription tools write ’ “ ” and ʼ; a regex should
+ * match either.
  * So the text a regex sees has each of U+2018, U+2019, U+201C, U+201D and
  * U+02BC replaced by the ASCII quote it stands for, and a qp_qmap records
  * where, so that an offset into the straightened text (a match, a regex
