@@ -19,9 +19,16 @@
  * match, depth or JIT stack limit) counts no hit and is listed by
  * cb_failures for the caller to report.  Only a text over 2 GiB dies.
  *
- * Memory: the matcher's word cache is bounded (it starts afresh when
- * full), so a matcher's size depends on the longest text, not on the
- * amount of input.
+ * Memory: the caller owns what cb_load, cb_parse and cb_matcher_new
+ * return and frees it with cb_free and cb_matcher_free, the matchers
+ * before their codebook.  A codebook keeps no pointer into the text or
+ * name it was parsed from.  The matcher's word cache is bounded (it
+ * starts afresh when full), so a matcher's size depends on the longest
+ * text, not on the amount of input.
+ *
+ * The code: codebook.c parses (and reads codebook(5)), dic.c reads a
+ * .dic, matcher.c compiles and matches, unquote.c straightens curly
+ * quotes for regexes; codebook_int.h is what they share.
  */
 #ifndef QP_CODEBOOK_H
 #define QP_CODEBOOK_H
@@ -41,7 +48,8 @@ enum cb_kind { CB_WORD, CB_PHRASE, CB_NEAR, CB_REGEX };
  * accepted as on any input); dies on any error.  Caller frees. */
 cb_codebook *cb_load(const char *path);
 /* The same from memory: text[0..n) is valid UTF-8; name is used in
- * messages.  NULL on error, with the message appended to err. */
+ * messages.  NULL on error, with the message appended to err (the
+ * caller's buffer).  Caller frees. */
 cb_codebook *cb_parse(const char *name, const char *text, size_t n, qp_buf *err);
 void cb_free(cb_codebook *cb);
 

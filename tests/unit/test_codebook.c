@@ -1,4 +1,5 @@
-/* Unit tests for lib/codebook: the parser, its errors, the matcher. */
+/* Unit tests for lib/codebook (codebook.c, dic.c, matcher.c) and the
+ * curly quotes of lib/unquote: the parser, its errors, the matcher. */
 #include "t.h"
 
 #include <stdlib.h>
@@ -6,6 +7,7 @@
 #include "buf.h"
 #include "codebook.h"
 #include "qp.h"
+#include "unquote.h"
 
 static cb_codebook *
 parse(const char *text)
@@ -98,6 +100,9 @@ test_errors(void)
 		{ "code a\nword full-*\n", "t.cb:2: '*' may only end a word" },
 		{ "code a\nword *\n", "t.cb:2: '*' may only end a word" },
 		{ "code a\nregex (ab\n", "t.cb:2: bad regex: missing closing parenthesis at offset 3" },
+		/* the offset is in the line as written, curly quotes and all */
+		{ "code a\nregex \xe2\x80\x9c\xca\xbc(ab\n",
+		  "t.cb:2: bad regex: missing closing parenthesis at offset 8" },
 		{ "code a\nnear x a / b\n", "t.cb:2: bad near number 'x'" },
 		{ "code a\nnear 0 a / b\n", "t.cb:2: bad near number '0'" },
 		{ "code a\nnear 3 a b\n", "t.cb:2: near needs 'N A / B' with one '/'" },
@@ -219,6 +224,44 @@ test_near_exclude(void)
 }
 
 static void
+test_unquote(void)
+{
+	static const struct {
+		const char *in, *out;   /* out NULL: nothing to straighten */
+		size_t at, back;        /* offset at in out is back in in */
+	} cases[] = {
+		{ "plain 'text'", NULL, 3, 3 },
+		{ "\xe2\x80\x94 dash, \xca\xbd not a quote", NULL, 0, 0 },
+		{ "\xe2\x80\x98" "a\xe2\x80\x99", "'a'", 2, 4 },
+		{ "\xe2\x80\x9c" "ab\xe2\x80\x9d c", "\"ab\" c", 4, 8 },
+		{ "don\xca\xbct", "don't", 4, 5 },
+		{ "\xe2\x80\x94\xe2\x80\x9cx", "\xe2\x80\x94\"x", 4, 6 },
+		{ "x \xe2\x80", NULL, 0, 0 },        /* cut short: left alone */
+		{ "\xe2\x80\x99", "'", 1, 3 },
+	};
+	qp_buf out = QP_BUF_INIT;
+	qp_qmap m = { 0 };
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char name[80];
+		size_t n = strlen(cases[i].in);
+		buf_reset(&out);
+		buf_adds(&out, "untouched");
+		bool any = qp_unquote(cases[i].in, n, &out, &m);
+		snprintf(name, sizeof name, "unquote %zu: %s", i,
+		         cases[i].out ? "straightened" : "nothing to do");
+		if (cases[i].out)
+			T_OK(any && strcmp(out.s, cases[i].out) == 0, name);
+		else
+			T_OK(!any && strcmp(out.s, "untouched") == 0 && m.n == 0, name);
+		snprintf(name, sizeof name, "unquote %zu: offset %zu maps back to %zu",
+		         i, cases[i].at, cases[i].back);
+		T_OK(qp_qmap_back(&m, cases[i].at) == cases[i].back, name);
+	}
+	buf_free(&out);
+	qp_qmap_free(&m);
+}
+
+static void
 test_quotes(void)
 {
 	cb_codebook *cb = parse("code q\n  regex \"don't\"\ncode s\n  regex 'sad'\n");
@@ -336,6 +379,7 @@ main(void)
 	test_errors();
 	test_match();
 	test_near_exclude();
+	test_unquote();
 	test_quotes();
 	test_runaway();
 	test_dic();
