@@ -2,8 +2,8 @@
  * match-theme: code each segment with the codes of a codebook.
  *
  * Adds codes and hits to every record, or with --long writes one record
- * per hit (a keyword-in-context listing).  The matching itself is
- * lib/codebook.c, which pick-quotes shares.
+ * per hit (a keyword-in-context listing).  The codebook is read by
+ * lib/codebook.c (and lib/dic.c) and matched by lib/matcher.c.
  */
 #include <stdint.h>
 #include <stdio.h>
