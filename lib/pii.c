@@ -291,6 +291,16 @@ month_ok(const unsigned char *w, size_t wl, int strong)
 	return 1;
 }
 
+/* The digits d..de are a day of a month (1 to 31, at most two digits). */
+static bool
+day_ok(const scan *sc, size_t d, size_t de)
+{
+	if (de - d > 2)
+		return false;
+	unsigned day = num(sc->s + d, de - d);
+	return day >= 1 && day <= 31;
+}
+
 /*
  * Written dates that start with the month: "March 3rd, 2021", "Mar. 3",
  * "Sept 12 2020", "March 2021".  A month name alone is not a date
@@ -313,10 +323,7 @@ date_month_first(scan *sc, size_t i, size_t we)
 		emit(sc, i, y, PII_DATE);
 		return y;
 	}
-	if (de - d > 2)
-		return 0;
-	unsigned day = num(sc->s + d, de - d);
-	if (day < 1 || day > 31)
+	if (!day_ok(sc, d, de))
 		return 0;
 	size_t oe = ordinal(sc, de);
 	if (oe == de && !end_ok(sc, de))
@@ -339,10 +346,7 @@ date_month_first(scan *sc, size_t i, size_t we)
 static size_t
 date_day_first(scan *sc, size_t d, size_t de, size_t oe)
 {
-	if (de - d > 2)
-		return 0;
-	unsigned day = num(sc->s + d, de - d);
-	if (day < 1 || day > 31)
+	if (!day_ok(sc, d, de))
 		return 0;
 	size_t q = spaces(sc, oe);
 	if (q == oe)
