@@ -8,8 +8,9 @@
  * alone, by a greedy pass that applies the speaker, document and
  * near-duplicate rules.  The pool of a union of streams is the pool of
  * the union of their pools, which is what makes --partial and --merge
- * give exactly the one-process result (lib/partial.h: what the partial
- * protocol shares with tally's).
+ * give exactly the one-process result.  The candidates, their pools
+ * and the choice are lib/quotes.h; lib/partial.h says what the partial
+ * protocol shares with tally's.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -23,6 +24,7 @@
 #include "output.h"
 #include "partial.h"
 #include "qp.h"
+#include "quotes.h"
 #include "record.h"
 #include "table.h"
 #include "utf8.h"
@@ -80,9 +82,7 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* The fields a candidate keeps, escaped as in the stream. */
-enum { F_SPEAKER, F_PARTICIPANT, F_ROLE, F_DOC, F_SEG, F_TEXT, NF };
-static const char *const fname[NF] = {
+static const char *const fname[QF_N] = {
 	"speaker", "participant", "role", "doc", "seg", "text"
 };
 
@@ -92,25 +92,10 @@ static const char *const by_reserved[] = {
 	"code", "rank", "score", "codes", "hits", "words", "text", NULL
 };
 
-typedef struct {
-	qp_span f[NF];
-	uint64_t hits, words;
-	char *mem;              /* owns what f[] points at; NULL for a view */
-} cand;
-
-typedef struct {
-	char *key;              /* code, then each --by value, TAB-separated */
-	qp_span code;           /* into key */
-	qp_span *by;            /* nby spans into key */
-	int nby;
-	cand *c;                /* heap, the worst candidate at c[0] */
-	size_t n, cap;
-} pool;
-
 /* The options, and what a run holds. */
 typedef struct {
-	unsigned long nquotes, min_words, max_words;
-	uint64_t overlap_num, overlap_den;      /* --max-overlap */
+	quote_rules rules;      /* -n, --max-overlap */
+	unsigned long min_words, max_words;
 	bool rollup, partial, merge, md;
 	qp_strlist by, codes;
 	int nby;
@@ -122,8 +107,8 @@ typedef struct {
 	/* Which input column gives each candidate field (-1: none), and
 	 * which fields are --by columns (written once for the group, not
 	 * per quote). */
-	int fcol[NF];
-	bool inby[NF];
+	int fcol[QF_N];
+	bool inby[QF_N];
 } picker;
 
 /* X in [0, 1] with at most 9 decimals, kept as an exact fraction so the
@@ -151,185 +136,14 @@ parse_overlap(picker *pk, const char *s)
 	}
 	if (*p != '\0' || digits + decimals == 0 || num > den)
 		goto bad;
-	pk->overlap_num = num;
-	pk->overlap_den = den;
+	pk->rules.overlap_num = num;
+	pk->rules.overlap_den = den;
 	return;
 bad:
 	qp_usage_error(usage, "--max-overlap: not a number from 0 to 1: '%s'", s);
 }
-static int
-spancmp(qp_span a, qp_span b)
-{
-	size_t n = a.n < b.n ? a.n : b.n;
-	int c = n ? memcmp(a.p, b.p, n) : 0;
-	if (c)
-		return c < 0 ? -1 : 1;
-	return a.n < b.n ? -1 : a.n > b.n;
-}
-
-static bool
-spaneq(qp_span a, qp_span b)
-{
-	return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
-}
-
-static bool
-all_digits(qp_span s)
-{
-	if (s.n == 0)
-		return false;
-	for (size_t i = 0; i < s.n; i++)
-		if (s.p[i] < '0' || s.p[i] > '9')
-			return false;
-	return true;
-}
-
-/* seg numerically when both are numbers, else (and on equal numbers such
- * as 7 and 007) bytewise. */
-static int
-segcmp(qp_span a, qp_span b)
-{
-	if (all_digits(a) && all_digits(b)) {
-		qp_span x = a, y = b;
-		while (x.n > 1 && x.p[0] == '0')
-			x.p++, x.n--;
-		while (y.n > 1 && y.p[0] == '0')
-			y.p++, y.n--;
-		if (x.n != y.n)
-			return x.n < y.n ? -1 : 1;
-		int c = memcmp(x.p, y.p, x.n);
-		if (c)
-			return c < 0 ? -1 : 1;
-	}
-	return spancmp(a, b);
-}
-
-/* The score hits/words as a fraction; a text without words scores 0. */
-static void
-score_of(const cand *c, uint64_t *h, uint64_t *w)
-{
-	*h = c->words ? c->hits : 0;
-	*w = c->words ? c->words : 1;
-}
-
-/*
- * The order of candidates: higher score first, then doc, seg, text,
- * speaker, participant, role and hits.  Candidates that compare equal
- * print the same, even with --partial, so every sort and every pool is
- * deterministic.
- */
-static int
-cand_cmp(const cand *a, const cand *b)
-{
-	uint64_t ah, aw, bh, bw;
-	score_of(a, &ah, &aw);
-	score_of(b, &bh, &bw);
-	/* hits < 2^32 and words <= 10^8 + 1: the products fit. */
-	uint64_t l = ah * bw, r = bh * aw;
-	if (l != r)
-		return l > r ? -1 : 1;
-	int c;
-	if ((c = spancmp(a->f[F_DOC], b->f[F_DOC])))
-		return c;
-	if ((c = segcmp(a->f[F_SEG], b->f[F_SEG])))
-		return c;
-	if ((c = spancmp(a->f[F_TEXT], b->f[F_TEXT])))
-		return c;
-	if ((c = spancmp(a->f[F_SPEAKER], b->f[F_SPEAKER])))
-		return c;
-	if ((c = spancmp(a->f[F_PARTICIPANT], b->f[F_PARTICIPANT])))
-		return c;
-	if ((c = spancmp(a->f[F_ROLE], b->f[F_ROLE])))
-		return c;
-	/* Only texts without words get here with different hits. */
-	return a->hits > b->hits ? -1 : a->hits < b->hits;
-}
-
-static int
-cand_qsort(const void *a, const void *b)
-{
-	return cand_cmp(a, b);
-}
-
-static void
-cand_copy(cand *dst, const cand *src)
-{
-	size_t total = 0;
-	for (int i = 0; i < NF; i++)
-		total += src->f[i].n;
-	dst->mem = xmalloc(total);
-	char *p = dst->mem;
-	for (int i = 0; i < NF; i++) {
-		if (src->f[i].n)
-			memcpy(p, src->f[i].p, src->f[i].n);
-		dst->f[i].p = p;
-		dst->f[i].n = src->f[i].n;
-		p += src->f[i].n;
-	}
-	dst->hits = src->hits;
-	dst->words = src->words;
-}
-
-static void
-swap(cand *a, cand *b)
-{
-	cand t = *a;
-	*a = *b;
-	*b = t;
-}
-
-/* The heap keeps the worst candidate at the root. */
-static void
-sift_up(cand *h, size_t i)
-{
-	while (i > 0) {
-		size_t up = (i - 1) / 2;
-		if (cand_cmp(&h[i], &h[up]) <= 0)
-			break;
-		swap(&h[i], &h[up]);
-		i = up;
-	}
-}
-
-static void
-sift_down(cand *h, size_t n, size_t i)
-{
-	for (;;) {
-		size_t l = 2 * i + 1, r = l + 1, w = i;
-		if (l < n && cand_cmp(&h[l], &h[w]) > 0)
-			w = l;
-		if (r < n && cand_cmp(&h[r], &h[w]) > 0)
-			w = r;
-		if (w == i)
-			return;
-		swap(&h[i], &h[w]);
-		i = w;
-	}
-}
-
-static void
-pool_offer(const picker *pk, pool *p, const cand *v)
-{
-	if (p->n < pk->pool_k) {
-		if (p->n == p->cap) {
-			p->cap = p->cap ? p->cap * 2 : 4;
-			if (p->cap > pk->pool_k)
-				p->cap = pk->pool_k;
-			p->c = xreallocarray(p->c, p->cap, sizeof *p->c);
-		}
-		cand_copy(&p->c[p->n], v);
-		sift_up(p->c, p->n++);
-		return;
-	}
-	if (cand_cmp(v, &p->c[0]) >= 0)
-		return;
-	free(p->c[0].mem);
-	cand_copy(&p->c[0], v);
-	sift_down(p->c, p->n, 0);
-}
-
 /* The pool for code and the current record's --by values. */
-static pool *
+static quote_pool *
 pool_get(picker *pk, qp_buf *key, const char *code, size_t cn)
 {
 	buf_reset(key);
@@ -343,7 +157,7 @@ pool_get(picker *pk, qp_buf *key, const char *code, size_t cn)
 	qp_entry *e = qp_map_put(pk->pools, key->s, key->len, &created);
 	if (!created)
 		return e->val;
-	pool *p = xcalloc(1, sizeof *p);
+	quote_pool *p = xcalloc(1, sizeof *p);
 	p->key = xmemdup(key->s, key->len);
 	p->nby = pk->nby;
 	p->by = xcalloc((size_t)pk->nby + 1, sizeof *p->by);
@@ -362,24 +176,13 @@ pool_get(picker *pk, qp_buf *key, const char *code, size_t cn)
 	return p;
 }
 
-static void
-pool_free(pool *p)
-{
-	for (size_t j = 0; j < p->n; j++)
-		free(p->c[j].mem);
-	free(p->c);
-	free(p->by);
-	free(p->key);
-	free(p);
-}
-
 static int
 pool_qsort(const void *a, const void *b)
 {
-	const pool *x = *(pool *const *)a, *y = *(pool *const *)b;
-	int c = spancmp(x->code, y->code);
+	const quote_pool *x = *(quote_pool *const *)a, *y = *(quote_pool *const *)b;
+	int c = quote_span_cmp(x->code, y->code);
 	for (int i = 0; c == 0 && i < x->nby; i++)
-		c = spancmp(x->by[i], y->by[i]);
+		c = quote_span_cmp(x->by[i], y->by[i]);
 	return c;
 }
 
@@ -437,10 +240,10 @@ check_escapes(const qp_rd *rd, qp_span v, int col, qp_buf *scratch)
 /* The escapes of every field a candidate keeps but text (counted
  * already), and of the --by fields. */
 static void
-check_fields(const picker *pk, const cand *v, qp_buf *scratch)
+check_fields(const picker *pk, const quote *v, qp_buf *scratch)
 {
-	for (int i = 0; i < NF; i++)
-		if (i != F_TEXT && pk->fcol[i] >= 0)
+	for (int i = 0; i < QF_N; i++)
+		if (i != QF_TEXT && pk->fcol[i] >= 0)
 			check_escapes(pk->rd, v->f[i], pk->fcol[i], scratch);
 	for (int i = 0; i < pk->nby; i++)
 		check_escapes(pk->rd, qp_rd_raw(pk->rd, pk->bycol[i]), pk->bycol[i], scratch);
@@ -500,10 +303,10 @@ add_item(const qp_rd *rd, items *it, const char *p, size_t cn, uint64_t h)
 }
 
 static void
-view_of(const picker *pk, cand *v)
+view_of(const picker *pk, quote *v)
 {
 	static const char empty[] = "";
-	for (int i = 0; i < NF; i++)
+	for (int i = 0; i < QF_N; i++)
 		v->f[i] = pk->fcol[i] >= 0 ? qp_rd_raw(pk->rd, pk->fcol[i])
 		                           : (qp_span){ empty, 0 };
 	v->mem = NULL;
@@ -562,15 +365,16 @@ read_coded(picker *pk)
 		record_items(pk, cs, hs, c_hits >= 0, &it);
 		if (it.n == 0)
 			continue;
-		cand v;
+		quote v;
 		view_of(pk, &v);
-		v.words = count_words(pk->rd, v.f[F_TEXT], &scratch, pk->max_words);
+		v.words = count_words(pk->rd, v.f[QF_TEXT], &scratch, pk->max_words);
 		if (v.words < pk->min_words || v.words > pk->max_words)
 			continue;
 		check_fields(pk, &v, &scratch);
 		for (size_t i = 0; i < it.n; i++) {
 			v.hits = it.v[i].hits;
-			pool_offer(pk, pool_get(pk, &key, it.v[i].p, it.v[i].n), &v);
+			quote_pool_offer(pool_get(pk, &key, it.v[i].p, it.v[i].n), &v,
+			                 pk->pool_k);
 		}
 	}
 	free(it.v);
@@ -592,10 +396,10 @@ output_cols(const picker *pk, const char **names, const char *a, const char *b)
 		names[n++] = pk->by.v[i];
 	names[n++] = a;
 	names[n++] = b;
-	for (int f = 0; f < F_DOC; f++)
+	for (int f = 0; f < QF_DOC; f++)
 		if (pk->fcol[f] >= 0 && !pk->inby[f])
 			names[n++] = fname[f];
-	for (int f = F_DOC; f < NF; f++)
+	for (int f = QF_DOC; f < QF_N; f++)
 		if (!pk->inby[f])
 			names[n++] = fname[f];
 	return n;
@@ -640,11 +444,11 @@ read_partial(picker *pk)
 			          "bad code path '%.*s' in code",
 			          (int)(cs.n > 60 ? 60 : cs.n), cs.p);
 		qp_span hs = qp_rd_raw(rd, c_hits), ws = qp_rd_raw(rd, c_words);
-		cand v;
+		quote v;
 		view_of(pk, &v);
 		v.hits = parse_count(rd, hs.p, hs.n, "hits");
 		uint64_t words = parse_count(rd, ws.p, ws.n, "words");
-		v.words = count_words(rd, v.f[F_TEXT], &scratch,
+		v.words = count_words(rd, v.f[QF_TEXT], &scratch,
 		                      words > pk->max_words ? words : pk->max_words);
 		if (v.words != words)
 			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
@@ -656,157 +460,10 @@ read_partial(picker *pk)
 		    v.words > pk->max_words)
 			continue;
 		check_fields(pk, &v, &scratch);
-		pool_offer(pk, pool_get(pk, &key, cs.p, cs.n), &v);
+		quote_pool_offer(pool_get(pk, &key, cs.p, cs.n), &v, pk->pool_k);
 	}
 	buf_free(&key);
 	buf_free(&scratch);
-}
-
-/*
- * Near-duplicates: the set of 3-word shingles of the folded words (of
- * all the words when there are fewer than 3), as sorted distinct 64-bit
- * hashes.
- */
-typedef struct {
-	uint64_t *h;
-	size_t n;
-	bool done;
-} shingles;
-
-static int
-u64cmp(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-static void
-make_shingles(shingles *s, qp_span text, qp_buf *raw, qp_buf *fold)
-{
-	enum { K = 3 };
-	size_t *start = NULL, *end = NULL, nw = 0, cap = 0;
-	qp_words w;
-	qp_word tok;
-
-	buf_reset(raw);
-	qp_unescape(text.p, text.n, raw);       /* checked when read */
-	buf_reset(fold);
-	words_init(&w, raw->s ? raw->s : "", raw->len);
-	while (words_next(&w, &tok)) {
-		if (nw == cap) {
-			cap = cap ? cap * 2 : 64;
-			start = xreallocarray(start, cap, sizeof *start);
-			end = xreallocarray(end, cap, sizeof *end);
-		}
-		if (nw)
-			buf_addc(fold, ' ');
-		start[nw] = fold->len;
-		utf8_fold(raw->s + tok.off, tok.len, fold);
-		end[nw++] = fold->len;
-	}
-	size_t k = nw < K ? nw : K;
-	s->n = nw ? nw - k + 1 : 0;
-	s->h = xcalloc(s->n, sizeof *s->h);
-	for (size_t i = 0; i < s->n; i++)
-		s->h[i] = qp_hash(fold->s + start[i], end[i + k - 1] - start[i]);
-	qsort(s->h, s->n, sizeof *s->h, u64cmp);
-	size_t u = 0;
-	for (size_t i = 0; i < s->n; i++)
-		if (u == 0 || s->h[i] != s->h[u - 1])
-			s->h[u++] = s->h[i];
-	s->n = u;
-	s->done = true;
-	free(start);
-	free(end);
-}
-
-/* Is the Jaccard overlap of a and b above --max-overlap?  Two texts
- * without words overlap fully. */
-static bool
-too_close(const picker *pk, const shingles *a, const shingles *b)
-{
-	size_t i = 0, j = 0, inter = 0;
-	while (i < a->n && j < b->n) {
-		if (a->h[i] == b->h[j])
-			inter++, i++, j++;
-		else if (a->h[i] < b->h[j])
-			i++;
-		else
-			j++;
-	}
-	uint64_t uni = a->n + b->n - inter;
-	if (uni == 0)
-		inter = uni = 1;
-	return (uint64_t)inter * pk->overlap_den > pk->overlap_num * uni;
-}
-
-/*
- * Is c said by the same known person as p?  A person is the participant
- * when known, a person in every doc; else the speaker label within its
- * doc, since labels such as "Speaker 1" start again in each transcript
- * (tally(1) counts speakers the same way).  With neither, nobody.
- */
-static bool
-same_speaker(const cand *c, const cand *p)
-{
-	if (c->f[F_PARTICIPANT].n)
-		return spaneq(c->f[F_PARTICIPANT], p->f[F_PARTICIPANT]);
-	if (c->f[F_SPEAKER].n)
-		return p->f[F_PARTICIPANT].n == 0 &&
-		       spaneq(c->f[F_SPEAKER], p->f[F_SPEAKER]) &&
-		       spaneq(c->f[F_DOC], p->f[F_DOC]);
-	return false;
-}
-
-/* May pass take c[i], given the quotes pick[0..np) taken so far?  The
- * first pass wants a speaker and a document not yet quoted, the second
- * a speaker not yet quoted, the third anyone. */
-static bool
-diverse(const cand *c, size_t i, const size_t *pick, size_t np, int pass)
-{
-	for (size_t j = 0; j < np; j++) {
-		const cand *p = &c[pick[j]];
-		if (pass < 2 && same_speaker(&c[i], p))
-			return false;
-		if (pass < 1 && c[i].f[F_DOC].n && spaneq(c[i].f[F_DOC], p->f[F_DOC]))
-			return false;
-	}
-	return true;
-}
-
-/*
- * Choose up to N quotes from the sorted pool c[0..n), into pick[] (indices,
- * in the order of choice).  Three passes over the pool in score order
- * (diverse() says what each takes); no pass takes a near-duplicate of a
- * quote already taken.
- */
-static size_t
-choose(const picker *pk, const cand *c, size_t n, size_t *pick, qp_buf *raw,
-       qp_buf *fold)
-{
-	shingles *sh = xcalloc(n, sizeof *sh);
-	bool *gone = xcalloc(n, sizeof *gone);          /* taken or near-duplicate */
-	size_t np = 0;
-
-	for (int pass = 0; pass < 3; pass++) {
-		for (size_t i = 0; i < n && np < pk->nquotes; i++) {
-			if (gone[i] || !diverse(c, i, pick, np, pass))
-				continue;
-			if (!sh[i].done)
-				make_shingles(&sh[i], c[i].f[F_TEXT], raw, fold);
-			for (size_t j = 0; j < np && !gone[i]; j++)
-				gone[i] = too_close(pk, &sh[i], &sh[pick[j]]);
-			if (gone[i])
-				continue;
-			gone[i] = true;
-			pick[np++] = i;
-		}
-	}
-	for (size_t i = 0; i < n; i++)
-		free(sh[i].h);
-	free(sh);
-	free(gone);
-	return np;
 }
 
 static void
@@ -829,7 +486,7 @@ tab_span(qp_span s)
 /* A candidate as a record: with --partial its hits and words, else its
  * rank and score (hits/words to 4 decimals, as table.h writes ratios). */
 static void
-write_tsv(const picker *pk, const pool *p, const cand *c, size_t rank)
+write_tsv(const picker *pk, const quote_pool *p, const quote *c, size_t rank)
 {
 	qp_write(qp_stdout, p->code.p, p->code.n);
 	for (int i = 0; i < pk->nby; i++)
@@ -841,15 +498,15 @@ write_tsv(const picker *pk, const pool *p, const cand *c, size_t rank)
 		qp_write_u64(qp_stdout, c->words);
 	} else {
 		uint64_t h, w;
-		score_of(c, &h, &w);
+		quote_score(c, &h, &w);
 		qp_write_u64(qp_stdout, rank);
 		qp_putc(qp_stdout, '\t');
 		qp_write_ratio(qp_stdout, h, w);
 	}
-	for (int f = 0; f < F_DOC; f++)
+	for (int f = 0; f < QF_DOC; f++)
 		if (pk->fcol[f] >= 0 && !pk->inby[f])
 			tab_span(c->f[f]);
-	for (int f = F_DOC; f < NF; f++)
+	for (int f = QF_DOC; f < QF_N; f++)
 		if (!pk->inby[f])
 			tab_span(c->f[f]);
 	qp_out_endrec(qp_stdout);
@@ -876,10 +533,10 @@ put_inline(qp_span v, qp_buf *tmp, qp_buf *md)
 /* The headings of pool p: "## code" when the code changes from prev's,
  * "### col: value, ..." for each group. */
 static void
-write_md_headings(const picker *pk, const pool *p, const pool *prev,
+write_md_headings(const picker *pk, const quote_pool *p, const quote_pool *prev,
                   qp_buf *tmp, qp_buf *md)
 {
-	if (!prev || !spaneq(prev->code, p->code)) {
+	if (!prev || !quote_span_eq(prev->code, p->code)) {
 		if (prev)
 			qp_putc(qp_stdout, '\n');
 		qp_puts(qp_stdout, "## ");
@@ -907,7 +564,7 @@ write_md_headings(const picker *pk, const pool *p, const pool *prev,
 /* The quotes of pool p as a Markdown table: the theme, and the quote
  * with the speaker's role. */
 static void
-write_md(const picker *pk, const pool *p, const pool *prev, const size_t *pick,
+write_md(const picker *pk, const quote_pool *p, const quote_pool *prev, const size_t *pick,
          size_t np, qp_table *tb, qp_buf *tmp)
 {
 	qp_buf md = QP_BUF_INIT;
@@ -915,17 +572,17 @@ write_md(const picker *pk, const pool *p, const pool *prev, const size_t *pick,
 	buf_free(&md);
 	qp_table_clear_rows(tb);
 	for (size_t j = 0; j < np; j++) {
-		const cand *q = &p->c[pick[j]];
+		const quote *q = &p->c[pick[j]];
 		buf_reset(tmp);
 		add_field(p->code, tmp);
 		qp_table_add_cell(tb, tmp->s, tmp->len);
 		buf_reset(tmp);
 		buf_addc(tmp, '"');
-		add_field(q->f[F_TEXT], tmp);
+		add_field(q->f[QF_TEXT], tmp);
 		buf_addc(tmp, '"');
-		if (q->f[F_ROLE].n) {
+		if (q->f[QF_ROLE].n) {
 			buf_adds(tmp, " (");
-			add_field(q->f[F_ROLE], tmp);
+			add_field(q->f[QF_ROLE], tmp);
 			buf_addc(tmp, ')');
 		}
 		qp_table_add_cell(tb, tmp->s, tmp->len);
@@ -934,11 +591,11 @@ write_md(const picker *pk, const pool *p, const pool *prev, const size_t *pick,
 }
 
 /* The pools, sorted by code and group. */
-static pool **
+static quote_pool **
 sorted_pools(const picker *pk, size_t *np)
 {
 	*np = qp_map_count(pk->pools);
-	pool **ps = xcalloc(*np + 1, sizeof *ps);
+	quote_pool **ps = xcalloc(*np + 1, sizeof *ps);
 	for (size_t i = 0; i < *np; i++)
 		ps[i] = qp_map_at(pk->pools, i)->val;
 	qsort(ps, *np, sizeof *ps, pool_qsort);
@@ -949,8 +606,8 @@ static void
 write_results(const picker *pk)
 {
 	size_t np;
-	pool **ps = sorted_pools(pk, &np);
-	size_t *pick = xcalloc(pk->nquotes, sizeof *pick);
+	quote_pool **ps = sorted_pools(pk, &np);
+	size_t *pick = xcalloc(pk->rules.nquotes, sizeof *pick);
 	qp_buf raw = QP_BUF_INIT, fold = QP_BUF_INIT;
 	qp_table tb;
 
@@ -960,14 +617,14 @@ write_results(const picker *pk)
 	if (!pk->md)
 		write_tsv_header(pk);
 	for (size_t i = 0; i < np; i++) {
-		pool *p = ps[i];
-		qsort(p->c, p->n, sizeof *p->c, cand_qsort);
+		quote_pool *p = ps[i];
+		qsort(p->c, p->n, sizeof *p->c, quote_qsort);
 		if (pk->partial) {
 			for (size_t j = 0; j < p->n; j++)
 				write_tsv(pk, p, &p->c[j], 0);
 			continue;
 		}
-		size_t k = choose(pk, p->c, p->n, pick, &raw, &fold);
+		size_t k = quote_choose(&pk->rules, p->c, p->n, pick, &raw, &fold);
 		if (pk->md)
 			write_md(pk, p, i ? ps[i - 1] : NULL, pick, k, &tb, &raw);
 		else
@@ -975,7 +632,7 @@ write_results(const picker *pk)
 				write_tsv(pk, p, &p->c[pick[j]], j + 1);
 	}
 	for (size_t i = 0; i < np; i++)
-		pool_free(ps[i]);
+		quote_pool_free(ps[i]);
 	free(ps);
 	free(pick);
 	qp_table_free(&tb);
@@ -985,19 +642,13 @@ write_results(const picker *pk)
 
 /* --- options ---------------------------------------------------------- */
 
-static bool
-valid_code(const char *p, size_t n)
-{
-	return code_valid(p, n);
-}
-
 static void
 set_option(picker *pk, int c)
 {
 	switch (c) {
 	case 'n':
-		pk->nquotes = qp_parse_ulong(optarg, "-n", 10000, usage);
-		if (pk->nquotes == 0)
+		pk->rules.nquotes = qp_parse_ulong(optarg, "-n", 10000, usage);
+		if (pk->rules.nquotes == 0)
 			qp_usage_error(usage, "-n: must be at least 1");
 		break;
 	case OPT_BY:
@@ -1005,7 +656,7 @@ set_option(picker *pk, int c)
 		               "column name", usage);
 		break;
 	case OPT_CODES:
-		qp_optlist_add(&pk->codes, optarg, "--codes", valid_code, "code path",
+		qp_optlist_add(&pk->codes, optarg, "--codes", code_valid, "code path",
 		               usage);
 		break;
 	case OPT_ROLLUP: pk->rollup = true; break;
@@ -1046,7 +697,7 @@ check_options(picker *pk)
 	pk->nby = (int)pk->by.n;
 	/* Room for the diversity and near-duplicate rules to look past the
 	 * first N; see the manual on why the pool makes merges exact. */
-	unsigned long n = pk->nquotes;
+	unsigned long n = pk->rules.nquotes;
 	pk->pool_k = n * 4 > n + 16 ? n * 4 : n + 16;
 }
 
@@ -1068,7 +719,7 @@ find_columns(picker *pk)
 	pk->bycol = xcalloc((size_t)pk->nby + 1, sizeof *pk->bycol);
 	for (int i = 0; i < pk->nby; i++)
 		pk->bycol[i] = qp_rd_need(rd, pk->by.v[i]);
-	for (int f = 0; f < NF; f++) {
+	for (int f = 0; f < QF_N; f++) {
 		pk->fcol[f] = qp_rd_col(rd, fname[f]);
 		for (int i = 0; i < pk->nby; i++)
 			pk->inby[f] |= strcmp(pk->by.v[i], fname[f]) == 0;
@@ -1080,8 +731,8 @@ int
 main(int argc, char **argv)
 {
 	picker pk = {
-		.nquotes = 3, .min_words = 8, .max_words = 80,
-		.overlap_num = 5, .overlap_den = 10,
+		.rules = { .nquotes = 3, .overlap_num = 5, .overlap_den = 10 },
+		.min_words = 8, .max_words = 80,
 		.by = QP_STRLIST_INIT, .codes = QP_STRLIST_INIT,
 	};
 	int c;
