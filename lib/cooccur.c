@@ -63,20 +63,19 @@ pair_get(const ct_state *t, uint32_t a, uint32_t b)
 	return e ? VAL(e) : CT_NONE;
 }
 
-/* qsort has no argument for the comparison: the state being sorted. */
-static const ct_state *sorting;
+/* A pair's place in the output: its codes' and group's ranks. */
+typedef struct {
+	uint32_t rank[3];
+	uint32_t pair;
+} pair_key;
 
 static int
 cmp_pair(const void *x, const void *y)
 {
-	const ct_state *t = sorting;
-	const ct_pair *p = &t->pairv[*(const uint32_t *)x];
-	const ct_pair *q = &t->pairv[*(const uint32_t *)y];
-	uint32_t a[3] = { t->codes[p->a].rank, t->codes[p->b].rank, t->groups[p->group].rank };
-	uint32_t b[3] = { t->codes[q->a].rank, t->codes[q->b].rank, t->groups[q->group].rank };
+	const pair_key *a = x, *b = y;
 	for (int i = 0; i < 3; i++)
-		if (a[i] != b[i])
-			return a[i] < b[i] ? -1 : 1;
+		if (a->rank[i] != b->rank[i])
+			return a->rank[i] < b->rank[i] ? -1 : 1;
 	return 0;
 }
 
@@ -86,17 +85,18 @@ cooccur_write_long(const ct_state *t)
 	static const char *const pre[] = { "code_a", "code_b" };
 	static const char *const post[] = { "segments" };
 	size_t g0 = t->nby ? 1 : 0, n = 0;
-	uint32_t *o = xcalloc(t->npairs + 1, sizeof *o);
+	pair_key *o = xcalloc(t->npairs + 1, sizeof *o);
 
 	ct_write_header(t, pre, 2, post, 1);
-	for (size_t i = 0; i < t->npairs; i++)
-		if (t->pairv[i].group >= g0)
-			o[n++] = (uint32_t)i;
-	sorting = t;
+	for (size_t i = 0; i < t->npairs; i++) {
+		const ct_pair *p = &t->pairv[i];
+		if (p->group >= g0)
+			o[n++] = (pair_key){ { t->codes[p->a].rank, t->codes[p->b].rank,
+			                       t->groups[p->group].rank }, (uint32_t)i };
+	}
 	qsort(o, n, sizeof *o, cmp_pair);
-	sorting = NULL;
 	for (size_t i = 0; i < n; i++) {
-		const ct_pair *p = &t->pairv[o[i]];
+		const ct_pair *p = &t->pairv[o[i].pair];
 		const ct_code *a = &t->codes[p->a], *b = &t->codes[p->b];
 		qp_write_field(qp_stdout, a->path, a->len);
 		qp_putc(qp_stdout, '\t');

@@ -411,23 +411,28 @@ ct_count_record(ct_state *t, uint32_t g, uint32_t d, uint32_t s,
 
 /* --- sorted reports --------------------------------------------------- */
 
-/* qsort has no argument for the comparison: the state being sorted. */
-static const ct_state *sorting;
+/* What sorting compares, beside the id it sorts: a code's path, or a
+ * group and its number of values. */
+typedef struct {
+	const ct_code *code;
+	const ct_group *group;
+	int nby;
+	uint32_t id;
+} sort_key;
 
 static int
 cmp_code(const void *x, const void *y)
 {
-	const ct_code *a = &sorting->codes[*(const uint32_t *)x];
-	const ct_code *b = &sorting->codes[*(const uint32_t *)y];
+	const ct_code *a = ((const sort_key *)x)->code, *b = ((const sort_key *)y)->code;
 	return code_cmp(a->path, a->len, b->path, b->len);
 }
 
 static int
 cmp_group(const void *x, const void *y)
 {
-	const ct_group *a = &sorting->groups[*(const uint32_t *)x];
-	const ct_group *b = &sorting->groups[*(const uint32_t *)y];
-	for (int i = 0; i < sorting->nby; i++) {
+	const sort_key *ka = x, *kb = y;
+	const ct_group *a = ka->group, *b = kb->group;
+	for (int i = 0; i < ka->nby; i++) {
 		size_t n = a->vlen[i] < b->vlen[i] ? a->vlen[i] : b->vlen[i];
 		int c = memcmp(a->val[i], b->val[i], n);
 		if (c)
@@ -438,25 +443,36 @@ cmp_group(const void *x, const void *y)
 	return 0;
 }
 
+/* Sort the ids in keys[0..n) with cmp, into order[] (and the ranks). */
+static void
+sort_ids(sort_key *keys, size_t n, int (*cmp)(const void *, const void *),
+         uint32_t *order)
+{
+	qsort(keys, n, sizeof *keys, cmp);
+	for (size_t i = 0; i < n; i++)
+		order[i] = keys[i].id;
+}
+
 void
 ct_sort(ct_state *t)
 {
-	sorting = t;
+	sort_key *k = xcalloc((t->ncodes > t->ngroups ? t->ncodes : t->ngroups) + 1,
+	                      sizeof *k);
 	t->corder = xcalloc(t->ncodes + 1, sizeof *t->corder);
 	for (size_t i = 0; i < t->ncodes; i++)
-		t->corder[i] = (uint32_t)i;
-	qsort(t->corder, t->ncodes, sizeof *t->corder, cmp_code);
+		k[i] = (sort_key){ &t->codes[i], NULL, 0, (uint32_t)i };
+	sort_ids(k, t->ncodes, cmp_code, t->corder);
 	for (size_t i = 0; i < t->ncodes; i++)
 		t->codes[t->corder[i]].rank = (uint32_t)i;
 
 	t->gorder = xcalloc(t->ngroups + 1, sizeof *t->gorder);
 	t->ngorder = 0;
 	for (size_t g = t->nby ? 1 : 0; g < t->ngroups; g++)
-		t->gorder[t->ngorder++] = (uint32_t)g;
-	qsort(t->gorder, t->ngorder, sizeof *t->gorder, cmp_group);
+		k[t->ngorder++] = (sort_key){ NULL, &t->groups[g], t->nby, (uint32_t)g };
+	sort_ids(k, t->ngorder, cmp_group, t->gorder);
 	for (size_t i = 0; i < t->ngorder; i++)
 		t->groups[t->gorder[i]].rank = (uint32_t)i;
-	sorting = NULL;
+	free(k);
 }
 
 void

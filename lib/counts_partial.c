@@ -65,15 +65,16 @@ options(const ct_state *t, qp_partial_opt o[3])
 	return 3;
 }
 
-/* qsort has no argument for the comparison: the state being written. */
-static const ct_state *sorting;
+/* A doc with its place in the stream, for sorting. */
+typedef struct {
+	uint32_t order, doc;
+} doc_key;
 
 static int
 cmp_order(const void *x, const void *y)
 {
-	uint32_t a = sorting->docs[*(const uint32_t *)x].order;
-	uint32_t b = sorting->docs[*(const uint32_t *)y].order;
-	return a < b ? -1 : a > b;
+	const doc_key *a = x, *b = y;
+	return a->order < b->order ? -1 : a->order > b->order;
 }
 
 static void
@@ -101,16 +102,14 @@ write_head(const ct_state *t)
 static void
 write_docs(const ct_state *t)
 {
-	uint32_t *o = xcalloc(t->ndocs + 1, sizeof *o);
+	doc_key *o = xcalloc(t->ndocs + 1, sizeof *o);
 	size_t no = 0;
 	for (size_t i = 0; i < t->ndocs; i++)
 		if (t->docs[i].order != CT_NONE)
-			o[no++] = (uint32_t)i;
-	sorting = t;
+			o[no++] = (doc_key){ t->docs[i].order, (uint32_t)i };
 	qsort(o, no, sizeof *o, cmp_order);
-	sorting = NULL;
 	for (size_t i = 0; i < no; i++)
-		part_rec(t, "doc", NO_CODE, NO_CODE, NULL, &t->docs[o[i]], NULL, false, 0);
+		part_rec(t, "doc", NO_CODE, NO_CODE, NULL, &t->docs[o[i].doc], NULL, false, 0);
 	free(o);
 }
 
