@@ -8,7 +8,9 @@
  * alone, by a greedy pass that applies the speaker, document and
  * near-duplicate rules.  The pool of a union of streams is the pool of
  * the union of their pools, which is what makes --partial and --merge
- * give exactly the one-process result.
+ * give exactly the one-process result.  The candidates, their pools
+ * and the choice are lib/quotes.h; lib/partial.h says what the partial
+ * protocol shares with tally's.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -18,22 +20,29 @@
 #include "buf.h"
 #include "codes.h"
 #include "map.h"
+#include "opt.h"
 #include "output.h"
+#include "partial.h"
 #include "qp.h"
+#include "quotes.h"
 #include "record.h"
+#include "table.h"
 #include "utf8.h"
 
 static const char usage[] =
 	"usage: pick-quotes [-n N] [--by COL[,COL...]] [--codes CODE[,CODE...]]\n"
-	"                   [--rollup] [--min-words N] [--max-words N]\n"
+	"                   [--rollup | --no-rollup] [--min-words N] [--max-words N]\n"
 	"                   [--max-overlap X] [--format tsv|md] [--partial] [--merge]\n"
 	"                   [--line-buffered] [--replace-invalid] [FILE ...]\n"
 	"       pick-quotes --help | --version\n"
 	"Pick the N most representative coded segments of each code.\n"
-	"  -n N               quotes per code and group (default 3)\n"
+	"  -n, --count N      quotes per code and group (default 3)\n"
 	"  --by COL[,COL...]  pick separately for each value of these columns\n"
-	"  --codes LIST       only these codes and their descendants\n"
+	"  --codes CODE[,CODE...]\n"
+	"                     only these codes and their descendants\n"
 	"  --rollup           a segment coded a/b is also a candidate for a\n"
+	"  --no-rollup        a segment is a candidate for its own codes only\n"
+	"                     (the default)\n"
 	"  --min-words N      shortest quote, in words (default 8)\n"
 	"  --max-words N      longest quote, in words (default 80)\n"
 	"  --max-overlap X    quotes whose 3-word shingles overlap (Jaccard) by\n"
@@ -42,15 +51,13 @@ static const char usage[] =
 	"  --partial          write the candidate pools, for a later --merge\n"
 	"  --merge            read --partial outputs (of the same options) instead\n"
 	"                     of a coded stream\n"
-	"  --line-buffered    flush the output after every record\n"
-	"  --replace-invalid  read invalid UTF-8 as U+FFFD instead of failing\n"
-	"  --help             print this help and exit\n"
-	"  --version          print the version and exit\n";
+	QP_COMMON_HELP;
 
 enum {
 	OPT_BY = QP_OPT_FIRST_PRIVATE,
 	OPT_CODES,
 	OPT_ROLLUP,
+	OPT_NO_ROLLUP,
 	OPT_MIN_WORDS,
 	OPT_MAX_WORDS,
 	OPT_MAX_OVERLAP,
@@ -60,9 +67,11 @@ enum {
 };
 
 static const struct option longopts[] = {
+	{ "count", required_argument, NULL, 'n' },
 	{ "by", required_argument, NULL, OPT_BY },
 	{ "codes", required_argument, NULL, OPT_CODES },
 	{ "rollup", no_argument, NULL, OPT_ROLLUP },
+	{ "no-rollup", no_argument, NULL, OPT_NO_ROLLUP },
 	{ "min-words", required_argument, NULL, OPT_MIN_WORDS },
 	{ "max-words", required_argument, NULL, OPT_MAX_WORDS },
 	{ "max-overlap", required_argument, NULL, OPT_MAX_OVERLAP },
@@ -73,9 +82,7 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* The fields a candidate keeps, escaped as in the stream. */
-enum { F_SPEAKER, F_PARTICIPANT, F_ROLE, F_DOC, F_SEG, F_TEXT, NF };
-static const char *const fname[NF] = {
+static const char *const fname[QF_N] = {
 	"speaker", "participant", "role", "doc", "seg", "text"
 };
 
@@ -85,56 +92,29 @@ static const char *const by_reserved[] = {
 	"code", "rank", "score", "codes", "hits", "words", "text", NULL
 };
 
+/* The options, and what a run holds. */
 typedef struct {
-	qp_span f[NF];
-	uint64_t hits, words;
-	char *mem;              /* owns what f[] points at; NULL for a view */
-} cand;
+	quote_rules rules;      /* -n, --max-overlap */
+	unsigned long min_words, max_words;
+	bool rollup, partial, merge, md;
+	qp_strlist by, codes;
+	int nby;
 
-typedef struct {
-	char *key;              /* code, then each --by value, TAB-separated */
-	qp_span code;           /* into key */
-	qp_span *by;            /* nby spans into key */
-	cand *c;                /* heap, the worst candidate at c[0] */
-	size_t n, cap;
-} pool;
-
-/* Options. */
-static unsigned long nquotes = 3, pool_k;
-static unsigned long min_words = 8, max_words = 80;
-static uint64_t overlap_num = 5, overlap_den = 10;   /* --max-overlap */
-static bool rollup, partial, merge, md;
-static char **by;
-static int nby;
-static qp_span *sel;    /* --codes */
-static int nsel;
-
-static qp_rd *rd;
-static qp_map *pools;
-
-/* Split a comma-separated option value; the pieces point into arg. */
-static int
-split_commas(char *arg, const char *opt, char ***out)
-{
-	int n = 0;
-	for (char *p = arg;;) {
-		char *comma = strchr(p, ',');
-		if (comma)
-			*comma = '\0';
-		if (*p == '\0')
-			qp_usage_error(usage, "%s: empty item", opt);
-		*out = xreallocarray(*out, (size_t)n + 1, sizeof **out);
-		(*out)[n++] = p;
-		if (!comma)
-			return n;
-		p = comma + 1;
-	}
-}
+	size_t pool_k;          /* candidates kept per pool */
+	qp_rd *rd;
+	qp_map *pools;
+	int *bycol;             /* the --by columns' indices */
+	/* Which input column gives each candidate field (-1: none), and
+	 * which fields are --by columns (written once for the group, not
+	 * per quote). */
+	int fcol[QF_N];
+	bool inby[QF_N];
+} picker;
 
 /* X in [0, 1] with at most 9 decimals, kept as an exact fraction so the
  * comparison with an overlap never depends on floating point. */
 static void
-parse_overlap(const char *s)
+parse_overlap(picker *pk, const char *s)
 {
 	uint64_t num = 0, den = 1;
 	const char *p = s;
@@ -156,209 +136,38 @@ parse_overlap(const char *s)
 	}
 	if (*p != '\0' || digits + decimals == 0 || num > den)
 		goto bad;
-	overlap_num = num;
-	overlap_den = den;
+	pk->rules.overlap_num = num;
+	pk->rules.overlap_den = den;
 	return;
 bad:
 	qp_usage_error(usage, "--max-overlap: not a number from 0 to 1: '%s'", s);
 }
-
-static int
-spancmp(qp_span a, qp_span b)
-{
-	size_t n = a.n < b.n ? a.n : b.n;
-	int c = n ? memcmp(a.p, b.p, n) : 0;
-	if (c)
-		return c < 0 ? -1 : 1;
-	return a.n < b.n ? -1 : a.n > b.n;
-}
-
-static bool
-spaneq(qp_span a, qp_span b)
-{
-	return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
-}
-
-static bool
-all_digits(qp_span s)
-{
-	if (s.n == 0)
-		return false;
-	for (size_t i = 0; i < s.n; i++)
-		if (s.p[i] < '0' || s.p[i] > '9')
-			return false;
-	return true;
-}
-
-/* seg numerically when both are numbers, else (and on equal numbers such
- * as 7 and 007) bytewise. */
-static int
-segcmp(qp_span a, qp_span b)
-{
-	if (all_digits(a) && all_digits(b)) {
-		qp_span x = a, y = b;
-		while (x.n > 1 && x.p[0] == '0')
-			x.p++, x.n--;
-		while (y.n > 1 && y.p[0] == '0')
-			y.p++, y.n--;
-		if (x.n != y.n)
-			return x.n < y.n ? -1 : 1;
-		int c = memcmp(x.p, y.p, x.n);
-		if (c)
-			return c < 0 ? -1 : 1;
-	}
-	return spancmp(a, b);
-}
-
-/* The score hits/words as a fraction; a text without words scores 0. */
-static void
-score_of(const cand *c, uint64_t *h, uint64_t *w)
-{
-	*h = c->words ? c->hits : 0;
-	*w = c->words ? c->words : 1;
-}
-
-/*
- * The order of candidates: higher score first, then doc, seg, text,
- * speaker, participant, role and hits.  Candidates that compare equal
- * print the same, even with --partial, so every sort and every pool is
- * deterministic.
- */
-static int
-cand_cmp(const cand *a, const cand *b)
-{
-	uint64_t ah, aw, bh, bw;
-	score_of(a, &ah, &aw);
-	score_of(b, &bh, &bw);
-	/* hits < 2^32 and words <= 10^8 + 1: the products fit. */
-	uint64_t l = ah * bw, r = bh * aw;
-	if (l != r)
-		return l > r ? -1 : 1;
-	int c;
-	if ((c = spancmp(a->f[F_DOC], b->f[F_DOC])))
-		return c;
-	if ((c = segcmp(a->f[F_SEG], b->f[F_SEG])))
-		return c;
-	if ((c = spancmp(a->f[F_TEXT], b->f[F_TEXT])))
-		return c;
-	if ((c = spancmp(a->f[F_SPEAKER], b->f[F_SPEAKER])))
-		return c;
-	if ((c = spancmp(a->f[F_PARTICIPANT], b->f[F_PARTICIPANT])))
-		return c;
-	if ((c = spancmp(a->f[F_ROLE], b->f[F_ROLE])))
-		return c;
-	/* Only texts without words get here with different hits. */
-	return a->hits > b->hits ? -1 : a->hits < b->hits;
-}
-
-static int
-cand_qsort(const void *a, const void *b)
-{
-	return cand_cmp(a, b);
-}
-
-static void
-cand_copy(cand *dst, const cand *src)
-{
-	size_t total = 0;
-	for (int i = 0; i < NF; i++)
-		total += src->f[i].n;
-	dst->mem = xmalloc(total);
-	char *p = dst->mem;
-	for (int i = 0; i < NF; i++) {
-		if (src->f[i].n)
-			memcpy(p, src->f[i].p, src->f[i].n);
-		dst->f[i].p = p;
-		dst->f[i].n = src->f[i].n;
-		p += src->f[i].n;
-	}
-	dst->hits = src->hits;
-	dst->words = src->words;
-}
-
-static void
-swap(cand *a, cand *b)
-{
-	cand t = *a;
-	*a = *b;
-	*b = t;
-}
-
-/* The heap keeps the worst candidate at the root. */
-static void
-sift_up(cand *h, size_t i)
-{
-	while (i > 0) {
-		size_t up = (i - 1) / 2;
-		if (cand_cmp(&h[i], &h[up]) <= 0)
-			break;
-		swap(&h[i], &h[up]);
-		i = up;
-	}
-}
-
-static void
-sift_down(cand *h, size_t n, size_t i)
-{
-	for (;;) {
-		size_t l = 2 * i + 1, r = l + 1, w = i;
-		if (l < n && cand_cmp(&h[l], &h[w]) > 0)
-			w = l;
-		if (r < n && cand_cmp(&h[r], &h[w]) > 0)
-			w = r;
-		if (w == i)
-			return;
-		swap(&h[i], &h[w]);
-		i = w;
-	}
-}
-
-static void
-pool_offer(pool *p, const cand *v)
-{
-	if (p->n < pool_k) {
-		if (p->n == p->cap) {
-			p->cap = p->cap ? p->cap * 2 : 4;
-			if (p->cap > pool_k)
-				p->cap = pool_k;
-			p->c = xreallocarray(p->c, p->cap, sizeof *p->c);
-		}
-		cand_copy(&p->c[p->n], v);
-		sift_up(p->c, p->n++);
-		return;
-	}
-	if (cand_cmp(v, &p->c[0]) >= 0)
-		return;
-	free(p->c[0].mem);
-	cand_copy(&p->c[0], v);
-	sift_down(p->c, p->n, 0);
-}
-
-/* The pool for code and the current record's --by values (bycol). */
-static pool *
-pool_get(qp_buf *key, const char *code, size_t cn, const int *bycol)
+/* The pool for code and the current record's --by values. */
+static quote_pool *
+pool_get(picker *pk, qp_buf *key, const char *code, size_t cn)
 {
 	buf_reset(key);
 	buf_add(key, code, cn);
-	for (int i = 0; i < nby; i++) {
-		qp_span v = qp_rd_raw(rd, bycol[i]);
+	for (int i = 0; i < pk->nby; i++) {
+		qp_span v = qp_rd_raw(pk->rd, pk->bycol[i]);
 		buf_addc(key, '\t');
 		buf_add(key, v.p, v.n);
 	}
 	bool created;
-	qp_entry *e = qp_map_put(pools, key->s, key->len, &created);
+	qp_entry *e = qp_map_put(pk->pools, key->s, key->len, &created);
 	if (!created)
 		return e->val;
-	pool *p = xcalloc(1, sizeof *p);
+	quote_pool *p = xcalloc(1, sizeof *p);
 	p->key = xmemdup(key->s, key->len);
-	p->by = xcalloc((size_t)nby + 1, sizeof *p->by);
+	p->nby = pk->nby;
+	p->by = xcalloc((size_t)pk->nby + 1, sizeof *p->by);
 	p->code.p = p->key;
 	p->code.n = cn;
-	const char *s = p->key + cn;
-	for (int i = 0; i < nby; i++) {
+	const char *s = p->key + cn, *end = p->key + key->len;
+	for (int i = 0; i < pk->nby; i++) {
 		s++;
-		const char *tab = memchr(s, '\t', (size_t)(p->key + key->len - s));
-		size_t n = tab ? (size_t)(tab - s) : (size_t)(p->key + key->len - s);
+		const char *tab = memchr(s, '\t', (size_t)(end - s));
+		size_t n = tab ? (size_t)(tab - s) : (size_t)(end - s);
 		p->by[i].p = s;
 		p->by[i].n = n;
 		s += n;
@@ -370,30 +179,32 @@ pool_get(qp_buf *key, const char *code, size_t cn, const int *bycol)
 static int
 pool_qsort(const void *a, const void *b)
 {
-	const pool *x = *(pool *const *)a, *y = *(pool *const *)b;
-	int c = spancmp(x->code, y->code);
-	for (int i = 0; c == 0 && i < nby; i++)
-		c = spancmp(x->by[i], y->by[i]);
+	const quote_pool *x = *(quote_pool *const *)a, *y = *(quote_pool *const *)b;
+	int c = quote_span_cmp(x->code, y->code);
+	for (int i = 0; c == 0 && i < x->nby; i++)
+		c = quote_span_cmp(x->by[i], y->by[i]);
 	return c;
 }
 
 /* Is the code selected by --codes (equal to an item or below one)? */
 static bool
-selected(const char *p, size_t n)
+selected(const picker *pk, const char *p, size_t n)
 {
-	if (nsel == 0)
+	if (pk->codes.n == 0)
 		return true;
-	for (int i = 0; i < nsel; i++)
-		if ((sel[i].n == n && memcmp(sel[i].p, p, n) == 0) ||
-		    code_is_ancestor(sel[i].p, sel[i].n, p, n))
+	for (size_t i = 0; i < pk->codes.n; i++) {
+		const char *s = pk->codes.v[i];
+		size_t sn = strlen(s);
+		if ((sn == n && memcmp(s, p, n) == 0) || code_is_ancestor(s, sn, p, n))
 			return true;
+	}
 	return false;
 }
 
 /* Words of text (escaped), counted up to limit + 1: a longer text is out
  * of range anyway. */
 static uint64_t
-count_words(qp_span t, qp_buf *scratch, uint64_t limit)
+count_words(const qp_rd *rd, qp_span t, qp_buf *scratch, uint64_t limit)
 {
 	const char *s = t.p;
 	size_t n = t.n;
@@ -415,7 +226,7 @@ count_words(qp_span t, qp_buf *scratch, uint64_t limit)
 }
 
 static void
-check_escapes(qp_span v, int col, qp_buf *scratch)
+check_escapes(const qp_rd *rd, qp_span v, int col, qp_buf *scratch)
 {
 	if (!memchr(v.p, '\\', v.n))
 		return;
@@ -426,8 +237,20 @@ check_escapes(qp_span v, int col, qp_buf *scratch)
 		          qp_rd_name(rd, col));
 }
 
+/* The escapes of every field a candidate keeps but text (counted
+ * already), and of the --by fields. */
+static void
+check_fields(const picker *pk, const quote *v, qp_buf *scratch)
+{
+	for (int i = 0; i < QF_N; i++)
+		if (i != QF_TEXT && pk->fcol[i] >= 0)
+			check_escapes(pk->rd, v->f[i], pk->fcol[i], scratch);
+	for (int i = 0; i < pk->nby; i++)
+		check_escapes(pk->rd, qp_rd_raw(pk->rd, pk->bycol[i]), pk->bycol[i], scratch);
+}
+
 static uint64_t
-parse_count(const char *p, size_t n, const char *what)
+parse_count(const qp_rd *rd, const char *p, size_t n, const char *what)
 {
 	uint64_t v = 0;
 	if (n == 0 || n > 10)
@@ -446,110 +269,115 @@ bad:
 	          (int)(n > 40 ? 40 : n), p, (unsigned long)UINT32_MAX);
 }
 
-/* A (code, hits) pair of the current record; code points into the line. */
+/* The (code, hits) pairs of the current record; codes point into the
+ * line. */
 typedef struct {
 	const char *p;
 	size_t n;
 	uint64_t hits;
 } item;
 
+typedef struct {
+	item *v;
+	size_t n, cap;
+} items;
+
 static void
-add_item(item **it, size_t *n, size_t *cap, const char *p, size_t cn, uint64_t h)
+add_item(const qp_rd *rd, items *it, const char *p, size_t cn, uint64_t h)
 {
-	for (size_t i = 0; i < *n; i++)
-		if ((*it)[i].n == cn && memcmp((*it)[i].p, p, cn) == 0) {
+	for (size_t i = 0; i < it->n; i++)
+		if (it->v[i].n == cn && memcmp(it->v[i].p, p, cn) == 0) {
 			/* Kept below 2^32, as a --partial hits field must be. */
-			if (((*it)[i].hits += h) > UINT32_MAX)
+			if ((it->v[i].hits += h) > UINT32_MAX)
 				qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
 				          "hits of code '%.*s' add up to more than %lu",
 				          (int)(cn > 60 ? 60 : cn), p,
 				          (unsigned long)UINT32_MAX);
 			return;
 		}
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		*it = xreallocarray(*it, *cap, sizeof **it);
+	if (it->n == it->cap) {
+		it->cap = it->cap ? it->cap * 2 : 16;
+		it->v = xreallocarray(it->v, it->cap, sizeof *it->v);
 	}
-	(*it)[(*n)++] = (item){ p, cn, h };
+	it->v[it->n++] = (item){ p, cn, h };
 }
 
-/* Which input column gives each candidate field (-1: none), and which
- * fields are --by columns (written once for the group, not per quote). */
-static int fcol[NF];
-static bool inby[NF];
-
 static void
-view_of(cand *v)
+view_of(const picker *pk, quote *v)
 {
 	static const char empty[] = "";
-	for (int i = 0; i < NF; i++)
-		v->f[i] = fcol[i] >= 0 ? qp_rd_raw(rd, fcol[i]) : (qp_span){ empty, 0 };
+	for (int i = 0; i < QF_N; i++)
+		v->f[i] = pk->fcol[i] >= 0 ? qp_rd_raw(pk->rd, pk->fcol[i])
+		                           : (qp_span){ empty, 0 };
 	v->mem = NULL;
+}
+
+/* The selected codes of the current record (with --rollup their
+ * ancestors too) and their hits, into it. */
+static void
+record_items(const picker *pk, qp_span cs, qp_span hs, bool has_hits, items *it)
+{
+	const qp_rd *rd = pk->rd;
+	size_t nc = qp_list_count(cs.p, cs.n);
+	if (has_hits && qp_list_count(hs.p, hs.n) != nc)
+		qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd), "%zu codes but %zu hits",
+		          nc, qp_list_count(hs.p, hs.n));
+	qp_list lc, lh;
+	qp_list_init(&lc, cs.p, cs.n);
+	qp_list_init(&lh, hs.p, hs.n);
+	const char *cp, *hp;
+	size_t cn, hn;
+	it->n = 0;
+	while (qp_list_next(&lc, &cp, &cn)) {
+		uint64_t h = 1;
+		if (has_hits) {
+			qp_list_next(&lh, &hp, &hn);
+			h = parse_count(rd, hp, hn, "hits value");
+		}
+		if (!code_valid(cp, cn) || memchr(cp, '\\', cn))
+			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
+			          "bad code path '%.*s' in codes",
+			          (int)(cn > 60 ? 60 : cn), cp);
+		if (selected(pk, cp, cn))
+			add_item(rd, it, cp, cn, h);
+		if (!pk->rollup)
+			continue;
+		for (size_t an = code_parent(cp, cn); an > 0; an = code_parent(cp, an))
+			if (selected(pk, cp, an))
+				add_item(rd, it, cp, an, h);
+	}
 }
 
 /* Read a coded stream (match-theme's layout) into the pools. */
 static void
-read_coded(const int *bycol)
+read_coded(picker *pk)
 {
-	int c_codes = qp_rd_need(rd, "codes");
-	int c_hits = qp_rd_col(rd, "hits");
+	int c_codes = qp_rd_need(pk->rd, "codes");
+	int c_hits = qp_rd_col(pk->rd, "hits");
 	qp_buf key = QP_BUF_INIT, scratch = QP_BUF_INIT;
-	item *it = NULL;
-	size_t nit, cap = 0;
+	items it = { NULL, 0, 0 };
 
-	while (qp_rd_next(rd)) {
-		qp_span cs = qp_rd_raw(rd, c_codes);
-		qp_span hs = c_hits >= 0 ? qp_rd_raw(rd, c_hits) : (qp_span){ "", 0 };
+	while (qp_rd_next(pk->rd)) {
+		qp_span cs = qp_rd_raw(pk->rd, c_codes);
+		qp_span hs = c_hits >= 0 ? qp_rd_raw(pk->rd, c_hits) : (qp_span){ "", 0 };
 		if (cs.n == 0 && hs.n == 0)
 			continue;
-		size_t nc = qp_list_count(cs.p, cs.n);
-		if (c_hits >= 0 && qp_list_count(hs.p, hs.n) != nc)
-			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
-			          "%zu codes but %zu hits", nc,
-			          qp_list_count(hs.p, hs.n));
-		qp_list lc, lh;
-		qp_list_init(&lc, cs.p, cs.n);
-		qp_list_init(&lh, hs.p, hs.n);
-		const char *cp, *hp;
-		size_t cn, hn;
-		nit = 0;
-		while (qp_list_next(&lc, &cp, &cn)) {
-			uint64_t h = 1;
-			if (c_hits >= 0) {
-				qp_list_next(&lh, &hp, &hn);
-				h = parse_count(hp, hn, "hits value");
-			}
-			if (!code_valid(cp, cn) || memchr(cp, '\\', cn))
-				qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
-				          "bad code path '%.*s' in codes",
-				          (int)(cn > 60 ? 60 : cn), cp);
-			if (selected(cp, cn))
-				add_item(&it, &nit, &cap, cp, cn, h);
-			if (!rollup)
-				continue;
-			for (size_t an = code_parent(cp, cn); an > 0;
-			     an = code_parent(cp, an))
-				if (selected(cp, an))
-					add_item(&it, &nit, &cap, cp, an, h);
-		}
-		if (nit == 0)
+		record_items(pk, cs, hs, c_hits >= 0, &it);
+		if (it.n == 0)
 			continue;
-		cand v;
-		view_of(&v);
-		v.words = count_words(v.f[F_TEXT], &scratch, max_words);
-		if (v.words < min_words || v.words > max_words)
+		quote v;
+		view_of(pk, &v);
+		v.words = count_words(pk->rd, v.f[QF_TEXT], &scratch, pk->max_words);
+		if (v.words < pk->min_words || v.words > pk->max_words)
 			continue;
-		for (int i = 0; i < NF; i++)
-			if (i != F_TEXT && fcol[i] >= 0)
-				check_escapes(v.f[i], fcol[i], &scratch);
-		for (int i = 0; i < nby; i++)
-			check_escapes(qp_rd_raw(rd, bycol[i]), bycol[i], &scratch);
-		for (size_t i = 0; i < nit; i++) {
-			v.hits = it[i].hits;
-			pool_offer(pool_get(&key, it[i].p, it[i].n, bycol), &v);
+		check_fields(pk, &v, &scratch);
+		for (size_t i = 0; i < it.n; i++) {
+			v.hits = it.v[i].hits;
+			quote_pool_offer(pool_get(pk, &key, it.v[i].p, it.v[i].n), &v,
+			                 pk->pool_k);
 		}
 	}
-	free(it);
+	free(it.v);
 	buf_free(&key);
 	buf_free(&scratch);
 }
@@ -560,47 +388,50 @@ read_coded(const int *bycol)
  * columns the stream has, then doc, seg and text always (they say where
  * the quote is).  Returns their number; names[] must hold nby + 10. */
 static int
-output_cols(const char **names, const char *a, const char *b)
+output_cols(const picker *pk, const char **names, const char *a, const char *b)
 {
 	int n = 0;
 	names[n++] = "code";
-	for (int i = 0; i < nby; i++)
-		names[n++] = by[i];
+	for (int i = 0; i < pk->nby; i++)
+		names[n++] = pk->by.v[i];
 	names[n++] = a;
 	names[n++] = b;
-	for (int f = 0; f < F_DOC; f++)
-		if (fcol[f] >= 0 && !inby[f])
+	for (int f = 0; f < QF_DOC; f++)
+		if (pk->fcol[f] >= 0 && !pk->inby[f])
 			names[n++] = fname[f];
-	for (int f = F_DOC; f < NF; f++)
-		if (!inby[f])
+	for (int f = QF_DOC; f < QF_N; f++)
+		if (!pk->inby[f])
 			names[n++] = fname[f];
 	return n;
 }
 
 static int
-partial_cols(const char **names)
+partial_cols(const picker *pk, const char **names)
 {
-	return output_cols(names, "hits", "words");
+	return output_cols(pk, names, "hits", "words");
+}
+
+/* The partial's header is the one these options write. */
+static void
+check_partial_header(const picker *pk)
+{
+	const char **want = xcalloc((size_t)pk->nby + 10, sizeof *want);
+	int nw = partial_cols(pk, want);
+	if (!qp_partial_header_is(pk->rd, want, nw)) {
+		qp_buf w = QP_BUF_INIT;
+		qp_partial_join(want, nw, " ", &w);
+		qp_die_at(qp_rd_file(pk->rd), 1, "not --partial output of pick-quotes "
+		          "with these --by columns (expected the columns: %s)", w.s);
+	}
+	free(want);
 }
 
 /* Read --partial outputs back into the pools. */
 static void
-read_partial(const int *bycol)
+read_partial(picker *pk)
 {
-	const char **want = xcalloc((size_t)nby + 10, sizeof *want);
-	int nw = partial_cols(want);
-	bool ok = qp_rd_ncols(rd) == nw;
-	for (int i = 0; ok && i < nw; i++)
-		ok = strcmp(qp_rd_name(rd, i), want[i]) == 0;
-	if (!ok) {
-		qp_buf w = QP_BUF_INIT;
-		for (int i = 0; i < nw; i++)
-			buf_printf(&w, "%s%s", i ? " " : "", want[i]);
-		qp_die_at(qp_rd_file(rd), 1, "not --partial output of pick-quotes "
-		          "with these --by columns (expected the columns: %s)", w.s);
-	}
-	free(want);
-
+	qp_rd *rd = pk->rd;
+	check_partial_header(pk);
 	int c_code = qp_rd_need(rd, "code");
 	int c_hits = qp_rd_need(rd, "hits");
 	int c_words = qp_rd_need(rd, "words");
@@ -613,199 +444,34 @@ read_partial(const int *bycol)
 			          "bad code path '%.*s' in code",
 			          (int)(cs.n > 60 ? 60 : cs.n), cs.p);
 		qp_span hs = qp_rd_raw(rd, c_hits), ws = qp_rd_raw(rd, c_words);
-		cand v;
-		view_of(&v);
-		v.hits = parse_count(hs.p, hs.n, "hits");
-		uint64_t words = parse_count(ws.p, ws.n, "words");
-		v.words = count_words(v.f[F_TEXT], &scratch,
-		                      words > max_words ? words : max_words);
+		quote v;
+		view_of(pk, &v);
+		v.hits = parse_count(rd, hs.p, hs.n, "hits");
+		uint64_t words = parse_count(rd, ws.p, ws.n, "words");
+		v.words = count_words(rd, v.f[QF_TEXT], &scratch,
+		                      words > pk->max_words ? words : pk->max_words);
 		if (v.words != words)
 			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
 			          "words is %llu but the text has %llu",
 			          (unsigned long long)words, (unsigned long long)v.words);
 		/* Idempotent filters: the shards applied them already when they
 		 * ran with the same options. */
-		if (!selected(cs.p, cs.n) || v.words < min_words || v.words > max_words)
+		if (!selected(pk, cs.p, cs.n) || v.words < pk->min_words ||
+		    v.words > pk->max_words)
 			continue;
-		for (int i = 0; i < NF; i++)
-			if (i != F_TEXT && fcol[i] >= 0)
-				check_escapes(v.f[i], fcol[i], &scratch);
-		for (int i = 0; i < nby; i++)
-			check_escapes(qp_rd_raw(rd, bycol[i]), bycol[i], &scratch);
-		pool_offer(pool_get(&key, cs.p, cs.n, bycol), &v);
+		check_fields(pk, &v, &scratch);
+		quote_pool_offer(pool_get(pk, &key, cs.p, cs.n), &v, pk->pool_k);
 	}
 	buf_free(&key);
 	buf_free(&scratch);
 }
 
-/*
- * Near-duplicates: the set of 3-word shingles of the folded words (of
- * all the words when there are fewer than 3), as sorted distinct 64-bit
- * hashes.
- */
-typedef struct {
-	uint64_t *h;
-	size_t n;
-	bool done;
-} shingles;
-
-static int
-u64cmp(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
 static void
-make_shingles(shingles *s, qp_span text, qp_buf *raw, qp_buf *fold)
+write_tsv_header(const picker *pk)
 {
-	enum { K = 3 };
-	size_t *start = NULL, *end = NULL, nw = 0, cap = 0;
-	qp_words w;
-	qp_word tok;
-
-	buf_reset(raw);
-	qp_unescape(text.p, text.n, raw);       /* checked when read */
-	buf_reset(fold);
-	words_init(&w, raw->s ? raw->s : "", raw->len);
-	while (words_next(&w, &tok)) {
-		if (nw == cap) {
-			cap = cap ? cap * 2 : 64;
-			start = xreallocarray(start, cap, sizeof *start);
-			end = xreallocarray(end, cap, sizeof *end);
-		}
-		if (nw)
-			buf_addc(fold, ' ');
-		start[nw] = fold->len;
-		utf8_fold(raw->s + tok.off, tok.len, fold);
-		end[nw++] = fold->len;
-	}
-	size_t k = nw < K ? nw : K;
-	s->n = nw ? nw - k + 1 : 0;
-	s->h = xcalloc(s->n, sizeof *s->h);
-	for (size_t i = 0; i < s->n; i++)
-		s->h[i] = qp_hash(fold->s + start[i], end[i + k - 1] - start[i]);
-	qsort(s->h, s->n, sizeof *s->h, u64cmp);
-	size_t u = 0;
-	for (size_t i = 0; i < s->n; i++)
-		if (u == 0 || s->h[i] != s->h[u - 1])
-			s->h[u++] = s->h[i];
-	s->n = u;
-	s->done = true;
-	free(start);
-	free(end);
-}
-
-/* Is the Jaccard overlap of a and b above --max-overlap?  Two texts
- * without words overlap fully. */
-static bool
-too_close(const shingles *a, const shingles *b)
-{
-	size_t i = 0, j = 0, inter = 0;
-	while (i < a->n && j < b->n) {
-		if (a->h[i] == b->h[j])
-			inter++, i++, j++;
-		else if (a->h[i] < b->h[j])
-			i++;
-		else
-			j++;
-	}
-	uint64_t uni = a->n + b->n - inter;
-	if (uni == 0)
-		inter = uni = 1;
-	return (uint64_t)inter * overlap_den > overlap_num * uni;
-}
-
-/*
- * Is c said by the same known person as p?  A person is the participant
- * when known, a person in every doc; else the speaker label within its
- * doc, since labels such as "Speaker 1" start again in each transcript
- * (tally(1) counts speakers the same way).  With neither, nobody.
- */
-static bool
-same_speaker(const cand *c, const cand *p)
-{
-	if (c->f[F_PARTICIPANT].n)
-		return spaneq(c->f[F_PARTICIPANT], p->f[F_PARTICIPANT]);
-	if (c->f[F_SPEAKER].n)
-		return p->f[F_PARTICIPANT].n == 0 &&
-		       spaneq(c->f[F_SPEAKER], p->f[F_SPEAKER]) &&
-		       spaneq(c->f[F_DOC], p->f[F_DOC]);
-	return false;
-}
-
-/*
- * Choose up to N quotes from the sorted pool c[0..n), into pick[] (indices,
- * in the order of choice).  Three passes over the pool in score order:
- * the first takes a quote only from a speaker and a document not yet
- * quoted, the second only from a speaker not yet quoted, the third any.
- * No pass takes a near-duplicate of a quote already taken.
- */
-static size_t
-choose(const cand *c, size_t n, size_t *pick, qp_buf *raw, qp_buf *fold)
-{
-	shingles *sh = xcalloc(n, sizeof *sh);
-	bool *gone = xcalloc(n, sizeof *gone);          /* taken or near-duplicate */
-	size_t np = 0;
-
-	for (int pass = 0; pass < 3; pass++) {
-		for (size_t i = 0; i < n && np < nquotes; i++) {
-			if (gone[i])
-				continue;
-			bool skip = false;
-			for (size_t j = 0; j < np && !skip; j++) {
-				const cand *p = &c[pick[j]];
-				if (pass < 2 && same_speaker(&c[i], p))
-					skip = true;
-				if (pass < 1 && c[i].f[F_DOC].n &&
-				    spaneq(c[i].f[F_DOC], p->f[F_DOC]))
-					skip = true;
-			}
-			if (skip)
-				continue;
-			if (!sh[i].done)
-				make_shingles(&sh[i], c[i].f[F_TEXT], raw, fold);
-			for (size_t j = 0; j < np && !gone[i]; j++)
-				gone[i] = too_close(&sh[i], &sh[pick[j]]);
-			if (gone[i])
-				continue;
-			gone[i] = true;
-			pick[np++] = i;
-		}
-	}
-	for (size_t i = 0; i < n; i++)
-		free(sh[i].h);
-	free(sh);
-	free(gone);
-	return np;
-}
-
-/* hits/words to 4 decimals, rounded half up, by integer arithmetic. */
-static void
-write_score(const cand *c)
-{
-	uint64_t h, w;
-	char s[64];
-	score_of(c, &h, &w);
-	uint64_t v = (h * 20000 + w) / (2 * w);
-	int n = snprintf(s, sizeof s, "%llu.%04llu",
-	                 (unsigned long long)(v / 10000), (unsigned long long)(v % 10000));
-	qp_write(qp_stdout, s, (size_t)n);
-}
-
-static void
-write_u64(uint64_t v)
-{
-	char s[32];
-	int n = snprintf(s, sizeof s, "%llu", (unsigned long long)v);
-	qp_write(qp_stdout, s, (size_t)n);
-}
-
-static void
-write_tsv_header(void)
-{
-	const char **names = xcalloc((size_t)nby + 12, sizeof *names);
-	int n = partial ? partial_cols(names) : output_cols(names, "rank", "score");
+	const char **names = xcalloc((size_t)pk->nby + 12, sizeof *names);
+	int n = pk->partial ? partial_cols(pk, names)
+	                    : output_cols(pk, names, "rank", "score");
 	qp_write_header(qp_stdout, names, n);
 	free(names);
 }
@@ -817,250 +483,279 @@ tab_span(qp_span s)
 	qp_write(qp_stdout, s.p, s.n);
 }
 
+/* A candidate as a record: with --partial its hits and words, else its
+ * rank and score (hits/words to 4 decimals, as table.h writes ratios). */
 static void
-write_tsv(const pool *p, const cand *c, size_t rank)
+write_tsv(const picker *pk, const quote_pool *p, const quote *c, size_t rank)
 {
 	qp_write(qp_stdout, p->code.p, p->code.n);
-	for (int i = 0; i < nby; i++)
+	for (int i = 0; i < pk->nby; i++)
 		tab_span(p->by[i]);
 	qp_putc(qp_stdout, '\t');
-	if (partial) {
-		write_u64(c->hits);
+	if (pk->partial) {
+		qp_write_u64(qp_stdout, c->hits);
 		qp_putc(qp_stdout, '\t');
-		write_u64(c->words);
-		for (int f = 0; f < F_DOC; f++)
-			if (fcol[f] >= 0 && !inby[f])
-				tab_span(c->f[f]);
+		qp_write_u64(qp_stdout, c->words);
 	} else {
-		write_u64(rank);
+		uint64_t h, w;
+		quote_score(c, &h, &w);
+		qp_write_u64(qp_stdout, rank);
 		qp_putc(qp_stdout, '\t');
-		write_score(c);
-		for (int f = 0; f < F_DOC; f++)
-			if (fcol[f] >= 0 && !inby[f])
-				tab_span(c->f[f]);
+		qp_write_ratio(qp_stdout, h, w);
 	}
-	for (int f = F_DOC; f < NF; f++)
-		if (!inby[f])
+	for (int f = 0; f < QF_DOC; f++)
+		if (pk->fcol[f] >= 0 && !pk->inby[f])
+			tab_span(c->f[f]);
+	for (int f = QF_DOC; f < QF_N; f++)
+		if (!pk->inby[f])
 			tab_span(c->f[f]);
 	qp_out_endrec(qp_stdout);
 }
 
-/* A value (escaped) as Markdown text: line breaks and TABs become
- * spaces, and with cell, | and \ are escaped for a table cell. */
+/* Append the unescaped form of field v (checked when read) to out. */
 static void
-md_text(qp_span v, bool cell, qp_buf *tmp)
+add_field(qp_span v, qp_buf *out)
 {
-	buf_reset(tmp);
-	qp_unescape(v.p, v.n, tmp);     /* checked when read */
-	for (size_t i = 0; i < tmp->len; i++) {
-		char ch = tmp->s[i];
-		if (ch == '\n' || ch == '\r' || ch == '\t')
-			ch = ' ';
-		else if (cell && (ch == '|' || ch == '\\'))
-			qp_putc(qp_stdout, '\\');
-		qp_putc(qp_stdout, ch);
-	}
+	qp_unescape(v.p, v.n, out);
 }
 
+/* A field (escaped) as Markdown heading text. */
 static void
-write_md(const pool *p, const pool *prev, const cand *c, const size_t *pick,
-         size_t np, qp_buf *tmp)
+put_inline(qp_span v, qp_buf *tmp, qp_buf *md)
 {
-	if (!prev || !spaneq(prev->code, p->code)) {
+	buf_reset(tmp);
+	add_field(v, tmp);
+	buf_reset(md);
+	qp_md_inline(tmp->s, tmp->len, md);
+	qp_write(qp_stdout, md->s, md->len);
+}
+
+/* The headings of pool p: "## code" when the code changes from prev's,
+ * "### col: value, ..." for each group. */
+static void
+write_md_headings(const picker *pk, const quote_pool *p, const quote_pool *prev,
+                  qp_buf *tmp, qp_buf *md)
+{
+	if (!prev || !quote_span_eq(prev->code, p->code)) {
 		if (prev)
 			qp_putc(qp_stdout, '\n');
 		qp_puts(qp_stdout, "## ");
-		md_text(p->code, false, tmp);
+		put_inline(p->code, tmp, md);
 		qp_puts(qp_stdout, "\n\n");
 	} else {
 		qp_putc(qp_stdout, '\n');
 	}
-	if (nby) {
-		qp_puts(qp_stdout, "### ");
-		for (int i = 0; i < nby; i++) {
-			if (i)
-				qp_puts(qp_stdout, ", ");
-			qp_puts(qp_stdout, by[i]);
-			qp_puts(qp_stdout, ": ");
-			if (p->by[i].n == 0)
-				qp_puts(qp_stdout, "(none)");
-			else
-				md_text(p->by[i], false, tmp);
-		}
-		qp_puts(qp_stdout, "\n\n");
+	if (pk->nby == 0)
+		return;
+	qp_puts(qp_stdout, "### ");
+	for (int i = 0; i < pk->nby; i++) {
+		if (i)
+			qp_puts(qp_stdout, ", ");
+		qp_puts(qp_stdout, pk->by.v[i]);
+		qp_puts(qp_stdout, ": ");
+		if (p->by[i].n == 0)
+			qp_puts(qp_stdout, "(none)");
+		else
+			put_inline(p->by[i], tmp, md);
 	}
-	qp_puts(qp_stdout, "| Theme | Quote |\n| --- | --- |\n");
+	qp_puts(qp_stdout, "\n\n");
+}
+
+/* The quotes of pool p as a Markdown table: the theme, and the quote
+ * with the speaker's role. */
+static void
+write_md(const picker *pk, const quote_pool *p, const quote_pool *prev, const size_t *pick,
+         size_t np, qp_table *tb, qp_buf *tmp)
+{
+	qp_buf md = QP_BUF_INIT;
+	write_md_headings(pk, p, prev, tmp, &md);
+	buf_free(&md);
+	qp_table_clear_rows(tb);
 	for (size_t j = 0; j < np; j++) {
-		const cand *q = &c[pick[j]];
-		qp_puts(qp_stdout, "| ");
-		md_text(p->code, true, tmp);
-		qp_puts(qp_stdout, " | \"");
-		md_text(q->f[F_TEXT], true, tmp);
-		qp_putc(qp_stdout, '"');
-		if (q->f[F_ROLE].n) {
-			qp_puts(qp_stdout, " (");
-			md_text(q->f[F_ROLE], true, tmp);
-			qp_putc(qp_stdout, ')');
+		const quote *q = &p->c[pick[j]];
+		buf_reset(tmp);
+		add_field(p->code, tmp);
+		qp_table_add_cell(tb, tmp->s, tmp->len);
+		buf_reset(tmp);
+		buf_addc(tmp, '"');
+		add_field(q->f[QF_TEXT], tmp);
+		buf_addc(tmp, '"');
+		if (q->f[QF_ROLE].n) {
+			buf_adds(tmp, " (");
+			add_field(q->f[QF_ROLE], tmp);
+			buf_addc(tmp, ')');
 		}
-		qp_puts(qp_stdout, " |");
-		qp_out_endrec(qp_stdout);
+		qp_table_add_cell(tb, tmp->s, tmp->len);
+	}
+	qp_table_write_md(tb, qp_stdout, false);
+}
+
+/* The pools, sorted by code and group. */
+static quote_pool **
+sorted_pools(const picker *pk, size_t *np)
+{
+	*np = qp_map_count(pk->pools);
+	quote_pool **ps = xcalloc(*np + 1, sizeof *ps);
+	for (size_t i = 0; i < *np; i++)
+		ps[i] = qp_map_at(pk->pools, i)->val;
+	qsort(ps, *np, sizeof *ps, pool_qsort);
+	return ps;
+}
+
+static void
+write_results(const picker *pk)
+{
+	size_t np;
+	quote_pool **ps = sorted_pools(pk, &np);
+	size_t *pick = xcalloc(pk->rules.nquotes, sizeof *pick);
+	qp_buf raw = QP_BUF_INIT, fold = QP_BUF_INIT;
+	qp_table tb;
+
+	qp_table_init(&tb, 2);
+	qp_table_set_column(&tb, 0, "theme", "Theme");
+	qp_table_set_column(&tb, 1, "quote", "Quote");
+	if (!pk->md)
+		write_tsv_header(pk);
+	for (size_t i = 0; i < np; i++) {
+		quote_pool *p = ps[i];
+		qsort(p->c, p->n, sizeof *p->c, quote_qsort);
+		if (pk->partial) {
+			for (size_t j = 0; j < p->n; j++)
+				write_tsv(pk, p, &p->c[j], 0);
+			continue;
+		}
+		size_t k = quote_choose(&pk->rules, p->c, p->n, pick, &raw, &fold);
+		if (pk->md)
+			write_md(pk, p, i ? ps[i - 1] : NULL, pick, k, &tb, &raw);
+		else
+			for (size_t j = 0; j < k; j++)
+				write_tsv(pk, p, &p->c[pick[j]], j + 1);
+	}
+	for (size_t i = 0; i < np; i++)
+		quote_pool_free(ps[i]);
+	free(ps);
+	free(pick);
+	qp_table_free(&tb);
+	buf_free(&raw);
+	buf_free(&fold);
+}
+
+/* --- options ---------------------------------------------------------- */
+
+static void
+set_option(picker *pk, int c)
+{
+	switch (c) {
+	case 'n':
+		pk->rules.nquotes = qp_parse_ulong(optarg, "-n", 10000, usage);
+		if (pk->rules.nquotes == 0)
+			qp_usage_error(usage, "-n: must be at least 1");
+		break;
+	case OPT_BY:
+		qp_optlist_add(&pk->by, optarg, "--by", qp_valid_colname,
+		               "column name", usage);
+		break;
+	case OPT_CODES:
+		qp_optlist_add(&pk->codes, optarg, "--codes", code_valid, "code path",
+		               usage);
+		break;
+	case OPT_ROLLUP: pk->rollup = true; break;
+	case OPT_NO_ROLLUP: pk->rollup = false; break;
+	case OPT_MIN_WORDS:
+		pk->min_words = qp_parse_ulong(optarg, "--min-words", 100000000, usage);
+		break;
+	case OPT_MAX_WORDS:
+		pk->max_words = qp_parse_ulong(optarg, "--max-words", 100000000, usage);
+		break;
+	case OPT_MAX_OVERLAP: parse_overlap(pk, optarg); break;
+	case OPT_FORMAT:
+		if (strcmp(optarg, "md") == 0)
+			pk->md = true;
+		else if (strcmp(optarg, "tsv") == 0)
+			pk->md = false;
+		else
+			qp_usage_error(usage, "--format: 'tsv' or 'md', not '%s'", optarg);
+		break;
+	case OPT_PARTIAL: pk->partial = true; break;
+	case OPT_MERGE: pk->merge = true; break;
+	default: qp_common_opt(c, usage);
 	}
 }
 
 static void
-write_results(void)
+check_options(picker *pk)
 {
-	size_t np = qp_map_count(pools);
-	pool **ps = xcalloc(np, sizeof *ps);
-	size_t *pick = xcalloc(nquotes, sizeof *pick);
-	qp_buf raw = QP_BUF_INIT, fold = QP_BUF_INIT;
+	if (pk->partial && pk->md)
+		qp_usage_error(usage, "--partial writes a record stream, not --format md");
+	if (pk->min_words > pk->max_words)
+		qp_usage_error(usage, "--min-words %lu is above --max-words %lu",
+		               pk->min_words, pk->max_words);
+	for (size_t i = 0; i < pk->by.n; i++)
+		for (const char *const *r = by_reserved; *r; r++)
+			if (strcmp(pk->by.v[i], *r) == 0)
+				qp_usage_error(usage, "--by: cannot group by '%s'", pk->by.v[i]);
+	pk->nby = (int)pk->by.n;
+	/* Room for the diversity and near-duplicate rules to look past the
+	 * first N; see the manual on why the pool makes merges exact. */
+	unsigned long n = pk->rules.nquotes;
+	pk->pool_k = n * 4 > n + 16 ? n * 4 : n + 16;
+}
 
-	for (size_t i = 0; i < np; i++)
-		ps[i] = qp_map_at(pools, i)->val;
-	qsort(ps, np, sizeof *ps, pool_qsort);
-	if (!md)
-		write_tsv_header();
-	for (size_t i = 0; i < np; i++) {
-		pool *p = ps[i];
-		qsort(p->c, p->n, sizeof *p->c, cand_qsort);
-		if (partial) {
-			for (size_t j = 0; j < p->n; j++)
-				write_tsv(p, &p->c[j], 0);
-			continue;
-		}
-		size_t k = choose(p->c, p->n, pick, &raw, &fold);
-		if (md)
-			write_md(p, i ? ps[i - 1] : NULL, p->c, pick, k, &raw);
-		else
-			for (size_t j = 0; j < k; j++)
-				write_tsv(p, &p->c[pick[j]], j + 1);
+/* The columns of the stream; with a header, true. */
+static bool
+find_columns(picker *pk)
+{
+	static const char *const partial_marks[] = { "code", "words", NULL };
+	qp_rd *rd = pk->rd;
+
+	if (qp_rd_ncols(rd) == 0)
+		return false;
+	if (!pk->merge) {
+		qp_partial_refuse_unmerged(rd, partial_marks, "the stream has no column "
+		                           "'codes' (it looks like --partial output: use --merge)");
+		qp_rd_need(rd, "codes");
 	}
-	for (size_t i = 0; i < np; i++) {
-		for (size_t j = 0; j < ps[i]->n; j++)
-			free(ps[i]->c[j].mem);
-		free(ps[i]->c);
-		free(ps[i]->by);
-		free(ps[i]->key);
-		free(ps[i]);
+	qp_rd_need(rd, "text");
+	pk->bycol = xcalloc((size_t)pk->nby + 1, sizeof *pk->bycol);
+	for (int i = 0; i < pk->nby; i++)
+		pk->bycol[i] = qp_rd_need(rd, pk->by.v[i]);
+	for (int f = 0; f < QF_N; f++) {
+		pk->fcol[f] = qp_rd_col(rd, fname[f]);
+		for (int i = 0; i < pk->nby; i++)
+			pk->inby[f] |= strcmp(pk->by.v[i], fname[f]) == 0;
 	}
-	free(ps);
-	free(pick);
-	buf_free(&raw);
-	buf_free(&fold);
+	return true;
 }
 
 int
 main(int argc, char **argv)
 {
-	char **codes = NULL;
+	picker pk = {
+		.rules = { .nquotes = 3, .overlap_num = 5, .overlap_den = 10 },
+		.min_words = 8, .max_words = 80,
+		.by = QP_STRLIST_INIT, .codes = QP_STRLIST_INIT,
+	};
 	int c;
 
 	qp_init("pick-quotes");
-	while ((c = getopt_long(argc, argv, "n:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'n':
-			nquotes = qp_parse_ulong(optarg, "-n", 10000, usage);
-			if (nquotes == 0)
-				qp_usage_error(usage, "-n: must be at least 1");
-			break;
-		case OPT_BY:
-			free(by);
-			by = NULL;
-			nby = split_commas(optarg, "--by", &by);
-			break;
-		case OPT_CODES:
-			free(codes);
-			codes = NULL;
-			nsel = split_commas(optarg, "--codes", &codes);
-			break;
-		case OPT_ROLLUP:
-			rollup = true;
-			break;
-		case OPT_MIN_WORDS:
-			min_words = qp_parse_ulong(optarg, "--min-words", 100000000, usage);
-			break;
-		case OPT_MAX_WORDS:
-			max_words = qp_parse_ulong(optarg, "--max-words", 100000000, usage);
-			break;
-		case OPT_MAX_OVERLAP:
-			parse_overlap(optarg);
-			break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "md") == 0)
-				md = true;
-			else if (strcmp(optarg, "tsv") == 0)
-				md = false;
-			else
-				qp_usage_error(usage, "--format: 'tsv' or 'md', not '%s'", optarg);
-			break;
-		case OPT_PARTIAL:
-			partial = true;
-			break;
-		case OPT_MERGE:
-			merge = true;
-			break;
-		default:
-			qp_common_opt(c, usage);
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (partial && md)
-		qp_usage_error(usage, "--partial writes a record stream, not --format md");
-	if (min_words > max_words)
-		qp_usage_error(usage, "--min-words %lu is above --max-words %lu",
-		               min_words, max_words);
-	for (int i = 0; i < nby; i++) {
-		if (!qp_valid_colname(by[i], strlen(by[i])))
-			qp_usage_error(usage, "--by: '%s' is not a column name", by[i]);
-		for (const char *const *r = by_reserved; *r; r++)
-			if (strcmp(by[i], *r) == 0)
-				qp_usage_error(usage, "--by: cannot group by '%s'", by[i]);
-		for (int j = 0; j < i; j++)
-			if (strcmp(by[i], by[j]) == 0)
-				qp_usage_error(usage, "--by: '%s' given twice", by[i]);
-	}
-	sel = xcalloc((size_t)nsel + 1, sizeof *sel);
-	for (int i = 0; i < nsel; i++) {
-		sel[i].p = codes[i];
-		sel[i].n = strlen(codes[i]);
-		if (!code_valid(sel[i].p, sel[i].n))
-			qp_usage_error(usage, "--codes: '%s' is not a code path", codes[i]);
-	}
-	/* Room for the diversity and near-duplicate rules to look past the
-	 * first N; see the manual on why the pool makes merges exact. */
-	pool_k = nquotes * 4 > nquotes + 16 ? nquotes * 4 : nquotes + 16;
+	while ((c = getopt_long(argc, argv, "n:", longopts, NULL)) != -1)
+		set_option(&pk, c);
+	check_options(&pk);
 
-	rd = qp_rd_open(argc, argv);
-	if (qp_rd_ncols(rd) != 0) {
-		int *bycol = xcalloc((size_t)nby + 1, sizeof *bycol);
-		if (!merge && qp_rd_col(rd, "codes") < 0 &&
-		    qp_rd_col(rd, "code") >= 0 && qp_rd_col(rd, "words") >= 0)
-			qp_die_at(qp_rd_file(rd), 1, "the stream has no column 'codes' "
-			          "(it looks like --partial output: use --merge)");
-		if (!merge)
-			qp_rd_need(rd, "codes");
-		qp_rd_need(rd, "text");
-		for (int i = 0; i < nby; i++)
-			bycol[i] = qp_rd_need(rd, by[i]);
-		for (int f = 0; f < NF; f++) {
-			fcol[f] = qp_rd_col(rd, fname[f]);
-			for (int i = 0; i < nby; i++)
-				inby[f] |= strcmp(by[i], fname[f]) == 0;
-		}
-		pools = qp_map_new();
-		if (merge)
-			read_partial(bycol);
+	pk.rd = qp_rd_open(argc - optind, argv + optind);
+	if (find_columns(&pk)) {
+		pk.pools = qp_map_new();
+		if (pk.merge)
+			read_partial(&pk);
 		else
-			read_coded(bycol);
-		write_results();
-		qp_map_free(pools);
-		free(bycol);
+			read_coded(&pk);
+		write_results(&pk);
+		qp_map_free(pk.pools);
 	}
 	qp_out_close(qp_stdout);
-	qp_rd_free(rd);
-	free(by);
-	free(codes);
-	free(sel);
+	qp_rd_free(pk.rd);
+	free(pk.bycol);
+	qp_strlist_free(&pk.by);
+	qp_strlist_free(&pk.codes);
 	return 0;
 }

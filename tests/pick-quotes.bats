@@ -211,6 +211,48 @@ brief() { tail -n +2 | cut -f 1-8; }
 	[ "$status" -eq 2 ]
 }
 
+@test "pick-quotes: --by and --codes add up when repeated" {
+	# Before, a second --by replaced the first: --by role --by doc grouped
+	# by doc alone.
+	pick-quotes --by role,doc --codes barriers/cost "$C" >"$T/want"
+	run pick-quotes --by role --by doc --codes barriers/cost "$C"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "$(row code role doc rank score speaker participant seg text)" ]
+	[ "$output" = "$(cat "$T/want")" ]
+	run pick-quotes --by 'role , doc' --codes barriers/cost "$C"
+	[ "$output" = "$(cat "$T/want")" ]
+	pick-quotes --codes support/peer,wellbeing "$C" >"$T/want"
+	run pick-quotes --codes support/peer --codes wellbeing "$C"
+	[ "$output" = "$(cat "$T/want")" ]
+	run pick-quotes --by role --by role "$C"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"--by: 'role' given twice"* ]]
+}
+
+@test "pick-quotes: -n and --count, --rollup and --no-rollup (the default; the last wins)" {
+	pick-quotes -n 1 "$C" >"$T/want"
+	run pick-quotes --count 1 "$C"
+	[ "$output" = "$(cat "$T/want")" ]
+	run pick-quotes --count=1 "$C"
+	[ "$output" = "$(cat "$T/want")" ]
+	diff <(pick-quotes --no-rollup "$C") <(pick-quotes "$C")
+	diff <(pick-quotes --rollup --no-rollup "$C") <(pick-quotes "$C")
+	diff <(pick-quotes --no-rollup --rollup "$C") <(pick-quotes --rollup "$C")
+	run pick-quotes --count 0 "$C"
+	[ "$status" -eq 2 ]
+}
+
+@test "pick-quotes: --help has the common layout, in the man page's order" {
+	run pick-quotes --help
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"       pick-quotes --help | --version"* ]]
+	[[ "$output" == *"  -n, --count N      quotes per code and group (default 3)"* ]]
+	[[ "$output" == *"  --version          print the version and exit" ]]
+	got=$(awk '/^  --/ { print $1 }' <<<"$output" | paste -sd ' ')
+	want=$(grep '^\.It Fl -' "$BATS_TEST_DIRNAME/../man/pick-quotes.1" | awk '{ print "-" $3 }' | paste -sd ' ')
+	[ "$got" = "$want" ]
+}
+
 @test "pick-quotes: --codes selects codes and their descendants, by whole segments" {
 	run pick-quotes --codes barriers "$C"
 	[ "$(printf '%s\n' "$output" | tail -n +2 | cut -f 1 | uniq | paste -sd ' ')" = "barriers/cost barriers/time-constraints" ]

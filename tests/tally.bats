@@ -152,6 +152,50 @@ H='doc\tseg\tspeaker\trole\tparticipant\tcodes\thits\n'
 	[[ "${lines[0]}" == *"| MS  | ms  |"* ]]
 }
 
+@test "tally: a Markdown cell shows a line break, CR or TAB as a space, as pick-quotes does" {
+	# One escaping rule for Markdown cells (lib/table.h): a table row is one
+	# line and Markdown has no escape for a line break, so a `\n` would show
+	# as those two characters.  Backslash and | stay escaped.
+	run_stdin 'doc\trole\tcodes\nd\tline\\none\tx\nd\ttab\\tcr\\r|\\\\\tx\n' tally --by role --format md
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = '| code  | line one | tab cr \|\\ | total |' ]
+	[ "${lines[2]}" = '| x     |        1 |           1 |     2 |' ]
+	run_stdin 'doc\tcodes\nd\ta\\nb\n' tally --cooccur --format md
+	[ "${lines[0]}" = '| code | a b |' ]
+	[ "${lines[2]}" = '| a b  |   1 |' ]
+	# The record streams keep the escapes.
+	run_stdin 'doc\trole\tcodes\nd\tline\\none\tx\n' tally --by role
+	[ "$(cut -f 2 <<<"${lines[1]}")" = 'line\none' ]
+}
+
+@test "tally: --rollup is the default, and the last of --rollup and --no-rollup wins" {
+	diff <(tally --rollup "$F/coded.tsv") "$F/plain.out"
+	diff <(tally --no-rollup --rollup "$F/coded.tsv") "$F/plain.out"
+	run tally --rollup --no-rollup "$F/coded.tsv"
+	[ "$output" = "$(tally --no-rollup "$F/coded.tsv")" ]
+	[ "$output" != "$(cat "$F/plain.out")" ]
+}
+
+@test "tally: --by adds up when repeated, with blanks around items dropped" {
+	diff <(tally --by role --by doc "$F/coded.tsv") <(tally --by role,doc "$F/coded.tsv")
+	diff <(tally --by 'role, doc' "$F/coded.tsv") <(tally --by role,doc "$F/coded.tsv")
+	run tally --by role --by role "$F/coded.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"--by: 'role' given twice"* ]]
+}
+
+@test "tally: --help has the common layout, in the man page's order" {
+	run tally --help
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "usage: tally [--by COL[,COL...]] [--rollup | --no-rollup] [--depth N]" ]
+	[[ "$output" == *"       tally --help | --version"* ]]
+	[[ "$output" == *"  --version          print the version and exit" ]]
+	# The options in the order of the man page's OPTIONS.
+	got=$(awk '/^  --/ { print $1 }' <<<"$output" | paste -sd ' ')
+	want=$(grep '^\.It Fl -' "$BATS_TEST_DIRNAME/../man/tally.1" | awk '{ print "-" $3 }' | paste -sd ' ')
+	[ "$got" = "$want" ]
+}
+
 # --- co-occurrence ----------------------------------------------------
 
 @test "tally: --cooccur counts pairs, leaving out a code with its own ancestor" {
