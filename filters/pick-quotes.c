@@ -18,7 +18,8 @@
 #include <string.h>
 
 #include "buf.h"
-#include "codes.h"
+#include "codepath.h"
+#include "list.h"
 #include "map.h"
 #include "opt.h"
 #include "output.h"

@@ -15,10 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "codes.h"
 #include "cooccur.h"
 #include "counts.h"
 #include "counts_partial.h"
+#include "list.h"
 #include "opt.h"
 #include "output.h"
 #include "partial.h"

@@ -1,7 +1,7 @@
 /* cooccur.c: co-occurrence of codes (see cooccur.h). */
 #include <stdlib.h>
 
-#include "codes.h"
+#include "codepath.h"
 #include "cooccur.h"
 #include "output.h"
 #include "qp.h"

@@ -3,7 +3,7 @@
  * carry both codes of a pair, per group, kept in a ct_state (counts.h).
  *
  * A pair is two codes of one segment, the first before the second in
- * tree order (codes.h); a code and its own ancestor are no pair, since
+ * tree order (codepath.h); a code and its own ancestor are no pair, since
  * a rolled-up parent trivially co-occurs with its child.
  */
 #ifndef QP_COOCCUR_H

@@ -3,9 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "codes.h"
+#include "codepath.h"
 #include "cooccur.h"
 #include "counts.h"
+#include "list.h"
 #include "output.h"
 #include "qp.h"
 #include "table.h"

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "codes.h"
+#include "codepath.h"
 #include "cooccur.h"
 #include "counts_partial.h"
 #include "output.h"

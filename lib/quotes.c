@@ -219,7 +219,7 @@ make_shingles(shingles *s, qp_span text, qp_buf *raw, qp_buf *fold)
 	buf_reset(raw);
 	qp_unescape(text.p, text.n, raw);       /* checked when read */
 	buf_reset(fold);
-	words_init(&w, raw->s ? raw->s : "", raw->len);
+	words_init(&w, raw->s, raw->len);
 	while (words_next(&w, &tok)) {
 		if (nw == cap) {
 			cap = cap ? cap * 2 : 64;
