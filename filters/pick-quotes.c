@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "coded.h"
 #include "codepath.h"
 #include "list.h"
 #include "map.h"
@@ -250,26 +251,6 @@ check_fields(const picker *pk, const quote *v, qp_buf *scratch)
 		check_escapes(pk->rd, qp_rd_raw(pk->rd, pk->bycol[i]), pk->bycol[i], scratch);
 }
 
-static uint64_t
-parse_count(const qp_rd *rd, const char *p, size_t n, const char *what)
-{
-	uint64_t v = 0;
-	if (n == 0 || n > 10)
-		goto bad;
-	for (size_t i = 0; i < n; i++) {
-		if (p[i] < '0' || p[i] > '9')
-			goto bad;
-		v = v * 10 + (uint64_t)(p[i] - '0');
-	}
-	if (v > UINT32_MAX)
-		goto bad;
-	return v;
-bad:
-	qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
-	          "%s '%.*s' is not a count (0 to %lu)", what,
-	          (int)(n > 40 ? 40 : n), p, (unsigned long)UINT32_MAX);
-}
-
 /* The (code, hits) pairs of the current record; codes point into the
  * line. */
 typedef struct {
@@ -319,10 +300,9 @@ static void
 record_items(const picker *pk, qp_span cs, qp_span hs, bool has_hits, items *it)
 {
 	const qp_rd *rd = pk->rd;
-	size_t nc = qp_list_count(cs.p, cs.n);
-	if (has_hits && qp_list_count(hs.p, hs.n) != nc)
-		qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd), "%zu codes but %zu hits",
-		          nc, qp_list_count(hs.p, hs.n));
+	if (has_hits)
+		qp_coded_check_pairing(rd, qp_list_count(cs.p, cs.n),
+		                       qp_list_count(hs.p, hs.n));
 	qp_list lc, lh;
 	qp_list_init(&lc, cs.p, cs.n);
 	qp_list_init(&lh, hs.p, hs.n);
@@ -333,12 +313,10 @@ record_items(const picker *pk, qp_span cs, qp_span hs, bool has_hits, items *it)
 		uint64_t h = 1;
 		if (has_hits) {
 			qp_list_next(&lh, &hp, &hn);
-			h = parse_count(rd, hp, hn, "hits value");
+			h = qp_coded_count(rd, hp, hn, "hits value");
 		}
 		if (!code_valid(cp, cn) || memchr(cp, '\\', cn))
-			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
-			          "bad code path '%.*s' in codes",
-			          (int)(cn > 60 ? 60 : cn), cp);
+			qp_coded_bad_path(rd, cp, cn);
 		if (selected(pk, cp, cn))
 			add_item(rd, it, cp, cn, h);
 		if (!pk->rollup)
@@ -447,8 +425,8 @@ read_partial(picker *pk)
 		qp_span hs = qp_rd_raw(rd, c_hits), ws = qp_rd_raw(rd, c_words);
 		quote v;
 		view_of(pk, &v);
-		v.hits = parse_count(rd, hs.p, hs.n, "hits");
-		uint64_t words = parse_count(rd, ws.p, ws.n, "words");
+		v.hits = qp_coded_count(rd, hs.p, hs.n, "hits");
+		uint64_t words = qp_coded_count(rd, ws.p, ws.n, "words");
 		v.words = count_words(rd, v.f[QF_TEXT], &scratch,
 		                      words > pk->max_words ? words : pk->max_words);
 		if (v.words != words)

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coded.h"
 #include "cooccur.h"
 #include "counts.h"
 #include "counts_partial.h"
@@ -271,17 +272,6 @@ find_columns(const ct_state *t, enum mode mode, columns *c)
 		qp_die_at(file, 1, "--saturation: the stream has no column 'doc'");
 }
 
-static void
-check_hits(qp_rd *rd, int col, uint32_t nvals)
-{
-	qp_span h = qp_rd_raw(rd, col);
-	size_t nh = qp_list_count(h.p, h.n);
-	if (nh != nvals)
-		qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
-		          "codes has %lu value%s but hits has %zu",
-		          (unsigned long)nvals, nvals == 1 ? "" : "s", nh);
-}
-
 /* The current record's doc and speaker, into *d and *s. */
 static void
 doc_and_speaker(ct_state *t, const columns *c, bool saturation, uint32_t *d,
@@ -320,8 +310,10 @@ count_stream(ct_state *t, enum mode mode)
 	while (qp_rd_next(t->rd)) {
 		ct_codeset cs;
 		ct_resolve(t, qp_rd_raw(t->rd, c.codes), &cs);
-		if (c.hits >= 0)
-			check_hits(t->rd, c.hits, cs.nvals);
+		if (c.hits >= 0) {
+			qp_span h = qp_rd_raw(t->rd, c.hits);
+			qp_coded_check_pairing(t->rd, cs.nvals, qp_list_count(h.p, h.n));
+		}
 		uint32_t g = t->nby ? ct_group_of(t, c.by) : 0;
 		uint32_t d = CT_NONE, s = CT_NONE;
 		if (people)

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coded.h"
 #include "codepath.h"
 #include "cooccur.h"
 #include "counts.h"
@@ -298,8 +299,7 @@ field_code(ct_state *t, const char *v, size_t vn)
 	if (vn == 0)
 		qp_die_at(qp_rd_file(t->rd), qp_rd_lineno(t->rd), "empty value in codes");
 	if (!code_valid(v, vn))
-		qp_die_at(qp_rd_file(t->rd), qp_rd_lineno(t->rd),
-		          "bad code path '%.*s' in codes (empty segment)", (int)vn, v);
+		qp_coded_bad_path(t->rd, v, vn);
 	vn = code_cut(v, vn, t->depth);
 	return ct_code_id(t, v, vn, t->rollup);
 }

@@ -359,7 +359,7 @@ brief() { tail -n +2 | cut -f 1-8; }
 	{ hdr; q d1 1 A MS PA "$(words a 10)" x 1; q d1 2 A MS PA "$(words b 10)" "x;y" 1; } >"$T/in"
 	run pick-quotes "$T/in"
 	[ "$status" -eq 2 ]
-	[ "$output" = "pick-quotes: $T/in:3: 2 codes but 1 hits" ]
+	[ "$output" = "pick-quotes: $T/in:3: codes has 2 values but hits has 1" ]
 	{ hdr; q d1 1 A MS PA "$(words a 10)" "x" "two"; } >"$T/in"
 	run pick-quotes "$T/in"
 	[ "$status" -eq 2 ]
@@ -367,7 +367,7 @@ brief() { tail -n +2 | cut -f 1-8; }
 	{ hdr; q d1 1 A MS PA "$(words a 10)" "" "1"; } >"$T/in"
 	run pick-quotes "$T/in"
 	[ "$status" -eq 2 ]
-	[ "$output" = "pick-quotes: $T/in:2: 0 codes but 1 hits" ]
+	[ "$output" = "pick-quotes: $T/in:2: codes has 0 values but hits has 1" ]
 	{ hdr; q d1 1 A MS PA "$(words a 10)" "x;x" "4294967295;1"; } >"$T/in"
 	run pick-quotes "$T/in"
 	[ "$status" -eq 2 ]
@@ -484,4 +484,20 @@ brief() { tail -n +2 | cut -f 1-8; }
 		[ "$status" -eq 2 ] || { echo "accepted $args"; return 1; }
 		[[ "$output" == *"usage: pick-quotes"* ]]
 	done
+}
+
+@test "pick-quotes: tally and pick-quotes say the same of the same bad codes and hits (lib/coded.h)" {
+	while IFS='|' read -r codes hits want; do
+		printf 'doc\tseg\ttext\tcodes\thits\nd1\t1\t%s\t%s\t%s\n' "$(words a 10)" "$codes" "$hits" >"$T/in"
+		for p in tally pick-quotes; do
+			run "$p" "$T/in"
+			[ "$status" -eq 2 ] || { echo "$p: status $status on '$codes' '$hits'"; return 1; }
+			[ "$output" = "$p: $T/in:2: $want" ] || { echo "$p: '$output'"; return 1; }
+		done
+	done <<'TABLE'
+x;y|1|codes has 2 values but hits has 1
+x|1;2|codes has 1 value but hits has 2
+a//b|1|bad code path 'a//b' in codes
+a/|1|bad code path 'a/' in codes
+TABLE
 }

@@ -447,7 +447,7 @@ scale_out() {
 	[ "$status" -eq 2 ]
 	[ "$output" = "tally: <stdin>:2: empty value in codes" ]
 	run_stdin 'doc\tcodes\nd\tx\nd\ta//b\n' tally
-	[ "$output" = "tally: <stdin>:3: bad code path 'a//b' in codes (empty segment)" ]
+	[ "$output" = "tally: <stdin>:3: bad code path 'a//b' in codes" ]
 	run_stdin 'doc\trole\tcodes\nd\tM\\qS\tx\n' tally --by role
 	[ "$status" -eq 2 ]
 	[[ "$output" == "tally: <stdin>:2: bad escape in role"* ]]
