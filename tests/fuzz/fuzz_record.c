@@ -1,7 +1,7 @@
 /*
- * fuzz_record: the record reader (lib/record.h), as the test driver tests/tools/rdcat drives it:
- * header, records, every field unescaped, one column added or
- * overwritten.  The input is one or two files, split at the first form
+ * fuzz_record: the record reader (lib/record.h), as the test driver
+ * tests/tools/rdcat drives it: header, records, every field unescaped,
+ * one column added or overwritten.  The input is one or two files, split at the first form
  * feed, so that a header repeated at a file's start is met too.
  */
 #include <stdlib.h>
