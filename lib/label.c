@@ -215,7 +215,9 @@ word_kind(const char *w, size_t n)
 struct scan {
 	size_t words;           /* counted: not particles or separators */
 	bool shape;             /* one is not like a name */
-	bool lead_in;           /* the first is a lead-in, the rest numbers */
+	bool numbers_after;     /* every counted word after the first is a number */
+	const char *first;      /* the first counted word, for the lead-in test */
+	size_t nfirst;
 };
 
 static bool
@@ -234,16 +236,16 @@ scan_word(const char *w, size_t n, struct scan *s)
 	}
 	s->shape |= k == W_OTHER || (first && k == W_NUMBER);
 	if (first)
-		s->lead_in = in_list_nocase(w, n, lead_ins);
+		s->first = w, s->nfirst = n;
 	else if (k != W_NUMBER)
-		s->lead_in = false;
+		s->numbers_after = false;
 	return ++s->words <= QP_LABEL_WORDS;
 }
 
 enum qp_label_verdict
 qp_label_check(const char *l, size_t n)
 {
-	struct scan s = { 0, false, false };
+	struct scan s = { 0, false, true, NULL, 0 };
 	int depth = 0;
 	size_t w = 0;           /* start of the word being read */
 
@@ -274,7 +276,10 @@ qp_label_check(const char *l, size_t n)
 	}
 	if (depth > 0 || s.words == 0)
 		return QP_LABEL_NO;
-	if (s.shape || s.lead_in || qp_label_is_meta_key(l, n))
+	/* A lead-in alone or before numbers ("Note:", "Question 3:"); looked
+	 * up last, as most labels have a name after their first word. */
+	if (s.shape || (s.numbers_after && in_list_nocase(s.first, s.nfirst, lead_ins)) ||
+	    qp_label_is_meta_key(l, n))
 		return QP_LABEL_SHAPE;
 	return QP_LABEL_YES;
 }

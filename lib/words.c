@@ -10,8 +10,12 @@
 bool
 qp_word_in(const char *w, size_t n, const char *const *list)
 {
+	if (n == 0)
+		return false;
+	/* The first byte settles most entries without a call. */
 	for (; *list; list++)
-		if (strncmp(*list, w, n) == 0 && (*list)[n] == '\0')
+		if ((*list)[0] == w[0] && strncmp(*list, w, n) == 0 &&
+		    (*list)[n] == '\0')
 			return true;
 	return false;
 }
