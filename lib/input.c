@@ -294,7 +294,7 @@ fill(qp_input *in)
 
 /* Find the end of the line starting at start: offset of its terminator
  * from buf, and the terminator's length.  False if not yet in buf. */
-static bool
+static inline bool
 find_eol(qp_input *in, size_t from, size_t *eol, size_t *tlen)
 {
 	char *b = in->buf;

@@ -1224,18 +1224,32 @@ push(qp_sent **out, size_t *cap, size_t *cnt, size_t b, size_t e)
 }
 
 /* The first hot byte at or after i, or n: eight bytes a step through
- * plain ASCII text, byte by byte in the eight that hold one. */
+ * plain ASCII text, byte by byte in the eight that hold one.  A 0xE2
+ * lead byte counts only where it starts a terminator or a bullet (an
+ * ellipsis character, a bullet dot); other characters are skipped. */
 static inline size_t
-next_hot(const unsigned char *u, size_t i, size_t n)
+next_hot(const struct sp *c, size_t i)
 {
+	const unsigned char *u = c->u;
+	size_t n = c->n;
+
 	for (;;) {
 		while (i + 8 <= n && !maybe_hot8(u + i))
 			i += 8;
 		size_t lim = n - i > 8 ? i + 8 : n;
 		while (i < lim && !hot[u[i]])
 			i++;
-		if (i < lim || i >= n)
+		if (i >= n)
+			return n;
+		if (i >= lim)
+			continue;
+		if (u[i] != 0xE2)
 			return i;
+		int32_t cp;
+		size_t k = cp_at(c, i, n, &cp);
+		if (k && (is_term_cp(cp) || is_bullet(cp)))
+			return i;
+		i += k ? k : 1;
 	}
 }
 
@@ -1252,15 +1266,15 @@ opens_item(struct sp *c, const struct tok *t, size_t start, bool bullet,
 	size_t bl = bullet_len(c, t->b, t->e);
 	unsigned z = c->u[t->e - 1];
 
-	if (bullet || !(z == '.' || z == ')') || t->e - t->b - bl > 8 ||
-	    !marker_parse(c, t->b + bl, t->e, &m))
-		return false;
-	if (prev_of(c, start, t, prev, hasprev) &&
-	    !(prev->b == start && is_bullet_tok(c, prev, start)) &&
-	    c->u[prev->e - 1] != ':')
-		return false;
-	c->last = m;
-	return true;
+	if (!bullet && (z == '.' || z == ')') && t->e - t->b - bl <= 8 &&
+	    marker_parse(c, t->b + bl, t->e, &m) &&
+	    (!prev_of(c, start, t, prev, hasprev) ||
+	    (prev->b == start && is_bullet_tok(c, prev, start)) ||
+	    c->u[prev->e - 1] == ':')) {
+		c->last = m;
+		return true;
+	}
+	return false;
 }
 
 /* Does t's terminator r (? ! or periods, not only dots) end the sentence
@@ -1331,17 +1345,8 @@ sent_split(const char *s, size_t n, qp_sent **out, size_t *cap)
 		return 0;
 	c.blk = start = decided = i = first.b;
 	for (;;) {
-		if ((i = next_hot(u, i, n)) >= n)
+		if ((i = next_hot(&c, i)) >= n)
 			break;
-		if (u[i] == 0xE2) {
-			/* hot only if it starts a terminator or a bullet */
-			int32_t cp;
-			size_t k = cp_at(&c, i, n, &cp);
-			if (!k || !(is_term_cp(cp) || is_bullet(cp))) {
-				i += k ? k : 1;
-				continue;
-			}
-		}
 		/* t: the token holding i, or the one before the gap holding i */
 		size_t e = u[i] == '\n' ? scan_back(&c, decided, i, true) : i + 1;
 		if (!tok_next(&c, scan_back(&c, decided, e, false), &t))
