@@ -294,7 +294,7 @@ fill(qp_input *in)
 
 /* Find the end of the line starting at start: offset of its terminator
  * from buf, and the terminator's length.  False if not yet in buf. */
-static bool
+static inline bool
 find_eol(qp_input *in, size_t from, size_t *eol, size_t *tlen)
 {
 	char *b = in->buf;
@@ -332,13 +332,13 @@ find_eol(qp_input *in, size_t from, size_t *eol, size_t *tlen)
 	return false;   /* CR at the buffer's end: need one more byte */
 }
 
-/* The next line from the files; the work of qp_input_line. */
-static bool
-read_line(qp_input *in, const char **line, size_t *len)
+/* The next line of the files as they hold it, without its terminator:
+ * false at the end of the input, or at a file's end when QP_IN_FILES
+ * holds the files apart. */
+static inline bool
+next_raw_line(qp_input *in, const char **line, size_t *len)
 {
 	size_t eol, tlen, scanned = 0;
-	char *p;
-	size_t n;
 
 	for (;;) {
 		if (in->held)
@@ -346,18 +346,18 @@ read_line(qp_input *in, const char **line, size_t *len)
 		if (in->fd < 0 && !open_next(in))
 			return false;
 		if (find_eol(in, in->start + scanned, &eol, &tlen)) {
-			p = in->buf + in->start;
-			n = eol - in->start;
+			*line = in->buf + in->start;
+			*len = eol - in->start;
 			in->start = eol + tlen;
-			break;
+			return true;
 		}
 		if (in->eof) {
 			if (in->start < in->end) {
 				/* The last line lacks its newline. */
-				p = in->buf + in->start;
-				n = in->end - in->start;
+				*line = in->buf + in->start;
+				*len = in->end - in->start;
 				in->start = in->end;
-				break;
+				return true;
 			}
 			close_cur(in);
 			if (in->flags & QP_IN_FILES) {
@@ -371,6 +371,16 @@ read_line(qp_input *in, const char **line, size_t *len)
 			scanned--;     /* a CR there may pair with what comes */
 		fill(in);
 	}
+}
+
+/* A raw line made what every filter reads: no byte-order mark on a
+ * file's first line, no CR of a CRLF, valid UTF-8 (or death, or U+FFFD
+ * for each bad byte with --replace-invalid, in in->fixed). */
+static inline void
+clean_line(qp_input *in, const char **line, size_t *len)
+{
+	const char *p = *line;
+	size_t n = *len;
 
 	in->lineno++;
 	in->first = in->at_start;
@@ -383,24 +393,32 @@ read_line(qp_input *in, const char **line, size_t *len)
 	}
 	if (n > 0 && p[n - 1] == '\r')
 		n--;
-	if (p + n <= in->buf + in->ascii_to)
-		goto done;
-	size_t good = utf8_valid_prefix(p, n);
-	if (good < n) {
-		if (!qp_replace_invalid) {
-			qp_die_at(in->name, in->lineno, "%s at byte %zu%s",
-			          p[good] == '\0' ? "NUL byte" : "invalid UTF-8",
-			          good + 1,
-			          " (--replace-invalid substitutes U+FFFD)");
+	if (p + n > in->buf + in->ascii_to) {
+		size_t good = utf8_valid_prefix(p, n);
+		if (good < n) {
+			if (!qp_replace_invalid) {
+				qp_die_at(in->name, in->lineno, "%s at byte %zu%s",
+				          p[good] == '\0' ? "NUL byte" : "invalid UTF-8",
+				          good + 1,
+				          " (--replace-invalid substitutes U+FFFD)");
+			}
+			buf_reset(&in->fixed);
+			utf8_replace_invalid(p, n, &in->fixed);
+			p = in->fixed.s;
+			n = in->fixed.len;
 		}
-		buf_reset(&in->fixed);
-		utf8_replace_invalid(p, n, &in->fixed);
-		p = in->fixed.s;
-		n = in->fixed.len;
 	}
-done:
 	*line = p;
 	*len = n;
+}
+
+/* The next line from the files; the work of qp_input_line. */
+static bool
+read_line(qp_input *in, const char **line, size_t *len)
+{
+	if (!next_raw_line(in, line, len))
+		return false;
+	clean_line(in, line, len);
 	return true;
 }
 

@@ -446,6 +446,163 @@ digit_groups(const scan *sc, size_t i, int *ndig, int *ngroups, size_t *glen, in
 	return end;
 }
 
+/* A numeric token: its digit runs (the first 8: a longer token is
+ * nothing this file looks for), the separator after each, and whether
+ * one of them is a ':' (a time). */
+struct numtok {
+	size_t ps[8], pl[8];    /* start and length of each run */
+	char sep[8];            /* the separator after run k */
+	int np;                 /* runs, counted past 8 */
+	bool colon;
+	size_t end;
+};
+
+/* Digit runs joined by single - . / : , from i. */
+static inline void
+num_token(const scan *sc, size_t i, struct numtok *t)
+{
+	const unsigned char *s = sc->s;
+	size_t p = i;
+
+	t->np = 0;
+	t->colon = false;
+	for (;;) {
+		size_t e = digits(sc, p);
+		if (t->np < 8) {
+			t->ps[t->np] = p;
+			t->pl[t->np] = e - p;
+		}
+		t->np++;
+		p = e;
+		if (p + 1 < sc->n && strchr("-./:,", s[p]) && isdig(s[p + 1])) {
+			if (t->np <= 8)
+				t->sep[t->np - 1] = (char)s[p];
+			if (s[p] == ':')
+				t->colon = true;
+			p++;
+			continue;
+		}
+		break;
+	}
+	t->end = p;
+}
+
+/* Money (after $ £ €), a percentage, or the tail of a range written
+ * without blanks: not PII, whatever its digits. */
+static inline bool
+is_amount(const scan *sc, size_t i, size_t end)
+{
+	const unsigned char *s = sc->s;
+
+	if (i > 0 && (s[i - 1] == '$' || (i >= 2 && s[i - 2] == 0xC2 && s[i - 1] == 0xA3) ||
+	    (i >= 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x82 && s[i - 1] == 0xAC)))
+		return true;
+	if (end < sc->n && s[end] == '%')
+		return true;
+	return i > 0 && s[i - 1] == '-' && i >= 2 && isdig(s[i - 2]);
+}
+
+/* A span of cat found at b..e: emitted, and the scan goes on at e. */
+static inline size_t
+found(scan *sc, size_t b, size_t e, enum pii_cat cat)
+{
+	emit(sc, b, e, cat);
+	return e;
+}
+
+/* One digit run (len digits to end): a day before a month, a phone
+ * number in blank-separated groups, a long ID, a ZIP code. */
+static size_t
+one_run(scan *sc, size_t i, size_t end, size_t len)
+{
+	const unsigned char *s = sc->s;
+	size_t oe = ordinal(sc, end);
+	if (!end_ok(sc, oe))
+		return end;
+	size_t r;
+	if ((r = date_day_first(sc, i, end, oe)) != 0)
+		return r;
+	if (oe != end)
+		return oe;
+	int nd, ng;
+	size_t gl[6];
+	size_t ge = digit_groups(sc, i, &nd, &ng, gl, 6);
+	if (ng >= 3 && end_ok(sc, ge) &&
+	    ((ng == 3 && gl[0] == 3 && gl[1] == 3 && gl[2] == 4) ||
+	     (s[i] == '0' && nd >= 10 && nd <= 11 && ng <= 4)))
+		return found(sc, i, ge, PII_PHONE);
+	if (ng == 2 && s[i] == '0' && nd >= 10 && nd <= 11 && end_ok(sc, ge))
+		return found(sc, i, ge, PII_PHONE);    /* 07700 900123 */
+	if (len >= 6)
+		return found(sc, i, end, PII_ID);
+	if (len == 5 && zip_context(sc, i))
+		return found(sc, i, end, PII_POSTCODE);
+	return end;
+}
+
+/* Two runs: ZIP+4, a 7-digit phone number, m/d after a date cue,
+ * m/yyyy. */
+static size_t
+two_runs(scan *sc, size_t i, const struct numtok *t)
+{
+	const unsigned char *s = sc->s;
+	const size_t *ps = t->ps, *pl = t->pl;
+	size_t end = t->end;
+	char c = t->sep[0];
+
+	if (c == '-' && pl[0] == 5 && pl[1] == 4)
+		return found(sc, i, end, PII_POSTCODE);
+	if (c == '-' && pl[0] == 3 && pl[1] == 4 &&
+	    !(s[ps[0] + 2] == '0' && s[ps[1] + 3] == '0'))
+		return found(sc, i, end, PII_PHONE);
+	if (c == '/' && pl[0] <= 2 && pl[1] <= 2 &&
+	    valid_md(num(s + ps[0], pl[0]), num(s + ps[1], pl[1]))) {
+		size_t o, l;
+		prev_word(sc, i, &o, &l);
+		if (l && (win(s + o, l, date_cues) || win(s + o, l, qp_weekdays)))
+			return found(sc, i, end, PII_DATE);
+	}
+	if (c == '/' && pl[0] <= 2 && pl[1] == 4 && year_at(sc, ps[1]) &&
+	    num(s + ps[0], pl[0]) >= 1 && num(s + ps[0], pl[0]) <= 12)
+		return found(sc, i, end, PII_DATE);     /* 3/2021 */
+	return end;
+}
+
+/* Three runs with one separator (not ','): m/d/y, yyyy-mm-dd, a
+ * 10-digit phone number, a Social Security number. */
+static size_t
+three_runs(scan *sc, size_t i, const struct numtok *t)
+{
+	const unsigned char *s = sc->s;
+	const size_t *ps = t->ps, *pl = t->pl;
+	size_t end = t->end;
+	char c = t->sep[0];
+
+	if (pl[0] <= 2 && pl[1] <= 2 && (pl[2] == 2 || pl[2] == 4) &&
+	    valid_md(num(s + ps[0], pl[0]), num(s + ps[1], pl[1])))
+		return found(sc, i, end, PII_DATE);
+	if (pl[0] == 4 && pl[1] <= 2 && pl[2] <= 2 && c != '.' &&
+	    valid_md(num(s + ps[1], pl[1]), num(s + ps[2], pl[2])))
+		return found(sc, i, end, PII_DATE);
+	if ((c == '-' || c == '.') && pl[0] == 3 && pl[1] == 3 && pl[2] == 4)
+		return found(sc, i, end, PII_PHONE);
+	if (c == '-' && pl[0] == 3 && pl[1] == 2 && pl[2] == 4)
+		return found(sc, i, end, PII_ID);
+	return end;
+}
+
+/* Four runs: 1-ddd-ddd-dddd, 1.ddd.ddd.dddd. */
+static inline bool
+is_phone_with_1(const scan *sc, size_t i, const struct numtok *t)
+{
+	const char *sep = t->sep;
+	const size_t *pl = t->pl;
+
+	return sep[0] == sep[1] && sep[1] == sep[2] &&
+	    (sep[0] == '-' || sep[0] == '.') && pl[0] == 1 && sc->s[i] == '1' &&
+	    pl[1] == 3 && pl[2] == 3 && pl[3] == 4;
+}
+
 /*
  * A token that starts with a digit.  Gathers the numeric token (digit
  * runs joined by single - . / : ,) and decides what it is:
@@ -472,129 +629,22 @@ digit_groups(const scan *sc, size_t i, int *ndig, int *ngroups, size_t *glen, in
 static size_t
 try_digits(scan *sc, size_t i)
 {
-	const unsigned char *s = sc->s;
-	size_t p = i, ps[8], pl[8];
-	char sep[8];
-	int np = 0, colon = 0;
+	struct numtok t;
 
-	for (;;) {
-		size_t e = digits(sc, p);
-		if (np < 8) {
-			ps[np] = p;
-			pl[np] = e - p;
-		}
-		np++;
-		p = e;
-		if (p + 1 < sc->n && strchr("-./:,", s[p]) && isdig(s[p + 1])) {
-			if (np <= 8)
-				sep[np - 1] = (char)s[p];
-			if (s[p] == ':')
-				colon = 1;
-			p++;
-			continue;
-		}
-		break;
-	}
-	size_t end = p;
-
-	if (colon || np > 8)
+	num_token(sc, i, &t);
+	size_t end = t.end;
+	if (t.colon || t.np > 8 || is_amount(sc, i, end))
 		return end;
-	if (i > 0 && (s[i - 1] == '$' || (i >= 2 && s[i - 2] == 0xC2 && s[i - 1] == 0xA3) ||
-	    (i >= 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x82 && s[i - 1] == 0xAC)))
-		return end;
-	if (end < sc->n && s[end] == '%')
-		return end;
-	if (i > 0 && s[i - 1] == '-' && i >= 2 && isdig(s[i - 2]))
-		return end;     /* the tail of a range written without blanks */
-
-	if (np == 1) {
-		size_t oe = ordinal(sc, end);
-		if (!end_ok(sc, oe))
-			return end;
-		size_t r;
-		if ((r = date_day_first(sc, i, end, oe)) != 0)
-			return r;
-		if (oe != end)
-			return oe;
-		int nd, ng;
-		size_t gl[6];
-		size_t ge = digit_groups(sc, i, &nd, &ng, gl, 6);
-		if (ng >= 3 && end_ok(sc, ge) &&
-		    ((ng == 3 && gl[0] == 3 && gl[1] == 3 && gl[2] == 4) ||
-		     (s[i] == '0' && nd >= 10 && nd <= 11 && ng <= 4))) {
-			emit(sc, i, ge, PII_PHONE);
-			return ge;
-		}
-		if (ng == 2 && s[i] == '0' && nd >= 10 && nd <= 11 && end_ok(sc, ge)) {
-			emit(sc, i, ge, PII_PHONE);    /* 07700 900123 */
-			return ge;
-		}
-		if (pl[0] >= 6) {
-			emit(sc, i, end, PII_ID);
-			return end;
-		}
-		if (pl[0] == 5 && zip_context(sc, i)) {
-			emit(sc, i, end, PII_POSTCODE);
-			return end;
-		}
-		return end;
-	}
+	if (t.np == 1)
+		return one_run(sc, i, end, t.pl[0]);
 	if (!end_ok(sc, end))
 		return end;
-	if (np == 2) {
-		char c = sep[0];
-		if (c == '-' && pl[0] == 5 && pl[1] == 4) {
-			emit(sc, i, end, PII_POSTCODE);
-			return end;
-		}
-		if (c == '-' && pl[0] == 3 && pl[1] == 4 &&
-		    !(s[ps[0] + 2] == '0' && s[ps[1] + 3] == '0')) {
-			emit(sc, i, end, PII_PHONE);
-			return end;
-		}
-		if (c == '/' && pl[0] <= 2 && pl[1] <= 2 &&
-		    valid_md(num(s + ps[0], pl[0]), num(s + ps[1], pl[1]))) {
-			size_t o, l;
-			prev_word(sc, i, &o, &l);
-			if (l && (win(s + o, l, date_cues) || win(s + o, l, qp_weekdays))) {
-				emit(sc, i, end, PII_DATE);
-				return end;
-			}
-		}
-		if (c == '/' && pl[0] <= 2 && pl[1] == 4 && year_at(sc, ps[1]) &&
-		    num(s + ps[0], pl[0]) >= 1 && num(s + ps[0], pl[0]) <= 12) {
-			emit(sc, i, end, PII_DATE);     /* 3/2021 */
-			return end;
-		}
-		return end;
-	}
-	if (np == 3 && sep[0] == sep[1] && sep[0] != ',') {
-		if (pl[0] <= 2 && pl[1] <= 2 && (pl[2] == 2 || pl[2] == 4) &&
-		    valid_md(num(s + ps[0], pl[0]), num(s + ps[1], pl[1]))) {
-			emit(sc, i, end, PII_DATE);
-			return end;
-		}
-		if (pl[0] == 4 && pl[1] <= 2 && pl[2] <= 2 && sep[0] != '.' &&
-		    valid_md(num(s + ps[1], pl[1]), num(s + ps[2], pl[2]))) {
-			emit(sc, i, end, PII_DATE);
-			return end;
-		}
-		if ((sep[0] == '-' || sep[0] == '.') && pl[0] == 3 && pl[1] == 3 && pl[2] == 4) {
-			emit(sc, i, end, PII_PHONE);
-			return end;
-		}
-		if (sep[0] == '-' && pl[0] == 3 && pl[1] == 2 && pl[2] == 4) {
-			emit(sc, i, end, PII_ID);
-			return end;
-		}
-		return end;
-	}
-	if (np == 4 && sep[0] == sep[1] && sep[1] == sep[2] &&
-	    (sep[0] == '-' || sep[0] == '.') && pl[0] == 1 && s[i] == '1' &&
-	    pl[1] == 3 && pl[2] == 3 && pl[3] == 4) {
-		emit(sc, i, end, PII_PHONE);
-		return end;
-	}
+	if (t.np == 2)
+		return two_runs(sc, i, &t);
+	if (t.np == 3 && t.sep[0] == t.sep[1] && t.sep[0] != ',')
+		return three_runs(sc, i, &t);
+	if (t.np == 4 && is_phone_with_1(sc, i, &t))
+		return found(sc, i, end, PII_PHONE);
 	return end;
 }
 

@@ -108,13 +108,11 @@ dup_trimmed(const char *p, size_t n)
 	return xmemdup(p, n);
 }
 
-qp_roster *
-qp_roster_load(int nfiles, char **files, const char *const *need)
+/* The header's columns into r; dies unless it has 'name' and each
+ * column of need.  Returns the column of 'name'. */
+static int
+load_columns(qp_roster *r, qp_rd *rd, const char *first, const char *const *need)
 {
-	qp_roster *r = xcalloc(1, sizeof *r);
-	qp_rd *rd = qp_rd_open(nfiles, files);
-	qp_buf ld_val = QP_BUF_INIT, ld_norm = QP_BUF_INIT;
-	const char *first = nfiles > 0 && strcmp(files[0], "-") != 0 ? files[0] : "<stdin>";
 	if (qp_rd_ncols(rd) == 0)
 		qp_die_at(first, 1, "roster is empty (it needs a header with 'name')");
 	r->ncols = qp_rd_ncols(rd);
@@ -122,57 +120,84 @@ qp_roster_load(int nfiles, char **files, const char *const *need)
 	for (int c = 0; c < r->ncols; c++)
 		r->cols[c] = xstrdup(qp_rd_name(rd, c));
 	int cname = qp_rd_col(rd, "name");
-	int calias = qp_rd_col(rd, "aliases");
 	if (cname < 0)
 		qp_die_at(first, 1, "roster has no column 'name'");
 	for (const char *const *n = need; n && *n; n++)
 		if (qp_rd_col(rd, *n) < 0)
 			qp_die_at(first, 1, "roster has no column '%s'", *n);
+	return cname;
+}
+
+/* The ';'-separated aliases of entry ei, each trimmed; empty ones (as
+ * "a;;b" or a trailing ';' leave) are dropped.  Each is indexed. */
+static void
+load_aliases(qp_roster *r, size_t ei, const char *a, qp_buf *nb)
+{
+	qp_roster_entry *e = &r->ents[ei];
+
+	for (;;) {
+		const char *semi = strchr(a, ';');
+		size_t len = semi ? (size_t)(semi - a) : strlen(a);
+		const char *al = dup_trimmed(a, len);
+		if (al[0] != '\0') {
+			e->aliases = xreallocarray(e->aliases, e->naliases + 1,
+			                           sizeof *e->aliases);
+			e->aliases[e->naliases++] = al;
+			index_key(r, ei, al, false, nb);
+		} else {
+			free((char *)al);
+		}
+		if (!semi)
+			break;
+		a = semi + 1;
+	}
+}
+
+/* The record rd is at as a new entry of r: every column's value, the
+ * trimmed name and the aliases (calias < 0: no aliases column), each
+ * indexed.  val and nb are scratch. */
+static void
+load_entry(qp_roster *r, qp_rd *rd, int cname, int calias, qp_buf *val, qp_buf *nb)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 32;
+		r->ents = xreallocarray(r->ents, r->cap, sizeof *r->ents);
+	}
+	size_t ei = r->n++;
+	qp_roster_entry *e = &r->ents[ei];
+	memset(e, 0, sizeof *e);
+	e->file = intern_file(r, qp_rd_file(rd));
+	e->line = qp_rd_lineno(rd);
+	e->vals = xcalloc((size_t)r->ncols, sizeof *e->vals);
+	for (int c = 0; c < r->ncols; c++) {
+		buf_reset(val);
+		qp_rd_get(rd, c, val);
+		e->vals[c] = xmemdup(val->s, val->len);
+	}
+	e->name = dup_trimmed(e->vals[cname], strlen(e->vals[cname]));
+	if (e->name[0] == '\0')
+		qp_die_at(e->file, e->line, "empty name");
+	index_key(r, ei, e->name, true, nb);
+	if (calias >= 0)
+		load_aliases(r, ei, e->vals[calias], nb);
+}
+
+qp_roster *
+qp_roster_load(int nfiles, char **files, const char *const *need)
+{
+	qp_roster *r = xcalloc(1, sizeof *r);
+	qp_rd *rd = qp_rd_open(nfiles, files);
+	qp_buf val = QP_BUF_INIT, norm = QP_BUF_INIT;
+	const char *first = nfiles > 0 && strcmp(files[0], "-") != 0 ? files[0] : "<stdin>";
+	int cname = load_columns(r, rd, first, need);
+	int calias = qp_rd_col(rd, "aliases");
 
 	r->idx = qp_map_new();
-	while (qp_rd_next(rd)) {
-		if (r->n == r->cap) {
-			r->cap = r->cap ? r->cap * 2 : 32;
-			r->ents = xreallocarray(r->ents, r->cap, sizeof *r->ents);
-		}
-		size_t ei = r->n++;
-		qp_roster_entry *e = &r->ents[ei];
-		memset(e, 0, sizeof *e);
-		e->file = intern_file(r, qp_rd_file(rd));
-		e->line = qp_rd_lineno(rd);
-		e->vals = xcalloc((size_t)r->ncols, sizeof *e->vals);
-		for (int c = 0; c < r->ncols; c++) {
-			buf_reset(&ld_val);
-			qp_rd_get(rd, c, &ld_val);
-			e->vals[c] = xmemdup(ld_val.s, ld_val.len);
-		}
-		e->name = dup_trimmed(e->vals[cname], strlen(e->vals[cname]));
-		if (e->name[0] == '\0')
-			qp_die_at(e->file, e->line, "empty name");
-		index_key(r, ei, e->name, true, &ld_norm);
-		if (calias < 0)
-			continue;
-		const char *a = e->vals[calias];
-		for (;;) {
-			const char *semi = strchr(a, ';');
-			size_t len = semi ? (size_t)(semi - a) : strlen(a);
-			const char *al = dup_trimmed(a, len);
-			if (al[0] != '\0') {
-				e->aliases = xreallocarray(e->aliases, e->naliases + 1,
-				                           sizeof *e->aliases);
-				e->aliases[e->naliases++] = al;
-				index_key(r, ei, al, false, &ld_norm);
-			} else {
-				free((char *)al);
-			}
-			if (!semi)
-				break;
-			a = semi + 1;
-		}
-	}
+	while (qp_rd_next(rd))
+		load_entry(r, rd, cname, calias, &val, &norm);
 	qp_rd_free(rd);
-	buf_free(&ld_val);
-	buf_free(&ld_norm);
+	buf_free(&val);
+	buf_free(&norm);
 	return r;
 }
 

@@ -1223,6 +1223,106 @@ push(qp_sent **out, size_t *cap, size_t *cnt, size_t b, size_t e)
 	(*out)[(*cnt)++] = (qp_sent){ b, e - b };
 }
 
+/* The first hot byte at or after i, or n: eight bytes a step through
+ * plain ASCII text, byte by byte in the eight that hold one.  A 0xE2
+ * lead byte counts only where it starts a terminator or a bullet (an
+ * ellipsis character, a bullet dot); other characters are skipped. */
+static inline size_t
+next_hot(const struct sp *c, size_t i)
+{
+	const unsigned char *u = c->u;
+	size_t n = c->n;
+
+	for (;;) {
+		while (i + 8 <= n && !maybe_hot8(u + i))
+			i += 8;
+		size_t lim = n - i > 8 ? i + 8 : n;
+		while (i < lim && !hot[u[i]])
+			i++;
+		if (i >= n)
+			return n;
+		if (i >= lim)
+			continue;
+		if (u[i] != 0xE2)
+			return i;
+		int32_t cp;
+		size_t k = cp_at(c, i, n, &cp);
+		if (k && (is_term_cp(cp) || is_bullet(cp)))
+			return i;
+		i += k ? k : 1;
+	}
+}
+
+/*
+ * Is t a list marker (1. a) iv.) that opens an item: at the start of the
+ * sentence from start, after a bullet, or after a colon?  Then it is the
+ * current list's marker, c->last.  prev and hasprev are prev_of's.
+ */
+static inline bool
+opens_item(struct sp *c, const struct tok *t, size_t start, bool bullet,
+    struct tok *prev, int *hasprev)
+{
+	struct marker m;
+	size_t bl = bullet_len(c, t->b, t->e);
+	unsigned z = c->u[t->e - 1];
+
+	if (!bullet && (z == '.' || z == ')') && t->e - t->b - bl <= 8 &&
+	    marker_parse(c, t->b + bl, t->e, &m) &&
+	    (!prev_of(c, start, t, prev, hasprev) ||
+	    (prev->b == start && is_bullet_tok(c, prev, start)) ||
+	    c->u[prev->e - 1] == ':')) {
+		c->last = m;
+		return true;
+	}
+	return false;
+}
+
+/* Does t's terminator r (? ! or periods, not only dots) end the sentence
+ * from start?  A period before a free-standing ellipsis is judged by the
+ * word after the ellipsis; nothing ends before a lower-case word. */
+static bool
+term_ends(struct sp *c, const struct tok *t, const struct tok *nxt,
+    const struct term *r, size_t start)
+{
+	struct tok w = *nxt;
+	bool have = true;
+	while (have && tok_dotonly(c, &w))
+		have = tok_next(c, w.e, &w) && w.nl < 2;
+	int k = have ? word_class(c, w.b, w.e, true) : C_LOWER;
+	struct ctxt x = { t, start };
+	if (k == C_LOWER)
+		return false;
+	if (r->kind == T_QE)
+		return true;
+	if (r->dots >= 2)
+		return k == C_UPPER;
+	return period_ends(c, r, &w, k, &x);
+}
+
+/*
+ * Does a sentence end between t (how it ends: r) and nxt?  A blank line,
+ * a new line in a list, or a list item after it always end one; a
+ * bullet, a list marker (marker) or an omission [...] never; a
+ * free-standing ellipsis of gdots dots (or a lone period) before a word
+ * that is not lower case does.
+ */
+static inline bool
+ends_between(struct sp *c, const struct tok *t, const struct tok *nxt,
+    const struct term *r, bool bullet, bool marker, unsigned gdots, size_t start)
+{
+	if (nxt->nl >= 2 || (nxt->nl == 1 && list_mode(c)) ||
+	    (!bullet && starts_item(c, nxt)))
+		return true;
+	if (bullet || marker || r->omission)
+		return false;
+	if (r->dotonly)
+		return !tok_dotonly(c, nxt) && (gdots >= 4 || gdots == 1) &&
+		    word_class(c, nxt->b, nxt->e, true) != C_LOWER;
+	if (r->kind == T_NONE)
+		return false;
+	return term_ends(c, t, nxt, r, start);
+}
+
 /*
  * Only the tokens around hot bytes are looked at: a boundary needs a
  * terminator before it, a newline in it, or a list item after it, and
@@ -1237,7 +1337,6 @@ sent_split(const char *s, size_t n, qp_sent **out, size_t *cap)
 	const unsigned char *u = c.u;
 	struct tok t, nxt, prev, first;
 	struct term r;
-	struct marker m;
 	size_t cnt = 0, start, decided, i;
 	size_t gend = SIZE_MAX;   /* the end of the last dot-only token seen */
 	unsigned gdots = 0;       /* dots of the free-standing ellipsis so far */
@@ -1246,25 +1345,8 @@ sent_split(const char *s, size_t n, qp_sent **out, size_t *cap)
 		return 0;
 	c.blk = start = decided = i = first.b;
 	for (;;) {
-		for (;;) {
-			while (i + 8 <= n && !maybe_hot8(u + i))
-				i += 8;
-			size_t lim = n - i > 8 ? i + 8 : n;
-			while (i < lim && !hot[u[i]])
-				i++;
-			if (i < lim || i >= n)
-				break;
-		}
-		if (i >= n)
+		if ((i = next_hot(&c, i)) >= n)
 			break;
-		if (u[i] == 0xE2) {
-			int32_t cp;
-			size_t k = cp_at(&c, i, n, &cp);
-			if (!k || !(is_term_cp(cp) || is_bullet(cp))) {
-				i += k ? k : 1;
-				continue;
-			}
-		}
 		/* t: the token holding i, or the one before the gap holding i */
 		size_t e = u[i] == '\n' ? scan_back(&c, decided, i, true) : i + 1;
 		if (!tok_next(&c, scan_back(&c, decided, e, false), &t))
@@ -1282,19 +1364,8 @@ sent_split(const char *s, size_t n, qp_sent **out, size_t *cap)
 		}
 
 		/* what t is: a bullet, a list marker, a terminator */
-		size_t bl = bullet_len(&c, t.b, t.e);
 		bool bullet = is_bullet_tok(&c, &t, start);
-		bool marker = false;
-		unsigned z = u[t.e - 1];
-		if (!bullet && (z == '.' || z == ')') && t.e - t.b - bl <= 8 &&
-		    marker_parse(&c, t.b + bl, t.e, &m) &&
-		    (!prev_of(&c, start, &t, &prev, &hasprev) ||
-		    (prev.b == start && is_bullet_tok(&c, &prev, start)) ||
-		    u[prev.e - 1] == ':')) {
-			/* at the start of the sentence, after a bullet or a colon */
-			marker = true;
-			c.last = m;
-		}
+		bool marker = opens_item(&c, &t, start, bullet, &prev, &hasprev);
 		term_parse(&c, &t, &r);
 		if (r.dotonly) {
 			gdots = (prev_of(&c, start, &t, &prev, &hasprev) &&
@@ -1304,35 +1375,7 @@ sent_split(const char *s, size_t n, qp_sent **out, size_t *cap)
 
 		if (!tok_next(&c, t.e, &nxt))
 			break;
-		bool brk = false;
-		if (nxt.nl >= 2 || (nxt.nl == 1 && list_mode(&c)) ||
-		    (!bullet && starts_item(&c, &nxt))) {
-			brk = true;
-		} else if (bullet || marker || r.omission) {
-			brk = false;
-		} else if (r.dotonly) {
-			/* the end of a free-standing ellipsis, or a lone period */
-			if (!tok_dotonly(&c, &nxt) && (gdots >= 4 || gdots == 1))
-				brk = word_class(&c, nxt.b, nxt.e, true) != C_LOWER;
-		} else if (r.kind != T_NONE) {
-			/* a period before a free-standing ellipsis is judged
-			 * by the word after the ellipsis */
-			struct tok w = nxt;
-			bool have = true;
-			while (have && tok_dotonly(&c, &w))
-				have = tok_next(&c, w.e, &w) && w.nl < 2;
-			int k = have ? word_class(&c, w.b, w.e, true) : C_LOWER;
-			struct ctxt x = { &t, start };
-			if (k == C_LOWER)
-				brk = false;
-			else if (r.kind == T_QE)
-				brk = true;
-			else if (r.dots >= 2)
-				brk = k == C_UPPER;
-			else
-				brk = period_ends(&c, &r, &w, k, &x);
-		}
-
+		bool brk = ends_between(&c, &t, &nxt, &r, bullet, marker, gdots, start);
 		if (nxt.nl >= 2) {
 			c.blk = nxt.b;
 			c.listmode = -1;

@@ -117,15 +117,75 @@ vtt_signature(const char *p, size_t n)
 	return starts_word(p, n, "WEBVTT");
 }
 
+/*
+ * Where the reader is: before the signature, in the header, between
+ * cues, after a cue identifier, in a cue's text, in a NOTE, STYLE or
+ * REGION block.  Each state's handler below takes one line and says
+ * whether it is a cue timing line, which starts a cue from any state
+ * but the signature's.
+ */
+enum vtt_state { SIG, HEAD, GAP, ID, CUE, SKIP };
+
+/* Header text and NOTE, STYLE and REGION blocks run to a blank line;
+ * a timing line also ends them. */
+static inline bool
+vtt_in_block(enum vtt_state *st, const char *p, size_t n)
+{
+	if (n == 0) {
+		*st = GAP;
+		return false;
+	}
+	return has_arrow(p, n);
+}
+
+/* Between cues: blank lines, a block to skip, a cue's identifier or
+ * its timing line. */
+static inline bool
+vtt_in_gap(enum vtt_state *st, const char *p, size_t n)
+{
+	if (tr_blank(p, n))
+		return false;
+	if (has_arrow(p, n))
+		return true;
+	if (starts_word(p, n, "NOTE") || starts_word(p, n, "STYLE") ||
+	    starts_word(p, n, "REGION"))
+		*st = SKIP;
+	else
+		*st = ID;
+	return false;
+}
+
+/* In a cue: its text runs to a blank line, or to the next timing line
+ * where a writer leaves the blank out; either ends the cue s..e. */
+static inline bool
+vtt_in_cue(tr_reader *rd, enum vtt_state *st, const char *p, size_t n,
+           tr_msec s, tr_msec e)
+{
+	if (n == 0) {
+		tr_cue_text(rd, rd->cue.s, rd->cue.len, s, e, true);
+		*st = GAP;
+		return false;
+	}
+	if (!has_arrow(p, n)) {
+		if (rd->cue.len)
+			buf_addc(&rd->cue, '\n');
+		buf_add(&rd->cue, p, n);
+		return false;
+	}
+	tr_cue_text(rd, rd->cue.s, rd->cue.len, s, e, true);
+	return true;
+}
+
 static void
 read_vtt(tr_reader *rd)
 {
-	enum { SIG, HEAD, GAP, ID, CUE, SKIP } st = SIG;
+	enum vtt_state st = SIG;
 	const char *p;
 	size_t n;
 	tr_msec s = 0, e = 0;
 
 	while (tr_next_line(rd, &p, &n)) {
+		bool timing = false;
 		switch (st) {
 		case SIG:
 			if (!vtt_signature(p, n))
@@ -135,47 +195,23 @@ read_vtt(tr_reader *rd)
 			continue;
 		case HEAD:
 		case SKIP:
-			/* header text, NOTE, STYLE and REGION blocks run to a
-			 * blank line; a timing line also ends them */
-			if (n == 0)
-				st = GAP;
-			else if (has_arrow(p, n))
-				break;
-			continue;
+			timing = vtt_in_block(&st, p, n);
+			break;
 		case GAP:
-			if (tr_blank(p, n))
-				continue;
-			if (has_arrow(p, n))
-				break;
-			if (starts_word(p, n, "NOTE") || starts_word(p, n, "STYLE") ||
-			    starts_word(p, n, "REGION")) {
-				st = SKIP;
-				continue;
-			}
-			st = ID;
-			continue;
+			timing = vtt_in_gap(&st, p, n);
+			break;
 		case ID:
 			if (!has_arrow(p, n))
 				tr_fail(rd, "expected cue timings (START --> END) after the cue "
 				     "identifier, found '%s'", tr_show(p, n));
+			timing = true;
 			break;
 		case CUE:
-			if (n == 0) {
-				tr_cue_text(rd, rd->cue.s, rd->cue.len, s, e, true);
-				st = GAP;
-				continue;
-			}
-			if (!has_arrow(p, n)) {
-				if (rd->cue.len)
-					buf_addc(&rd->cue, '\n');
-				buf_add(&rd->cue, p, n);
-				continue;
-			}
-			/* a timing line ends the cue without a blank line */
-			tr_cue_text(rd, rd->cue.s, rd->cue.len, s, e, true);
+			timing = vtt_in_cue(rd, &st, p, n, s, e);
 			break;
 		}
-		/* a cue timing line */
+		if (!timing)
+			continue;
 		if (!vtt_timing(p, n, &s, &e))
 			tr_fail(rd, "bad cue timings '%s' (expected [hh:]mm:ss.ttt --> "
 			     "[hh:]mm:ss.ttt)", tr_show(p, n));
