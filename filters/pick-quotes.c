@@ -111,6 +111,9 @@ typedef struct {
 	 * per quote). */
 	int fcol[QF_N];
 	bool inby[QF_N];
+	/* What the pools depend on besides --by, as --partial records it
+	 * and --merge checks it (lib/partial.h). */
+	qp_partial_options opts;
 } picker;
 
 /* X in [0, 1] with at most 9 decimals, kept as an exact fraction so the
@@ -315,8 +318,7 @@ record_items(const picker *pk, qp_span cs, qp_span hs, bool has_hits, items *it)
 			qp_list_next(&lh, &hp, &hn);
 			h = qp_coded_count(rd, hp, hn, "hits value");
 		}
-		if (!code_valid(cp, cn) || memchr(cp, '\\', cn))
-			qp_coded_bad_path(rd, cp, cn);
+		qp_coded_check_path(rd, cp, cn, "codes");
 		if (selected(pk, cp, cn))
 			add_item(rd, it, cp, cn, h);
 		if (!pk->rollup)
@@ -405,7 +407,25 @@ check_partial_header(const picker *pk)
 	free(want);
 }
 
-/* Read --partial outputs back into the pools. */
+/* A record of a --partial stream as a candidate, checked. */
+static void
+partial_candidate(picker *pk, int c_hits, int c_words, quote *v, qp_buf *scratch)
+{
+	qp_rd *rd = pk->rd;
+	qp_span hs = qp_rd_raw(rd, c_hits), ws = qp_rd_raw(rd, c_words);
+	view_of(pk, v);
+	v->hits = qp_coded_count(rd, hs.p, hs.n, "hits");
+	uint64_t words = qp_coded_count(rd, ws.p, ws.n, "words");
+	v->words = count_words(rd, v->f[QF_TEXT], scratch,
+	                       words > pk->max_words ? words : pk->max_words);
+	if (v->words != words)
+		qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
+		          "words is %llu but the text has %llu",
+		          (unsigned long long)words, (unsigned long long)v->words);
+}
+
+/* Read --partial outputs back into the pools: an option record (empty
+ * code) is checked against this run's options, a candidate re-pooled. */
 static void
 read_partial(picker *pk)
 {
@@ -414,27 +434,21 @@ read_partial(picker *pk)
 	int c_code = qp_rd_need(rd, "code");
 	int c_hits = qp_rd_need(rd, "hits");
 	int c_words = qp_rd_need(rd, "words");
+	int c_seg = qp_rd_need(rd, "seg"), c_text = qp_rd_need(rd, "text");
 	qp_buf key = QP_BUF_INIT, scratch = QP_BUF_INIT;
 	while (qp_rd_next(rd)) {
 		qp_span cs = qp_rd_raw(rd, c_code);
-		if (!code_valid(cs.p, cs.n) || memchr(cs.p, ';', cs.n) ||
-		    memchr(cs.p, '\\', cs.n))
-			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
-			          "bad code path '%.*s' in code",
-			          (int)(cs.n > 60 ? 60 : cs.n), cs.p);
-		qp_span hs = qp_rd_raw(rd, c_hits), ws = qp_rd_raw(rd, c_words);
+		if (cs.n == 0) {
+			qp_partial_options_record(&pk->opts, rd, qp_rd_raw(rd, c_seg),
+			                          qp_rd_raw(rd, c_text));
+			continue;
+		}
+		qp_partial_options_met(&pk->opts, rd);
+		qp_coded_check_path(rd, cs.p, cs.n, "code");
 		quote v;
-		view_of(pk, &v);
-		v.hits = qp_coded_count(rd, hs.p, hs.n, "hits");
-		uint64_t words = qp_coded_count(rd, ws.p, ws.n, "words");
-		v.words = count_words(rd, v.f[QF_TEXT], &scratch,
-		                      words > pk->max_words ? words : pk->max_words);
-		if (v.words != words)
-			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
-			          "words is %llu but the text has %llu",
-			          (unsigned long long)words, (unsigned long long)v.words);
-		/* Idempotent filters: the shards applied them already when they
-		 * ran with the same options. */
+		partial_candidate(pk, c_hits, c_words, &v, &scratch);
+		/* Idempotent filters: the shards applied them already, with
+		 * these options (the option records say so). */
 		if (!selected(pk, cs.p, cs.n) || v.words < pk->min_words ||
 		    v.words > pk->max_words)
 			continue;
@@ -445,6 +459,28 @@ read_partial(picker *pk)
 	buf_free(&scratch);
 }
 
+/* The option records of a --partial output: an empty code, the
+ * option's name in seg, its value in text, every other field empty. */
+static void
+write_options(const picker *pk, const char *const *names, int n)
+{
+	qp_buf v = QP_BUF_INIT;
+	for (size_t i = 0; i < pk->opts.n; i++) {
+		buf_reset(&v);
+		qp_partial_options_value(&pk->opts, i, &v);
+		for (int c = 0; c < n; c++) {
+			if (c)
+				qp_putc(qp_stdout, '\t');
+			if (strcmp(names[c], "seg") == 0)
+				qp_puts(qp_stdout, pk->opts.name[i]);
+			else if (strcmp(names[c], "text") == 0)
+				qp_write_field(qp_stdout, v.s, v.len);
+		}
+		qp_out_endrec(qp_stdout);
+	}
+	buf_free(&v);
+}
+
 static void
 write_tsv_header(const picker *pk)
 {
@@ -452,6 +488,8 @@ write_tsv_header(const picker *pk)
 	int n = pk->partial ? partial_cols(pk, names)
 	                    : output_cols(pk, names, "rank", "score");
 	qp_write_header(qp_stdout, names, n);
+	if (pk->partial)
+		write_options(pk, names, n);
 	free(names);
 }
 
@@ -678,6 +716,13 @@ check_options(picker *pk)
 	 * first N; see the manual on why the pool makes merges exact. */
 	unsigned long n = pk->rules.nquotes;
 	pk->pool_k = n * 4 > n + 16 ? n * 4 : n + 16;
+	/* --max-overlap is not among them: it acts on the merged pools. */
+	qp_partial_options_init(&pk->opts, "pick-quotes");
+	qp_partial_options_add(&pk->opts, "count", n);
+	qp_partial_options_add_list(&pk->opts, "codes", &pk->codes);
+	qp_partial_options_add(&pk->opts, "rollup", pk->rollup);
+	qp_partial_options_add(&pk->opts, "min-words", pk->min_words);
+	qp_partial_options_add(&pk->opts, "max-words", pk->max_words);
 }
 
 /* The columns of the stream; with a header, true. */
@@ -736,5 +781,6 @@ main(int argc, char **argv)
 	free(pk.bycol);
 	qp_strlist_free(&pk.by);
 	qp_strlist_free(&pk.codes);
+	qp_partial_options_free(&pk.opts);
 	return 0;
 }
