@@ -206,52 +206,47 @@ selected(const picker *pk, const char *p, size_t n)
 	return false;
 }
 
-/* Words of text (escaped), counted up to limit + 1: a longer text is out
- * of range anyway. */
+/* Words of column col (text), counted up to limit + 1: a longer text
+ * is out of range anyway. */
 static uint64_t
-count_words(const qp_rd *rd, qp_span t, qp_buf *scratch, uint64_t limit)
+count_words(const qp_rd *rd, int col, qp_buf *scratch, uint64_t limit)
 {
-	const char *s = t.p;
-	size_t n = t.n;
+	qp_span t = qp_rd_raw(rd, col);
 	if (memchr(t.p, '\\', t.n)) {
 		buf_reset(scratch);
-		if (!qp_unescape(t.p, t.n, scratch))
-			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
-			          "bad escape in column 'text' (only \\\\ \\t \\n \\r are allowed)");
-		s = scratch->s;
-		n = scratch->len;
+		qp_rd_get(rd, col, scratch);
+		t = (qp_span){ scratch->s, scratch->len };
 	}
 	qp_words w;
 	qp_word tok;
 	uint64_t k = 0;
-	words_init(&w, s, n);
+	words_init(&w, t.p, t.n);
 	while (k <= limit && words_next(&w, &tok))
 		k++;
 	return k;
 }
 
+/* Dies, as qp_rd_get does, if column col has a bad escape. */
 static void
-check_escapes(const qp_rd *rd, qp_span v, int col, qp_buf *scratch)
+check_escapes(const qp_rd *rd, int col, qp_buf *scratch)
 {
+	qp_span v = qp_rd_raw(rd, col);
 	if (!memchr(v.p, '\\', v.n))
 		return;
 	buf_reset(scratch);
-	if (!qp_unescape(v.p, v.n, scratch))
-		qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
-		          "bad escape in column '%s' (only \\\\ \\t \\n \\r are allowed)",
-		          qp_rd_name(rd, col));
+	qp_rd_get(rd, col, scratch);
 }
 
 /* The escapes of every field a candidate keeps but text (counted
  * already), and of the --by fields. */
 static void
-check_fields(const picker *pk, const quote *v, qp_buf *scratch)
+check_fields(const picker *pk, qp_buf *scratch)
 {
 	for (int i = 0; i < QF_N; i++)
 		if (i != QF_TEXT && pk->fcol[i] >= 0)
-			check_escapes(pk->rd, v->f[i], pk->fcol[i], scratch);
+			check_escapes(pk->rd, pk->fcol[i], scratch);
 	for (int i = 0; i < pk->nby; i++)
-		check_escapes(pk->rd, qp_rd_raw(pk->rd, pk->bycol[i]), pk->bycol[i], scratch);
+		check_escapes(pk->rd, pk->bycol[i], scratch);
 }
 
 /* The (code, hits) pairs of the current record; codes point into the
@@ -348,10 +343,10 @@ read_coded(picker *pk)
 			continue;
 		quote v;
 		view_of(pk, &v);
-		v.words = count_words(pk->rd, v.f[QF_TEXT], &scratch, pk->max_words);
+		v.words = count_words(pk->rd, pk->fcol[QF_TEXT], &scratch, pk->max_words);
 		if (v.words < pk->min_words || v.words > pk->max_words)
 			continue;
-		check_fields(pk, &v, &scratch);
+		check_fields(pk, &scratch);
 		for (size_t i = 0; i < it.n; i++) {
 			v.hits = it.v[i].hits;
 			quote_pool_offer(pool_get(pk, &key, it.v[i].p, it.v[i].n), &v,
@@ -416,7 +411,7 @@ partial_candidate(picker *pk, int c_hits, int c_words, quote *v, qp_buf *scratch
 	view_of(pk, v);
 	v->hits = qp_coded_count(rd, hs.p, hs.n, "hits");
 	uint64_t words = qp_coded_count(rd, ws.p, ws.n, "words");
-	v->words = count_words(rd, v->f[QF_TEXT], scratch,
+	v->words = count_words(rd, pk->fcol[QF_TEXT], scratch,
 	                       words > pk->max_words ? words : pk->max_words);
 	if (v->words != words)
 		qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
@@ -452,7 +447,7 @@ read_partial(picker *pk)
 		if (!selected(pk, cs.p, cs.n) || v.words < pk->min_words ||
 		    v.words > pk->max_words)
 			continue;
-		check_fields(pk, &v, &scratch);
+		check_fields(pk, &scratch);
 		quote_pool_offer(pool_get(pk, &key, cs.p, cs.n), &v, pk->pool_k);
 	}
 	buf_free(&key);
