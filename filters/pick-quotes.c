@@ -111,6 +111,9 @@ typedef struct {
 	 * per quote). */
 	int fcol[QF_N];
 	bool inby[QF_N];
+	/* What the pools depend on besides --by, as --partial records it
+	 * and --merge checks it (lib/partial.h). */
+	qp_partial_options opts;
 } picker;
 
 /* X in [0, 1] with at most 9 decimals, kept as an exact fraction so the
@@ -203,52 +206,47 @@ selected(const picker *pk, const char *p, size_t n)
 	return false;
 }
 
-/* Words of text (escaped), counted up to limit + 1: a longer text is out
- * of range anyway. */
+/* Words of column col (text), counted up to limit + 1: a longer text
+ * is out of range anyway. */
 static uint64_t
-count_words(const qp_rd *rd, qp_span t, qp_buf *scratch, uint64_t limit)
+count_words(const qp_rd *rd, int col, qp_buf *scratch, uint64_t limit)
 {
-	const char *s = t.p;
-	size_t n = t.n;
+	qp_span t = qp_rd_raw(rd, col);
 	if (memchr(t.p, '\\', t.n)) {
 		buf_reset(scratch);
-		if (!qp_unescape(t.p, t.n, scratch))
-			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
-			          "bad escape in column 'text' (only \\\\ \\t \\n \\r are allowed)");
-		s = scratch->s;
-		n = scratch->len;
+		qp_rd_get(rd, col, scratch);
+		t = (qp_span){ scratch->s, scratch->len };
 	}
 	qp_words w;
 	qp_word tok;
 	uint64_t k = 0;
-	words_init(&w, s, n);
+	words_init(&w, t.p, t.n);
 	while (k <= limit && words_next(&w, &tok))
 		k++;
 	return k;
 }
 
+/* Dies, as qp_rd_get does, if column col has a bad escape. */
 static void
-check_escapes(const qp_rd *rd, qp_span v, int col, qp_buf *scratch)
+check_escapes(const qp_rd *rd, int col, qp_buf *scratch)
 {
+	qp_span v = qp_rd_raw(rd, col);
 	if (!memchr(v.p, '\\', v.n))
 		return;
 	buf_reset(scratch);
-	if (!qp_unescape(v.p, v.n, scratch))
-		qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
-		          "bad escape in column '%s' (only \\\\ \\t \\n \\r are allowed)",
-		          qp_rd_name(rd, col));
+	qp_rd_get(rd, col, scratch);
 }
 
 /* The escapes of every field a candidate keeps but text (counted
  * already), and of the --by fields. */
 static void
-check_fields(const picker *pk, const quote *v, qp_buf *scratch)
+check_fields(const picker *pk, qp_buf *scratch)
 {
 	for (int i = 0; i < QF_N; i++)
 		if (i != QF_TEXT && pk->fcol[i] >= 0)
-			check_escapes(pk->rd, v->f[i], pk->fcol[i], scratch);
+			check_escapes(pk->rd, pk->fcol[i], scratch);
 	for (int i = 0; i < pk->nby; i++)
-		check_escapes(pk->rd, qp_rd_raw(pk->rd, pk->bycol[i]), pk->bycol[i], scratch);
+		check_escapes(pk->rd, pk->bycol[i], scratch);
 }
 
 /* The (code, hits) pairs of the current record; codes point into the
@@ -315,8 +313,7 @@ record_items(const picker *pk, qp_span cs, qp_span hs, bool has_hits, items *it)
 			qp_list_next(&lh, &hp, &hn);
 			h = qp_coded_count(rd, hp, hn, "hits value");
 		}
-		if (!code_valid(cp, cn) || memchr(cp, '\\', cn))
-			qp_coded_bad_path(rd, cp, cn);
+		qp_coded_check_path(rd, cp, cn, "codes");
 		if (selected(pk, cp, cn))
 			add_item(rd, it, cp, cn, h);
 		if (!pk->rollup)
@@ -346,10 +343,10 @@ read_coded(picker *pk)
 			continue;
 		quote v;
 		view_of(pk, &v);
-		v.words = count_words(pk->rd, v.f[QF_TEXT], &scratch, pk->max_words);
+		v.words = count_words(pk->rd, pk->fcol[QF_TEXT], &scratch, pk->max_words);
 		if (v.words < pk->min_words || v.words > pk->max_words)
 			continue;
-		check_fields(pk, &v, &scratch);
+		check_fields(pk, &scratch);
 		for (size_t i = 0; i < it.n; i++) {
 			v.hits = it.v[i].hits;
 			quote_pool_offer(pool_get(pk, &key, it.v[i].p, it.v[i].n), &v,
@@ -405,7 +402,25 @@ check_partial_header(const picker *pk)
 	free(want);
 }
 
-/* Read --partial outputs back into the pools. */
+/* A record of a --partial stream as a candidate, checked. */
+static void
+partial_candidate(picker *pk, int c_hits, int c_words, quote *v, qp_buf *scratch)
+{
+	qp_rd *rd = pk->rd;
+	qp_span hs = qp_rd_raw(rd, c_hits), ws = qp_rd_raw(rd, c_words);
+	view_of(pk, v);
+	v->hits = qp_coded_count(rd, hs.p, hs.n, "hits");
+	uint64_t words = qp_coded_count(rd, ws.p, ws.n, "words");
+	v->words = count_words(rd, pk->fcol[QF_TEXT], scratch,
+	                       words > pk->max_words ? words : pk->max_words);
+	if (v->words != words)
+		qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
+		          "words is %llu but the text has %llu",
+		          (unsigned long long)words, (unsigned long long)v->words);
+}
+
+/* Read --partial outputs back into the pools: an option record (empty
+ * code) is checked against this run's options, a candidate re-pooled. */
 static void
 read_partial(picker *pk)
 {
@@ -414,35 +429,51 @@ read_partial(picker *pk)
 	int c_code = qp_rd_need(rd, "code");
 	int c_hits = qp_rd_need(rd, "hits");
 	int c_words = qp_rd_need(rd, "words");
+	int c_seg = qp_rd_need(rd, "seg"), c_text = qp_rd_need(rd, "text");
 	qp_buf key = QP_BUF_INIT, scratch = QP_BUF_INIT;
 	while (qp_rd_next(rd)) {
 		qp_span cs = qp_rd_raw(rd, c_code);
-		if (!code_valid(cs.p, cs.n) || memchr(cs.p, ';', cs.n) ||
-		    memchr(cs.p, '\\', cs.n))
-			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
-			          "bad code path '%.*s' in code",
-			          (int)(cs.n > 60 ? 60 : cs.n), cs.p);
-		qp_span hs = qp_rd_raw(rd, c_hits), ws = qp_rd_raw(rd, c_words);
+		if (cs.n == 0) {
+			qp_partial_options_record(&pk->opts, rd, qp_rd_raw(rd, c_seg),
+			                          qp_rd_raw(rd, c_text));
+			continue;
+		}
+		qp_partial_options_met(&pk->opts, rd);
+		qp_coded_check_path(rd, cs.p, cs.n, "code");
 		quote v;
-		view_of(pk, &v);
-		v.hits = qp_coded_count(rd, hs.p, hs.n, "hits");
-		uint64_t words = qp_coded_count(rd, ws.p, ws.n, "words");
-		v.words = count_words(rd, v.f[QF_TEXT], &scratch,
-		                      words > pk->max_words ? words : pk->max_words);
-		if (v.words != words)
-			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
-			          "words is %llu but the text has %llu",
-			          (unsigned long long)words, (unsigned long long)v.words);
-		/* Idempotent filters: the shards applied them already when they
-		 * ran with the same options. */
+		partial_candidate(pk, c_hits, c_words, &v, &scratch);
+		/* Idempotent filters: the shards applied them already, with
+		 * these options (the option records say so). */
 		if (!selected(pk, cs.p, cs.n) || v.words < pk->min_words ||
 		    v.words > pk->max_words)
 			continue;
-		check_fields(pk, &v, &scratch);
+		check_fields(pk, &scratch);
 		quote_pool_offer(pool_get(pk, &key, cs.p, cs.n), &v, pk->pool_k);
 	}
 	buf_free(&key);
 	buf_free(&scratch);
+}
+
+/* The option records of a --partial output: an empty code, the
+ * option's name in seg, its value in text, every other field empty. */
+static void
+write_options(const picker *pk, const char *const *names, int n)
+{
+	qp_buf v = QP_BUF_INIT;
+	for (size_t i = 0; i < pk->opts.n; i++) {
+		buf_reset(&v);
+		qp_partial_options_value(&pk->opts, i, &v);
+		for (int c = 0; c < n; c++) {
+			if (c)
+				qp_putc(qp_stdout, '\t');
+			if (strcmp(names[c], "seg") == 0)
+				qp_puts(qp_stdout, pk->opts.name[i]);
+			else if (strcmp(names[c], "text") == 0)
+				qp_write_field(qp_stdout, v.s, v.len);
+		}
+		qp_out_endrec(qp_stdout);
+	}
+	buf_free(&v);
 }
 
 static void
@@ -452,6 +483,8 @@ write_tsv_header(const picker *pk)
 	int n = pk->partial ? partial_cols(pk, names)
 	                    : output_cols(pk, names, "rank", "score");
 	qp_write_header(qp_stdout, names, n);
+	if (pk->partial)
+		write_options(pk, names, n);
 	free(names);
 }
 
@@ -678,6 +711,13 @@ check_options(picker *pk)
 	 * first N; see the manual on why the pool makes merges exact. */
 	unsigned long n = pk->rules.nquotes;
 	pk->pool_k = n * 4 > n + 16 ? n * 4 : n + 16;
+	/* --max-overlap is not among them: it acts on the merged pools. */
+	qp_partial_options_init(&pk->opts, "pick-quotes");
+	qp_partial_options_add(&pk->opts, "count", n);
+	qp_partial_options_add_list(&pk->opts, "codes", &pk->codes);
+	qp_partial_options_add(&pk->opts, "rollup", pk->rollup);
+	qp_partial_options_add(&pk->opts, "min-words", pk->min_words);
+	qp_partial_options_add(&pk->opts, "max-words", pk->max_words);
 }
 
 /* The columns of the stream; with a header, true. */
@@ -736,5 +776,6 @@ main(int argc, char **argv)
 	free(pk.bycol);
 	qp_strlist_free(&pk.by);
 	qp_strlist_free(&pk.codes);
+	qp_partial_options_free(&pk.opts);
 	return 0;
 }

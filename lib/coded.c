@@ -1,7 +1,9 @@
 /* coded.c: the codes and hits fields of a coded record (see coded.h). */
 #include <stdbool.h>
+#include <string.h>
 
 #include "coded.h"
+#include "codepath.h"
 #include "qp.h"
 
 void
@@ -29,9 +31,22 @@ qp_coded_count(const qp_rd *rd, const char *p, size_t n, const char *what)
 	return (uint32_t)v;
 }
 
+noreturn static void
+bad_path(const qp_rd *rd, const char *p, size_t n, const char *col)
+{
+	qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd), "bad code path '%.*s' in %s",
+	          (int)(n > 60 ? 60 : n), p, col);
+}
+
 void
 qp_coded_bad_path(const qp_rd *rd, const char *p, size_t n)
 {
-	qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd), "bad code path '%.*s' in codes",
-	          (int)(n > 60 ? 60 : n), p);
+	bad_path(rd, p, n, "codes");
+}
+
+void
+qp_coded_check_path(const qp_rd *rd, const char *p, size_t n, const char *col)
+{
+	if (!code_valid(p, n) || memchr(p, ';', n) || memchr(p, '\\', n))
+		bad_path(rd, p, n, col);
 }

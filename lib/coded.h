@@ -28,4 +28,12 @@ uint32_t qp_coded_count(const qp_rd *rd, const char *p, size_t n, const char *wh
  * (codepath.h's code_valid, or holding an escape). */
 noreturn void qp_coded_bad_path(const qp_rd *rd, const char *p, size_t n);
 
+/*
+ * A single code path p[0..n) of column col: of the codes field, one of
+ * its values; of a one-code column (pick-quotes' --partial code), the
+ * whole field.  Dies as qp_coded_bad_path does, naming col, unless it is
+ * a usable path with no escape and no ';'.
+ */
+void qp_coded_check_path(const qp_rd *rd, const char *p, size_t n, const char *col);
+
 #endif

@@ -427,11 +427,12 @@ brief() { tail -n +2 | cut -f 1-8; }
 
 @test "pick-quotes: --partial writes the pools, K = max(4N, N+16) per code" {
 	awk -v n=1500 -v seed=7 -f "$F/gen.awk" >"$T/g"
+	# The header, then the option records (empty code), then the pool.
 	run pick-quotes --partial -n 2 --codes b/z "$T/g"
 	[ "${lines[0]}" = "$(row code hits words speaker participant role doc seg text)" ]
-	[ "${#lines[@]}" -eq 19 ]
+	[ "$(grep -c -v $'^\t' <<<"$output")" -eq 19 ]
 	run pick-quotes --partial -n 6 --codes b/z "$T/g"
-	[ "${#lines[@]}" -eq 25 ]
+	[ "$(grep -c -v $'^\t' <<<"$output")" -eq 25 ]
 }
 
 @test "pick-quotes: --merge refuses what is not --partial output" {
@@ -446,12 +447,114 @@ brief() { tail -n +2 | cut -f 1-8; }
 	[ "$status" -eq 2 ]
 	[ "$output" = "pick-quotes: $T/p:1: the stream has no column 'codes' (it looks like --partial output: use --merge)" ]
 	# A hand-edited pool: words must match the text.
-	pick-quotes --partial "$C" | awk -F '\t' -v OFS='\t' 'NR == 2 { $3 = 99 } 1' >"$T/p"
+	# (line 7: the first candidate, after the five option records)
+	pick-quotes --partial "$C" | awk -F '\t' -v OFS='\t' 'NR == 7 { $3 = 99 } 1' >"$T/p"
 	run pick-quotes --merge "$T/p"
 	[ "$status" -eq 2 ]
-	[ "$output" = "pick-quotes: $T/p:2: words is 99 but the text has 17" ]
+	[ "$output" = "pick-quotes: $T/p:7: words is 99 but the text has 17" ]
 	run pick-quotes --partial --format md "$C"
 	[ "$status" -eq 2 ]
+}
+
+@test "pick-quotes: --merge with other options than the shards had is an error naming the option" {
+	# SHARD OPTIONS|MERGE OPTIONS|LINE|MESSAGE (the option records are
+	# lines 2-6: count, codes, rollup, min-words, max-words).
+	local same='(give --merge the options the shards had)'
+	while IFS='|' read -r sopts mopts line want; do
+		pick-quotes --partial $sopts "$C" >"$T/p"
+		run pick-quotes --merge $mopts "$T/p"
+		[ "$status" -eq 2 ] || { echo "merged '$sopts' with '$mopts'"; return 1; }
+		[ "$output" = "pick-quotes: $T/p:$line: the partial output was made with $want $same" ] ||
+			{ echo "'$sopts' / '$mopts': $output"; return 1; }
+	done <<'TABLE'
+-n 3|-n 5|2|count 3, this merge has 5
+--count 2||2|count 2, this merge has 3
+--codes barriers||3|--codes barriers, this merge has no --codes
+|--codes barriers|3|no --codes, this merge has --codes barriers
+--codes b,a|--codes a,c|3|--codes a,b, this merge has --codes a,c
+--codes a|--codes a/x|3|--codes a, this merge has --codes a/x
+--rollup||4|rollup 1, this merge has 0
+--no-rollup|--rollup|4|rollup 0, this merge has 1
+--min-words 1||5|min-words 1, this merge has 8
+--max-words 40|--max-words 41|6|max-words 40, this merge has 41
+TABLE
+}
+
+@test "pick-quotes: the same options, however written, merge to the one-process bytes" {
+	awk -v n=600 -v seed=3 -f "$F/gen.awk" >"$T/g"
+	for i in 0 1; do
+		{ head -n 1 "$T/g"; tail -n +2 "$T/g" | awk -v i=$i 'NR % 2 == i'; } >"$T/s$i"
+	done
+	# SHARD OPTIONS|MERGE OPTIONS (the unsharded run has the merge's)
+	while IFS='|' read -r sopts mopts; do
+		pick-quotes $mopts "$T/g" >"$T/one"
+		pick-quotes --partial $sopts "$T/s0" >"$T/p0"
+		pick-quotes --partial $sopts "$T/s1" >"$T/p1"
+		pick-quotes --merge $mopts "$T/p0" "$T/p1" >"$T/merged"
+		cmp "$T/one" "$T/merged" || { echo "'$sopts' / '$mopts'"; return 1; }
+	done <<'TABLE'
+|
+-n 2|--count 2
+--codes c,a|--codes a --codes c
+--codes a,b/z --rollup|--rollup --codes b/z,a
+--rollup --no-rollup|
+--min-words 3 --max-words 30|--max-words 30 --min-words 3
+|--max-overlap 0.2
+-n 1 --by role|-n 1 --by role --max-overlap 0 --format md
+TABLE
+	# --max-overlap acts on the merged pools alone: a merge may set it
+	# (texts of Jaccard 0.5, one a shard, both quoted only above 0.5).
+	for s in 1 2; do
+		{ hdr; q d$s 1 S$s MS P$s "w1 w2 w3 w4 w5 w6 ${s}7 ${s}8" x $((3 - s)); } |
+			pick-quotes --partial >"$T/p$s"
+	done
+	for x in 0.5 .4; do
+		{ hdr; q d1 1 S1 MS P1 "w1 w2 w3 w4 w5 w6 17 18" x 2
+		  q d2 1 S2 MS P2 "w1 w2 w3 w4 w5 w6 27 28" x 1; } | pick-quotes --max-overlap $x >"$T/one"
+		pick-quotes --merge --max-overlap $x "$T/p1" "$T/p2" >"$T/merged"
+		cmp "$T/one" "$T/merged"
+		[ "$(wc -l <"$T/merged")" -eq $([ $x = 0.5 ] && echo 3 || echo 2) ]
+	done
+}
+
+@test "pick-quotes: --merge wants the option records, known and well formed, in every file" {
+	local older="no option record for 'count' before this line (made by an older pick-quotes? run the shards again)"
+	pick-quotes --partial "$C" >"$T/p"
+	# A partial of before the option records: the header, then candidates.
+	grep -v $'^\t' "$T/p" >"$T/old"
+	run pick-quotes --merge "$T/old"
+	[ "$status" -eq 2 ]
+	[ "$output" = "pick-quotes: $T/old:2: not pick-quotes --partial output: $older" ]
+	# Each file needs its own, even after one that has them.
+	run pick-quotes --merge "$T/p" "$T/old"
+	[ "$status" -eq 2 ]
+	[ "$output" = "pick-quotes: $T/old:2: not pick-quotes --partial output: $older" ]
+	# One option missing.
+	grep -v $'^\t.*\tmax-words\t' "$T/p" >"$T/p4"
+	run pick-quotes --merge "$T/p4"
+	[ "$status" -eq 2 ]
+	[[ "$output" == "pick-quotes: $T/p4:6: not pick-quotes --partial output: no option record for 'max-words' before"* ]]
+	# An empty shard is its header and option records, and merges.
+	head -n 1 "$C" | pick-quotes --partial >"$T/empty"
+	[ "$(wc -l <"$T/empty")" -eq 6 ]
+	pick-quotes --merge "$T/empty" "$T/p" >"$T/a"
+	pick-quotes "$C" >"$T/b"
+	cmp "$T/a" "$T/b"
+	# FIELD SUBSTITUTION (sed, on the partial)|LINE|MESSAGE
+	while IFS='|' read -r sub line want; do
+		sed "$sub" "$T/p" >"$T/bad"
+		run pick-quotes --merge "$T/bad"
+		[ "$status" -eq 2 ] || { echo "accepted '$sub'"; return 1; }
+		[ "$output" = "pick-quotes: $T/bad:$line: $want" ] || { echo "$sub: $output"; return 1; }
+	done <<'TABLE'
+s/\tcount\t3$/\tdepth\t3/|2|not pick-quotes --partial output: unknown option 'depth'
+s/\tcount\t3$/\tcount\tx/|2|not pick-quotes --partial output: option 'count' has the value 'x', not a number
+s/\tcount\t3$/\tcount\t/|2|not pick-quotes --partial output: option 'count' has the value '', not a number
+s/\tcount\t3$/\tcount\t18446744073709551616/|2|not pick-quotes --partial output: option 'count' has the value '18446744073709551616', not a number
+7s/^barriers\/cost\t/a\/\/b\t/|7|bad code path 'a//b' in code
+7s/^barriers\/cost\t/a;b\t/|7|bad code path 'a;b' in code
+7s/^barriers\/cost\t/a\\\\tb\t/|7|bad code path 'a\\tb' in code
+TABLE
 }
 
 @test "pick-quotes: gzip input reads as plain" {
