@@ -55,14 +55,15 @@ part_rec(const ct_state *t, const char *kind, const char *a, size_t an,
 #define CODE(c) (c)->path, (c)->len
 #define NO_CODE "", 0
 
-/* The options the counts depend on, as this run has them. */
-static size_t
-options(const ct_state *t, qp_partial_opt o[3])
+/* The options the counts depend on, as this run has them (partial.h):
+ * the caller frees po. */
+static void
+options(const ct_state *t, qp_partial_options *po)
 {
-	o[0] = (qp_partial_opt){ "cooccur", t->cooccur };
-	o[1] = (qp_partial_opt){ "depth", t->depth };
-	o[2] = (qp_partial_opt){ "rollup", t->rollup };
-	return 3;
+	qp_partial_options_init(po, "tally");
+	qp_partial_options_add(po, "cooccur", t->cooccur);
+	qp_partial_options_add(po, "depth", t->depth);
+	qp_partial_options_add(po, "rollup", t->rollup);
 }
 
 /* A doc with its place in the stream, for sorting. */
@@ -89,11 +90,12 @@ write_head(const ct_state *t)
 	qp_out_endrec(qp_stdout);
 	buf_free(&h);
 
-	qp_partial_opt o[3];
-	size_t no = options(t, o);
-	for (size_t i = 0; i < no; i++)
-		part_rec(t, "option", o[i].name, strlen(o[i].name), NO_CODE,
-		         NULL, NULL, NULL, true, o[i].value);
+	qp_partial_options po;
+	options(t, &po);
+	for (size_t i = 0; i < po.n; i++)
+		part_rec(t, "option", po.name[i], strlen(po.name[i]), NO_CODE,
+		         NULL, NULL, NULL, true, po.value[i]);
+	qp_partial_options_free(&po);
 	if (t->nodoc)
 		part_rec(t, "nodoc", NO_CODE, NO_CODE, NULL, NULL, NULL, true, t->nodoc);
 }
@@ -180,6 +182,7 @@ typedef struct {
 	int *by, cdoc, cspk, cpart, cn;
 	qp_span kind, code, code_b, doc;
 	uint32_t g;             /* the record's group (0 for ungrouped kinds) */
+	qp_partial_options po;  /* this run's options, checked against the records */
 } merge_rec;
 
 _Noreturn static void
@@ -348,6 +351,20 @@ merge_counted(merge_rec *m, bool pair)
 	}
 }
 
+/* The kinds of record a partial holds besides its options. */
+static bool
+known_kind(qp_span k)
+{
+	static const char *const kinds[] = {
+		"nodoc", "doc", "group", "group_doc", "cell_doc", "group_speaker",
+		"cell_speaker", "cell", "pair", NULL
+	};
+	for (size_t i = 0; kinds[i]; i++)
+		if (span_is(k, kinds[i]))
+			return true;
+	return false;
+}
+
 static void
 merge_record(merge_rec *m)
 {
@@ -355,11 +372,16 @@ merge_record(merge_rec *m)
 	qp_span k = m->kind;
 
 	if (span_is(k, "option")) {
-		qp_partial_opt o[3];
-		size_t no = options(t, o);
-		uint64_t v = part_n(t, qp_rd_raw(t->rd, m->cn));
-		qp_partial_check_option(t->rd, m->code, v, o, no, "tally");
-	} else if (span_is(k, "nodoc")) {
+		qp_partial_options_record(&m->po, t->rd, m->code, qp_rd_raw(t->rd, m->cn));
+		return;
+	}
+	/* No qp_partial_options_met: a partial sorted for a shuffle (tally(1),
+	 * Hadoop Streaming) has its option records wherever they sort, and
+	 * each is checked where it stands. */
+	if (!known_kind(k))
+		bad(t, "not tally --partial output: unknown kind '%.*s'", k.p,
+		    k.n > 40 ? 40 : k.n);
+	if (span_is(k, "nodoc")) {
 		t->nodoc += part_n(t, qp_rd_raw(t->rd, m->cn));
 	} else if (span_is(k, "doc")) {
 		uint32_t d = ct_doc_of(t, m->doc.p, m->doc.n, true);
@@ -376,11 +398,8 @@ merge_record(merge_rec *m)
 		merge_member(m, k.p[0] == 'c', false);
 	} else if (span_is(k, "group_speaker") || span_is(k, "cell_speaker")) {
 		merge_member(m, k.p[0] == 'c', true);
-	} else if (span_is(k, "cell") || span_is(k, "pair")) {
-		merge_counted(m, k.p[0] == 'p');
 	} else {
-		bad(t, "not tally --partial output: unknown kind '%.*s'", k.p,
-		    k.n > 40 ? 40 : k.n);
+		merge_counted(m, k.p[0] == 'p');     /* cell, pair */
 	}
 }
 
@@ -393,6 +412,7 @@ ct_merge_stream(ct_state *t)
 	check_header(t);
 
 	merge_rec m = { .t = t };
+	options(t, &m.po);
 	m.by = xcalloc((size_t)t->nby + 1, sizeof *m.by);
 	for (int i = 0; i < t->nby; i++)
 		m.by[i] = 3 + i;
@@ -409,4 +429,5 @@ ct_merge_stream(ct_state *t)
 		merge_record(&m);
 	}
 	free(m.by);
+	qp_partial_options_free(&m.po);
 }

@@ -64,18 +64,6 @@ span_is(qp_span v, const char *s)
 	return strlen(s) == v.n && memcmp(s, v.p, v.n) == 0;
 }
 
-void
-qp_partial_check_option(const qp_rd *rd, qp_span name, uint64_t value,
-                        const qp_partial_opt *opts, size_t n, const char *prog)
-{
-	for (size_t i = 0; i < n; i++)
-		if (span_is(name, opts[i].name)) {
-			check_number(rd, opts[i].name, value, opts[i].value);
-			return;
-		}
-	unknown_option(rd, name, prog);
-}
-
 /* --- qp_partial_options ------------------------------------------------ */
 
 void

@@ -5,16 +5,17 @@
  * With --partial such a filter writes its state as a record stream
  * instead of its report; with --merge it reads any number of those back,
  * merged ones too, in any order, and reaches the state one process would
- * have reached on the whole input (../shared/design.md).  The partial's
+ * have reached on the whole input (qualpipe(7)).  The partial's
  * header is fixed by the options that shape its columns (--by): a merge
  * compares it with the header it would write itself and refuses any
  * other stream.  Options that change the state but not the columns
  * (tally's --depth, --no-rollup, --cooccur; pick-quotes' -n, --codes,
  * --rollup, --min-words, --max-words) travel inside the stream as
  * records of their own, named and valued, which the merge checks
- * against its own options (qp_partial_check_option, or
- * qp_partial_options, which also writes them and wants every option
- * recorded).
+ * against its own options (qp_partial_options: both filters write and
+ * check them through it; pick-quotes also wants every option recorded
+ * before its first candidate, while tally, whose partials may be sorted
+ * for a shuffle, checks each record where it stands).
  * Options that shape only the report (--format; pick-quotes'
  * --max-overlap, which acts on the merged pools alone) are not
  * recorded: the merge may be given them alone.  A partial fed to the
@@ -48,21 +49,6 @@ void qp_partial_join(const char *const *names, int n, const char *sep, qp_buf *o
  */
 void qp_partial_refuse_unmerged(const qp_rd *rd, const char *const *marks,
                                 const char *hint);
-
-/* An option the state depends on, and the value this run has. */
-typedef struct {
-	const char *name;
-	uint64_t value;
-} qp_partial_opt;
-
-/*
- * An option record of the current record, name and value as in the
- * stream: dies unless name is one of opts[0..n) with that value (giving
- * prog's name in "not PROG --partial output" when it is unknown).
- */
-void qp_partial_check_option(const qp_rd *rd, qp_span name, uint64_t value,
-                             const qp_partial_opt *opts, size_t n,
-                             const char *prog);
 
 /*
  * The options a run's state depends on, for both sides: the writer asks
