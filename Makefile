@@ -14,6 +14,8 @@ DESTDIR ?=
 CC ?= cc
 CFLAGS ?= -O2 -g
 PKGS = libpcre2-8 libutf8proc zlib libsodium
+# Debian ships libstemmer and liblinear without a pkg-config file.
+NOPC_LIBS = -lstemmer -llinear
 VERSION := $(shell cat VERSION)
 
 # Where objects and programs go; the sanitizer build overrides both.
@@ -21,7 +23,7 @@ OBJ ?= build/rel
 OUT ?= bin
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(NOPC_LIBS)
 ALL_CFLAGS = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L \
 	-DQP_VERSION='"$(VERSION)"' -DQP_DATADIR='"$(DATADIR)"' -Ilib $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
