@@ -1,6 +1,8 @@
 /*
  * stem.c: the libstemmer wrapper of stem.h.
  */
+#include <stdlib.h>
+
 #include <libstemmer.h>
 
 #include "err.h"
@@ -11,11 +13,13 @@ struct qp_stemmer {
 	struct sb_stemmer *sb;
 };
 
+#ifdef QP_FUZZ
 static void
 release(void *p)
 {
 	sb_stemmer_delete(p);
 }
+#endif
 
 qp_stemmer *
 qp_stemmer_new(void)
