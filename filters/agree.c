@@ -625,6 +625,8 @@ tally_units(const state *s, tallies *r)
 			for (uint32_t i = 0; i < s->cnt[slot]; i++)
 				ent[n++] = (entry){ s->pool[s->off[slot] + i], (uint32_t)c };
 		}
+		if (n == 0)
+			continue;
 		qsort(ent, n, sizeof *ent, cmp_entry);
 		for (size_t i = 0; i < n;) {
 			size_t j = i;
