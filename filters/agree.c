@@ -259,7 +259,7 @@ typedef struct {
 
 	size_t nunits, capunits;
 	qp_map *unitmap;        /* unit key -> index + 1; NULL: one unit a record */
-	char **ukey;            /* the unit's key for messages (escaped values) */
+	const char **ukey;      /* the unit's key, the map's, for messages */
 	uint32_t *udoc;
 	place *where, *with_where;      /* main stream; --with stream (file NULL: not yet) */
 
@@ -386,8 +386,12 @@ new_unit(state *s)
 		s->capunits = s->capunits ? 2 * s->capunits : 256;
 		s->ukey = xreallocarray(s->ukey, s->capunits, sizeof *s->ukey);
 		s->udoc = xreallocarray(s->udoc, s->capunits, sizeof *s->udoc);
-		s->where = xreallocarray(s->where, s->capunits, sizeof *s->where);
-		s->with_where = xreallocarray(s->with_where, s->capunits, sizeof *s->with_where);
+		/* Places are for the messages about named units only. */
+		if (s->o->unit.n)
+			s->where = xreallocarray(s->where, s->capunits, sizeof *s->where);
+		if (s->o->with)
+			s->with_where = xreallocarray(s->with_where, s->capunits,
+			                              sizeof *s->with_where);
 		s->off = xreallocarray(s->off, s->capunits * s->m, sizeof *s->off);
 		s->cnt = xreallocarray(s->cnt, s->capunits * s->m, sizeof *s->cnt);
 		s->first = xreallocarray(s->first, s->capunits * s->m, sizeof *s->first);
@@ -395,7 +399,8 @@ new_unit(state *s)
 	size_t u = s->nunits++;
 	s->ukey[u] = NULL;
 	s->udoc[u] = NONE;
-	s->with_where[u] = (place){ NULL, 0 };
+	if (s->o->with)
+		s->with_where[u] = (place){ NULL, 0 };
 	for (size_t c = 0; c < s->m; c++) {
 		s->off[u * s->m + c] = 0;
 		s->cnt[u * s->m + c] = 0;
@@ -405,22 +410,31 @@ new_unit(state *s)
 }
 
 /* The unit key of the current record: the raw unit fields joined by TAB
- * (a TAB is always escaped inside a field), and for messages the same as
- * "doc=x seg=y" in s->scratch. */
+ * (a TAB is always escaped inside a field). */
 static void
 unit_key(state *s, const qp_rd *rd, const int *ucol)
 {
 	buf_reset(&s->key);
-	buf_reset(&s->scratch);
 	for (size_t i = 0; i < s->o->unit.n; i++) {
 		qp_span f = qp_rd_raw(rd, ucol[i]);
-		if (i) {
+		if (i)
 			buf_addc(&s->key, '\t');
-			buf_addc(&s->scratch, ' ');
-		}
 		buf_add(&s->key, f.p, f.n);
-		buf_printf(&s->scratch, "%s=%.*s", s->o->unit.v[i], (int)(f.n > 60 ? 60 : f.n), f.p);
 	}
+}
+
+/* A unit key as messages name it, "doc=d1 seg=4", in s->scratch. */
+static const char *
+unit_name(state *s, const char *key)
+{
+	buf_reset(&s->scratch);
+	for (size_t i = 0; i < s->o->unit.n; i++) {
+		size_t n = strcspn(key, "\t");
+		buf_printf(&s->scratch, "%s%s=%.*s", i ? " " : "", s->o->unit.v[i],
+		           (int)(n > 60 ? 60 : n), key);
+		key += n + (key[n] != '\0');
+	}
+	return s->scratch.s;
 }
 
 /* The stream's column for each name of l (what names the option). */
@@ -469,15 +483,16 @@ read_main(state *s, qp_rd *rd)
 				const place *w = &s->where[(uintptr_t)e->val - 1];
 				qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
 				          "unit %s again (first at %s:%lu): units must be unique",
-				          s->scratch.s, w->file, w->line);
+				          unit_name(s, e->key), w->file, w->line);
 			}
 			u = new_unit(s);
 			e->val = (void *)(uintptr_t)(u + 1);
-			s->ukey[u] = xmemdup(s->scratch.s, s->scratch.len);
+			s->ukey[u] = e->key;
 		} else {
 			u = new_unit(s);
 		}
-		s->where[u] = (place){ qp_rd_file(rd), qp_rd_lineno(rd) };
+		if (s->where)
+			s->where[u] = (place){ qp_rd_file(rd), qp_rd_lineno(rd) };
 		if (doc >= 0) {
 			qp_span d = qp_rd_raw(rd, doc);
 			if (d.n) {
@@ -511,12 +526,13 @@ read_with(state *s, qp_rd *rd)
 		qp_entry *e = s->unitmap ? qp_map_get(s->unitmap, s->key.s, s->key.len) : NULL;
 		if (!e)
 			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
-			          "unit %s is not in the first stream", s->scratch.s);
+			          "unit %s is not in the first stream", unit_name(s, s->key.s));
 		size_t u = (uintptr_t)e->val - 1;
 		if (s->with_where[u].file)
 			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
 			          "unit %s again (first at %s:%lu): units must be unique",
-			          s->scratch.s, s->with_where[u].file, s->with_where[u].line);
+			          unit_name(s, s->ukey[u]), s->with_where[u].file,
+			          s->with_where[u].line);
 		s->with_where[u] = (place){ qp_rd_file(rd), qp_rd_lineno(rd) };
 		for (size_t c = nm; c < s->m; c++)
 			read_slot(s, rd, cols[c - nm], u, c);
@@ -524,7 +540,7 @@ read_with(state *s, qp_rd *rd)
 	for (size_t u = 0; u < s->nunits; u++)
 		if (!s->with_where[u].file)
 			qp_die_at(s->where[u].file, s->where[u].line, "unit %s is not in %s",
-			          s->ukey[u], o->with);
+			          unit_name(s, s->ukey[u]), o->with);
 	free(cols);
 	free(ucol);
 }
@@ -1074,8 +1090,6 @@ report_values(const state *s)
 static void
 state_free(state *s)
 {
-	for (size_t u = 0; u < s->nunits; u++)
-		free(s->ukey[u]);
 	free(s->ukey);
 	free(s->udoc);
 	free(s->where);
