@@ -215,6 +215,16 @@ x	(all)	6			3	0.833333			0.779221			" ]
 	[[ "$output" == *"write error"* ]]
 }
 
+@test "agree: a reader that goes away ends agree quietly" {
+	awk 'BEGIN { print "a\tb"; for (i = 0; i < 30000; i++) print "c" i "\tc" i }' \
+		>"$BATS_TEST_TMPDIR/many.tsv"
+	run bash -c "set -o pipefail; agree -c a,b '$BATS_TEST_TMPDIR/many.tsv' 2>'$BATS_TEST_TMPDIR/err' | head -n 2"
+	[ "$status" -eq 0 ]
+	[ "$output" = "code	units	a_pos	b_pos	both	agreement	kappa	pabak	alpha	precision	recall	f1
+c0	30000	1	1	1	1.000000	1.000000	1.000000	1.000000	1.000000	1.000000	1.000000" ]
+	[ ! -s "$BATS_TEST_TMPDIR/err" ]
+}
+
 @test "agree: an empty stream gives the summary rows over no units" {
 	run bash -c "agree -c a,b </dev/null"
 	[ "$status" -eq 0 ]
@@ -234,4 +244,12 @@ x	(all)	6			3	0.833333			0.779221			" ]
 	[ "$first" = "$want" ]
 	[ "$(field "$output" '(first)' units)" = 60 ]
 	[ "$(field "$output" barriers units)" = 60 ]
+	# the hand coding and the codebook's as two streams, joined on id
+	one=$output
+	cut -f 1,2 "$coded" >"$BATS_TEST_TMPDIR/hand.tsv"
+	awk -F '\t' 'BEGIN { OFS = "\t" } { print $1, $4 }' "$coded" |
+		{ IFS= read -r h; printf '%s\n' "$h"; sort -r; } >"$BATS_TEST_TMPDIR/machine.tsv"
+	run agree -c human,codes --unit id --with "$BATS_TEST_TMPDIR/machine.tsv" "$BATS_TEST_TMPDIR/hand.tsv"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$one" ]
 }

@@ -205,6 +205,10 @@ test_rng(void)
 	/* splitmix64's published first output for seed 0 */
 	uint64_t x = 0;
 	T_OK(qp_splitmix64(&x) == 0xe220a8397b1dcdafULL, "splitmix64 of 0");
+	/* xoshiro256**'s reference code from the state 1, 2, 3, 4 */
+	qp_rng ref = { { 1, 2, 3, 4 } };
+	uint64_t o1 = qp_rng_next(&ref), o2 = qp_rng_next(&ref);
+	T_OK(o1 == 11520 && o2 == 0, "xoshiro256** from 1, 2, 3, 4");
 	qp_rng_seed(&a, 7);
 	int inrange = 1;
 	for (int i = 0; i < 10000; i++) {
