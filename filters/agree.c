@@ -4,8 +4,8 @@
  * See man/agree.1.
  *
  * This file holds the options, reading the units into memory (one slot
- * per unit and coder), tallying them, and the output table.  Every
- * statistic is a function of lib/agree.h; the table is lib/table.h's.
+ * per unit and coder) and the output table.  The tallies and every
+ * statistic are lib/agree.h's; the table is lib/table.h's.
  */
 #include <limits.h>
 #include <math.h>
@@ -545,144 +545,6 @@ read_with(state *s, qp_rd *rd)
 	free(ucol);
 }
 
-/* --- tallies of code columns -------------------------------------------- */
-
-/* What one code (or the pooled decisions) gives, per coder c >= 1
- * against coder 0, and over all coders. */
-typedef struct {
-	ag_table *t;            /* [m]: t[c] for c >= 1 */
-	uint64_t units;         /* decisions */
-	uint64_t ones, disagree;   /* for alpha over all coders */
-	uint64_t unanimous;     /* decisions with every coder giving the code */
-	uint64_t any;           /* decisions with some coder giving it */
-} tally;
-
-static void
-tally_init(tally *t, size_t m)
-{
-	memset(t, 0, sizeof *t);
-	t->t = xcalloc(m, sizeof *t->t);
-}
-
-/* n00 of each table, once the units are known. */
-static void
-tally_close(tally *t, size_t m, uint64_t units)
-{
-	t->units = units;
-	for (size_t c = 1; c < m; c++)
-		t->t[c].n00 = units - t->t[c].n11 - t->t[c].n10 - t->t[c].n01;
-}
-
-typedef struct {
-	uint32_t code, coder;
-} entry;
-
-static int
-cmp_entry(const void *a, const void *b)
-{
-	const entry *x = a, *y = b;
-	if (x->code != y->code)
-		return x->code < y->code ? -1 : 1;
-	return x->coder < y->coder ? -1 : x->coder > y->coder;
-}
-
-/* Count one decision: the coders in pres[] gave the code. */
-static void
-count(tally *t, size_t m, const bool *pres)
-{
-	uint64_t ones = 0;
-	for (size_t c = 0; c < m; c++)
-		ones += pres[c];
-	for (size_t c = 1; c < m; c++) {
-		if (pres[0] && pres[c])
-			t->t[c].n11++;
-		else if (pres[0])
-			t->t[c].n10++;
-		else if (pres[c])
-			t->t[c].n01++;
-	}
-	t->ones += ones;
-	t->disagree += ones * (m - ones);
-	t->unanimous += ones == m;
-	t->any += ones > 0;
-}
-
-typedef struct {
-	tally *code;            /* [ncodes] */
-	bool has_docs;
-	tally docs;             /* (documents): a decision per doc and code */
-} tallies;
-
-static void
-tally_units(const state *s, tallies *r)
-{
-	size_t m = s->m;
-	entry *ent = NULL;
-	size_t cap = 0;
-	bool *pres = xcalloc(m, sizeof *pres);
-	qp_map *cells = qp_map_new();   /* (doc, code) -> index + 1 into cellpres */
-	bool *cellpres = NULL;
-	size_t ncells = 0, capcells = 0;
-
-	r->code = xcalloc(s->ncodes + 1, sizeof *r->code);
-	for (size_t k = 0; k < s->ncodes; k++)
-		tally_init(&r->code[k], m);
-	for (size_t u = 0; u < s->nunits; u++) {
-		size_t n = 0;
-		for (size_t c = 0; c < m; c++)
-			n += s->cnt[u * m + c];
-		if (n > cap) {
-			cap = 2 * n;
-			ent = xreallocarray(ent, cap, sizeof *ent);
-		}
-		n = 0;
-		for (size_t c = 0; c < m; c++) {
-			size_t slot = u * m + c;
-			for (uint32_t i = 0; i < s->cnt[slot]; i++)
-				ent[n++] = (entry){ s->pool[s->off[slot] + i], (uint32_t)c };
-		}
-		if (n == 0)
-			continue;
-		qsort(ent, n, sizeof *ent, cmp_entry);
-		for (size_t i = 0; i < n;) {
-			size_t j = i;
-			memset(pres, 0, m * sizeof *pres);
-			for (; j < n && ent[j].code == ent[i].code; j++)
-				pres[ent[j].coder] = true;
-			count(&r->code[ent[i].code], m, pres);
-			if (s->udoc[u] != NONE) {
-				uint32_t key[2] = { s->udoc[u], ent[i].code };
-				bool created;
-				qp_entry *e = qp_map_put(cells, (const char *)key, sizeof key, &created);
-				if (created) {
-					if (ncells == capcells) {
-						capcells = capcells ? 2 * capcells : 256;
-						cellpres = xreallocarray(cellpres, capcells * m, sizeof *cellpres);
-					}
-					memset(cellpres + ncells * m, 0, m * sizeof *cellpres);
-					e->val = (void *)(uintptr_t)(++ncells);
-				}
-				bool *cp = cellpres + ((uintptr_t)e->val - 1) * m;
-				for (size_t c = 0; c < m; c++)
-					cp[c] |= pres[c];
-			}
-			i = j;
-		}
-	}
-	for (size_t k = 0; k < s->ncodes; k++)
-		tally_close(&r->code[k], m, s->nunits);
-
-	r->has_docs = s->ndocs > 0;
-	tally_init(&r->docs, m);
-	for (size_t i = 0; i < ncells; i++)
-		count(&r->docs, m, cellpres + i * m);
-	tally_close(&r->docs, m, (uint64_t)s->ndocs * s->ncodes);
-	qp_map_free(cells);
-	free(cellpres);
-	free(pres);
-	free(ent);
-}
-
 /* --- output ---------------------------------------------------------------- */
 
 enum { F_AGREEMENT, F_KAPPA, F_PABAK, F_ALPHA, F_PRECISION, F_RECALL, F_F1, NFIG };
@@ -754,13 +616,19 @@ pair_row(out *w, const char *code, size_t clen, size_t c, const ag_table *t, ag_
 
 /* With three coders or more: the row of every coder together. */
 static void
-all_row(out *w, const char *code, size_t clen, const tally *t)
+all_figures(const ag_tally *t, size_t m, ag_num *fig)
 {
-	ag_num fig[NFIG] = { AG_NONE, AG_NONE, AG_NONE, AG_NONE, AG_NONE, AG_NONE, AG_NONE };
-	if (t->units)
-		fig[F_AGREEMENT] = (ag_num){ (double)(t->unanimous + t->units - t->any) /
-		                             (double)t->units, true };
-	fig[F_ALPHA] = ag_alpha_binary(t->units, w->s->m, t->ones, t->disagree);
+	for (int i = 0; i < NFIG; i++)
+		fig[i] = AG_NONE;
+	fig[F_AGREEMENT] = ag_tally_agreement(t);
+	fig[F_ALPHA] = ag_tally_alpha(t, m);
+}
+
+static void
+all_row(out *w, const char *code, size_t clen, const ag_tally *t)
+{
+	ag_num fig[NFIG];
+	all_figures(t, w->s->m, fig);
 	row(w, code, clen, "(all)", t->units, NOCOUNT, NOCOUNT, t->unanimous, fig, AG_NONE);
 }
 
@@ -889,7 +757,6 @@ static void
 report_codes(const state *s)
 {
 	size_t m = s->m;
-	tallies r;
 	out w = { s, { 0 }, m > 2, s->o->rho };
 	static const char *const base[] = {
 		"units", "a_pos", "b_pos", "both", "agreement", "kappa", "pabak", "alpha",
@@ -897,7 +764,10 @@ report_codes(const state *s)
 	};
 	size_t ncols = 1 + w.coder_col + 11 + w.rho, i = 0;
 
-	tally_units(s, &r);
+	ag_tally *codes = xcalloc(s->ncodes + 1, sizeof *codes), docs, pooled;
+	ag_coding cd = { s->nunits, m, s->ncodes, s->ndocs, s->off, s->cnt, s->pool, s->udoc };
+	bool has_docs = s->ndocs > 0;
+	ag_tally_coding(&cd, codes, has_docs ? &docs : NULL);
 	qp_table_init(&w.t, ncols);
 	qp_table_set_column(&w.t, i++, "code", "code");
 	if (w.coder_col)
@@ -913,37 +783,28 @@ report_codes(const state *s)
 	sort_state = s;
 	qsort(order, s->ncodes, sizeof *order, cmp_code);
 
-	tally pooled;
 	means *mn = xcalloc(m + 1, sizeof *mn);       /* [c]; [0]: every coder */
 	uint64_t *used = xcalloc(m + 1, sizeof *used);  /* codes each pair used */
-	tally_init(&pooled, m);
+	ag_tally_init(&pooled, m);
 	for (size_t i2 = 0; i2 < s->ncodes; i2++) {
 		const code *k = &s->codes[order[i2]];
-		const tally *t = &r.code[order[i2]];
+		const ag_tally *t = &codes[order[i2]];
 		for (size_t c = 1; c < m; c++) {
 			ag_num fig[NFIG];
 			figures(&t->t[c], fig);
 			add_means(&mn[c], fig);
 			pair_row(&w, k->path, k->len, c, &t->t[c], rho_of(&w, k, c, &t->t[c]));
-			pooled.t[c].n11 += t->t[c].n11;
-			pooled.t[c].n10 += t->t[c].n10;
-			pooled.t[c].n01 += t->t[c].n01;
 			used[c] += t->t[c].n11 + t->t[c].n10 + t->t[c].n01 > 0;
 		}
 		if (m > 2) {
+			ag_num fig[NFIG];
 			all_row(&w, k->path, k->len, t);
-			ag_num fig[NFIG] = { AG_NONE, AG_NONE, AG_NONE, AG_NONE, AG_NONE, AG_NONE, AG_NONE };
-			fig[F_AGREEMENT] = (ag_num){ (double)(t->unanimous + t->units - t->any) /
-			                             (double)t->units, true };
-			fig[F_ALPHA] = ag_alpha_binary(t->units, m, t->ones, t->disagree);
+			all_figures(t, m, fig);
 			add_means(&mn[0], fig);
 		}
-		pooled.ones += t->ones;
-		pooled.disagree += t->disagree;
-		pooled.unanimous += t->unanimous;
-		pooled.any += t->any;
+		ag_tally_add(&pooled, t, m);
 	}
-	tally_close(&pooled, m, (uint64_t)s->nunits * s->ncodes);
+	ag_tally_close(&pooled, m, (uint64_t)s->nunits * s->ncodes);
 
 	/* (all): every code x unit decision pooled. */
 	for (size_t c = 1; c < m; c++)
@@ -976,9 +837,9 @@ report_codes(const state *s)
 		    t->n11 + t->n01, t->n11, fig, AG_NONE);
 	}
 	/* (documents): MAXQDA's code existence per document. */
-	if (r.has_docs)
+	if (has_docs)
 		for (size_t c = 1; c < m; c++)
-			pair_row(&w, LIT("(documents)"), c, &r.docs.t[c], AG_NONE);
+			pair_row(&w, LIT("(documents)"), c, &docs.t[c], AG_NONE);
 
 	if (s->o->md)
 		qp_table_write_md(&w.t, qp_stdout, true);
@@ -986,10 +847,11 @@ report_codes(const state *s)
 		qp_table_write_records(&w.t, qp_stdout);
 
 	for (size_t k = 0; k < s->ncodes; k++)
-		free(r.code[k].t);
-	free(r.code);
-	free(r.docs.t);
-	free(pooled.t);
+		ag_tally_free(&codes[k]);
+	free(codes);
+	if (has_docs)
+		ag_tally_free(&docs);
+	ag_tally_free(&pooled);
 	free(mn);
 	free(used);
 	free(order);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "agree.h"
+#include "map.h"
 #include "xalloc.h"
 
 static ag_num
@@ -127,6 +128,172 @@ ag_kappa_nominal(const uint32_t *a, const uint32_t *b, size_t n, size_t ncat,
 	if (used)
 		*used = k;
 	return ratio(nn * (double)same - chance, nn * nn - chance);
+}
+
+/* --- tallies of codings ------------------------------------------------ */
+
+void
+ag_tally_init(ag_tally *t, size_t m)
+{
+	memset(t, 0, sizeof *t);
+	t->t = xcalloc(m + 1, sizeof *t->t);
+}
+
+void
+ag_tally_free(ag_tally *t)
+{
+	free(t->t);
+	t->t = NULL;
+}
+
+void
+ag_tally_add(ag_tally *a, const ag_tally *b, size_t m)
+{
+	for (size_t c = 1; c < m; c++) {
+		a->t[c].n11 += b->t[c].n11;
+		a->t[c].n10 += b->t[c].n10;
+		a->t[c].n01 += b->t[c].n01;
+	}
+	a->ones += b->ones;
+	a->disagree += b->disagree;
+	a->unanimous += b->unanimous;
+	a->any += b->any;
+}
+
+void
+ag_tally_close(ag_tally *t, size_t m, uint64_t units)
+{
+	t->units = units;
+	for (size_t c = 1; c < m; c++)
+		t->t[c].n00 = units - t->t[c].n11 - t->t[c].n10 - t->t[c].n01;
+}
+
+/* One decision: the coders in pres[] gave the code. */
+static void
+count(ag_tally *t, size_t m, const bool *pres)
+{
+	uint64_t ones = 0;
+	for (size_t c = 0; c < m; c++)
+		ones += pres[c];
+	for (size_t c = 1; c < m; c++) {
+		if (pres[0] && pres[c])
+			t->t[c].n11++;
+		else if (pres[0])
+			t->t[c].n10++;
+		else if (pres[c])
+			t->t[c].n01++;
+	}
+	t->ones += ones;
+	t->disagree += ones * (m - ones);
+	t->unanimous += ones == m;
+	t->any += ones > 0;
+}
+
+typedef struct {
+	uint32_t code, coder;
+} entry;
+
+static int
+cmp_entry(const void *a, const void *b)
+{
+	const entry *x = a, *y = b;
+	if (x->code != y->code)
+		return x->code < y->code ? -1 : 1;
+	return x->coder < y->coder ? -1 : x->coder > y->coder;
+}
+
+/* The doc x code cells some coder coded: a map from the pair to the
+ * cell, and per cell which coders coded it. */
+typedef struct {
+	qp_map *map;
+	bool *pres;             /* [ncells * m] */
+	size_t n, cap, m;
+} cells;
+
+static void
+cell_mark(cells *cl, uint32_t doc, uint32_t code, const bool *pres)
+{
+	uint32_t key[2] = { doc, code };
+	bool created;
+	qp_entry *e = qp_map_put(cl->map, (const char *)key, sizeof key, &created);
+	if (created) {
+		if (cl->n == cl->cap) {
+			cl->cap = cl->cap ? 2 * cl->cap : 256;
+			cl->pres = xreallocarray(cl->pres, cl->cap * cl->m, sizeof *cl->pres);
+		}
+		memset(cl->pres + cl->n * cl->m, 0, cl->m * sizeof *cl->pres);
+		e->val = (void *)(uintptr_t)(++cl->n);
+	}
+	bool *cp = cl->pres + ((uintptr_t)e->val - 1) * cl->m;
+	for (size_t c = 0; c < cl->m; c++)
+		cp[c] |= pres[c];
+}
+
+void
+ag_tally_coding(const ag_coding *cd, ag_tally *codes, ag_tally *docs)
+{
+	size_t m = cd->m;
+	entry *ent = NULL;
+	size_t cap = 0;
+	bool *pres = xcalloc(m + 1, sizeof *pres);
+	cells cl = { docs ? qp_map_new() : NULL, NULL, 0, 0, m };
+
+	for (size_t k = 0; k < cd->ncodes; k++)
+		ag_tally_init(&codes[k], m);
+	/* Per unit, the (code, coder) pairs sorted by code: each run is one
+	 * decision, and only codes some coder gave are visited. */
+	for (size_t u = 0; u < cd->nunits; u++) {
+		size_t n = 0;
+		for (size_t c = 0; c < m; c++)
+			n += cd->cnt[u * m + c];
+		if (n == 0)
+			continue;
+		if (n > cap) {
+			cap = 2 * n;
+			ent = xreallocarray(ent, cap, sizeof *ent);
+		}
+		n = 0;
+		for (size_t c = 0; c < m; c++) {
+			size_t slot = u * m + c;
+			for (uint32_t i = 0; i < cd->cnt[slot]; i++)
+				ent[n++] = (entry){ cd->pool[cd->off[slot] + i], (uint32_t)c };
+		}
+		qsort(ent, n, sizeof *ent, cmp_entry);
+		for (size_t i = 0; i < n;) {
+			size_t j = i;
+			memset(pres, 0, m * sizeof *pres);
+			for (; j < n && ent[j].code == ent[i].code; j++)
+				pres[ent[j].coder] = true;
+			count(&codes[ent[i].code], m, pres);
+			if (cl.map && cd->doc && cd->doc[u] != AG_MISSING)
+				cell_mark(&cl, cd->doc[u], ent[i].code, pres);
+			i = j;
+		}
+	}
+	for (size_t k = 0; k < cd->ncodes; k++)
+		ag_tally_close(&codes[k], m, cd->nunits);
+	if (docs) {
+		ag_tally_init(docs, m);
+		for (size_t i = 0; i < cl.n; i++)
+			count(docs, m, cl.pres + i * m);
+		ag_tally_close(docs, m, (uint64_t)cd->ndocs * cd->ncodes);
+	}
+	qp_map_free(cl.map);
+	free(cl.pres);
+	free(pres);
+	free(ent);
+}
+
+ag_num
+ag_tally_agreement(const ag_tally *t)
+{
+	return ratio((double)(t->unanimous + t->units - t->any), (double)t->units);
+}
+
+ag_num
+ag_tally_alpha(const ag_tally *t, size_t m)
+{
+	return ag_alpha_binary(t->units, m, t->ones, t->disagree);
 }
 
 /* --- Krippendorff's alpha ---------------------------------------------- */

@@ -61,6 +61,51 @@ ag_num ag_bp_kappa(ag_num po, uint64_t k);
  */
 ag_num ag_alpha_binary(uint64_t units, uint64_t m, uint64_t ones, uint64_t disagree);
 
+/*
+ * The codings of units by m coders, for tallying per code: slot u * m + c
+ * (unit u, coder c) holds cnt[slot] code ids, each below ncodes and each
+ * at most once, at pool[off[slot]].  doc[u] is unit u's document, below
+ * ndocs, or AG_MISSING; doc may be NULL.  Everything is borrowed.
+ */
+typedef struct {
+	size_t nunits, m, ncodes, ndocs;
+	const uint32_t *off, *cnt, *pool, *doc;
+} ag_coding;
+
+/*
+ * The decisions about one code (or a pool of codes): t[c] is the table of
+ * coder c >= 1 against coder 0 (t[0] unused); over all coders, ones is
+ * the codes given, disagree the sum of c0 * c1 per decision, unanimous
+ * the decisions every coder gave the code, any those some coder gave it.
+ * ag_tally_init allocates t, ag_tally_free releases it.
+ */
+typedef struct {
+	ag_table *t;
+	uint64_t units;
+	uint64_t ones, disagree, unanimous, any;
+} ag_tally;
+
+void ag_tally_init(ag_tally *t, size_t m);
+void ag_tally_free(ag_tally *t);
+/* Add b's coded cells to a (n00 and units are set by ag_tally_close). */
+void ag_tally_add(ag_tally *a, const ag_tally *b, size_t m);
+/* The decisions are units in all: n00 of every table follows. */
+void ag_tally_close(ag_tally *t, size_t m, uint64_t units);
+
+/*
+ * Tally cd per code into codes[0..ncodes) (initialised here, over every
+ * unit) and, when docs is not NULL, MAXQDA's code existence per document
+ * into *docs: one decision per document and code, coded by a coder who
+ * gave the code to any unit of the document (units without a document
+ * left out).  The caller frees each with ag_tally_free.
+ */
+void ag_tally_coding(const ag_coding *cd, ag_tally *codes, ag_tally *docs);
+
+/* Over all coders: the share of decisions on which every coder agrees,
+ * and Krippendorff's binary alpha. */
+ag_num ag_tally_agreement(const ag_tally *t);
+ag_num ag_tally_alpha(const ag_tally *t, size_t m);
+
 /* A value left empty: a coder who did not judge the unit. */
 #define AG_MISSING UINT32_MAX
 

@@ -179,6 +179,41 @@ test_kappa_nominal(void)
 }
 
 static void
+test_tally(void)
+{
+	/* unit 0: coder 0 gave code 0, coder 1 codes 0 and 1 (doc 0);
+	 * unit 1: coder 1 gave code 1 (doc 0); unit 2: coder 0 code 1 (doc 1) */
+	static const uint32_t pool[] = { 0, 0, 1, 1, 1 };
+	static const uint32_t off[] = { 0, 1, 3, 3, 4, 5 };
+	static const uint32_t cnt[] = { 1, 2, 0, 1, 1, 0 };
+	static const uint32_t doc[] = { 0, 0, 1 };
+	ag_coding cd = { 3, 2, 2, 2, off, cnt, pool, doc };
+	ag_tally codes[2], docs;
+	ag_tally_coding(&cd, codes, &docs);
+	const ag_table *a = &codes[0].t[1], *b = &codes[1].t[1], *d = &docs.t[1];
+	T_OK(a->n11 == 1 && a->n10 == 0 && a->n01 == 0 && a->n00 == 2, "tally: code 0");
+	T_OK(b->n11 == 0 && b->n10 == 1 && b->n01 == 2 && b->n00 == 0, "tally: code 1");
+	T_OK(codes[1].ones == 3 && codes[1].disagree == 3 && codes[1].any == 3 &&
+	     codes[1].unanimous == 0, "tally: code 1 over all coders");
+	T_STR(fmt(ag_tally_agreement(&codes[1])), "0.000000", "tally: no decision unanimous");
+	T_STR(fmt(ag_tally_agreement(&codes[0])), "1.000000", "tally: every decision unanimous");
+	T_OK(docs.units == 4 && d->n11 == 1 && d->n10 == 1 && d->n01 == 1 && d->n00 == 1,
+	     "tally: code existence per document");
+	ag_tally pooled;
+	ag_tally_init(&pooled, 2);
+	ag_tally_add(&pooled, &codes[0], 2);
+	ag_tally_add(&pooled, &codes[1], 2);
+	ag_tally_close(&pooled, 2, 6);
+	T_OK(pooled.t[1].n11 == 1 && pooled.t[1].n00 == 2 && pooled.units == 6, "tally: pooled");
+	ag_num x = ag_tally_alpha(&pooled, 2), y = ag_alpha_table(&pooled.t[1]);
+	T_OK(x.ok && y.ok && x.v == y.v, "tally: alpha over two coders is the table's");
+	ag_tally_free(&codes[0]);
+	ag_tally_free(&codes[1]);
+	ag_tally_free(&docs);
+	ag_tally_free(&pooled);
+}
+
+static void
 test_format(void)
 {
 	static const struct { double v; const char *want; } cases[] = {
@@ -252,6 +287,7 @@ main(void)
 	test_alpha_info();
 	test_tables();
 	test_kappa_nominal();
+	test_tally();
 	test_format();
 	test_rng();
 	test_rho();
