@@ -236,7 +236,7 @@ typedef struct {
 	const char *path;       /* the map's key */
 	size_t len;
 	uint32_t parent;        /* with rollup; else NONE */
-	uint32_t stamp;         /* last slot that took it */
+	uint64_t stamp;         /* last slot that took it */
 } code;
 
 typedef struct {
@@ -269,7 +269,7 @@ typedef struct {
 	uint32_t *off, *cnt, *first;
 	uint32_t *pool;
 	size_t npool, cappool;
-	uint32_t stamp;
+	uint64_t stamp;
 
 	qp_map *codemap;
 	code *codes;
