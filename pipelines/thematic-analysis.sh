@@ -3,7 +3,8 @@
 #
 # usage: thematic-analysis.sh -r ROSTER -c CODEBOOK -o OUTDIR [-k KEYFILE]
 #            [-t TERMS] [-b BYCOL] [-n QUOTES] [-x ROLE] [-j JOBS]
-#            [-w WORDS] [-S SSHLOGINFILE] [-s SATOPTS] [-F] [-q] INPUT...
+#            [-w WORDS] [-S SSHLOGINFILE] [-s SATOPTS] [-m MODEL]
+#            [-H HANDCODED] [-F] [-q] INPUT...
 #
 # INPUT is transcript files or folders (searched for .vtt .srt .txt, each
 # optionally .gz), taken in bytewise order of their paths.  They are read
@@ -15,6 +16,8 @@
 #                                  matrix-share.tsv/.md (share of the group's
 #                                  segments), matrix-speakers.md (people),
 #                                  cooccur.tsv, saturation.tsv, quotes.tsv/.md
+#     -> with -H:                  agreement.tsv/.md (agree: the hand coding
+#                                  of a sample against the codes given)
 #   key/reidentification.tsv       the re-identification key (0600, folder 0700)
 #
 # Every result is written to a temporary file beside it and renamed into
@@ -41,6 +44,12 @@
 #                 PATH and QP_BIN are passed on and paths made absolute
 #   -s SATOPTS    options for tally --saturation (default: Guest et al.'s
 #                 '--base 4 --run 2 --threshold 5'; e.g. '--base 2 --run 1')
+#   -m MODEL      code with a learned model beside the codebook
+#                 (match-theme --model; learn(1) makes one)
+#   -H HANDCODED  a hand-coded sample (records: doc seg human, human the
+#                 ;-separated codes a person gave, empty = none): its
+#                 agreement with the codes given, as agree -c human,codes
+#                 reports it; every unit must be one of the run's segments
 #   -F            replace the key in OUTDIR/key (the old key is lost, and
 #                 with it the way back from the old results' tags)
 #   -q            no progress display and no summary
@@ -73,10 +82,12 @@ code_stream() {
 	local anon=(--roster "$QP_ROSTER" --map "$QP_MAP")
 	[ -n "$QP_KEY" ] && anon+=(--key-file "$QP_KEY")
 	[ -n "$QP_TERMS" ] && anon+=(--terms "$QP_TERMS")
+	local mt=()
+	[ -n "$QP_MODEL" ] && mt+=(--model "$QP_MODEL")
 	segment -- "$@" |
 		tag-speaker --roster "$QP_ROSTER" |
 		anonymize "${anon[@]}" |
-		match-theme "$QP_CODEBOOK" |
+		match-theme "${mt[@]}" "$QP_CODEBOOK" |
 		tee "$coded" |
 		drop_role "$QP_EXCLUDE"
 }
@@ -120,7 +131,8 @@ if [ "${1:-}" = --shard ]; then
 fi
 
 roster= codebook= out= key= terms= by=role nq=3 exclude=moderator jobs=1 logins= quiet=0 satopts= minw=15 force=0
-while getopts 'r:c:o:k:t:b:n:w:x:j:S:s:Fqh' opt; do
+model= hand=
+while getopts 'r:c:o:k:t:b:n:w:x:j:S:s:m:H:Fqh' opt; do
 	case $opt in
 	r) roster=$OPTARG ;;
 	c) codebook=$OPTARG ;;
@@ -134,6 +146,8 @@ while getopts 'r:c:o:k:t:b:n:w:x:j:S:s:Fqh' opt; do
 	j) jobs=$OPTARG ;;
 	S) logins=$OPTARG ;;
 	s) satopts=$OPTARG ;;
+	m) model=$OPTARG ;;
+	H) hand=$OPTARG ;;
 	F) force=1 ;;
 	q) quiet=1 ;;
 	h) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -145,10 +159,12 @@ shift $((OPTIND - 1))
 [ -r "$roster" ] || die "$roster: cannot read the roster"
 [ -r "$codebook" ] || die "$codebook: cannot read the codebook"
 [ -z "$terms" ] || [ -r "$terms" ] || die "$terms: cannot read the terms"
+[ -z "$model" ] || [ -r "$model" ] || die "$model: cannot read the model"
+[ -z "$hand" ] || [ -r "$hand" ] || die "$hand: cannot read the hand-coded sample"
 case $jobs in ''|*[!0-9]*|0) die "-j wants a number of jobs, not '$jobs'" ;; esac
 case $nq in ''|*[!0-9]*) die "-n wants a number, not '$nq'" ;; esac
 case $minw in ''|*[!0-9]*) die "-w wants a number, not '$minw'" ;; esac
-for p in segment tag-speaker anonymize match-theme tally pick-quotes; do
+for p in segment tag-speaker anonymize match-theme tally pick-quotes ${hand:+agree}; do
 	command -v "$p" >/dev/null || die "$p not found (build with make, or set QP_BIN)"
 done
 if [ "$jobs" -gt 1 ] || [ -n "$logins" ]; then
@@ -178,10 +194,11 @@ done
 if [ -n "$logins" ]; then
 	abs() { case $1 in /*|'') printf '%s' "$1" ;; *) printf '%s/%s' "$PWD" "$1" ;; esac; }
 	roster=$(abs "$roster") codebook=$(abs "$codebook") key=$(abs "$key") terms=$(abs "$terms")
+	model=$(abs "$model")
 	for i in "${!files[@]}"; do files[i]=$(abs "${files[i]}"); done
 fi
 export QP_ROSTER=$roster QP_CODEBOOK=$codebook QP_KEY=$key QP_TERMS=$terms \
-	QP_BY=$by QP_NQ=$nq QP_EXCLUDE=$exclude QP_MINW=$minw
+	QP_MODEL=$model QP_BY=$by QP_NQ=$nq QP_EXCLUDE=$exclude QP_MINW=$minw
 keyfile=$out/key/reidentification.tsv
 if [ "$force" = 0 ] && { [ -e "$keyfile" ] || [ -L "$keyfile" ]; }; then
 	die "$keyfile: a re-identification key is there already; it is never replaced: move it away, choose another -o, or give -F to replace it (the old key is then lost)"
@@ -248,7 +265,7 @@ else
 	popts=(-k --halt now,fail=1)
 	if [ -n "$logins" ]; then
 		popts+=(--sshloginfile "$logins" --env PATH --env QP_BIN --env QP_ROSTER --env QP_CODEBOOK \
-			--env QP_KEY --env QP_TERMS --env QP_BY --env QP_NQ --env QP_EXCLUDE --env QP_MINW)
+			--env QP_KEY --env QP_TERMS --env QP_MODEL --env QP_BY --env QP_NQ --env QP_EXCLUDE --env QP_MINW)
 	else
 		popts+=(-j "$n")
 	fi
@@ -321,6 +338,23 @@ stage cooccur.tsv tally --merge --by "$by" --cooccur "${cp[@]}"
 stage saturation.tsv tally --merge --saturation $satopts "${sp[@]}"
 stage quotes.tsv pick-quotes --merge -n "$nq" --min-words "$minw" --by "$by" "${qp[@]}"
 stage quotes.md pick-quotes --merge -n "$nq" --min-words "$minw" --by "$by" --format md "${qp[@]}"
+# The sample's segments from the coded stream, in the stream's order, for
+# agree --with: a sample unit that is not a segment of the run is agree's
+# error, not a silent drop.
+sample_coded() {
+	gzip -dc -- "${cz[@]}" | LC_ALL=C awk -F '\t' '
+		FNR == 1 && NR == FNR { for (i = 1; i <= NF; i++) h[$i] = i
+			if (!h["doc"] || !h["seg"]) { print "-H: no doc and seg columns" > "/dev/stderr"; exit 2 }
+			next }
+		NR == FNR { want[$h["doc"] FS $h["seg"]] = 1; next }
+		FNR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; print; next }
+		($c["doc"] FS $c["seg"]) in want' "$hand" -
+}
+if [ -n "$hand" ]; then
+	sample_coded >"$tmp/sample-coded.tsv"
+	stage agreement.tsv agree -c human,codes --with "$tmp/sample-coded.tsv" "$hand"
+	stage agreement.md agree -c human,codes --with "$tmp/sample-coded.tsv" --format md "$hand"
+fi
 stage key/reidentification.tsv merged_key
 commit
 if [ -n "$mon" ]; then
@@ -331,7 +365,7 @@ if [ -n "$mon" ]; then
 fi
 
 [ "$quiet" = 1 ] && exit 0
-gzip -dc "$out/coded.tsv.gz" | LC_ALL=C awk -F '\t' -v n=${#files[@]} -v out="$out" -v by="$by" -v p="$prog" '
+gzip -dc "$out/coded.tsv.gz" | LC_ALL=C awk -F '\t' -v n=${#files[@]} -v out="$out" -v by="$by" -v p="$prog" -v hand="$hand" '
 	NR == 1 { for (i = 1; i <= NF; i++) if ($i == "codes") c = i; next }
 	{ r++ } c && $c != "" { k++ }
 	END {
@@ -341,5 +375,6 @@ gzip -dc "$out/coded.tsv.gz" | LC_ALL=C awk -F '\t' -v n=${#files[@]} -v out="$o
 		printf "  counts, co-occurrence        %s/tally.tsv, cooccur.tsv\n", out
 		printf "  saturation                   %s/saturation.tsv\n", out
 		printf "  quote tables                 %s/quotes.md, quotes.tsv\n", out
+		if (hand) printf "  agreement with the sample    %s/agreement.tsv, agreement.md\n", out
 		printf "  re-identification key        %s/key/reidentification.tsv (keep it apart)\n", out
 	}' >&2

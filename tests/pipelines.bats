@@ -219,6 +219,37 @@ WRAP
 	[ "$status" -eq 2 ]
 }
 
+@test "pipelines: -H measures the codes against a hand-coded sample, as agree does on the coded records" {
+	analysis "$T/out" -q -k "$T/key" -H "$EX/hand-coded.tsv"
+	# the same figures from the coded records by hand: the sample's turns
+	gzip -dc "$T/out/coded.tsv.gz" | awk -F '\t' 'NR == FNR { w[$1 FS $2]; next }
+		FNR == 1 || ($1 FS $2) in w' "$EX/hand-coded.tsv" - >"$T/sample.tsv"
+	[ "$(($(wc -l <"$T/sample.tsv") - 1))" -eq 60 ]
+	agree -c human,codes --with "$T/sample.tsv" "$EX/hand-coded.tsv" >"$T/want.tsv"
+	cmp "$T/want.tsv" "$T/out/agreement.tsv"
+	# the first code as tests/codebook/score.awk counts it: 37 of 60
+	run awk -F '\t' '$1 == "(first)" { print $2, $6 }' "$T/out/agreement.tsv"
+	[ "$output" = "60 0.616667" ]
+	head -n 1 "$T/out/agreement.md" | grep -q '^| code '
+	# sharded, the same agreement
+	"$P/parallel-analysis.sh" -j 2 -q -k "$T/key" -r "$EX/roster.tsv" -t "$EX/terms.tsv" \
+		-c "$CB" -H "$EX/hand-coded.tsv" -o "$T/par" "$EX"
+	cmp "$T/out/agreement.tsv" "$T/par/agreement.tsv"
+	cmp "$T/out/agreement.md" "$T/par/agreement.md"
+}
+
+@test "pipelines: a hand-coded unit that is no segment of the run fails it, and nothing is written" {
+	{ cat "$EX/hand-coded.tsv"; printf 'mcl-group\t9999\tdefinition\n'; } >"$T/bad.tsv"
+	run analysis "$T/out" -q -H "$T/bad.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"agree: "*"9999"* ]]
+	[ ! -e "$T/out/agreement.tsv" ]
+	[ ! -e "$T/out/tally.tsv" ]
+	run analysis "$T/out2" -q -H "$T/missing.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"cannot read the hand-coded sample"* ]]
+}
+
 @test "pipelines: usage errors" {
 	run "$P/thematic-analysis.sh" -r "$EX/roster.tsv"
 	[ "$status" -eq 2 ]
