@@ -125,6 +125,8 @@ walk(int pos, long offset, int ptr, unsigned depth, qp_map *visited,
 	char key[32];
 	int kn = snprintf(key, sizeof key, "%d:%ld", pos, offset);
 	bool created;
+	if (qp_map_count(visited) >= QP_WN_SYNSETS_MAX)
+		return 0;
 	qp_map_put(visited, key, (size_t)kn, &created);
 	if (!created)
 		return 0;
@@ -225,10 +227,15 @@ qp_wn_lemmas(const char *word, size_t n, char pos, unsigned sense,
 				k += walk(p, (long)ix->offset[s], ptr, d, visited, seen, out);
 		free_index(ix);
 	}
+	if (k >= 0 && qp_map_count(visited) >= QP_WN_SYNSETS_MAX) {
+		buf_printf(why, "'%s' reaches more than %d WordNet synsets: name a part "
+		           "of speech or a sense, or a smaller depth", w, QP_WN_SYNSETS_MAX - 1);
+		k = -1;
+	}
 	if (k >= 0 && !found) {
 		if (pos)
 			buf_printf(why, "'%s' is not in WordNet as %s %s", w,
-			           pos == 'a' ? "an" : "a", pos_name(p0));
+			           pos == 'a' || pos == 'r' ? "an" : "a", pos_name(p0));
 		else
 			buf_printf(why, "'%s' is not in WordNet", w);
 		k = -1;

@@ -26,6 +26,9 @@
 
 #define QP_WN_WORD_MAX 64
 #define QP_WN_DEPTH_MAX 9
+/* What one item may reach: an expansion is a list a researcher reads,
+ * and "narrower 9 entity" (all of WordNet's nouns) is a mistake. */
+#define QP_WN_SYNSETS_MAX 2001
 
 enum qp_wn_rel {
 	QP_WN_SYN,              /* the lemmas of the word's synsets */
@@ -48,7 +51,8 @@ const char *qp_wn_dir(void);
  * NUL-terminated, in WordNet's order, once, the word itself first,
  * with '_' made a space; lemmas with a capital (names: "Benjamin Rush")
  * are left out, and an adjective's position marker ("(p)") dropped.
- * Returns the number of lemmas, or -1 with the reason in why.
+ * Returns the number of lemmas, or -1 with the reason in why (also when
+ * the word reaches QP_WN_SYNSETS_MAX synsets or more).
  */
 long qp_wn_lemmas(const char *word, size_t n, char pos, unsigned sense,
                   enum qp_wn_rel rel, unsigned depth, qp_buf *out, qp_buf *why);
