@@ -197,15 +197,13 @@ intern_seq(cb_parser *P, size_t t0)
 		return (uint32_t)((size_t)e->val - 1);
 	}
 	GROW(cb->seqs, cb->nseqs, cb->scap);
-	cb->seqs[cb->nseqs] = (seq){ (uint32_t)t0, (uint32_t)(cb->nterms - t0), 0, 0, 0, false, false, false };
+	cb->seqs[cb->nseqs] = (seq){ (uint32_t)t0, (uint32_t)(cb->nterms - t0), 0, 0, 0, false, false };
 	if (cb->nterms - t0 > 1 && !cb->terms[t0 + 1].prefix) {
 		const term *t2 = &cb->terms[t0 + 1];
 		cb->seqs[cb->nseqs].h2 = qp_hash(cb->str.s + t2->off, t2->len);
 		cb->seqs[cb->nseqs].h2ok = true;
 		cb->seqs[cb->nseqs].h2stem = t2->stem;
 	}
-	for (size_t k = t0 + 1; k < cb->nterms; k++)
-		cb->seqs[cb->nseqs].stems |= cb->terms[k].stem;
 	e->val = (void *)(cb->nseqs + 1);
 	return (uint32_t)cb->nseqs++;
 }

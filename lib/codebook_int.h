@@ -74,7 +74,6 @@ typedef struct {
 	uint64_t h2;
 	bool h2ok;
 	bool h2stem;            /* h2 is of a stem: compare the word's stem */
-	bool stems;             /* a word after the first is a stem */
 } seq;
 
 typedef struct {

@@ -143,7 +143,6 @@ struct cb_matcher {
 	uint64_t *sh;
 	qp_buf sfold;
 	qp_stemmer *stemmer;    /* NULL: the codebook has no stems */
-	size_t epoch;           /* times the word cache started afresh */
 	/* folded word -> its sequences */
 	vslot *vt;
 	size_t vmask, vcount;
@@ -242,7 +241,7 @@ cb_matcher_free(cb_matcher *m)
 }
 
 /* Word i's stem, s[0..n) with hash h, as its stem from now on. */
-static void
+static inline void
 set_stem(cb_matcher *m, size_t i, const char *s, size_t n, uint64_t h)
 {
 	m->soff[i] = (uint32_t)m->sfold.len;
@@ -520,7 +519,6 @@ lookup_miss(cb_matcher *m, size_t wi)
 		m->vcount = 0;
 		m->narena = 0;
 		buf_reset(&m->keys);
-		m->epoch++;
 	}
 	cdesc d = resolve(m, w, len, wi);
 	if (2 * (m->vcount + 1) > m->vmask + 1)
@@ -573,23 +571,6 @@ lookup(cb_matcher *m, size_t wi)
 	return v ? v->list : lookup_miss(m, wi);
 }
 
-/* lookup, and word i's stem taken from the cache when not known yet. */
-#ifdef __GNUC__
-__attribute__((always_inline))
-#endif
-static inline cdesc
-lookup_stem(cb_matcher *m, size_t i)
-{
-	cdesc d = lookup(m, i);
-	if (m->slen[i] == UINT32_MAX) {
-		if (m->flen[i] == 0)
-			set_stem(m, i, "", 0, 0);
-		else
-			stem_from_list(m, i, d);
-	}
-	return d;
-}
-
 static inline void
 count_hit(cb_matcher *m, uint32_t c)
 {
@@ -633,15 +614,16 @@ seq_rest_stem(cb_matcher *m, const seq *s, size_t i)
 	return true;
 }
 
-/* seq_at for a sequence with stems among its words after the first:
- * the second word's hash first, as there (the scan looked the next
- * word up already, so its stem is known). */
+/* seq_at for a codebook with stems: the second word's hash first, of
+ * its stem or of the word as the term is. */
 #ifdef __GNUC__
 __attribute__((always_inline))
 #endif
 static inline bool
 seq_at_stem(cb_matcher *m, const seq *s, size_t i)
 {
+	if (s->h2stem && m->slen[i + 1] == UINT32_MAX)
+		stem_word(m, i + 1);
 	if (s->h2ok && (s->h2stem ? m->sh : m->th)[i + 1] != s->h2)
 		return false;
 	return seq_rest_stem(m, s, i);
@@ -655,7 +637,7 @@ seq_at(cb_matcher *m, const seq *s, size_t i, bool stems)
 	const cb_codebook *cb = m->cb;
 	if (i + s->nt > m->ntok)
 		return false;
-	if (stems && s->stems)
+	if (stems)              /* it does sequences without stems right too */
 		return seq_at_stem(m, s, i);
 	if (s->h2ok && m->th[i + 1] != s->h2)
 		return false;
@@ -684,9 +666,6 @@ scan_words_with(cb_matcher *m, bool stems)
 	const cb_codebook *cb = m->cb;
 	bool keep = m->flags & CB_KEEP_HITS;
 
-	cdesc next = { 0, 0 };
-	bool have_next = false;
-
 	for (size_t i = 0; i < m->ntok; i++) {
 #ifdef __GNUC__
 		/* The slot and then its list are cache misses as a rule: ask
@@ -697,34 +676,9 @@ scan_words_with(cb_matcher *m, bool stems)
 			const vslot *v = &m->vt[m->th[i + PREFETCH] & m->vmask];
 			if (v->list.n)
 				__builtin_prefetch(&m->arena[v->list.off]);
-			else if (stems && v->len)
-				__builtin_prefetch(&m->arena[v->list.off - STEM_HDR]);
 		}
 #endif
-		cdesc d;
-		if (!stems) {
-			d = lookup(m, i);
-		} else {
-			/*
-			 * With stems, the scan runs one word ahead: the next
-			 * word's cache entry gives its stem, which a phrase
-			 * starting here compares, for the price of the lookup
-			 * the next round makes anyway.  If that lookup started
-			 * the cache afresh, this word's list went with it.
-			 */
-			d = have_next ? next : lookup_stem(m, i);
-			have_next = false;
-			if (i + 1 < m->ntok) {
-				size_t e = m->epoch;
-				next = lookup_stem(m, i + 1);
-				have_next = true;
-				if (m->epoch != e) {
-					e = m->epoch;
-					d = lookup_stem(m, i);
-					have_next = m->epoch == e;
-				}
-			}
-		}
+		cdesc d = lookup(m, i);
 		for (uint32_t j = 0; j < d.n; j++) {
 			uint32_t a = m->arena[d.off + j];
 			if (a & ACT_CODE) {
