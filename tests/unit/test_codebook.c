@@ -467,8 +467,9 @@ test_stem(void)
 }
 
 /* Stems across the word cache starting afresh (matcher.c's CACHE_MAX,
- * 2^17 words): the phrase's second word is the one that sets it off, in
- * the scan's look-ahead, while the first word's list is in hand. */
+ * 2^17 words): the phrase's second word is the one that sets it off; its
+ * stem is asked for before it is in the cache, and the cache starts
+ * afresh when it is looked up itself. */
 static void
 test_stem_cache(void)
 {
