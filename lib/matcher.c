@@ -6,7 +6,8 @@
  * codes to count (lookup, resolve); sequences are checked in place
  * (scan_words), near pairs and regexes after (scan_near, scan_regex), and
  * the held-back hits are settled against the exclusions last
- * (settle_hits).
+ * (settle_hits).  With `stem on` somewhere, the cache also finds the
+ * sequences a word's stem starts, and keeps the stem (stem_word).
  * The codebook's inside is codebook_int.h.
  */
 #include "codebook_int.h"
@@ -261,10 +262,11 @@ stem_from_list(cb_matcher *m, size_t i, cdesc d)
 static inline const vslot *probe(const cb_matcher *m, size_t wi);
 
 /*
- * Word i's stem, for the words the scan has not looked up yet (the
- * third and later of a phrase): from the word cache if the word is
- * there, as a rule, else from the stemmer.  The cache is only looked
- * at: adding to it could start it afresh under the list the scan walks.
+ * Word i's stem, when first asked for (by a phrase whose later words are
+ * stems, or by resolve): from the word cache if the word is there, where
+ * its stem was kept when it was first seen, else from the stemmer.  The
+ * cache is only looked at: adding to it could start it afresh under the
+ * list the scan walks.  Most words are never asked.
  */
 static void
 stem_word(cb_matcher *m, size_t i)
@@ -471,7 +473,6 @@ static cdesc
 resolve(cb_matcher *m, const char *w, size_t len, size_t i)
 {
 	const cb_codebook *cb = m->cb;
-
 	uint32_t hdr[STEM_HDR];
 
 	m->tmp.n = 0;
@@ -501,9 +502,9 @@ resolve(cb_matcher *m, const char *w, size_t len, size_t i)
 	return store_list(m, m->stemmer ? hdr : NULL);
 }
 
-/* A word not in the cache: resolved and added, in slot i of the probe
- * (the cache may start afresh first).  Out of line: the hit is the hot
- * path and stays small enough to inline. */
+/* Word wi, not in the cache: resolved and added (the cache may start
+ * afresh first).  Out of line: the hit is the hot path and stays small
+ * enough to inline. */
 static cdesc
 lookup_miss(cb_matcher *m, size_t wi)
 {
