@@ -24,12 +24,15 @@
 static int opened;              /* 0 not yet, 1 open, -1 failed */
 static qp_buf open_msg;         /* what libwordnet said when it failed */
 
-/* libwordnet reports through this hook: keep its first message (what
- * wninit could not open first), print none. */
+static bool opening;            /* in wninit */
+
+/* libwordnet reports through this hook: print nothing; keep the first
+ * message of wninit (what it could not open first).  Only then: memory
+ * taken later could be taken inside a fuzz run, and freed under it. */
 static int
 quiet(char *msg)
 {
-	if (open_msg.len)
+	if (!opening || open_msg.len)
 		return -1;
 	buf_adds(&open_msg, msg);
 	while (open_msg.len && (open_msg.s[open_msg.len - 1] == '\n'))
@@ -57,7 +60,9 @@ qp_wn_open(qp_buf *why)
 {
 	if (opened == 0) {
 		display_message = quiet;
+		opening = true;
 		opened = wninit() == 0 ? 1 : -1;
+		opening = false;
 	}
 	if (opened < 0) {
 		buf_printf(why, "WordNet is not readable in %s (%s; WNSEARCHDIR "
