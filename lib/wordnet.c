@@ -3,8 +3,9 @@
  *
  * Why the library and not a reader of our own: under ASan, UBSan and
  * LeakSanitizer its index lookup and synset reader are clean on every
- * lookup the tests and the fuzz harness make, and what it keeps (open
- * FILEs in globals) is reachable, not leaked.  It is not instrumented,
+ * lookup the tests and the fuzz harness make, and so under valgrind's
+ * memcheck, which sees inside it; what it keeps (open FILEs in globals)
+ * is reachable, not leaked.  The sanitizers do not instrument it,
  * though, and its buffers are of fixed size (256 bytes a word): so the
  * words it is handed are checked first (a folded ASCII word of at most
  * QP_WN_WORD_MAX bytes), and every synset it reads is freed before
