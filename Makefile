@@ -14,8 +14,8 @@ DESTDIR ?=
 CC ?= cc
 CFLAGS ?= -O2 -g
 PKGS = libpcre2-8 libutf8proc zlib libsodium
-# Debian ships libstemmer and liblinear without a pkg-config file.
-NOPC_LIBS = -lstemmer -llinear
+# Debian ships libstemmer, liblinear and libwordnet without a pkg-config file.
+NOPC_LIBS = -lstemmer -llinear -lwordnet
 VERSION := $(shell cat VERSION)
 
 # Where objects and programs go; the sanitizer build overrides both.

@@ -10,6 +10,7 @@
 #include "qp.h"
 #include "unquote.h"
 #include "utf8.h"
+#include "wordnet.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -101,6 +102,37 @@ word_char_before(const char *s, size_t i)
 }
 
 /*
+ * Under `stem on` the terms from t0 on, but a wildcard, become their
+ * stems (stem.h, as the matcher stems the text's words).  The stem is
+ * appended to cb->str; the folded bytes stay behind, unused.
+ */
+static void
+stem_terms(cb_parser *P, size_t t0)
+{
+	cb_codebook *cb = P->cb;
+	if (!P->stemmer)
+		P->stemmer = qp_stemmer_new();
+	for (size_t k = t0; k < cb->nterms; k++) {
+		term *t = &cb->terms[k];
+		if (t->prefix)
+			continue;
+		size_t sl;
+		const char *st = qp_stem(P->stemmer, cb->str.s + t->off, t->len, &sl);
+		if (sl == 0)
+			continue;       /* nothing to match a stem by */
+		if (st != cb->str.s + t->off) {
+			if (cb->str.len > UINT32_MAX - sl)
+				cb_perr(P, "codebook too large");
+			t->off = (uint32_t)cb->str.len;
+			t->len = (uint32_t)sl;
+			buf_add(&cb->str, st, sl);
+		}
+		t->stem = true;
+		cb->has_stem = true;
+	}
+}
+
+/*
  * The terms of the item s[b..e): its words (a hyphen splits a word),
  * folded, the last one a prefix if the item ends in '*'.  A '*'
  * anywhere else, or after no word character, is an error; the terms
@@ -134,10 +166,12 @@ add_item_terms(cb_parser *P, const char *s, size_t b, size_t e, size_t t0)
 			continue;       /* marks alone fold to nothing */
 		GROW(cb->terms, cb->nterms, cb->tcap);
 		cb->terms[cb->nterms++] = (term){ (uint32_t)off,
-			(uint32_t)(cb->str.len - off), false };
+			(uint32_t)(cb->str.len - off), false, false };
 	}
 	if (star && cb->nterms > first)
 		cb->terms[cb->nterms - 1].prefix = true;
+	if (P->stem)
+		stem_terms(P, first);
 }
 
 /*
@@ -154,7 +188,7 @@ intern_seq(cb_parser *P, size_t t0)
 	for (size_t k = t0; k < cb->nterms; k++) {
 		const term *t = &cb->terms[k];
 		buf_add(&P->key, cb->str.s + t->off, t->len);
-		buf_addc(&P->key, t->prefix ? '\1' : '\2');
+		buf_addc(&P->key, t->prefix ? '\1' : t->stem ? '\3' : '\2');
 	}
 	bool created;
 	qp_entry *e = qp_map_put(cb->seqmap, P->key.s, P->key.len, &created);
@@ -163,11 +197,12 @@ intern_seq(cb_parser *P, size_t t0)
 		return (uint32_t)((size_t)e->val - 1);
 	}
 	GROW(cb->seqs, cb->nseqs, cb->scap);
-	cb->seqs[cb->nseqs] = (seq){ (uint32_t)t0, (uint32_t)(cb->nterms - t0), 0, 0, 0, false };
+	cb->seqs[cb->nseqs] = (seq){ (uint32_t)t0, (uint32_t)(cb->nterms - t0), 0, 0, 0, false, false };
 	if (cb->nterms - t0 > 1 && !cb->terms[t0 + 1].prefix) {
 		const term *t2 = &cb->terms[t0 + 1];
 		cb->seqs[cb->nseqs].h2 = qp_hash(cb->str.s + t2->off, t2->len);
 		cb->seqs[cb->nseqs].h2ok = true;
+		cb->seqs[cb->nseqs].h2stem = t2->stem;
 	}
 	e->val = (void *)(cb->nseqs + 1);
 	return (uint32_t)cb->nseqs++;
@@ -394,6 +429,127 @@ dir_regex(cb_parser *P, uint32_t c, const char *arg, size_t an)
 	cb->regexes[cb->nregex++] = (uint32_t)(cb->npats - 1);
 }
 
+static bool
+all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return n > 0;
+}
+
+/*
+ * syn, narrower and broader: each item, `lemma[.pos[.sense]]`, becomes
+ * word and phrase patterns of the code, one for each lemma WordNet
+ * gives, as if written there (stemmed under `stem on`), except those the
+ * code already has as a word or phrase.  narrower and broader take an
+ * optional depth first.
+ */
+static void
+wn_item(cb_parser *P, uint32_t c, const char *kw, unsigned depth, bool depth_given,
+        const char *it, size_t in)
+{
+	cb_codebook *cb = P->cb;
+	enum qp_wn_rel rel = kw[0] == 's' ? QP_WN_SYN :
+	                     kw[0] == 'n' ? QP_WN_NARROWER : QP_WN_BROADER;
+	char pos = 0;
+	unsigned long sense = 0;
+	size_t wn = in;
+
+	/* The suffix: ".n" or ".n.2" (NLTK writes "rush.v.01"). */
+	const char *dot = NULL;
+	for (size_t i = in; i > 0; i--)
+		if (it[i - 1] == '.') {
+			dot = it + i - 1;
+			break;
+		}
+	if (dot && dot + 2 == it + in && memchr("nvar", dot[1], 4)) {
+		pos = dot[1];
+		wn = (size_t)(dot - it);
+	} else if (dot && dot > it + 1 && dot[-2] == '.' && memchr("nvar", dot[-1], 4) &&
+	           all_digits(dot + 1, (size_t)(it + in - dot - 1))) {
+		pos = dot[-1];
+		sense = parse_num(P, dot + 1, (size_t)(it + in - dot - 1), 1, 9999, "sense");
+		wn = (size_t)(dot - 2 - it);
+	}
+	if (wn == 0)
+		cb_perr(P, "'%.*s' names no word", (int)in, it);
+	buf_reset(&P->tmp);
+	utf8_fold(it, wn, &P->tmp);
+	buf_reset(&P->lemmas);
+	buf_reset(&P->wn);
+	long k = qp_wn_lemmas(P->tmp.s, P->tmp.len, pos, (unsigned)sense, rel, depth,
+	                      &P->lemmas, &P->wn);
+	if (k < 0)
+		cb_perr(P, "%s: %s", kw, P->wn.s);
+	buf_reset(&P->wn);
+	if (depth_given)
+		buf_printf(&P->wn, "%s %u %.*s", kw, depth, (int)in, it);
+	else
+		buf_printf(&P->wn, "%s %.*s", kw, (int)in, it);
+	for (size_t o = 0; o < P->lemmas.len; ) {
+		const char *lm = P->lemmas.s + o;
+		size_t ln = strlen(lm);
+		o += ln + 1;
+		if (memchr(lm, '*', ln))
+			continue;
+		uint32_t sq = cb_parse_seq(P, lm, ln, true);
+		if (sq == UINT32_MAX)
+			continue;
+		bool have = false;
+		/* A code's patterns are contiguous: they are its lines. */
+		for (size_t p = cb->npats; p > 0 && cb->pats[p - 1].code == c && !have; p--) {
+			const pattern *q = &cb->pats[p - 1];
+			have = (q->kind == CB_WORD || q->kind == CB_PHRASE) && q->seq == sq;
+		}
+		if (have)
+			continue;
+		enum cb_kind kind = cb->seqs[sq].nt > 1 ? CB_PHRASE : CB_WORD;
+		pattern *p = cb_seq_pattern(P, c, kind, sq, lm, ln);
+		p->via = xmemdup(P->wn.s, P->wn.len);
+	}
+}
+
+static void
+dir_wordnet(cb_parser *P, uint32_t c, const char *kw, const char *arg, size_t an)
+{
+	size_t i = 0, b;
+	unsigned depth = 1;
+	bool depth_given = false;
+
+	if (kw[0] != 's' && next_item(arg, an, &i, &b) && all_digits(arg + b, i - b)) {
+		depth = (unsigned)parse_num(P, arg + b, i - b, 1, QP_WN_DEPTH_MAX, "depth");
+		depth_given = true;
+	} else {
+		i = 0;
+	}
+	size_t items = 0;
+	while (next_item(arg, an, &i, &b)) {
+		wn_item(P, c, kw, depth, depth_given, arg + b, i - b);
+		items++;
+	}
+	if (!items)
+		cb_perr(P, "empty pattern: '%s' needs a word after its depth", kw);
+}
+
+static void
+dir_syn(cb_parser *P, uint32_t c, const char *arg, size_t an)
+{
+	dir_wordnet(P, c, "syn", arg, an);
+}
+
+static void
+dir_narrower(cb_parser *P, uint32_t c, const char *arg, size_t an)
+{
+	dir_wordnet(P, c, "narrower", arg, an);
+}
+
+static void
+dir_broader(cb_parser *P, uint32_t c, const char *arg, size_t an)
+{
+	dir_wordnet(P, c, "broader", arg, an);
+}
+
 static const struct directive {
 	const char *name;
 	bool pattern;           /* takes a pattern: an empty one is an error */
@@ -406,7 +562,27 @@ static const struct directive {
 	{ "regex", true, dir_regex },
 	{ "exclude", true, dir_exclude },
 	{ "min", false, dir_min },
+	{ "syn", true, dir_syn },
+	{ "narrower", true, dir_narrower },
+	{ "broader", true, dir_broader },
 };
+
+/* `stem on` or `stem off`: before the first code, every code's default;
+ * in a code, for its lines that follow. */
+static void
+dir_stem(cb_parser *P, long cur, const char *arg, size_t an)
+{
+	bool on;
+	if (an == 2 && memcmp(arg, "on", 2) == 0)
+		on = true;
+	else if (an == 3 && memcmp(arg, "off", 3) == 0)
+		on = false;
+	else
+		cb_perr(P, "'stem' takes 'on' or 'off', not '%.*s'", (int)an, arg);
+	if (cur < 0)
+		P->stem_default = on;
+	P->stem = on;
+}
 
 /* `code PATH` starts a code; the other directives need one started. */
 static void
@@ -420,6 +596,11 @@ codebook_line(cb_parser *P, const char *kw, size_t kn, const char *arg, size_t a
 			cb_perr(P, "bad code path '%.*s' (lower-case letters, digits, _ and - "
 			        "in parts joined by /)", (int)an, arg);
 		*cur = cb_add_code(P, arg, an);
+		P->stem = P->stem_default;
+		return;
+	}
+	if (kn == 4 && memcmp(kw, "stem", 4) == 0) {
+		dir_stem(P, *cur, arg, an);
 		return;
 	}
 	const struct directive *d = NULL;
@@ -463,6 +644,9 @@ parser_free(cb_parser *P)
 {
 	buf_free(&P->tmp);
 	buf_free(&P->key);
+	buf_free(&P->lemmas);
+	buf_free(&P->wn);
+	qp_stemmer_free(P->stemmer);
 	qp_map_free(P->dic_ids);
 	qp_map_free(P->dic_seen);
 	free(P);
@@ -477,6 +661,8 @@ cb_parse(const char *name, const char *text, size_t n, qp_buf *err)
 
 	buf_init(&P->tmp);
 	buf_init(&P->key);
+	buf_init(&P->lemmas);
+	buf_init(&P->wn);
 	buf_init(&cb->str);
 	P->cb = cb;
 	P->name = name;
@@ -532,6 +718,7 @@ cb_free(cb_codebook *cb)
 	}
 	for (size_t i = 0; i < cb->npats; i++) {
 		free(cb->pats[i].term);
+		free(cb->pats[i].via);
 		QP_FUZZ_DISOWN(cb->pats[i].re);
 		pcre2_code_free(cb->pats[i].re);
 	}
@@ -551,6 +738,7 @@ cb_free(cb_codebook *cb)
 	qp_map_free(cb->seqmap);
 	qp_map_free(cb->exact);
 	qp_map_free(cb->prefix);
+	qp_map_free(cb->stemx);
 	free(cb->name);
 	free(cb);
 }
@@ -564,6 +752,7 @@ size_t cb_pattern_code(const cb_codebook *cb, size_t p) { return cb->pats[p].cod
 const char *cb_pattern_term(const cb_codebook *cb, size_t p) { return cb->pats[p].term; }
 enum cb_kind cb_pattern_kind(const cb_codebook *cb, size_t p) { return cb->pats[p].kind; }
 unsigned long cb_pattern_line(const cb_codebook *cb, size_t p) { return cb->pats[p].line; }
+const char *cb_pattern_via(const cb_codebook *cb, size_t p) { return cb->pats[p].via ? cb->pats[p].via : ""; }
 
 const char *
 cb_code_desc(const cb_codebook *cb, size_t c)

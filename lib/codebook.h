@@ -8,7 +8,10 @@
  *
  * Matching is what codebook(5) documents: words and wildcards, phrases,
  * near, regular expressions, exclusions and min, case- and
- * accent-insensitive (utf8_fold) over words_next() words.  In a .dic, a
+ * accent-insensitive (utf8_fold) over words_next() words; under `stem
+ * on`, words are compared by their Snowball stems (stem.h).  syn,
+ * narrower and broader are expanded from WordNet (wordnet.h) when the
+ * codebook is parsed, into ordinary word and phrase patterns.  In a .dic, a
  * word takes the categories of its most specific entry only (an exact
  * entry beats a wildcard, a longer wildcard a shorter one), as LIWC does.
  *
@@ -28,7 +31,8 @@
  *
  * The code: codebook.c parses (and reads codebook(5)), dic.c reads a
  * .dic, matcher.c compiles and matches, unquote.c straightens curly
- * quotes for regexes; codebook_int.h is what they share.
+ * quotes for regexes, wordnet.c asks WordNet; codebook_int.h is what
+ * they share.
  */
 #ifndef QP_CODEBOOK_H
 #define QP_CODEBOOK_H
@@ -62,12 +66,18 @@ const char *cb_code_desc(const cb_codebook *cb, size_t c);  /* "" if none */
 unsigned cb_code_min(const cb_codebook *cb, size_t c);
 
 /* Patterns, in codebook order.  The term is the pattern as written
- * (one word of a `word` line; the argument of any other directive). */
+ * (one word of a `word` line; the argument of any other directive; for
+ * one that syn, narrower or broader made, the WordNet lemma, blanks
+ * between its words). */
 size_t cb_npatterns(const cb_codebook *cb);
 size_t cb_pattern_code(const cb_codebook *cb, size_t p);
 const char *cb_pattern_term(const cb_codebook *cb, size_t p);
 enum cb_kind cb_pattern_kind(const cb_codebook *cb, size_t p);
 unsigned long cb_pattern_line(const cb_codebook *cb, size_t p);
+/* What the pattern came from: "" for one written in the codebook, else
+ * the directive and item that expanded into it ("syn rush.v",
+ * "narrower 2 emotion"), for explanations.  Belongs to the codebook. */
+const char *cb_pattern_via(const cb_codebook *cb, size_t p);
 
 /* A code assigned to the last text, with its number of hits. */
 typedef struct {

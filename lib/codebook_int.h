@@ -19,8 +19,9 @@
  * sequence of terms (a folded word, possibly a wildcard prefix);
  * identical sequences are stored once and list their users (the patterns,
  * near sides and exclusions that contain them).  A sequence is found by
- * its first term: an exact map and a prefix map from folded word to the
- * sequences starting with it.  The matcher resolves each distinct word
+ * its first term: an exact map, a prefix map and a map of stems (terms
+ * of codes with `stem on`) from folded word to the sequences starting
+ * with it.  The matcher resolves each distinct word
  * of the input against both maps once and caches the merged list, so a
  * word seen again costs one hash lookup whatever the number of wildcards.
  *
@@ -43,6 +44,7 @@
 #include "buf.h"
 #include "codebook.h"
 #include "map.h"
+#include "stem.h"
 #include "xalloc.h"
 
 /* ---- The codebook ---------------------------------------------------- */
@@ -57,8 +59,10 @@ enum { ROLE_PAT, ROLE_NEAR_A, ROLE_NEAR_B, ROLE_EXCL };
 #define USER_IDX(u) ((u) & 0x3FFFFFFFu)
 
 typedef struct {
-	uint32_t off, len;      /* folded bytes in cb->str */
+	uint32_t off, len;      /* folded (or stemmed) bytes in cb->str */
 	bool prefix;            /* a trailing '*' */
+	bool stem;              /* the bytes are a stem (stem on): matched
+	                         * against the stems of the text's words */
 } term;
 
 typedef struct {
@@ -69,6 +73,7 @@ typedef struct {
 	 * turns most checks into one comparison. */
 	uint64_t h2;
 	bool h2ok;
+	bool h2stem;            /* h2 is of a stem: compare the word's stem */
 } seq;
 
 typedef struct {
@@ -88,6 +93,7 @@ typedef struct {
 	uint32_t seq, seq_b;    /* word, phrase; near A and B */
 	unsigned near;
 	pcre2_code *re;
+	char *via;              /* NULL as written, else e.g. "syn rush.v" */
 } pattern;
 
 typedef struct {
@@ -115,6 +121,8 @@ struct cb_codebook {
 	uint32_t *users;        /* grouped by sequence: seqs[s].u0, .nu */
 	qp_map *exact;          /* first term -> list + 1 */
 	qp_map *prefix;
+	qp_map *stemx;          /* first term a stem -> list + 1 */
+	bool has_stem;          /* some term is a stem: the matcher stems */
 	u32vec *lists;
 	size_t nlists;
 	bool *plen;             /* plen[L]: some prefix has L bytes */
@@ -166,6 +174,10 @@ typedef struct {
 	/* The .dic reader's, here for cb_parse to free after an error. */
 	qp_map *dic_ids;        /* category number -> code + 1 */
 	qp_map *dic_seen;       /* "sequence:code" already given a pattern */
+	/* codebook(5) `stem`: the codebook's default and the setting now. */
+	bool stem_default, stem;
+	qp_stemmer *stemmer;    /* made when first needed */
+	qp_buf lemmas, wn;      /* scratch of the WordNet directives */
 } cb_parser;
 
 noreturn void cb_perr(cb_parser *P, const char *fmt, ...)

@@ -6,7 +6,8 @@
  * codes to count (lookup, resolve); sequences are checked in place
  * (scan_words), near pairs and regexes after (scan_near, scan_regex), and
  * the held-back hits are settled against the exclusions last
- * (settle_hits).
+ * (settle_hits).  With `stem on` somewhere, the cache also finds the
+ * sequences a word's stem starts, and keeps the stem (stem_word).
  * The codebook's inside is codebook_int.h.
  */
 #include "codebook_int.h"
@@ -31,6 +32,9 @@
 /* In the word cache: a sequence to check, or (ACT_CODE) a code to count. */
 #define ACT_CODE 0x80000000u
 #define ACT_NONE 0xFFFFFFFFu
+/* With stems, the words before a cached list: the word's stem (offset
+ * and length in m->keys) and its hash (low and high half). */
+#define STEM_HDR 4
 
 /* ---- Compiling -------------------------------------------------------- */
 
@@ -70,9 +74,12 @@ cb_compile(cb_codebook *cb)
 
 	cb->exact = qp_map_new();
 	cb->prefix = qp_map_new();
+	cb->stemx = qp_map_new();
 	for (size_t s = 0; s < cb->nseqs; s++) {
 		const term *t = &cb->terms[cb->seqs[s].t0];
-		if (t->prefix) {
+		if (t->stem) {
+			index_first(cb, cb->stemx, t, (uint32_t)s);
+		} else if (t->prefix) {
 			index_first(cb, cb->prefix, t, (uint32_t)s);
 			if (t->len > cb->maxplen)
 				cb->maxplen = t->len;
@@ -132,6 +139,11 @@ struct cb_matcher {
 	uint64_t *th;           /* hashes of the folded words */
 	size_t ntok, tokcap;
 	qp_buf fold;
+	/* their stems, when the codebook has stemmed terms */
+	uint32_t *soff, *slen;
+	uint64_t *sh;
+	qp_buf sfold;
+	qp_stemmer *stemmer;    /* NULL: the codebook has no stems */
 	/* folded word -> its sequences */
 	vslot *vt;
 	size_t vmask, vcount;
@@ -169,6 +181,9 @@ cb_matcher_new(const cb_codebook *cb, int flags)
 	buf_init(&m->fold);
 	buf_init(&m->keys);
 	buf_init(&m->uq);
+	buf_init(&m->sfold);
+	if (cb->has_stem)
+		m->stemmer = qp_stemmer_new();
 	m->cb = cb;
 	m->flags = flags;
 	m->vmask = 4095;
@@ -201,6 +216,11 @@ cb_matcher_free(cb_matcher *m)
 	free(m->flen);
 	free(m->th);
 	buf_free(&m->fold);
+	free(m->soff);
+	free(m->slen);
+	free(m->sh);
+	buf_free(&m->sfold);
+	qp_stemmer_free(m->stemmer);
 	free(m->vt);
 	buf_free(&m->keys);
 	free(m->arena);
@@ -221,6 +241,46 @@ cb_matcher_free(cb_matcher *m)
 	free(m);
 }
 
+/* Word i's stem, s[0..n) with hash h, as its stem from now on. */
+static inline void
+set_stem(cb_matcher *m, size_t i, const char *s, size_t n, uint64_t h)
+{
+	m->soff[i] = (uint32_t)m->sfold.len;
+	m->slen[i] = (uint32_t)n;
+	m->sh[i] = h;
+	buf_add(&m->sfold, s, n);
+}
+
+/* The stem a cached list holds before it (STEM_HDR). */
+static inline void
+stem_from_list(cb_matcher *m, size_t i, cdesc d)
+{
+	const uint32_t *h = m->arena + d.off - STEM_HDR;
+	set_stem(m, i, m->keys.s + h[0], h[1], (uint64_t)h[3] << 32 | h[2]);
+}
+
+static inline const vslot *probe(const cb_matcher *m, size_t wi);
+
+/*
+ * Word i's stem, when first asked for (by a phrase whose later words are
+ * stems, or by resolve): from the word cache if the word is there, where
+ * its stem was kept when it was first seen, else from the stemmer.  The
+ * cache is only looked at: adding to it could start it afresh under the
+ * list the scan walks.  Most words are never asked.
+ */
+static void
+stem_word(cb_matcher *m, size_t i)
+{
+	const vslot *v = m->flen[i] ? probe(m, i) : NULL;
+	if (v) {
+		stem_from_list(m, i, v->list);
+	} else {
+		size_t sl;
+		const char *st = qp_stem(m->stemmer, m->fold.s + m->foff[i], m->flen[i], &sl);
+		set_stem(m, i, st, sl, qp_hash(st, sl));
+	}
+}
+
 static void
 tokenize(cb_matcher *m)
 {
@@ -229,6 +289,7 @@ tokenize(cb_matcher *m)
 
 	m->ntok = 0;
 	buf_reset(&m->fold);
+	buf_reset(&m->sfold);
 	buf_grow(&m->fold, m->n + 1);
 	words_init(&w, m->text, m->n);
 	while (words_next(&w, &t)) {
@@ -238,6 +299,11 @@ tokenize(cb_matcher *m)
 			m->foff = xreallocarray(m->foff, m->tokcap, sizeof *m->foff);
 			m->flen = xreallocarray(m->flen, m->tokcap, sizeof *m->flen);
 			m->th = xreallocarray(m->th, m->tokcap, sizeof *m->th);
+			if (m->stemmer) {
+				m->soff = xreallocarray(m->soff, m->tokcap, sizeof *m->soff);
+				m->slen = xreallocarray(m->slen, m->tokcap, sizeof *m->slen);
+				m->sh = xreallocarray(m->sh, m->tokcap, sizeof *m->sh);
+			}
 		}
 		const unsigned char *s = (const unsigned char *)m->text + t.off;
 		size_t off = m->fold.len;
@@ -260,6 +326,8 @@ tokenize(cb_matcher *m)
 		m->foff[m->ntok] = (uint32_t)off;
 		m->flen[m->ntok] = (uint32_t)(m->fold.len - off);
 		m->th[m->ntok] = qp_hash(m->fold.s + off, m->fold.len - off);
+		if (m->stemmer)
+			m->slen[m->ntok] = UINT32_MAX;  /* not stemmed yet */
 		m->ntok++;
 	}
 }
@@ -375,32 +443,52 @@ direct_codes(cb_matcher *m)
 	m->tmp.n = k;
 }
 
-/* m->tmp, copied into the arena the cache's lists live in. */
+/* m->tmp, copied into the arena the cache's lists live in.  With stems,
+ * the list is preceded by STEM_HDR words: the word's stem, hdr. */
 static cdesc
-store_list(cb_matcher *m)
+store_list(cb_matcher *m, const uint32_t *hdr)
 {
 	cdesc d = { 0, 0 };
-	if (m->tmp.n) {
-		if (m->narena + m->tmp.n > m->acap) {
-			m->acap = (m->narena + m->tmp.n) * 2;
+	size_t nh = hdr ? STEM_HDR : 0;
+	if (m->tmp.n || hdr) {
+		if (m->narena + nh + m->tmp.n > m->acap) {
+			m->acap = (m->narena + nh + m->tmp.n) * 2;
 			m->arena = xreallocarray(m->arena, m->acap, sizeof *m->arena);
 		}
-		memcpy(m->arena + m->narena, m->tmp.v, m->tmp.n * sizeof *m->arena);
+		if (hdr)
+			memcpy(m->arena + m->narena, hdr, nh * sizeof *m->arena);
+		m->narena += nh;
+		if (m->tmp.n)
+			memcpy(m->arena + m->narena, m->tmp.v, m->tmp.n * sizeof *m->arena);
 		d = (cdesc){ (uint32_t)m->narena, (uint32_t)m->tmp.n };
 		m->narena += m->tmp.n;
 	}
 	return d;
 }
 
-/* The sequences that may start at a word, computed on first sight: the
- * exact ones, then those of each prefix length any wildcard has. */
+/* The sequences that may start at word i, w[0..len), computed on first
+ * sight: the exact ones, those of its stem, then those of each prefix
+ * length any wildcard has. */
 static cdesc
-resolve(cb_matcher *m, const char *w, size_t len)
+resolve(cb_matcher *m, const char *w, size_t len, size_t i)
 {
 	const cb_codebook *cb = m->cb;
+	uint32_t hdr[STEM_HDR];
 
 	m->tmp.n = 0;
 	take_list(m, cb->exact, w, len);
+	if (m->stemmer) {
+		if (m->slen[i] == UINT32_MAX)
+			stem_word(m, i);
+		const char *st = m->sfold.s + m->soff[i];
+		if (m->slen[i])
+			take_list(m, cb->stemx, st, m->slen[i]);
+		hdr[0] = (uint32_t)m->keys.len;
+		hdr[1] = m->slen[i];
+		hdr[2] = (uint32_t)m->sh[i];
+		hdr[3] = (uint32_t)(m->sh[i] >> 32);
+		buf_add(&m->keys, st, m->slen[i]);
+	}
 	size_t top = len < cb->maxplen ? len : cb->maxplen;
 	for (size_t L = 1; L <= top; L++)
 		if (cb->plen[L])
@@ -411,25 +499,20 @@ resolve(cb_matcher *m, const char *w, size_t len)
 		qsort(m->tmp.v, m->tmp.n, sizeof *m->tmp.v, cmp_u32);
 	if (!(m->flags & CB_KEEP_HITS))
 		direct_codes(m);
-	return store_list(m);
+	return store_list(m, m->stemmer ? hdr : NULL);
 }
 
-static inline cdesc
-lookup(cb_matcher *m, const char *w, size_t len, uint64_t h)
+/* Word wi, not in the cache: resolved and added (the cache may start
+ * afresh first).  Out of line: the hit is the hot path and stays small
+ * enough to inline. */
+static cdesc
+lookup_miss(cb_matcher *m, size_t wi)
 {
-	if (len == 0)           /* a word of marks only folds to nothing */
-		return (cdesc){ 0, 0 };
+	const char *w = m->fold.s + m->foff[wi];
+	size_t len = m->flen[wi];
+	uint64_t h = m->th[wi];
 	uint32_t h32 = (uint32_t)(h >> 32);
-	size_t i = h & m->vmask;
 
-	for (;;) {
-		const vslot *v = &m->vt[i];
-		if (!v->len)
-			break;
-		if (v->hash == h32 && v->len == len && memcmp(vkey(m, v), w, len) == 0)
-			return v->list;
-		i = (i + 1) & m->vmask;
-	}
 	if (m->vcount >= CACHE_MAX || m->keys.len + len > CACHE_BYTES ||
 	    m->narena > CACHE_BYTES / sizeof *m->arena) {
 		/* Start afresh: memory stays bounded whatever the input. */
@@ -438,10 +521,10 @@ lookup(cb_matcher *m, const char *w, size_t len, uint64_t h)
 		m->narena = 0;
 		buf_reset(&m->keys);
 	}
-	cdesc d = resolve(m, w, len);
+	cdesc d = resolve(m, w, len, wi);
 	if (2 * (m->vcount + 1) > m->vmask + 1)
 		vgrow(m);
-	i = h & m->vmask;
+	size_t i = h & m->vmask;
 	while (m->vt[i].len)
 		i = (i + 1) & m->vmask;
 	vslot *v = &m->vt[i];
@@ -456,6 +539,37 @@ lookup(cb_matcher *m, const char *w, size_t len, uint64_t h)
 	}
 	m->vcount++;
 	return d;
+}
+
+/* Word i's slot in the word cache, or NULL. */
+static inline const vslot *
+probe(const cb_matcher *m, size_t wi)
+{
+	const char *w = m->fold.s + m->foff[wi];
+	size_t len = m->flen[wi];
+	uint64_t h = m->th[wi];
+	uint32_t h32 = (uint32_t)(h >> 32);
+	size_t i = h & m->vmask;
+
+	for (;;) {
+		const vslot *v = &m->vt[i];
+		if (!v->len)
+			return NULL;
+		if (v->hash == h32 && v->len == len && memcmp(vkey(m, v), w, len) == 0)
+			return v;
+		i = (i + 1) & m->vmask;
+	}
+}
+
+/* What word i starts: the cache keeps it by the folded word, of which
+ * its stem is a function, so that the stem need not be part of the key. */
+static inline cdesc
+lookup(cb_matcher *m, size_t wi)
+{
+	if (m->flen[wi] == 0)   /* a word of marks only folds to nothing */
+		return (cdesc){ 0, 0 };
+	const vslot *v = probe(m, wi);
+	return v ? v->list : lookup_miss(m, wi);
 }
 
 static inline void
@@ -478,13 +592,54 @@ push_hit(cb_matcher *m, uint32_t p, size_t start, size_t end, size_t w0, size_t 
 	m->hits[m->nhits++] = (cb_hit){ p, m->cb->pats[p].code, start, end, 0, w0, w1 };
 }
 
-/* Does the sequence match at word i? */
+/* The words of s after the first against those from word i + 1 on. */
+#ifdef __GNUC__
+__attribute__((noinline))
+#endif
+static bool
+seq_rest_stem(cb_matcher *m, const seq *s, size_t i)
+{
+	const cb_codebook *cb = m->cb;
+	for (uint32_t k = 1; k < s->nt; k++) {
+		const term *t = &cb->terms[s->t0 + k];
+		if (t->stem && m->slen[i + k] == UINT32_MAX)
+			stem_word(m, i + k);
+		const qp_buf *b = t->stem ? &m->sfold : &m->fold;
+		size_t fl = (t->stem ? m->slen : m->flen)[i + k];
+		size_t fo = (t->stem ? m->soff : m->foff)[i + k];
+		if (t->prefix ? fl < t->len : fl != t->len)
+			return false;
+		if (memcmp(b->s + fo, cb->str.s + t->off, t->len) != 0)
+			return false;
+	}
+	return true;
+}
+
+/* seq_at for a codebook with stems: the second word's hash first, of
+ * its stem or of the word as the term is. */
+#ifdef __GNUC__
+__attribute__((always_inline))
+#endif
 static inline bool
-seq_at(const cb_matcher *m, const seq *s, size_t i)
+seq_at_stem(cb_matcher *m, const seq *s, size_t i)
+{
+	if (s->h2stem && m->slen[i + 1] == UINT32_MAX)
+		stem_word(m, i + 1);
+	if (s->h2ok && (s->h2stem ? m->sh : m->th)[i + 1] != s->h2)
+		return false;
+	return seq_rest_stem(m, s, i);
+}
+
+/* Does the sequence match at word i?  stems is a constant (see
+ * scan_words). */
+static inline bool
+seq_at(cb_matcher *m, const seq *s, size_t i, bool stems)
 {
 	const cb_codebook *cb = m->cb;
 	if (i + s->nt > m->ntok)
 		return false;
+	if (stems)              /* it does sequences without stems right too */
+		return seq_at_stem(m, s, i);
 	if (s->h2ok && m->th[i + 1] != s->h2)
 		return false;
 	for (uint32_t k = 1; k < s->nt; k++) {
@@ -498,8 +653,16 @@ seq_at(const cb_matcher *m, const seq *s, size_t i)
 	return true;
 }
 
-static void
-scan_words(cb_matcher *m)
+/*
+ * The scan, made twice by the compiler from this one text: for a
+ * codebook without stems (stems false) it is the scan there was before
+ * stemming, branch for branch.
+ */
+#ifdef __GNUC__
+__attribute__((always_inline))
+#endif
+static inline void
+scan_words_with(cb_matcher *m, bool stems)
 {
 	const cb_codebook *cb = m->cb;
 	bool keep = m->flags & CB_KEEP_HITS;
@@ -516,7 +679,7 @@ scan_words(cb_matcher *m)
 				__builtin_prefetch(&m->arena[v->list.off]);
 		}
 #endif
-		cdesc d = lookup(m, m->fold.s + m->foff[i], m->flen[i], m->th[i]);
+		cdesc d = lookup(m, i);
 		for (uint32_t j = 0; j < d.n; j++) {
 			uint32_t a = m->arena[d.off + j];
 			if (a & ACT_CODE) {
@@ -524,7 +687,7 @@ scan_words(cb_matcher *m)
 				continue;
 			}
 			const seq *s = &cb->seqs[a];
-			if (s->nt > 1 && !seq_at(m, s, i))
+			if (s->nt > 1 && !seq_at(m, s, i, stems))
 				continue;
 			size_t e = i + s->nt - 1;
 			for (uint32_t u = 0; u < s->nu; u++) {
@@ -552,6 +715,15 @@ scan_words(cb_matcher *m)
 			}
 		}
 	}
+}
+
+static void
+scan_words(cb_matcher *m)
+{
+	if (m->stemmer)
+		scan_words_with(m, true);
+	else
+		scan_words_with(m, false);
 }
 
 static bool

@@ -3,13 +3,21 @@
  * is told by its first line), then the matcher built from what they
  * accepted.  The input is the codebook file, up to the first form feed,
  * then text, one segment a line, coded with and without CB_KEEP_HITS.
+ *
+ * WordNet (syn, narrower, broader) is opened once, before the first run:
+ * libwordnet keeps its files open in globals for the life of the
+ * process, and a run that dies has the descriptors it opened closed
+ * under it (track.c).  Where WordNet is missing, those directives are
+ * refused like any bad line, and the rest is fuzzed as before.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "codebook.h"
 #include "fuzz.h"
+#include "wordnet.h"
 
 static const char sample[] =
 	"I never have time to study, the deadline is tomorrow and my family "
@@ -39,6 +47,9 @@ run(const char *path, const uint8_t *text, size_t n)
 	cb_codebook *cb = cb_load(path);
 	for (size_t c = 0; c < cb_ncodes(cb); c++)
 		(void)cb_code_path(cb, c);
+	for (size_t p = 0; p < cb_npatterns(cb); p++)
+		if (!cb_pattern_via(cb, p) || !cb_pattern_term(cb, p)[0])
+			abort();
 	for (int keep = 0; keep < 2; keep++) {
 		cb_matcher *m = cb_matcher_new(cb, keep ? CB_KEEP_HITS : 0);
 		code(m, sample, sizeof sample - 1);
@@ -51,6 +62,21 @@ run(const char *path, const uint8_t *text, size_t n)
 		cb_matcher_free(m);
 	}
 	cb_free(cb);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	qp_buf why = QP_BUF_INIT;
+	(void)argc;
+	(void)argv;
+	if (!qp_wn_open(&why))
+		fprintf(stderr, "fuzz_codebook: %s: syn, narrower and broader are "
+		        "refused in this run\n", why.s);
+	buf_free(&why);
+	return 0;
 }
 
 int

@@ -371,6 +371,223 @@ test_cache(void)
 	cb_free(cb);
 }
 
+/* A matcher run over a table of texts: each text's "code:hits;..." */
+struct mcase { const char *text, *want; };
+
+static void
+match_table(const char *what, const char *book, const struct mcase *cases, size_t n,
+            int flags)
+{
+	cb_codebook *cb = parse(book);
+	T_OK(cb != NULL, what);
+	if (!cb)
+		return;
+	cb_matcher *m = cb_matcher_new(cb, flags);
+	for (size_t i = 0; i < n; i++) {
+		char name[200];
+		snprintf(name, sizeof name, "%s%s: '%s' -> '%s'", what,
+		         flags ? " (hits kept)" : "", cases[i].text, cases[i].want);
+		T_STR(code_text(m, cb, cases[i].text), cases[i].want, name);
+	}
+	cb_matcher_free(m);
+	cb_free(cb);
+}
+
+/* stem on: which forms meet and which must not. */
+static void
+test_stem(void)
+{
+	static const char book[] =
+		"stem on\n"
+		"code st\n"
+		"  word rush\n"
+		"  phrase take care\n"
+		"  phrase take good care\n"
+		"code near\n"
+		"  near 2 patient / wait\n"
+		"code ex\n"
+		"  word hour\n"
+		"  exclude rush hour\n"
+		"code wild\n"
+		"  word cultivat*\n"
+		"  phrase caring for my*\n"
+		"code plain\n"
+		"  stem off\n"
+		"  word rush\n"
+		"  phrase take care\n"
+		"code back\n"
+		"  word listen\n";
+	static const struct mcase cases[] = {
+		{ "rush", "st:1;plain:1" },
+		{ "Rushing, rushed, RUSHES", "st:3" },
+		{ "brush rusher crush", "" },             /* other stems */
+		{ "taking care", "st:1" },
+		{ "take care", "st:1;plain:1" },
+		{ "she takes good care", "st:1" },        /* good care: one hit, take care is not a row */
+		{ "taking good cares", "st:1" },          /* the third word stemmed too */
+		{ "took care", "" },                      /* irregular forms are other stems */
+		{ "the patients were waiting", "near:1" },
+		{ "waits for patients", "near:1" },
+		{ "three hours", "ex:1" },
+		{ "in rush hours", "st:1;plain:1" },     /* the exclusion is stemmed as well */
+		{ "rushing hour", "st:1" },
+		{ "cultivation and cultivating", "wild:2" }, /* a wildcard is not stemmed */
+		{ "cult", "" },
+		{ "caring for myself", "wild:1" },
+		{ "cares for myself", "wild:1" },
+		{ "listened, listening, listens", "back:3" },
+		{ "", "" },
+	};
+	size_t n = sizeof cases / sizeof cases[0];
+	match_table("stem", book, cases, n, 0);
+	match_table("stem", book, cases, n, CB_KEEP_HITS);
+
+	/* Off by default, and per code. */
+	static const struct mcase off[] = {
+		{ "rushing", "b:1" },
+		{ "rush", "a:1;b:1" },
+	};
+	match_table("stem per code", "code a\n word rush\ncode b\n stem on\n word rush\n",
+	            off, 2, 0);
+	/* A code after one with stem on starts from the codebook's default. */
+	match_table("stem per code", "code b\n stem on\n word rush\ncode a\n word rush\n",
+	            (const struct mcase[]){ { "rushing", "b:1" }, { "rush", "b:1;a:1" } }, 2, 0);
+
+	cb_codebook *cb = parse("stem on\ncode a\n word rush rushing\n");
+	if (cb) {
+		cb_matcher *m = cb_matcher_new(cb, CB_KEEP_HITS);
+		T_STR(code_text(m, cb, "Rushing"), "a:2", "stem: two patterns of one stem are two hits");
+		size_t nh;
+		const cb_hit *h = cb_hits(m, &nh);
+		T_OK(nh == 2 && h[0].start == 0 && h[0].end == 7, "stem: a hit spans the word as written");
+		T_STR(cb_pattern_term(cb, 1), "rushing", "stem: the term is as written");
+		cb_matcher_free(m);
+		cb_free(cb);
+	}
+}
+
+/* Stems across the word cache starting afresh (matcher.c's CACHE_MAX,
+ * 2^17 words): the phrase's second word is the one that sets it off; its
+ * stem is asked for before it is in the cache, and the cache starts
+ * afresh when it is looked up itself. */
+static void
+test_stem_cache(void)
+{
+	cb_codebook *cb = parse("stem on\ncode a\n phrase take care\n word caring\n");
+	if (!cb)
+		return;
+	cb_matcher *m = cb_matcher_new(cb, 0);
+	qp_buf t = QP_BUF_INIT;
+	for (unsigned i = 0; i < (1u << 17) - 1; i++) {
+		char w[8];
+		unsigned x = i;
+		for (int k = 0; k < 6; k++, x /= 26)
+			w[k] = (char)('a' + x % 26);
+		w[6] = '\0';
+		buf_printf(&t, "zq%s ", w);
+	}
+	buf_adds(&t, "taking cares. Taking care");
+	cb_match(m, t.s, t.len);
+	size_t n;
+	const cb_result *r = cb_results(m, &n);
+	/* take care twice; caring's stem "care" twice */
+	T_OK(n == 1 && r[0].hits == 4, "stem: counts right across a reset of the word cache");
+	buf_free(&t);
+	cb_matcher_free(m);
+	cb_free(cb);
+}
+
+/* syn, narrower, broader (WordNet 3.0, wordnet-base). */
+static void
+test_wordnet(void)
+{
+	static const char book[] =
+		"code syn\n"
+		"  syn hurry.v\n"
+		"code stemmed\n"
+		"  stem on\n"
+		"  syn hurry.v\n"
+		"code narrow\n"
+		"  narrower emotion.n.1\n"
+		"code narrow2\n"
+		"  narrower 2 anger.n.1\n"
+		"code broad\n"
+		"  broader anger.n.1\n"
+		"code both\n"
+		"  word rush\n"
+		"  syn rush.v.1\n";
+	static const struct mcase cases[] = {
+		{ "hurry", "syn:1;stemmed:1" },
+		{ "festinate", "syn:1;stemmed:1" },
+		{ "look sharp!", "syn:1;stemmed:1" },       /* a compound is a phrase */
+		{ "looking sharp", "stemmed:1" },
+		{ "hurried", "stemmed:1" },                 /* only stemmed meets forms */
+		{ "Benjamin Rush", "syn:1;stemmed:1;both:1" }, /* "rush", not the name */
+		{ "hurry up", "syn:1;stemmed:1" },          /* "hurry up" is not a verb lemma of hurry */
+		{ "anger and fear", "narrow:2;narrow2:1;broad:1" },
+		{ "awe", "narrow:1" },
+		{ "rage", "narrow2:1" },                    /* depth 2: fury, rage */
+		{ "emotion", "narrow:1;broad:1" },
+		{ "feeling", "" },                          /* broader is one level */
+		{ "rush", "syn:1;stemmed:1;both:1" },       /* written and expanded: one hit */
+		{ "step on it", "both:1" },
+		{ "gas", "" },
+	};
+	match_table("wordnet", book, cases, sizeof cases / sizeof cases[0], 0);
+
+	cb_codebook *cb = parse(book);
+	if (!cb)
+		return;
+	size_t rush = 0, first = (size_t)-1;
+	for (size_t p = 0; p < cb_npatterns(cb); p++) {
+		if (strcmp(cb_code_path(cb, cb_pattern_code(cb, p)), "both") == 0 &&
+		    strcmp(cb_pattern_term(cb, p), "rush") == 0)
+			rush++;
+		if (first == (size_t)-1 && strcmp(cb_pattern_term(cb, p), "look sharp") == 0)
+			first = p;
+	}
+	T_OK(rush == 1, "wordnet: a lemma the code has is not added again");
+	T_OK(first != (size_t)-1 && cb_pattern_kind(cb, first) == CB_PHRASE &&
+	     cb_pattern_line(cb, first) == 2, "wordnet: a compound lemma is a phrase of its line");
+	if (first != (size_t)-1)
+		T_STR(cb_pattern_via(cb, first), "syn hurry.v", "wordnet: via names the directive");
+	for (size_t p = 0; p < cb_npatterns(cb); p++) {
+		const char *code = cb_code_path(cb, cb_pattern_code(cb, p));
+		if (strcmp(code, "both") == 0 && strcmp(cb_pattern_term(cb, p), "rush") == 0)
+			T_STR(cb_pattern_via(cb, p), "", "wordnet: via of a written pattern is empty");
+		if (strcmp(code, "narrow2") == 0 && strcmp(cb_pattern_term(cb, p), "rage") == 0)
+			T_STR(cb_pattern_via(cb, p), "narrower 2 anger.n.1", "wordnet: via keeps the depth");
+	}
+	cb_free(cb);
+
+	static const struct { const char *text, *want; } errs[] = {
+		{ "code a\n syn rsuh\n", "t.cb:2: syn: 'rsuh' is not in WordNet" },
+		{ "code a\n syn hurry.a\n", "t.cb:2: syn: 'hurry' is not in WordNet as an adjective" },
+		{ "code a\n syn hurry.r\n", "t.cb:2: syn: 'hurry' is not in WordNet as an adverb" },
+		{ "code a\n syn rush.v.99\n", "t.cb:2: syn: WordNet has 7 senses of verb 'rush', not 99" },
+		{ "code a\n syn rush.v.0\n", "t.cb:2: bad sense number '0' (a whole number from 1 to 9999)" },
+		{ "code a\n syn .n\n", "t.cb:2: '.n' names no word" },
+		{ "code a\n syn rush*\n", "t.cb:2: syn: 'rush*' is not in WordNet" },
+		{ "code a\n syn caf\xc3\xa9s\n", "t.cb:2: syn: 'cafes' is not in WordNet" },
+		{ "code a\n syn\n", "t.cb:2: empty pattern: 'syn' needs an argument" },
+		{ "code a\n narrower 0 anger\n", "t.cb:2: bad depth number '0' (a whole number from 1 to 9)" },
+		{ "code a\n narrower 10 anger\n", "t.cb:2: bad depth number '10' (a whole number from 1 to 9)" },
+		{ "code a\n broader 2\n", "t.cb:2: empty pattern: 'broader' needs a word after its depth" },
+		{ "syn rush\n", "t.cb:1: 'syn' before any 'code'" },
+		{ "code a\n stem maybe\n", "t.cb:2: 'stem' takes 'on' or 'off', not 'maybe'" },
+		{ "stem\n", "t.cb:1: 'stem' takes 'on' or 'off', not ''" },
+		{ "code a\n stem on off\n", "t.cb:2: 'stem' takes 'on' or 'off', not 'on off'" },
+		{ "code a\n syn x\n", "" },
+		{ "code a\n syn 20/20 a.k.a.\n", "" },
+	};
+	for (size_t i = 0; i < sizeof errs / sizeof errs[0]; i++) {
+		const char *got = error_of(errs[i].text);
+		char name[160];
+		snprintf(name, sizeof name, "wordnet error: '%s'", errs[i].want);
+		T_STR(got, errs[i].want, name);
+	}
+}
+
 int
 main(void)
 {
@@ -384,5 +601,8 @@ main(void)
 	test_runaway();
 	test_dic();
 	test_cache();
+	test_stem();
+	test_stem_cache();
+	test_wordnet();
 	return t_done();
 }
