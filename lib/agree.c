@@ -5,8 +5,11 @@
 #include <string.h>
 
 #include "agree.h"
+#include "codepath.h"
 #include "map.h"
 #include "xalloc.h"
+
+#define LIT(s) s, sizeof s - 1
 
 static ag_num
 num(double v)
@@ -539,4 +542,357 @@ ag_format(ag_num x, char *buf)
 	return (size_t)snprintf(buf, AG_FMT_MAX, "%s%llu.%06llu", neg ? "-" : "",
 	                        (unsigned long long)(q / 1000000),
 	                        (unsigned long long)(q % 1000000));
+}
+
+bool
+ag_parse_number(const char *p, size_t n, double *out)
+{
+	size_t i = 0, digits = 0;
+	char b[64];
+
+	if (n == 0 || n >= sizeof b)
+		return false;
+	if (p[i] == '+' || p[i] == '-')
+		i++;
+	for (; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+		digits++;
+	if (i < n && p[i] == '.')
+		for (i++; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+			digits++;
+	if (digits == 0)
+		return false;
+	if (i < n && (p[i] == 'e' || p[i] == 'E')) {
+		size_t e = 0;
+		if (++i < n && (p[i] == '+' || p[i] == '-'))
+			i++;
+		for (; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+			e++;
+		if (e == 0)
+			return false;
+	}
+	if (i != n)
+		return false;
+	memcpy(b, p, n);
+	b[n] = '\0';
+	*out = strtod(b, NULL);
+	return isfinite(*out);
+}
+
+/* --- agree's tables ------------------------------------------------------ */
+
+static ag_row *
+new_row(ag_rows *r, const char *code, size_t len, size_t coder)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 64;
+		r->row = xreallocarray(r->row, r->cap, sizeof *r->row);
+	}
+	ag_row *w = &r->row[r->n++];
+	*w = (ag_row){ code, len, coder, AG_NOCOUNT, AG_NOCOUNT, AG_NOCOUNT, AG_NOCOUNT,
+	               { AG_NONE, AG_NONE, AG_NONE, AG_NONE, AG_NONE, AG_NONE, AG_NONE },
+	               AG_NONE };
+	return w;
+}
+
+static void
+figures(const ag_table *t, ag_num *fig)
+{
+	fig[AG_F_AGREEMENT] = ag_agreement(t);
+	fig[AG_F_KAPPA] = ag_kappa(t);
+	fig[AG_F_PABAK] = ag_pabak(t);
+	fig[AG_F_ALPHA] = ag_alpha_table(t);
+	fig[AG_F_PRECISION] = ag_precision(t);
+	fig[AG_F_RECALL] = ag_recall(t);
+	fig[AG_F_F1] = ag_f1(t);
+}
+
+/* The row of the 2x2 table t of coder c against the reference. */
+static ag_row *
+pair_row(ag_rows *r, const char *code, size_t len, size_t c, const ag_table *t)
+{
+	ag_row *w = new_row(r, code, len, c);
+	figures(t, w->fig);
+	w->units = ag_units(t);
+	w->apos = t->n11 + t->n10;
+	w->bpos = t->n11 + t->n01;
+	w->both = t->n11;
+	return w;
+}
+
+/* With three coders or more: the row of every coder together. */
+static ag_row *
+all_row(ag_rows *r, const char *code, size_t len, const ag_tally *t, size_t m)
+{
+	ag_row *w = new_row(r, code, len, 0);
+	w->units = t->units;
+	w->both = t->unanimous;
+	w->fig[AG_F_AGREEMENT] = ag_tally_agreement(t);
+	w->fig[AG_F_ALPHA] = ag_tally_alpha(t, m);
+	return w;
+}
+
+/* FNV-1a, to give every row's simulation a stream of its own.  The
+ * trailing step parts the code from the coder, and the bytes are
+ * agree --rho's output: changing the hash changes every rho. */
+static uint64_t
+fnv(uint64_t h, const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
+	return (h ^ 0xff) * 0x100000001b3ULL;
+}
+
+static ag_num
+rho_of(const ag_code_input *in, const ag_name *k, size_t c, const ag_table *t)
+{
+	if (!in->rho)
+		return AG_NONE;
+	ag_num kappa = ag_kappa(t);
+	if (!kappa.ok)
+		return AG_NONE;
+	uint64_t h = fnv(0xcbf29ce484222325ULL, k->s, k->len);
+	h = fnv(h, in->coder[c], strlen(in->coder[c]));
+	qp_rng rng;
+	qp_rng_seed(&rng, in->seed ^ h);
+	return ag_rho(kappa.v, ag_units(t), t->n11 + t->n10, in->rho, &rng);
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	const ag_name *x = *(const ag_name *const *)a, *y = *(const ag_name *const *)b;
+	return code_cmp(x->s, x->len, y->s, y->len);
+}
+
+/* Sum of the figures of the code rows, for (mean). */
+typedef struct {
+	double sum[AG_NFIG];
+	uint64_t n[AG_NFIG];
+} means;
+
+static void
+add_means(means *mn, const ag_num *fig)
+{
+	for (int i = 0; i < AG_NFIG; i++)
+		if (fig[i].ok) {
+			mn->sum[i] += fig[i].v;
+			mn->n[i]++;
+		}
+}
+
+static void
+mean_row(ag_rows *r, size_t c, uint64_t units, const means *mn)
+{
+	ag_row *w = new_row(r, LIT("(mean)"), c);
+	w->units = units;
+	for (int i = 0; i < AG_NFIG; i++)
+		if (mn->n[i])
+			w->fig[i] = (ag_num){ mn->sum[i] / (double)mn->n[i], true };
+}
+
+/* (first): the first code of each unit, "no code" a category of its own. */
+static void
+first_rows(const ag_code_input *in, ag_rows *r)
+{
+	size_t m = in->cd.m, n = in->cd.nunits, ncodes = in->cd.ncodes, ncat = ncodes + 1;
+	uint32_t *a = xcalloc(n + 1, sizeof *a), *b = xcalloc(n + 1, sizeof *b);
+	uint32_t *pair = xcalloc(2 * n + 1, sizeof *pair);
+	uint32_t *all = xcalloc(m * n + 1, sizeof *all);
+
+	for (size_t i = 0; i < m * n; i++)
+		all[i] = in->first[i] == AG_MISSING ? (uint32_t)ncodes : in->first[i];
+	for (size_t u = 0; u < n; u++)
+		a[u] = all[u * m];
+	for (size_t c = 1; c < m; c++) {
+		ag_table t = { 0, 0, 0, 0 };
+		for (size_t u = 0; u < n; u++) {
+			b[u] = all[u * m + c];
+			pair[2 * u] = a[u];
+			pair[2 * u + 1] = b[u];
+			bool ca = a[u] != ncodes, cb = b[u] != ncodes;
+			bool same = ca && cb && a[u] == b[u];
+			t.n11 += same;
+			t.n10 += ca && !same;
+			t.n01 += cb && !same;
+		}
+		ag_row *w = new_row(r, LIT("(first)"), c);
+		ag_num po;
+		uint64_t used;
+		w->units = n;
+		w->apos = t.n11 + t.n10;
+		w->bpos = t.n11 + t.n01;
+		w->both = t.n11;
+		w->fig[AG_F_KAPPA] = ag_kappa_nominal(a, b, n, ncat, NULL, &po, &used);
+		w->fig[AG_F_AGREEMENT] = po;
+		w->fig[AG_F_PABAK] = ag_bp_kappa(po, used);
+		w->fig[AG_F_ALPHA] = ag_alpha(pair, n, 2, ncat, NULL, AG_NOMINAL, NULL);
+		w->fig[AG_F_PRECISION] = ag_precision(&t);
+		w->fig[AG_F_RECALL] = ag_recall(&t);
+		w->fig[AG_F_F1] = ag_f1(&t);
+	}
+	if (m > 2) {
+		ag_row *w = new_row(r, LIT("(first)"), 0);
+		uint64_t same = 0;
+		for (size_t u = 0; u < n; u++) {
+			bool eq = true;
+			for (size_t c = 1; c < m; c++)
+				eq &= all[u * m + c] == all[u * m];
+			same += eq;
+		}
+		w->units = n;
+		if (n)
+			w->fig[AG_F_AGREEMENT] = (ag_num){ (double)same / (double)n, true };
+		w->fig[AG_F_ALPHA] = ag_alpha(all, n, m, ncat, NULL, AG_NOMINAL, NULL);
+	}
+	free(a);
+	free(b);
+	free(pair);
+	free(all);
+}
+
+void
+ag_code_rows(const ag_code_input *in, ag_rows *r)
+{
+	const ag_coding *cd = &in->cd;
+	size_t m = cd->m, ncodes = cd->ncodes;
+	ag_tally *codes = xcalloc(ncodes + 1, sizeof *codes), docs, pooled;
+	bool has_docs = cd->ndocs > 0;
+
+	*r = (ag_rows){ NULL, 0, 0 };
+	ag_tally_coding(cd, codes, has_docs ? &docs : NULL);
+	const ag_name **order = xcalloc(ncodes + 1, sizeof *order);
+	for (size_t k = 0; k < ncodes; k++)
+		order[k] = &in->code[k];
+	qsort(order, ncodes, sizeof *order, cmp_name);
+
+	means *mn = xcalloc(m + 1, sizeof *mn);         /* [c]; [0]: every coder */
+	uint64_t *used = xcalloc(m + 1, sizeof *used);  /* codes each pair used */
+	ag_tally_init(&pooled, m);
+	for (size_t i = 0; i < ncodes; i++) {
+		const ag_name *k = order[i];
+		const ag_tally *t = &codes[k - in->code];
+		for (size_t c = 1; c < m; c++) {
+			ag_row *w = pair_row(r, k->s, k->len, c, &t->t[c]);
+			add_means(&mn[c], w->fig);
+			w->rho = rho_of(in, k, c, &t->t[c]);
+			used[c] += t->t[c].n11 + t->t[c].n10 + t->t[c].n01 > 0;
+		}
+		if (m > 2)
+			add_means(&mn[0], all_row(r, k->s, k->len, t, m)->fig);
+		ag_tally_add(&pooled, t, m);
+	}
+	ag_tally_close(&pooled, m, (uint64_t)cd->nunits * ncodes);
+
+	/* (all): every code x unit decision pooled. */
+	for (size_t c = 1; c < m; c++)
+		pair_row(r, LIT("(all)"), c, &pooled.t[c]);
+	if (m > 2)
+		all_row(r, LIT("(all)"), &pooled, m);
+	/* (mean): the mean of each figure over the code rows that have it. */
+	for (size_t c = 1; c < m; c++)
+		mean_row(r, c, cd->nunits, &mn[c]);
+	if (m > 2)
+		mean_row(r, 0, cd->nunits, &mn[0]);
+	first_rows(in, r);
+	/* (coded): MAXQDA's segment comparison, the decisions some coder
+	 * made, with Brennan and Prediger's kappa over the codes used. */
+	for (size_t c = 1; c < m; c++) {
+		const ag_table *t = &pooled.t[c];
+		ag_table coded = { t->n11, t->n10, t->n01, 0 };
+		ag_row *w = pair_row(r, LIT("(coded)"), c, &coded);
+		w->fig[AG_F_KAPPA] = ag_bp_kappa(w->fig[AG_F_AGREEMENT], used[c]);
+		w->fig[AG_F_PABAK] = w->fig[AG_F_ALPHA] = AG_NONE;
+	}
+	/* (documents): MAXQDA's code existence per document. */
+	if (has_docs)
+		for (size_t c = 1; c < m; c++)
+			pair_row(r, LIT("(documents)"), c, &docs.t[c]);
+
+	for (size_t k = 0; k < ncodes; k++)
+		ag_tally_free(&codes[k]);
+	free(codes);
+	if (has_docs)
+		ag_tally_free(&docs);
+	ag_tally_free(&pooled);
+	free(mn);
+	free(used);
+	free(order);
+}
+
+void
+ag_rows_free(ag_rows *r)
+{
+	free(r->row);
+	*r = (ag_rows){ NULL, 0, 0 };
+}
+
+/* Numbers first, in numeric order, then the rest bytewise; distinct
+ * values never compare equal. */
+static int
+cmp_value(const void *a, const void *b)
+{
+	const ag_value *x = *(const ag_value *const *)a, *y = *(const ag_value *const *)b;
+	if (x->is_num && y->is_num && x->num != y->num)
+		return x->num < y->num ? -1 : 1;
+	if (x->is_num != y->is_num)
+		return x->is_num ? -1 : 1;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int d = memcmp(x->s, y->s, n);
+	return d ? d : (x->len > y->len) - (x->len < y->len);
+}
+
+size_t
+ag_value_rows(const ag_value *vals, size_t nv, const uint32_t *v, size_t n, size_t m,
+              const bool *level, ag_value_row *out)
+{
+	bool numeric = true;
+	for (size_t i = 0; i < nv; i++)
+		numeric &= vals[i].is_num;
+
+	/* Nominal categories are the values as written; the others rank
+	 * them, merging values that are the same number ("1", "1.0"). */
+	const ag_value **order = xcalloc(nv + 1, sizeof *order);
+	uint32_t *rank = xcalloc(nv + 1, sizeof *rank);
+	double *num = xcalloc(nv + 1, sizeof *num);
+	size_t nrank = 0;
+	for (size_t i = 0; i < nv; i++)
+		order[i] = &vals[i];
+	qsort(order, nv, sizeof *order, cmp_value);
+	for (size_t i = 0; i < nv; i++) {
+		if (i == 0 || (numeric ? order[i]->num != num[nrank - 1]
+		                       : cmp_value(&order[i - 1], &order[i]) != 0))
+			num[nrank++] = order[i]->num;
+		rank[order[i] - vals] = (uint32_t)(nrank - 1);
+	}
+	uint32_t *ord = xcalloc(n * m + 1, sizeof *ord);
+	for (size_t i = 0; i < n * m; i++)
+		ord[i] = v[i] == AG_MISSING ? AG_MISSING : rank[v[i]];
+
+	size_t nrows = 0;
+	for (int l = AG_NOMINAL; l <= AG_RATIO; l++) {
+		if (!level[l])
+			continue;
+		ag_value_row *w = &out[nrows++];
+		ag_alpha_info info;
+		w->level = (ag_level)l;
+		w->alpha = l == AG_NOMINAL ? ag_alpha(v, n, m, nv, NULL, AG_NOMINAL, &info)
+		                           : ag_alpha(ord, n, m, nrank, num, (ag_level)l, &info);
+		w->units = info.units;
+		w->values = info.values;
+		w->agreement = info.agreement;
+		w->kappa = AG_NONE;
+		if (l == AG_NOMINAL && m == 2) {
+			uint32_t *a = xcalloc(n + 1, sizeof *a), *b = xcalloc(n + 1, sizeof *b);
+			for (size_t u = 0; u < n; u++)
+				a[u] = v[2 * u], b[u] = v[2 * u + 1];
+			w->kappa = ag_kappa_nominal(a, b, n, nv, NULL, NULL, NULL);
+			free(a);
+			free(b);
+		}
+	}
+	free(order);
+	free(rank);
+	free(num);
+	free(ord);
+	return nrows;
 }

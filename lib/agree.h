@@ -12,7 +12,9 @@
  * Nothing here reads or writes anything.  Functions that need scratch
  * memory allocate it with the x* allocators (dying on failure, as
  * everywhere in qualpipe) and free it before they return; the caller
- * owns every array it passes in, and nothing is kept.
+ * owns every array it passes in, and nothing is kept.  The one result
+ * allocated here is ag_code_rows's, which the caller frees with
+ * ag_rows_free; its rows point into the names the caller passed.
  */
 #ifndef QP_AGREE_H
 #define QP_AGREE_H
@@ -120,6 +122,7 @@ ag_num ag_kappa_nominal(const uint32_t *a, const uint32_t *b, size_t n, size_t n
                         uint64_t *units, ag_num *po, uint64_t *used);
 
 typedef enum { AG_NOMINAL, AG_ORDINAL, AG_INTERVAL, AG_RATIO } ag_level;
+#define AG_NLEVELS 4
 
 /* What ag_alpha found besides alpha. */
 typedef struct {
@@ -162,6 +165,109 @@ typedef struct {
  * simulated set fits the base rate (a reference coder who gave the code
  * to every unit). */
 ag_num ag_rho(double kappa, uint64_t n, uint64_t pos, const ag_rho_params *p, qp_rng *rng);
+
+/*
+ * A decimal number as a person writes one: an optional sign, digits with
+ * an optional fraction, an optional exponent.  No blanks, no hex, no
+ * "inf" or "nan", which strtod would take.  False if p[0..n) is not one
+ * or is out of range; *out is then unspecified.
+ */
+bool ag_parse_number(const char *p, size_t n, double *out);
+
+/* --- agree's tables ---------------------------------------------------- */
+
+/* The figures of a row of the code table, in the order of its columns. */
+enum { AG_F_AGREEMENT, AG_F_KAPPA, AG_F_PABAK, AG_F_ALPHA, AG_F_PRECISION, AG_F_RECALL,
+       AG_F_F1, AG_NFIG };
+
+/* A count a row does not have: an empty field. */
+#define AG_NOCOUNT UINT64_MAX
+
+/* A byte string, borrowed: a code's path. */
+typedef struct {
+	const char *s;
+	size_t len;
+} ag_name;
+
+/*
+ * One row of the code table: code names the code (its path, borrowed
+ * from ag_code_input's names) or the summary ("(all)", "(mean)",
+ * "(first)", "(coded)", "(documents)", static strings); coder is the
+ * coder compared with the reference, 1 or more, or 0 for every coder
+ * together (written "(all)").
+ */
+typedef struct {
+	const char *code;
+	size_t len;
+	size_t coder;
+	uint64_t units, apos, bpos, both;       /* AG_NOCOUNT: none */
+	ag_num fig[AG_NFIG];
+	ag_num rho;                             /* AG_NONE without --rho */
+} ag_row;
+
+/* Rows as ag_code_rows fills them; ag_rows_free releases row. */
+typedef struct {
+	ag_row *row;
+	size_t n, cap;
+} ag_rows;
+
+/*
+ * What the code table is computed from, all borrowed: the codings, with
+ * first[u * m + c] the first code coder c gave unit u (AG_MISSING: none);
+ * code[k] the path of code k, for the order of the rows and rho's seeds;
+ * coder[c] the coders' names, for rho's seeds.  rho NULL: no rho.
+ */
+typedef struct {
+	ag_coding cd;
+	const uint32_t *first;
+	const ag_name *code;
+	char *const *coder;
+	const ag_rho_params *rho;
+	uint64_t seed;
+} ag_code_input;
+
+/*
+ * agree's code table, row by row as agree(1) lists them: per code in tree
+ * order (codepath.h's code_cmp) the row of each coder against the
+ * reference, then with three coders or more the row of all of them;
+ * then (all), the decisions pooled; (mean), each figure's mean over the
+ * code rows that have it; (first), the first code of each unit; (coded),
+ * MAXQDA's segment comparison; and with documents (documents), MAXQDA's
+ * code existence per document.  rows is initialised here; rho of each
+ * code row draws from a generator seeded from seed, the code's path and
+ * the coder's name, so a row's rho does not depend on the other rows.
+ */
+void ag_code_rows(const ag_code_input *in, ag_rows *rows);
+void ag_rows_free(ag_rows *rows);
+
+/* A distinct value of a --values column, as written (borrowed), and the
+ * number it is when it is one (ag_parse_number). */
+typedef struct {
+	const char *s;
+	size_t len;
+	double num;
+	bool is_num;
+} ag_value;
+
+/* One row of the values table: Krippendorff's alpha at a level, and Cohen's
+ * kappa where it is defined (nominal, two coders). */
+typedef struct {
+	ag_level level;
+	uint64_t units, values;
+	ag_num agreement, kappa, alpha;
+} ag_value_row;
+
+/*
+ * agree --values's table: v[u * m + c] is the value coder c gave unit u,
+ * an index into vals[0..nv), or AG_MISSING; one row per level l with
+ * level[l] (AG_NOMINAL to AG_RATIO), in that order, into out (room for
+ * AG_NLEVELS).  Nominal categories are the values as written; the other
+ * levels rank them, values that are the same number ("1", "1.0") one
+ * rank, and interval and ratio take every value to be a number.  Returns
+ * the rows.
+ */
+size_t ag_value_rows(const ag_value *vals, size_t nv, const uint32_t *v, size_t nunits,
+                     size_t m, const bool *level, ag_value_row *out);
 
 /*
  * A figure as agree writes it: six decimals, rounded half away from zero,

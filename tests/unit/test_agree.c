@@ -2,10 +2,13 @@
  * test_agree: lib/agree.h and lib/rng.h against the published examples
  * (Krippendorff 2011; the krippendorff and quica Python packages' test
  * data; NVivo's coding comparison example) and the edge cases agree(1)
- * documents.  Figures are compared as agree prints them (ag_format, six
+ * documents, and the rows of agree's tables against agree's output for
+ * the same codings.
+ * Figures are compared as agree prints them (ag_format, six
  * decimals) or, where the source gives three, rounded to three.
  */
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -280,6 +283,190 @@ test_rho(void)
 	T_OK(whole.ok && whole.v == 0, "a set larger than the simulated one is simulated whole");
 }
 
+static void
+test_parse_number(void)
+{
+	static const struct { const char *s; bool ok; double v; } cases[] = {
+		{ "1", true, 1 }, { "-2.5", true, -2.5 }, { "+.5", true, 0.5 }, { "5.", true, 5 },
+		{ "1e3", true, 1000 }, { "1E-2", true, 0.01 }, { "0", true, 0 },
+		{ "", false, 0 }, { ".", false, 0 }, { "-", false, 0 }, { "e5", false, 0 },
+		{ "1e", false, 0 }, { "1e+", false, 0 }, { " 1", false, 0 }, { "1 ", false, 0 },
+		{ "0x1", false, 0 }, { "inf", false, 0 }, { "nan", false, 0 },
+		{ "1e999", false, 0 }, { "1,5", false, 0 },
+		{ "1000000000000000000000000000000000000000000000000000000000000000", false, 0 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		double v = -99;
+		bool ok = ag_parse_number(cases[i].s, strlen(cases[i].s), &v);
+		T_OK(ok == cases[i].ok && (!ok || v == cases[i].v), cases[i].s);
+	}
+	double v;
+	T_OK(ag_parse_number("12x", 2, &v) && v == 12, "only the n bytes given are read");
+}
+
+/* A row as agree writes it in a record stream, with or without the coder
+ * and rho columns. */
+static const char *
+row_line(const ag_row *w, char *const *coder, bool coder_col, bool rho)
+{
+	static char b[512];
+	char f[AG_FMT_MAX];
+	size_t n = (size_t)snprintf(b, sizeof b, "%.*s", (int)w->len, w->code);
+	if (coder_col)
+		n += (size_t)snprintf(b + n, sizeof b - n, "\t%s", w->coder ? coder[w->coder] : "(all)");
+	const uint64_t counts[] = { w->units, w->apos, w->bpos, w->both };
+	for (int i = 0; i < 4; i++)
+		n += (size_t)(counts[i] == AG_NOCOUNT ? snprintf(b + n, sizeof b - n, "\t")
+		              : snprintf(b + n, sizeof b - n, "\t%llu",
+		                         (unsigned long long)counts[i]));
+	for (int i = 0; i < AG_NFIG; i++) {
+		ag_format(w->fig[i], f);
+		n += (size_t)snprintf(b + n, sizeof b - n, "\t%s", f);
+	}
+	if (rho) {
+		ag_format(w->rho, f);
+		snprintf(b + n, sizeof b - n, "\t%s", f);
+	}
+	return b;
+}
+
+static void
+test_code_rows(void)
+{
+	/* test_tally's codings, code 0 named "b" and code 1 "a" (so the rows
+	 * sort them the other way), as agree -c h,c --rho reads
+	 *   d0 1 b b;a / d0 2 - a / d1 3 a -  */
+	static const uint32_t pool[] = { 0, 0, 1, 1, 1 };
+	static const uint32_t off[] = { 0, 1, 3, 3, 4, 5 };
+	static const uint32_t cnt[] = { 1, 2, 0, 1, 1, 0 };
+	static const uint32_t first[] = { 0, 0, AG_MISSING, 1, 1, AG_MISSING };
+	static const uint32_t doc[] = { 0, 0, 1 };
+	static const ag_name names[] = { { "b", 1 }, { "a", 1 } };
+	static char *coder[] = { "h", "c" };
+	static const char *const want[] = {
+		"a\t3\t1\t2\t0\t0.000000\t-0.800000\t-1.000000\t-0.666667\t0.000000\t0.000000\t0.000000\t1.000000",
+		"b\t3\t1\t1\t1\t1.000000\t1.000000\t1.000000\t1.000000\t1.000000\t1.000000\t1.000000\t0.516250",
+		"(all)\t6\t2\t3\t1\t0.500000\t0.000000\t0.000000\t0.057143\t0.333333\t0.500000\t0.400000\t",
+		"(mean)\t3\t\t\t\t0.500000\t0.100000\t0.000000\t0.166667\t0.500000\t0.500000\t0.500000\t",
+		"(first)\t3\t2\t2\t1\t0.333333\t0.000000\t0.000000\t0.166667\t0.500000\t0.500000\t0.500000\t",
+		"(coded)\t4\t2\t3\t1\t0.250000\t-0.500000\t\t\t0.333333\t0.500000\t0.400000\t",
+		"(documents)\t4\t2\t2\t1\t0.500000\t0.000000\t0.000000\t0.125000\t0.500000\t0.500000\t0.500000\t",
+	};
+	ag_rho_params p = { 0.65, 0.40, 0.6, 1.0, 10000, 800 };
+	ag_code_input in = { { 3, 2, 2, 2, off, cnt, pool, doc }, first, names, coder, &p, 1 };
+	ag_rows rows;
+	ag_code_rows(&in, &rows);
+	T_OK(rows.n == 7, "code rows: two codes and five summaries");
+	for (size_t i = 0; i < rows.n && i < 7; i++)
+		T_STR(row_line(&rows.row[i], coder, false, true), want[i], want[i]);
+	ag_rows_free(&rows);
+
+	/* Seeded from the seed, the code's path and the coder's name: as
+	 * agree -c h,e --rho and agree -c h,c --rho --seed 2 give them. */
+	static char *other[] = { "h", "e" };
+	in.coder = other;
+	ag_code_rows(&in, &rows);
+	T_STR(fmt(rows.row[1].rho), "0.536250", "code rows: another coder's name, another rho");
+	ag_rows_free(&rows);
+	in.coder = coder;
+	in.seed = 2;
+	ag_code_rows(&in, &rows);
+	T_STR(fmt(rows.row[1].rho), "0.543750", "code rows: another seed, another rho");
+	ag_rows_free(&rows);
+	in.rho = NULL;
+	ag_code_rows(&in, &rows);
+	T_OK(rows.n == 7 && !rows.row[1].rho.ok, "code rows: no rho asked, none given");
+	ag_rows_free(&rows);
+}
+
+static void
+test_code_rows_three(void)
+{
+	/* The same with a third coder t: b / a / a. */
+	static const uint32_t pool[] = { 0, 0, 1, 0, 1, 1, 1, 1 };
+	static const uint32_t off[] = { 0, 1, 3, 4, 4, 5, 6, 7, 7 };
+	static const uint32_t cnt[] = { 1, 2, 1, 0, 1, 1, 1, 0, 1 };
+	static const uint32_t first[] = { 0, 0, 0, AG_MISSING, 1, 1, 1, AG_MISSING, 1 };
+	static const uint32_t doc[] = { 0, 0, 1 };
+	static const ag_name names[] = { { "b", 1 }, { "a", 1 } };
+	static char *coder[] = { "h", "c", "t" };
+	static const char *const want[] = {
+		"a\tc\t3\t1\t2\t0\t0.000000\t-0.800000\t-1.000000\t-0.666667\t0.000000\t0.000000\t0.000000",
+		"a\tt\t3\t1\t2\t1\t0.666667\t0.400000\t0.333333\t0.444444\t0.500000\t1.000000\t0.666667",
+		"a\t(all)\t3\t\t\t0\t0.000000\t\t\t-0.200000\t\t\t",
+		"b\tc\t3\t1\t1\t1\t1.000000\t1.000000\t1.000000\t1.000000\t1.000000\t1.000000\t1.000000",
+		"b\tt\t3\t1\t1\t1\t1.000000\t1.000000\t1.000000\t1.000000\t1.000000\t1.000000\t1.000000",
+		"b\t(all)\t3\t\t\t1\t1.000000\t\t\t1.000000\t\t\t",
+		"(all)\tc\t6\t2\t3\t1\t0.500000\t0.000000\t0.000000\t0.057143\t0.333333\t0.500000\t0.400000",
+		"(all)\tt\t6\t2\t3\t2\t0.833333\t0.666667\t0.666667\t0.685714\t0.666667\t1.000000\t0.800000",
+		"(all)\t(all)\t6\t\t\t1\t0.500000\t\t\t0.362500\t\t\t",
+		"(mean)\tc\t3\t\t\t\t0.500000\t0.100000\t0.000000\t0.166667\t0.500000\t0.500000\t0.500000",
+		"(mean)\tt\t3\t\t\t\t0.833333\t0.700000\t0.666667\t0.722222\t0.750000\t1.000000\t0.833333",
+		"(mean)\t(all)\t3\t\t\t\t0.500000\t\t\t0.400000\t\t\t",
+		"(first)\tc\t3\t2\t2\t1\t0.333333\t0.000000\t0.000000\t0.166667\t0.500000\t0.500000\t0.500000",
+		"(first)\tt\t3\t2\t3\t2\t0.666667\t0.500000\t0.500000\t0.545455\t0.666667\t1.000000\t0.800000",
+		"(first)\t(all)\t3\t\t\t\t0.333333\t\t\t0.384615\t\t\t",
+		"(coded)\tc\t4\t2\t3\t1\t0.250000\t-0.500000\t\t\t0.333333\t0.500000\t0.400000",
+		"(coded)\tt\t3\t2\t3\t2\t0.666667\t0.333333\t\t\t0.666667\t1.000000\t0.800000",
+		"(documents)\tc\t4\t2\t2\t1\t0.500000\t0.000000\t0.000000\t0.125000\t0.500000\t0.500000\t0.500000",
+		"(documents)\tt\t4\t2\t3\t2\t0.750000\t0.500000\t0.500000\t0.533333\t0.666667\t1.000000\t0.800000",
+	};
+	ag_code_input in = { { 3, 3, 2, 2, off, cnt, pool, doc }, first, names, coder, NULL, 1 };
+	ag_rows rows;
+	ag_code_rows(&in, &rows);
+	T_OK(rows.n == 19, "code rows, three coders: the (all) rows too");
+	for (size_t i = 0; i < rows.n && i < 19; i++)
+		T_STR(row_line(&rows.row[i], coder, true, false), want[i], want[i]);
+	ag_rows_free(&rows);
+
+	/* No units, no documents: the summaries only, without (documents). */
+	ag_code_input none = { { 0, 2, 0, 0, NULL, NULL, NULL, NULL }, NULL, NULL, coder, NULL, 1 };
+	ag_code_rows(&none, &rows);
+	T_OK(rows.n == 4, "code rows of nothing: (all), (mean), (first), (coded)");
+	ag_rows_free(&rows);
+}
+
+static void
+test_value_rows(void)
+{
+	/* agree --values -c a,b --level nominal,ordinal,interval,ratio of
+	 *   1 1.0 / 2 2 / 3 1 / - 2 / 2 3: "1" and "1.0" are one number. */
+	static const ag_value vals[] = {
+		{ "1", 1, 1, true }, { "1.0", 3, 1, true }, { "2", 1, 2, true }, { "3", 1, 3, true },
+	};
+	static const uint32_t v[] = { 0, 1, 2, 2, 3, 0, AG_MISSING, 2, 2, 3 };
+	static const bool all[] = { true, true, true, true };
+	static const char *const want[] = {
+		"nominal 4 8 0.250000 0.000000 0.086957", "ordinal 4 8 0.500000  0.148333",
+		"interval 4 8 0.500000  0.102564", "ratio 4 8 0.500000  0.259124",
+	};
+	ag_value_row out[4];
+	size_t n = ag_value_rows(vals, 4, v, 5, 2, all, out);
+	T_OK(n == 4, "value rows: one a level");
+	for (size_t i = 0; i < n; i++) {
+		char b[256], f[3][AG_FMT_MAX];
+		ag_format(out[i].agreement, f[0]);
+		ag_format(out[i].kappa, f[1]);
+		ag_format(out[i].alpha, f[2]);
+		snprintf(b, sizeof b, "%s %llu %llu %s %s %s",
+		         (const char *[]){ "nominal", "ordinal", "interval", "ratio" }[out[i].level],
+		         (unsigned long long)out[i].units, (unsigned long long)out[i].values,
+		         f[0], f[1], f[2]);
+		T_STR(b, want[i], want[i]);
+	}
+	static const bool ordinal[] = { false, true, false, false };
+	T_OK(ag_value_rows(vals, 4, v, 5, 2, ordinal, out) == 1 && out[0].level == AG_ORDINAL,
+	     "value rows: only the levels asked for");
+	/* Not all numbers: every value its own rank, numbers first. */
+	static const ag_value words[] = {
+		{ "b", 1, 0, false }, { "1", 1, 1, true }, { "a", 1, 0, false },
+	};
+	static const uint32_t w[] = { 0, 0, 1, 2, 2, 2 };
+	T_OK(ag_value_rows(words, 3, w, 3, 2, ordinal, out) == 1 && out[0].units == 3,
+	     "value rows: ordinal of words");
+	T_STR(fmt(out[0].agreement), "0.666667", "value rows: ordinal of words, agreement");
+}
+
 int
 main(void)
 {
@@ -291,5 +478,9 @@ main(void)
 	test_format();
 	test_rng();
 	test_rho();
+	test_parse_number();
+	test_code_rows();
+	test_code_rows_three();
+	test_value_rows();
 	return t_done();
 }
