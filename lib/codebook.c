@@ -75,7 +75,7 @@ cb_add_code(cb_parser *P, const char *path, size_t n)
 		        (int)n, path, cb->codes[(size_t)e->val - 1].line);
 	if (cb->ncodes >= 0x3FFFFFFF)
 		cb_perr(P, "too many codes");
-	GROW(cb->codes, cb->ncodes, cb->ccap);
+	XGROW(cb->codes, cb->ncodes, cb->ccap);
 	code *c = &cb->codes[cb->ncodes];
 	memset(c, 0, sizeof *c);
 	buf_init(&c->desc);
@@ -164,7 +164,7 @@ add_item_terms(cb_parser *P, const char *s, size_t b, size_t e, size_t t0)
 			cb_perr(P, "codebook too large");
 		if (cb->str.len == off)
 			continue;       /* marks alone fold to nothing */
-		GROW(cb->terms, cb->nterms, cb->tcap);
+		XGROW(cb->terms, cb->nterms, cb->tcap);
 		cb->terms[cb->nterms++] = (term){ (uint32_t)off,
 			(uint32_t)(cb->str.len - off), false, false };
 	}
@@ -196,7 +196,7 @@ intern_seq(cb_parser *P, size_t t0)
 		cb->nterms = t0;        /* the folded bytes stay; harmless */
 		return (uint32_t)((size_t)e->val - 1);
 	}
-	GROW(cb->seqs, cb->nseqs, cb->scap);
+	XGROW(cb->seqs, cb->nseqs, cb->scap);
 	cb->seqs[cb->nseqs] = (seq){ (uint32_t)t0, (uint32_t)(cb->nterms - t0), 0, 0, 0, false, false };
 	if (cb->nterms - t0 > 1 && !cb->terms[t0 + 1].prefix) {
 		const term *t2 = &cb->terms[t0 + 1];
@@ -242,7 +242,7 @@ cb_new_pattern(cb_parser *P, uint32_t c, enum cb_kind kind, const char *term, si
 	cb_codebook *cb = P->cb;
 	if (cb->npats >= 0x3FFFFFFF)
 		cb_perr(P, "too many patterns");
-	GROW(cb->pats, cb->npats, cb->pcap);
+	XGROW(cb->pats, cb->npats, cb->pcap);
 	pattern *p = &cb->pats[cb->npats++];
 	memset(p, 0, sizeof *p);
 	p->kind = kind;

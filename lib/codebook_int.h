@@ -142,15 +142,6 @@ vec_push(u32vec *v, uint32_t x)
 	v->v[v->n++] = x;
 }
 
-/* Grow an array so that index n fits. */
-#define GROW(p, n, cap) do { \
-	if ((n) >= (cap)) { \
-		(cap) = (cap) ? (cap) * 2 : 16; \
-		if ((cap) <= (n)) (cap) = (n) + 1; \
-		(p) = xreallocarray((p), (cap), sizeof *(p)); \
-	} \
-} while (0)
-
 /* Group the users by sequence and index the sequences by their first
  * term (matcher.c).  Once, after a parser has succeeded. */
 void cb_compile(cb_codebook *cb);

@@ -8,13 +8,6 @@
 #include "list.h"
 #include "qp.h"
 
-#define GROW(a, n, cap) do { \
-		if ((n) == (cap)) { \
-			(cap) = (cap) ? 2 * (cap) : 64; \
-			(a) = xreallocarray((a), (cap), sizeof *(a)); \
-		} \
-	} while (0)
-
 void
 ag_codings_init(ag_codings *s, const ag_codings_opts *o)
 {
@@ -89,7 +82,7 @@ value_id(ag_codings *s, const qp_rd *rd, const char *col)
 		return (uint32_t)(uintptr_t)e->val - 1;
 	uint32_t id = (uint32_t)s->nvals;
 	e->val = (void *)(uintptr_t)(id + 1);
-	GROW(s->val, s->nvals, s->capvals);
+	XGROW(s->val, s->nvals, s->capvals);
 	ag_value *v = &s->val[s->nvals++];
 	*v = (ag_value){ e->key, s->scratch.len, 0, false };
 	v->is_num = ag_parse_number(v->s, v->len, &v->num);
@@ -136,7 +129,7 @@ ag_codings_read(ag_codings *s, const qp_rd *rd, int col, size_t u, size_t c)
 		/* The code and, with rollup, its ancestors, each once. */
 		for (; id != AG_MISSING && s->stamp[id] != s->slot; id = s->parent[id]) {
 			s->stamp[id] = s->slot;
-			GROW(s->pool, s->npool, s->cappool);
+			XGROW(s->pool, s->npool, s->cappool);
 			s->pool[s->npool++] = id;
 			s->cnt[slot]++;
 		}

@@ -44,7 +44,7 @@ cooccur_add(ct_state *t, uint32_t a, uint32_t b, uint32_t g, uint64_t n)
 	qp_entry *e = qp_map_put(t->pairmap, (const char *)k, sizeof k, &created);
 	if (created) {
 		SETVAL(e, t->npairs);
-		CT_GROW(t->pairv, t->npairs, t->cappairs);
+		XGROW(t->pairv, t->npairs, t->cappairs);
 		t->pairv[t->npairs++] = (ct_pair){ a, b, g, 0 };
 	}
 	t->pairv[VAL(e)].segs += n;

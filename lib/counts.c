@@ -30,7 +30,7 @@ totals_init(ct_totals *c)
 static uint32_t
 new_group(ct_state *t, const char *raw, size_t n)
 {
-	CT_GROW(t->groups, t->ngroups, t->capgroups);
+	XGROW(t->groups, t->ngroups, t->capgroups);
 	ct_group *g = &t->groups[t->ngroups];
 	g->raw = raw;
 	g->rawlen = n;
@@ -137,7 +137,7 @@ ct_code_id(ct_state *t, const char *p, size_t n, bool up)
 	uint32_t id = (uint32_t)t->ncodes;
 	const char *key = e->key;
 	SETVAL(e, id);
-	CT_GROW(t->codes, t->ncodes, t->capcodes);
+	XGROW(t->codes, t->ncodes, t->capcodes);
 	t->codes[t->ncodes++] = (ct_code){ key, n, CT_NONE, 0, 0, CT_NONE, CT_NONE, CT_NONE };
 	if (up) {
 		size_t pl = code_parent(key, n);
@@ -205,7 +205,7 @@ ct_doc_of(ct_state *t, const char *p, size_t n, bool order)
 	if (created) {
 		ct_unescape(t, p, n, "doc");
 		SETVAL(e, t->ndocs);
-		CT_GROW(t->docs, t->ndocs, t->capdocs);
+		XGROW(t->docs, t->ndocs, t->capdocs);
 		t->docs[t->ndocs++] = (ct_doc){ e->key, n, order ? t->norder++ : CT_NONE };
 	}
 	return remember(&t->last_doc, p, n, VAL(e));
@@ -237,7 +237,7 @@ ct_speaker_of(ct_state *t, const char *part, size_t pn, const char *label,
 		else
 			ct_unescape(t, label, ln, "speaker");
 		SETVAL(e, t->nspks);
-		CT_GROW(t->spks, t->nspks, t->capspks);
+		XGROW(t->spks, t->nspks, t->capspks);
 		size_t off = pn ? 1 : 1 + sizeof d;
 		t->spks[t->nspks++] = (ct_speaker){ e->key + off, pn ? pn : ln,
 		                                    pn ? CT_NONE : d, pn != 0 };
@@ -258,7 +258,7 @@ ct_cell_of(ct_state *t, uint32_t code, uint32_t g)
 	qp_entry *e = qp_map_put(t->cellmap, (const char *)k, sizeof k, &created);
 	if (created) {
 		SETVAL(e, t->ncells);
-		CT_GROW(t->cells, t->ncells, t->capcells);
+		XGROW(t->cells, t->ncells, t->capcells);
 		ct_cell *n = &t->cells[t->ncells++];
 		n->code = code;
 		n->group = g;
@@ -327,7 +327,7 @@ expand(ct_state *t, const char *p, size_t n)
 		for (; id != CT_NONE && t->codes[id].mark != t->stamp;
 		     id = t->codes[id].parent) {
 			t->codes[id].mark = t->stamp;
-			CT_GROW(t->sc_ids, t->nsc_ids, t->capsc_ids);
+			XGROW(t->sc_ids, t->nsc_ids, t->capsc_ids);
 			t->sc_ids[t->nsc_ids++] = id;
 		}
 	}
@@ -342,19 +342,19 @@ keep_combo(ct_state *t, qp_span f, uint32_t nvals)
 {
 	qp_entry *e = qp_map_put(t->combomap, f.p, f.n, NULL);
 	SETVAL(e, t->ncombos);
-	CT_GROW(t->combos, t->ncombos, t->capcombos);
+	XGROW(t->combos, t->ncombos, t->capcombos);
 	ct_combo *k = &t->combos[t->ncombos++];
 	k->nvals = nvals;
 	k->nids = (uint32_t)t->nsc_ids;
 	k->ids = (uint32_t)t->nidpool;
 	for (size_t i = 0; i < t->nsc_ids; i++) {
-		CT_GROW(t->idpool, t->nidpool, t->capidpool);
+		XGROW(t->idpool, t->nidpool, t->capidpool);
 		t->idpool[t->nidpool++] = t->sc_ids[i];
 	}
 	k->npairs = (uint32_t)(t->nsc_pairs / 2);
 	k->pairs = (uint32_t)t->npairpool;
 	for (size_t i = 0; i < t->nsc_pairs; i++) {
-		CT_GROW(t->pairpool, t->npairpool, t->cappairpool);
+		XGROW(t->pairpool, t->npairpool, t->cappairpool);
 		t->pairpool[t->npairpool++] = t->sc_pairs[i];
 	}
 	return k;

@@ -156,14 +156,6 @@ ct_state *ct_new(const qp_strlist *by, bool rollup, unsigned long depth,
                  bool cooccur, qp_rd *rd);
 void ct_free(ct_state *t);
 
-/* Grow arr (of n elements, room for cap) so that one more fits. */
-#define CT_GROW(arr, n, cap) do { \
-	if ((n) == (cap)) { \
-		(cap) = (cap) ? 2 * (cap) : 64; \
-		(arr) = xreallocarray((arr), (cap), sizeof *(arr)); \
-	} \
-} while (0)
-
 /* Die at the current record: a bad escape in what. */
 _Noreturn void ct_bad_escape(const ct_state *t, const char *what);
 /* Unescape p[0..n) into t->scratch; dies naming what on a bad escape. */

@@ -588,7 +588,7 @@ word_end(const cb_matcher *m, size_t w)
 static void
 push_hit(cb_matcher *m, uint32_t p, size_t start, size_t end, size_t w0, size_t w1)
 {
-	GROW(m->hits, m->nhits, m->hcap);
+	XGROW(m->hits, m->nhits, m->hcap);
 	m->hits[m->nhits++] = (cb_hit){ p, m->cb->pats[p].code, start, end, 0, w0, w1 };
 }
 
@@ -704,11 +704,11 @@ scan_words_with(cb_matcher *m, bool stems)
 				}
 				case ROLE_NEAR_A:
 				case ROLE_NEAR_B:
-					GROW(m->occs, m->nocc, m->ocap);
+					XGROW(m->occs, m->nocc, m->ocap);
 					m->occs[m->nocc++] = (occ){ idx, USER_ROLE(user), i, e };
 					break;
 				case ROLE_EXCL:
-					GROW(m->excl, m->nexcl, m->ecap);
+					XGROW(m->excl, m->nexcl, m->ecap);
 					m->excl[m->nexcl++] = (span){ idx, m->tok[i].off, word_end(m, e) };
 					break;
 				}
@@ -795,7 +795,7 @@ scan_near(cb_matcher *m)
 static void
 add_failure(cb_matcher *m, uint32_t p, int err)
 {
-	GROW(m->fail, m->nfail, m->fcap);
+	XGROW(m->fail, m->nfail, m->fcap);
 	m->fail[m->nfail++] = (cb_failure){ p, err };
 }
 

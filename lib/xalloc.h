@@ -16,6 +16,17 @@ void *xreallocarray(void *p, size_t n, size_t size);   /* checks n * size */
 char *xstrdup(const char *s);
 char *xmemdup(const void *p, size_t n);   /* adds a NUL after n bytes */
 
+/* Grow the array p (room for cap elements; cap is updated) so that index
+ * n fits: doubling, so that n appends cost O(n).  p, n and cap are
+ * evaluated more than once. */
+#define XGROW(p, n, cap) do { \
+	if ((n) >= (cap)) { \
+		(cap) = (cap) ? (cap) * 2 : 16; \
+		if ((cap) <= (n)) (cap) = (n) + 1; \
+		(p) = xreallocarray((p), (cap), sizeof *(p)); \
+	} \
+} while (0)
+
 /*
  * Only in the fuzz build (-DQP_FUZZ, tests/fuzz/): a harness that gets
  * control back from qp_exit must release what the code held when it
