@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "buf.h"
+#include "codebook.h"
 #include "codepath.h"
+#include "combine.h"
 #include "list.h"
 #include "model.h"
 #include "output.h"
@@ -22,7 +24,8 @@
 
 static const char usage[] =
 	"usage: learn --codes COL [--column NAME] [--solver NAME] [--cost C]\n"
-	"             [--cv K] [--line-buffered] [--replace-invalid] [FILE ...]\n"
+	"             [--cv K [--codebook CODEBOOK]] [--line-buffered]\n"
+	"             [--replace-invalid] [FILE ...]\n"
 	"       learn --help | --version\n"
 	"Train one classifier per code on the human codes of column COL and\n"
 	"write the model (qualpipe-model(5)); or, with --cv, cross-validate it.\n"
@@ -32,7 +35,11 @@ static const char usage[] =
 	"  --cost C           the solver's cost C (default 10; nb: its smoothing,\n"
 	"                     default 0.1)\n"
 	"  --cv K             K-fold cross-validation: every record with the codes\n"
-	"                     and scores of a model that did not see it, and fold\n"
+	"                     hits and scores of a model that did not see it, and\n"
+	"                     fold\n"
+	"  --codebook CODEBOOK\n"
+	"                     with --cv: code with the codebook's rules and the\n"
+	"                     model together, as match-theme --model does\n"
 	QP_COMMON_HELP;
 
 enum {
@@ -41,6 +48,7 @@ enum {
 	OPT_SOLVER,
 	OPT_COST,
 	OPT_CV,
+	OPT_CODEBOOK,
 };
 
 static const struct option longopts[] = {
@@ -49,6 +57,7 @@ static const struct option longopts[] = {
 	{ "solver", required_argument, NULL, OPT_SOLVER },
 	{ "cost", required_argument, NULL, OPT_COST },
 	{ "cv", required_argument, NULL, OPT_CV },
+	{ "codebook", required_argument, NULL, OPT_CODEBOOK },
 	QP_COMMON_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -68,16 +77,23 @@ parse_cost(const char *s)
 typedef struct {
 	qp_buf fields;          /* every field, each followed by a NUL */
 	size_t *off;            /* record r's first field in fields */
+	qp_buf texts;           /* --codebook: every text, unescaped, NUL after */
+	size_t *text;           /* record r's text in texts; text[n] the end */
 	size_t n, cap;
 } kept;
 
 static void
-keep(kept *k, const qp_rd *rd)
+keep(kept *k, const qp_rd *rd, const qp_buf *text)
 {
-	if (k->n + 1 >= k->cap) {
+	if (k->n + 2 >= k->cap) {
 		k->cap = k->cap ? k->cap * 2 : 256;
 		k->off = xreallocarray(k->off, k->cap, sizeof *k->off);
+		k->text = xreallocarray(k->text, k->cap, sizeof *k->text);
 	}
+	k->text[k->n] = k->texts.len;
+	buf_add(&k->texts, text->s, text->len);
+	buf_addc(&k->texts, '\0');
+	k->text[k->n + 1] = k->texts.len;
 	k->off[k->n++] = k->fields.len;
 	for (int c = 0; c < qp_rd_ncols(rd); c++) {
 		qp_span f = qp_rd_raw(rd, c);
@@ -116,30 +132,21 @@ record_codes(qp_rd *rd, int col, qp_trainset *ts, size_t **cs, size_t *cap, qp_b
 	return n;
 }
 
-static int
-by_score(const void *a, const void *b, const double *s)
-{
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	if (s[x] != s[y])
-		return s[x] < s[y] ? 1 : -1;
-	return (x > y) - (x < y);
-}
-
 /* --cv: the records, each with the codes of the fold's model. */
 static void
 cross_validate(const qp_trainset *ts, const qp_train_opts *o, unsigned long k,
-               const qp_rd *rd, const kept *recs)
+               const cb_codebook *book, const qp_rd *rd, const kept *recs)
 {
 	size_t n = qp_ts_nsegs(ts);
 	bool *use = xcalloc(n ? n : 1, sizeof *use);
 	int nin = qp_rd_ncols(rd);
-	const char *extra[3] = { "fold", "codes", "scores" };
-	int where[3];
-	const char **names = xcalloc((size_t)nin + 3, sizeof *names);
+	const char *extra[4] = { "fold", "codes", "hits", "scores" };
+	int where[4];
+	const char **names = xcalloc((size_t)nin + 4, sizeof *names);
 	int nout = nin;
 	for (int c = 0; c < nin; c++)
 		names[c] = qp_rd_name(rd, c);
-	for (int e = 0; e < 3; e++) {
+	for (int e = 0; e < 4; e++) {
 		where[e] = qp_rd_col(rd, extra[e]);
 		if (where[e] < 0) {
 			where[e] = nout;
@@ -148,41 +155,47 @@ cross_validate(const qp_trainset *ts, const qp_train_opts *o, unsigned long k,
 	}
 	/* the predictions of every record, fold by fold */
 	char **pcodes = xcalloc(n ? n : 1, sizeof *pcodes);
+	char **phits = xcalloc(n ? n : 1, sizeof *phits);
 	char **pscores = xcalloc(n ? n : 1, sizeof *pscores);
+	cb_matcher *match = book ? cb_matcher_new(book, 0) : NULL;
+	const qp_buf *texts = &recs->texts;
 	size_t nc = qp_ts_ncodes(ts);
 	double *score = xcalloc(nc + 1, sizeof *score);
-	size_t *ix = xcalloc(nc + 1, sizeof *ix);
-	qp_buf cb = QP_BUF_INIT, sb = QP_BUF_INIT;
+	qp_buf cb = QP_BUF_INIT, hb = QP_BUF_INIT, sb = QP_BUF_INIT;
 	for (unsigned long f = 0; f < k; f++) {
 		for (size_t s = 0; s < n; s++)
 			use[s] = s % k != f;
 		qp_model *m = qp_model_train(ts, o, use);
+		qp_combiner *cm = qp_comb_new(m, book);
 		for (size_t s = f; s < n; s += k) {
 			qp_model_score_seg(m, ts, s, score);
-			size_t ni = 0;
-			for (size_t c = 0; c < nc; c++)
-				if (score[c] >= qp_model_threshold(m, c))
-					ix[ni++] = c;
-			/* by score, ties in the model's (tree) order */
-			for (size_t i = 1; i < ni; i++)
-				for (size_t j = i; j > 0 && by_score(&ix[j - 1], &ix[j], score) > 0; j--) {
-					size_t t = ix[j];
-					ix[j] = ix[j - 1];
-					ix[j - 1] = t;
-				}
+			size_t nr = 0;
+			const cb_result *r = NULL;
+			if (book) {
+				cb_match(match, texts->s + recs->text[s], recs->text[s + 1] - recs->text[s] - 1);
+				r = cb_results(match, &nr);
+			}
+			const qp_given *g;
+			double doubt;
+			size_t ng = qp_comb_codes(cm, r, nr, score, &g, &doubt);
 			buf_reset(&cb);
+			buf_reset(&hb);
 			buf_reset(&sb);
-			for (size_t i = 0; i < ni; i++) {
+			for (size_t i = 0; i < ng; i++) {
 				if (i) {
 					buf_addc(&cb, ';');
+					buf_addc(&hb, ';');
 					buf_addc(&sb, ';');
 				}
-				buf_adds(&cb, qp_model_code(m, ix[i]));
-				buf_printf(&sb, "%.3f", score[ix[i]]);
+				qp_escape(qp_comb_path(cm, &g[i]), strlen(qp_comb_path(cm, &g[i])), &cb);
+				buf_printf(&hb, "%u", g[i].hits);
+				buf_printf(&sb, "%.3f", g[i].score);
 			}
 			pcodes[s] = xstrdup(cb.s);
+			phits[s] = xstrdup(hb.s);
 			pscores[s] = xstrdup(sb.s);
 		}
+		qp_comb_free(cm);
 		qp_model_free(m);
 	}
 	qp_write_header(qp_stdout, names, nout);
@@ -196,8 +209,10 @@ cross_validate(const qp_trainset *ts, const qp_train_opts *o, unsigned long k,
 				snprintf(num, sizeof num, "%zu", (size_t)(s % k) + 1);
 				qp_puts(qp_stdout, num);
 			} else if (c == where[1]) {
-				qp_write_field(qp_stdout, pcodes[s], strlen(pcodes[s]));
+				qp_puts(qp_stdout, pcodes[s]);
 			} else if (c == where[2]) {
+				qp_puts(qp_stdout, phits[s]);
+			} else if (c == where[3]) {
 				qp_puts(qp_stdout, pscores[s]);
 			} else {
 				qp_puts(qp_stdout, p);
@@ -207,14 +222,17 @@ cross_validate(const qp_trainset *ts, const qp_train_opts *o, unsigned long k,
 		}
 		qp_out_endrec(qp_stdout);
 		free(pcodes[s]);
+		free(phits[s]);
 		free(pscores[s]);
 	}
 	buf_free(&cb);
+	buf_free(&hb);
 	buf_free(&sb);
 	free(pcodes);
+	free(phits);
 	free(pscores);
 	free(score);
-	free(ix);
+	cb_matcher_free(match);
 	free(names);
 	free(use);
 }
@@ -222,7 +240,7 @@ cross_validate(const qp_trainset *ts, const qp_train_opts *o, unsigned long k,
 int
 main(int argc, char **argv)
 {
-	const char *codes = NULL, *column = "text";
+	const char *codes = NULL, *column = "text", *codebook = NULL;
 	qp_train_opts o = { .solver = QP_LR, .cost = 0 };
 	unsigned long cv = 0;
 	int c;
@@ -246,6 +264,9 @@ main(int argc, char **argv)
 		case OPT_COST:
 			o.cost = parse_cost(optarg);
 			break;
+		case OPT_CODEBOOK:
+			codebook = optarg;
+			break;
 		case OPT_CV:
 			cv = qp_parse_ulong(optarg, "--cv", 1000, usage);
 			if (cv < 2)
@@ -257,13 +278,16 @@ main(int argc, char **argv)
 	}
 	if (!codes)
 		qp_usage_error(usage, "no --codes COL given");
+	if (codebook && !cv)
+		qp_usage_error(usage, "--codebook goes with --cv");
 	if (o.cost == 0)
 		o.cost = o.solver == QP_NB ? 0.1 : 10;
 
 	qp_rd *rd = qp_rd_open(argc - optind, argv + optind);
 	qp_trainset *ts = qp_ts_new();
 	qp_featx *fx = qp_feat_new(true);
-	kept recs = { .fields = QP_BUF_INIT };
+	kept recs = { .fields = QP_BUF_INIT, .texts = QP_BUF_INIT };
+	cb_codebook *book = codebook ? cb_load(codebook) : NULL;
 	if (qp_rd_ncols(rd) > 0) {
 		int tcol = qp_rd_need(rd, column), ccol = qp_rd_need(rd, codes);
 		if (cv && !strcmp(codes, "codes"))
@@ -287,7 +311,7 @@ main(int argc, char **argv)
 				names[i] = qp_feat_name(fx, i);
 			qp_ts_add(ts, f, nf, names, cs, k);
 			if (cv)
-				keep(&recs, rd);
+				keep(&recs, rd, &text);
 		}
 		free(names);
 		free(cs);
@@ -296,7 +320,7 @@ main(int argc, char **argv)
 	}
 	if (cv) {
 		if (qp_ts_nsegs(ts) > 0)
-			cross_validate(ts, &o, cv, rd, &recs);
+			cross_validate(ts, &o, cv, book, rd, &recs);
 	} else {
 		qp_model *m = qp_model_train(ts, &o, NULL);
 		qp_model_write(m, qp_stdout);
@@ -304,7 +328,10 @@ main(int argc, char **argv)
 	}
 	qp_out_close(qp_stdout);
 	buf_free(&recs.fields);
+	buf_free(&recs.texts);
 	free(recs.off);
+	free(recs.text);
+	cb_free(book);
 	qp_feat_free(fx);
 	qp_ts_free(ts);
 	qp_rd_free(rd);

@@ -104,7 +104,8 @@ qp_comb_codes(qp_combiner *k, const cb_result *r, size_t nr, const double *p,
 	}
 	for (size_t j = 0; j < k->nm; j++) {
 		double t = qp_model_threshold(k->m, j);
-		bool rule = k->hits[j] > 0, model = p[j] >= t;
+		bool rule = k->hits[j] > 0;
+		bool model = p[j] >= t && (!k->cb || p[j] >= QP_COMB_FLOOR);
 		double span = t > 1 - t ? t : 1 - t;
 		double dj = span > 0 ? 1 - fabs(p[j] - t) / span : 1;
 		if (k->cb && rule != model)
