@@ -594,7 +594,7 @@ expect(reader *r, const char *key, size_t nf)
 	if (strcmp(r->f[0], key) != 0)
 		bad(r, "expected a '%s' line", key);
 	if (r->nf != nf)
-		bad(r, "a '%s' line has %zu fields, not %zu", key, nf, r->nf);
+		bad(r, "a '%s' line has %zu fields, not %zu", key, r->nf, nf);
 }
 
 static unsigned long
