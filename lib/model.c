@@ -115,7 +115,8 @@ qp_ts_add(qp_trainset *ts, const qp_feat *f, size_t n, const char *const *names,
 	}
 	ts->nodes[ts->nnodes++] = (struct feature_node){ QP_FEAT_BUCKETS + 1, 1.0 };
 	ts->nodes[ts->nnodes++] = (struct feature_node){ -1, 0 };
-	memcpy(ts->codes_of + ts->ncodes_of, codes, ncodes * sizeof *codes);
+	if (ncodes)
+		memcpy(ts->codes_of + ts->ncodes_of, codes, ncodes * sizeof *codes);
 	ts->ncodes_of += ncodes;
 	ts->nsegs++;
 	ts->seg_node[ts->nsegs] = ts->nnodes;
