@@ -1,5 +1,12 @@
 /*
  * textfeat.c: stems, stem pairs and their buckets (textfeat.h).
+ *
+ * match-theme --model runs this on every word of its input, so both
+ * tables here are specialised rather than lib/map.h's: the word cache is
+ * keyed by a hash made while the word is folded (no second pass over
+ * it), and a text's features are counted in a small table sized to the
+ * text, which stays in the first-level cache, instead of an array over
+ * all 2^18 buckets.
  */
 #include <math.h>
 #include <stdint.h>
@@ -7,17 +14,18 @@
 #include <string.h>
 
 #include "buf.h"
-#include "textfeat.h"
-#include "map.h"
 #include "stem.h"
+#include "textfeat.h"
 #include "utf8.h"
 #include "xalloc.h"
 
 #define FNV_OFFSET 14695981039346656037ULL
 #define FNV_PRIME 1099511628211ULL
 
-/* A word seen before: its stem and the hashes made from it. */
+/* A word seen before: its folded form, its stem, the hashes made from it. */
 typedef struct {
+	uint64_t key;           /* FNV-1a of the folded word */
+	size_t koff, klen;      /* the folded word, in x->keys */
 	size_t off, len;        /* the stem, in x->stems */
 	uint32_t uni;           /* the stem's bucket */
 	uint64_t pre;           /* FNV-1a state after "stem " */
@@ -27,19 +35,18 @@ typedef struct {
 typedef struct {
 	uint32_t id;
 	uint32_t count;
-	size_t noff, nlen;      /* its name in x->names */
+	size_t noff;            /* its name in x->names */
 } tfeat;
 
 struct qp_featx {
 	bool keep_names;
 	qp_stemmer *st;
-	qp_map *cache;          /* folded word -> index + 1 in words */
+	uint32_t *wslot;        /* 2 * wcap: index + 1 in words, 0 = empty */
 	cword *words;
-	size_t nwords, wcap;
-	qp_buf stems, fold, names;
-	struct { uint32_t stamp, slot; } *seen;  /* per bucket: the text that last
-	                                          * saw it, where (one cache line) */
-	uint32_t gen;
+	size_t nwords, wcap;    /* wcap a power of 2, QP_FEAT_CACHE or more */
+	qp_buf keys, stems, fold, names;
+	uint32_t *fslot;        /* the text's features: index + 1 in tf */
+	size_t fmask, fcap;
 	tfeat *tf;
 	qp_feat *out;
 	size_t ntf, cap;
@@ -74,11 +81,13 @@ qp_feat_new(bool names)
 	qp_featx *x = xcalloc(1, sizeof *x);
 	x->keep_names = names;
 	x->st = qp_stemmer_new();
-	x->cache = qp_map_new();
+	x->wcap = QP_FEAT_CACHE;
+	x->wslot = xcalloc(2 * x->wcap, sizeof *x->wslot);
+	x->words = xcalloc(x->wcap, sizeof *x->words);
+	buf_init(&x->keys);
 	buf_init(&x->stems);
 	buf_init(&x->fold);
 	buf_init(&x->names);
-	x->seen = xcalloc(QP_FEAT_BUCKETS + 1, sizeof *x->seen);
 	return x;
 }
 
@@ -88,74 +97,80 @@ qp_feat_free(qp_featx *x)
 	if (!x)
 		return;
 	qp_stemmer_free(x->st);
-	qp_map_free(x->cache);
+	free(x->wslot);
 	free(x->words);
+	buf_free(&x->keys);
 	buf_free(&x->stems);
 	buf_free(&x->fold);
 	buf_free(&x->names);
-	free(x->seen);
+	free(x->fslot);
 	free(x->tf);
 	free(x->out);
 	free(x);
 }
 
-/* The cached entry of the word at text[off..off+len), made if new. */
+/* The cached entry of the word w[0..len), made if new. */
 static const cword *
 word_of(qp_featx *x, const char *w, size_t len)
 {
-	buf_reset(&x->fold);
-	/* ASCII, nearly every word, folds by lowering its letters; the
-	 * same result utf8_fold gives, without its per-call setup */
+	/* ASCII, nearly every word, folds by lowering its letters, as
+	 * utf8_fold would, hashed on the way */
+	uint64_t h = FNV_OFFSET;
 	size_t k = 0;
+	buf_reset(&x->fold);
 	buf_grow(&x->fold, len);
-	for (; k < len && (unsigned char)w[k] < 0x80; k++)
-		x->fold.s[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+	for (; k < len && (unsigned char)w[k] < 0x80; k++) {
+		char c = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+		x->fold.s[k] = c;
+		h = (h ^ (unsigned char)c) * FNV_PRIME;
+	}
 	if (k == len) {
 		x->fold.len = len;
 		x->fold.s[len] = '\0';
 	} else {
 		utf8_fold(w, len, &x->fold);
+		h = fnv_add(FNV_OFFSET, x->fold.s, x->fold.len);
 	}
-	bool created;
-	qp_entry *e = qp_map_put(x->cache, x->fold.s, x->fold.len, &created);
-	if (!created)
-		return &x->words[(uintptr_t)e->val - 1];
-	if (x->nwords == x->wcap) {
-		x->wcap = x->wcap ? x->wcap * 2 : 1024;
-		x->words = xreallocarray(x->words, x->wcap, sizeof *x->words);
+	const char *f = x->fold.s;
+	size_t fn = x->fold.len;
+	size_t mask = 2 * x->wcap - 1;
+	size_t i = (size_t)(h ^ (h >> 29)) & mask;
+	for (; x->wslot[i]; i = (i + 1) & mask) {
+		const cword *c = &x->words[x->wslot[i] - 1];
+		if (c->key == h && c->klen == fn && memcmp(x->keys.s + c->koff, f, fn) == 0)
+			return c;
 	}
-	e->val = (void *)(uintptr_t)(x->nwords + 1);
+	x->wslot[i] = (uint32_t)(x->nwords + 1);
 	cword *c = &x->words[x->nwords++];
+	c->key = h;
+	c->koff = x->keys.len;
+	c->klen = fn;
+	buf_add(&x->keys, f, fn);
 	size_t sn;
-	const char *s = qp_stem(x->st, x->fold.s, x->fold.len, &sn);
+	const char *s = qp_stem(x->st, f, fn, &sn);
 	c->off = x->stems.len;
 	c->len = sn;
 	buf_add(&x->stems, s, sn);
-	uint64_t h = fnv_add(FNV_OFFSET, s, sn);
-	c->uni = bucket_of(h);
-	c->pre = fnv_add(h, " ", 1);
+	uint64_t sh = fnv_add(FNV_OFFSET, s, sn);
+	c->uni = bucket_of(sh);
+	c->pre = fnv_add(sh, " ", 1);
 	return c;
 }
 
 static void
 count(qp_featx *x, uint32_t id, const char *a, size_t an, const char *b, size_t bn)
 {
-	if (x->seen[id].stamp == x->gen) {
-		x->tf[x->seen[id].slot].count++;
-		return;
-	}
-	if (x->ntf == x->cap) {
-		x->cap = x->cap ? x->cap * 2 : 256;
-		x->tf = xreallocarray(x->tf, x->cap, sizeof *x->tf);
-		x->out = xreallocarray(x->out, x->cap, sizeof *x->out);
-	}
-	x->seen[id].stamp = x->gen;
-	x->seen[id].slot = (uint32_t)x->ntf;
+	size_t i = (id * 2654435761u) & x->fmask;
+	for (; x->fslot[i]; i = (i + 1) & x->fmask)
+		if (x->tf[x->fslot[i] - 1].id == id) {
+			x->tf[x->fslot[i] - 1].count++;
+			return;
+		}
+	x->fslot[i] = (uint32_t)(x->ntf + 1);
 	tfeat *t = &x->tf[x->ntf++];
 	t->id = id;
 	t->count = 1;
 	t->noff = x->names.len;
-	t->nlen = 0;
 	if (x->keep_names) {
 		buf_add(&x->names, a, an);
 		if (b) {
@@ -163,7 +178,6 @@ count(qp_featx *x, uint32_t id, const char *a, size_t an, const char *b, size_t 
 			buf_add(&x->names, b, bn);
 		}
 		buf_addc(&x->names, '\0');
-		t->nlen = x->names.len - 1 - t->noff;
 	}
 }
 
@@ -174,20 +188,51 @@ by_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Room for the features of a text of n bytes: a word takes 2 bytes at
+ * least (a character and a separator) and gives at most 2 features. */
+static void
+make_room(qp_featx *x, size_t n)
+{
+	size_t most = n + 2;
+	if (most > x->cap) {
+		x->cap = most;
+		x->tf = xreallocarray(x->tf, x->cap, sizeof *x->tf);
+		x->out = xreallocarray(x->out, x->cap, sizeof *x->out);
+	}
+	size_t slots = 16;
+	while (slots < 2 * most)
+		slots *= 2;
+	if (slots > x->fcap) {
+		free(x->fslot);
+		x->fslot = xcalloc(slots, sizeof *x->fslot);
+		x->fcap = slots;
+	}
+	/* clear only what the text can use: small texts, small tables */
+	memset(x->fslot, 0, slots * sizeof *x->fslot);
+	x->fmask = slots - 1;
+}
+
 size_t
 qp_feat_text(qp_featx *x, const char *text, size_t n, bool sorted, const qp_feat **out)
 {
 	/* Only between texts: a word of this text points into the cache. */
-	if (x->nwords >= QP_FEAT_CACHE) {
-		qp_map_free(x->cache);
-		x->cache = qp_map_new();
+	size_t most = n / 2 + 1;        /* words a text of n bytes can hold */
+	if (x->nwords + most > x->wcap) {
+		if (most > x->wcap) {
+			/* a text of more words than the cache holds: room for it */
+			while (most > x->wcap)
+				x->wcap *= 2;
+			free(x->words);
+			free(x->wslot);
+			x->words = xcalloc(x->wcap, sizeof *x->words);
+			x->wslot = xcalloc(2 * x->wcap, sizeof *x->wslot);
+		}
+		memset(x->wslot, 0, 2 * x->wcap * sizeof *x->wslot);
 		x->nwords = 0;
+		buf_reset(&x->keys);
 		buf_reset(&x->stems);
 	}
-	if (++x->gen == 0) {
-		memset(x->seen, 0, (QP_FEAT_BUCKETS + 1) * sizeof *x->seen);
-		x->gen = 1;
-	}
+	make_room(x, n);
 	x->ntf = 0;
 	buf_reset(&x->names);
 
