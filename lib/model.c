@@ -152,11 +152,12 @@ struct qp_model {
 	float *w;               /* nrows x ncodes: %.6g survives a float, and
 	                         * half the memory is half the cache misses */
 	size_t nrows;
-	uint32_t *row_of;       /* per bucket: row + 1, 0 = none */
-	uint64_t *has;          /* per bucket, a bit: has a row.  Small enough
-	                         * for the first-level cache, it turns away
-	                         * the text's many features the model lacks
-	                         * before row_of is touched. */
+	/* Which buckets have a row, a bit each, and the rows before each
+	 * word of bits: a bucket's row is rank(bucket), 48 KiB that stay in
+	 * the processor's cache beside the matcher's, where an array over
+	 * all buckets would take 1 MiB. */
+	uint64_t *has;          /* QP_FEAT_BUCKETS / 64 + 1 words */
+	uint32_t *before;       /* rows in the words before */
 };
 
 static const char *const solver_names[] = { "l2r_lr", "l1r_lr", "svm", "nb" };
@@ -189,8 +190,8 @@ qp_model_free(qp_model *m)
 	free(m->rowname);
 	free(m->rowid);
 	free(m->w);
-	free(m->row_of);
 	free(m->has);
+	free(m->before);
 	free(m);
 }
 
@@ -198,12 +199,21 @@ size_t qp_model_ncodes(const qp_model *m) { return m->ncodes; }
 const char *qp_model_code(const qp_model *m, size_t c) { return m->codes[c].path; }
 double qp_model_threshold(const qp_model *m, size_t c) { return m->codes[c].threshold; }
 
+/* Row + 1 of bucket id, 0 if it has none. */
+static inline uint32_t
+row_of(const qp_model *m, uint32_t id)
+{
+	uint64_t word = m->has[id >> 6], bit = 1ull << (id & 63);
+	if (!(word & bit))
+		return 0;
+	return m->before[id >> 6] + (uint32_t)__builtin_popcountll(word & (bit - 1)) + 1;
+}
+
 double
 qp_model_weight(const qp_model *m, size_t c, uint32_t id)
 {
-	if (id == 0 || id > QP_FEAT_BUCKETS || !m->row_of[id])
-		return 0;
-	return m->w[(size_t)(m->row_of[id] - 1) * m->ncodes + c];
+	uint32_t r = id == 0 || id > QP_FEAT_BUCKETS ? 0 : row_of(m, id);
+	return r ? m->w[(size_t)(r - 1) * m->ncodes + c] : 0;
 }
 
 static double
@@ -218,10 +228,9 @@ qp_model_score(const qp_model *m, const qp_feat *f, size_t n, double *score)
 	for (size_t c = 0; c < m->ncodes; c++)
 		score[c] = m->codes[c].bias;
 	for (size_t i = 0; i < n; i++) {
-		uint32_t id = f[i].id;
-		if (!(m->has[id >> 6] >> (id & 63) & 1))
+		uint32_t r = row_of(m, f[i].id);
+		if (!r)
 			continue;
-		uint32_t r = m->row_of[id];
 		const float *w = m->w + (size_t)(r - 1) * m->ncodes;
 		for (size_t c = 0; c < m->ncodes; c++)
 			score[c] += w[c] * f[i].value;
@@ -237,7 +246,7 @@ qp_model_score_seg(const qp_model *m, const qp_trainset *ts, size_t s, double *s
 		score[c] = m->codes[c].bias;
 	for (size_t i = ts->seg_node[s]; ts->nodes[i].index != -1; i++) {
 		int id = ts->nodes[i].index;
-		uint32_t r = id <= (int)QP_FEAT_BUCKETS ? m->row_of[id] : 0;
+		uint32_t r = id <= (int)QP_FEAT_BUCKETS ? row_of(m, (uint32_t)id) : 0;
 		if (!r)
 			continue;
 		const float *w = m->w + (size_t)(r - 1) * m->ncodes;
@@ -391,12 +400,14 @@ sort_codes(size_t *ix, size_t n, const qp_trainset *ts)
 static void
 index_rows(qp_model *m)
 {
-	m->row_of = xcalloc(QP_FEAT_BUCKETS + 1, sizeof *m->row_of);
-	m->has = xcalloc(QP_FEAT_BUCKETS / 64 + 1, sizeof *m->has);
-	for (size_t r = 0; r < m->nrows; r++) {
-		m->row_of[m->rowid[r]] = (uint32_t)(r + 1);
+	size_t nw = QP_FEAT_BUCKETS / 64 + 1;
+	m->has = xcalloc(nw, sizeof *m->has);
+	m->before = xcalloc(nw, sizeof *m->before);
+	for (size_t r = 0; r < m->nrows; r++)
 		m->has[m->rowid[r] >> 6] |= 1ull << (m->rowid[r] & 63);
-	}
+	/* rows ascend with buckets, so a row's index is its rank */
+	for (size_t k = 1; k < nw; k++)
+		m->before[k] = m->before[k - 1] + (uint32_t)__builtin_popcountll(m->has[k - 1]);
 }
 
 qp_model *

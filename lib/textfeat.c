@@ -109,6 +109,16 @@ qp_feat_free(qp_featx *x)
 	free(x);
 }
 
+/* Words are short: a loop beats a call to memcmp. */
+static inline bool
+same(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 /* The cached entry of the word w[0..len), made if new. */
 static const cword *
 word_of(qp_featx *x, const char *w, size_t len)
@@ -137,7 +147,7 @@ word_of(qp_featx *x, const char *w, size_t len)
 	size_t i = (size_t)(h ^ (h >> 29)) & mask;
 	for (; x->wslot[i]; i = (i + 1) & mask) {
 		const cword *c = &x->words[x->wslot[i] - 1];
-		if (c->key == h && c->klen == fn && memcmp(x->keys.s + c->koff, f, fn) == 0)
+		if (c->key == h && c->klen == fn && same(x->keys.s + c->koff, f, fn))
 			return c;
 	}
 	x->wslot[i] = (uint32_t)(x->nwords + 1);
