@@ -24,8 +24,8 @@
 
 static const char usage[] =
 	"usage: learn --codes COL [--column NAME] [--solver NAME] [--cost C]\n"
-	"             [--cv K [--codebook CODEBOOK]] [--line-buffered]\n"
-	"             [--replace-invalid] [FILE ...]\n"
+	"             [--cv K [--codebook CODEBOOK] [--max-codes N]]\n"
+	"             [--line-buffered] [--replace-invalid] [FILE ...]\n"
 	"       learn --help | --version\n"
 	"Train one classifier per code on the human codes of column COL and\n"
 	"write the model (qualpipe-model(5)); or, with --cv, cross-validate it.\n"
@@ -40,6 +40,8 @@ static const char usage[] =
 	"  --codebook CODEBOOK\n"
 	"                     with --cv: code with the codebook's rules and the\n"
 	"                     model together, as match-theme --model does\n"
+	"  --max-codes N      with --cv: at most the N best-scored codes, as\n"
+	"                     match-theme --max-codes\n"
 	QP_COMMON_HELP;
 
 enum {
@@ -49,6 +51,7 @@ enum {
 	OPT_COST,
 	OPT_CV,
 	OPT_CODEBOOK,
+	OPT_MAX_CODES,
 };
 
 static const struct option longopts[] = {
@@ -58,6 +61,7 @@ static const struct option longopts[] = {
 	{ "cost", required_argument, NULL, OPT_COST },
 	{ "cv", required_argument, NULL, OPT_CV },
 	{ "codebook", required_argument, NULL, OPT_CODEBOOK },
+	{ "max-codes", required_argument, NULL, OPT_MAX_CODES },
 	QP_COMMON_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -135,7 +139,8 @@ record_codes(qp_rd *rd, int col, qp_trainset *ts, size_t **cs, size_t *cap, qp_b
 /* --cv: the records, each with the codes of the fold's model. */
 static void
 cross_validate(const qp_trainset *ts, const qp_train_opts *o, unsigned long k,
-               const cb_codebook *book, const qp_rd *rd, const kept *recs)
+               const cb_codebook *book, size_t max_codes, const qp_rd *rd,
+               const kept *recs)
 {
 	size_t n = qp_ts_nsegs(ts);
 	bool *use = xcalloc(n ? n : 1, sizeof *use);
@@ -178,6 +183,8 @@ cross_validate(const qp_trainset *ts, const qp_train_opts *o, unsigned long k,
 			const qp_given *g;
 			double doubt;
 			size_t ng = qp_comb_codes(cm, r, nr, score, &g, &doubt);
+			if (max_codes && ng > max_codes)
+				ng = max_codes;
 			buf_reset(&cb);
 			buf_reset(&hb);
 			buf_reset(&sb);
@@ -242,7 +249,7 @@ main(int argc, char **argv)
 {
 	const char *codes = NULL, *column = "text", *codebook = NULL;
 	qp_train_opts o = { .solver = QP_LR, .cost = 0 };
-	unsigned long cv = 0;
+	unsigned long cv = 0, max_codes = 0;
 	int c;
 
 	qp_init("learn");
@@ -267,6 +274,11 @@ main(int argc, char **argv)
 		case OPT_CODEBOOK:
 			codebook = optarg;
 			break;
+		case OPT_MAX_CODES:
+			max_codes = qp_parse_ulong(optarg, "--max-codes", 1000, usage);
+			if (max_codes == 0)
+				qp_usage_error(usage, "--max-codes: N must be at least 1");
+			break;
 		case OPT_CV:
 			cv = qp_parse_ulong(optarg, "--cv", 1000, usage);
 			if (cv < 2)
@@ -278,8 +290,8 @@ main(int argc, char **argv)
 	}
 	if (!codes)
 		qp_usage_error(usage, "no --codes COL given");
-	if (codebook && !cv)
-		qp_usage_error(usage, "--codebook goes with --cv");
+	if ((codebook || max_codes) && !cv)
+		qp_usage_error(usage, "--codebook and --max-codes go with --cv");
 	if (o.cost == 0)
 		o.cost = o.solver == QP_NB ? 0.1 : 10;
 
@@ -320,7 +332,7 @@ main(int argc, char **argv)
 	}
 	if (cv) {
 		if (qp_ts_nsegs(ts) > 0)
-			cross_validate(ts, &o, cv, book, rd, &recs);
+			cross_validate(ts, &o, cv, book, max_codes, rd, &recs);
 	} else {
 		qp_model *m = qp_model_train(ts, &o, NULL);
 		qp_model_write(m, qp_stdout);

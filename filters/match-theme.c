@@ -23,8 +23,8 @@ static const char usage[] =
 	"usage: match-theme [--column NAME] [--only-coded] [--long [--context N]]\n"
 	"                   [--strict] [--line-buffered] [--replace-invalid]\n"
 	"                   CODEBOOK [FILE ...]\n"
-	"       match-theme --model MODEL [--explain] [--review N] [--column NAME]\n"
-	"                   [--only-coded] [--strict] [--line-buffered]\n"
+	"       match-theme --model MODEL [--max-codes N] [--explain] [--review N]\n"
+	"                   [--column NAME] [--only-coded] [--strict] [--line-buffered]\n"
 	"                   [--replace-invalid] CODEBOOK | --model-only [FILE ...]\n"
 	"       match-theme --help | --version\n"
 	"Code the text of each segment with the codes of CODEBOOK (a codebook(5)\n"
@@ -42,6 +42,7 @@ static const char usage[] =
 	"                     a code the rules or the model give, ranked by one\n"
 	"                     score, in the added column scores\n"
 	"  --model-only       with --model: no CODEBOOK, the model alone\n"
+	"  --max-codes N      with --model: at most the N best-scored codes\n"
 	"  --explain          with --model: add the column explain, what decided\n"
 	"                     each code (rule terms, the model's top features)\n"
 	"  --review N         with --model: only the N segments whose coding is\n"
@@ -58,6 +59,7 @@ enum {
 	OPT_MODEL_ONLY,
 	OPT_EXPLAIN,
 	OPT_REVIEW,
+	OPT_MAX_CODES,
 };
 
 static const struct option longopts[] = {
@@ -70,6 +72,7 @@ static const struct option longopts[] = {
 	{ "model-only", no_argument, NULL, OPT_MODEL_ONLY },
 	{ "explain", no_argument, NULL, OPT_EXPLAIN },
 	{ "review", required_argument, NULL, OPT_REVIEW },
+	{ "max-codes", required_argument, NULL, OPT_MAX_CODES },
 	QP_COMMON_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -91,6 +94,7 @@ typedef struct {
 	const qp_model *model;  /* --model, or NULL */
 	bool explain;
 	size_t review;          /* --review N, or 0 */
+	size_t max_codes;       /* --max-codes N, or 0: all */
 } job;
 
 /* A regex that gave up: say where, then count no hit or stop. */
@@ -346,6 +350,8 @@ run_model(const job *j)
 		const qp_given *g;
 		double doubt;
 		size_t ng = qp_comb_codes(k, r, nr, p, &g, &doubt);
+		if (j->max_codes && ng > j->max_codes)
+			ng = j->max_codes;
 		if (ng == 0 && j->only_coded)
 			continue;
 		if (j->review && nheap == j->review &&
@@ -567,6 +573,11 @@ main(int argc, char **argv)
 		case OPT_EXPLAIN:
 			j.explain = true;
 			break;
+		case OPT_MAX_CODES:
+			j.max_codes = qp_parse_ulong(optarg, "--max-codes", 1000, usage);
+			if (j.max_codes == 0)
+				qp_usage_error(usage, "--max-codes: N must be at least 1");
+			break;
 		case OPT_REVIEW:
 			j.review = qp_parse_ulong(optarg, "--review", 1000000, usage);
 			if (j.review == 0)
@@ -576,8 +587,9 @@ main(int argc, char **argv)
 			qp_common_opt(c, usage);
 		}
 	}
-	if (!model && (model_only || j.explain || j.review))
-		qp_usage_error(usage, "--model-only, --explain and --review go with --model");
+	if (!model && (model_only || j.explain || j.review || j.max_codes))
+		qp_usage_error(usage, "--model-only, --max-codes, --explain and --review "
+		               "go with --model");
 	if (model && lng)
 		qp_usage_error(usage, "--long does not go with --model");
 	if (!model_only && optind >= argc)

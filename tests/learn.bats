@@ -38,7 +38,7 @@ setup() {
 	[[ "$output" == *"--cv: K must be at least 2"* ]]
 	run learn --codes human --codebook "$CB" "$S"
 	[ "$status" -eq 2 ]
-	[[ "$output" == *"--codebook goes with --cv"* ]]
+	[[ "$output" == *"--codebook and --max-codes go with --cv"* ]]
 	printf 'codes\ttext\na\thi\n' >"$BATS_TEST_TMPDIR/c.tsv"
 	run learn --codes codes --cv 2 "$BATS_TEST_TMPDIR/c.tsv"
 	[ "$status" -eq 2 ]
@@ -138,4 +138,16 @@ at_least() {
 	at_least "$(match-theme --model "$m" "$CB" "$H"/heldout-segments.tsv | awk -f "$K" | f)" "0.88 0.74"
 	at_least "$(learn --cv 10 --codes expected "$H"/compassion-segments.tsv "$H"/dev-segments.tsv | awk -f "$K" | f)" "0.65 0.63"
 	at_least "$(learn --cv 10 --codebook "$CB" --codes expected "$H"/compassion-segments.tsv "$H"/dev-segments.tsv | awk -f "$K" | f)" "0.95 0.83"
+	# one code a segment, as the human coding of these sets gives
+	at_least "$(match-theme --model "$m" --max-codes 1 "$CB" "$H"/corpus-segments.tsv | awk -f "$K" | f)" "0.66 0.66"
+	at_least "$(match-theme --model "$m" --max-codes 1 "$CB" "$H"/heldout-segments.tsv | awk -f "$K" | f)" "0.88 0.88"
+	at_least "$(learn --cv 10 --max-codes 1 --codebook "$CB" --codes expected "$H"/compassion-segments.tsv "$H"/dev-segments.tsv | awk -f "$K" | f)" "0.95 0.95"
+}
+
+@test "learn --cv --max-codes: at most N codes a record" {
+	run learn --codes human --cv 3 --max-codes 1 "$S"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | sed -n 3p | cut -f 5-)" = "$(printf 'a/x\t0\t0.400')" ]
+	run learn --codes human --max-codes 1 "$S"
+	[ "$status" -eq 2 ]
 }

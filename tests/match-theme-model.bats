@@ -57,6 +57,21 @@ bad() {
 	[ "$(printf '%s\n' "$output" | cut -f 4 | tr '\n' ' ')" = "codes barriers/time-constraints    " ]
 }
 
+@test "--max-codes N: the N best-scored codes" {
+	printf 'text\nrush, nothing\n' >"$BATS_TEST_TMPDIR/two.tsv"
+	run match-theme --model "$M" "$CB" "$BATS_TEST_TMPDIR/two.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | tail -n 1)" = "$(printf 'rush, nothing\tbarriers/time-constraints;facilitators/self-care\t1;1\t0.459;0.250')" ]
+	run match-theme --model "$M" --max-codes 1 "$CB" "$BATS_TEST_TMPDIR/two.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | tail -n 1)" = "$(printf 'rush, nothing\tbarriers/time-constraints\t1\t0.459')" ]
+	run match-theme --model "$M" --max-codes 0 "$CB" "$BATS_TEST_TMPDIR/two.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"--max-codes: N must be at least 1"* ]]
+	run match-theme --max-codes 1 "$CB" "$BATS_TEST_TMPDIR/two.tsv"
+	[ "$status" -eq 2 ]
+}
+
 @test "--explain: rule terms, then the model's features with ~" {
 	run match-theme --model "$M" --explain "$CB" "$T"
 	[ "$status" -eq 0 ]
@@ -80,7 +95,7 @@ bad() {
 @test "--model: usage errors" {
 	run match-theme --explain "$CB" "$T"
 	[ "$status" -eq 2 ]
-	[[ "$output" == *"--model-only, --explain and --review go with --model"* ]]
+	[[ "$output" == *"--model-only, --max-codes, --explain and --review go with --model"* ]]
 	run match-theme --model "$M" --long "$CB" "$T"
 	[ "$status" -eq 2 ]
 	[[ "$output" == *"--long does not go with --model"* ]]
