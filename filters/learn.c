@@ -122,6 +122,9 @@ record_codes(qp_rd *rd, int col, qp_trainset *ts, size_t **cs, size_t *cap, qp_b
 			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd), "column %s: not a code path: '%.*s'",
 			          qp_rd_name(rd, col), (int)vn, v);
 		size_t c = qp_ts_code(ts, v, vn);
+		if (qp_ts_ncodes(ts) > QP_MODEL_MAX_CODES)
+			qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd), "column %s: more than %d codes",
+			          qp_rd_name(rd, col), QP_MODEL_MAX_CODES);
 		bool dup = false;
 		for (size_t i = 0; i < n; i++)
 			dup |= (*cs)[i] == c;

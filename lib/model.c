@@ -567,23 +567,19 @@ qp_model_write(const qp_model *m, qp_out *o)
 typedef struct {
 	qp_input *in;
 	const char *path;
-	char *f[64];
-	size_t nf;
+	char **f;
+	size_t nf, fcap;
 	qp_buf line;
-	bool more;      /* a row has more fields than f holds */
 } reader;
 
 static noreturn void __attribute__((format(printf, 2, 3)))
 bad(const reader *r, const char *fmt, ...)
 {
 	va_list ap;
-	qp_buf msg = QP_BUF_INIT;
-	char tmp[512];
 	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	qp_vwarn_at(qp_input_name(r->in), qp_input_lineno(r->in), fmt, ap);
 	va_end(ap);
-	buf_adds(&msg, tmp);
-	qp_die_at(qp_input_name(r->in), qp_input_lineno(r->in), "%s", msg.s);
+	qp_exit(2);
 }
 
 /* The next line, split; dies at the end of the file. */
@@ -600,8 +596,10 @@ next(reader *r, const char *what)
 	r->nf = 0;
 	char *s = r->line.s;
 	for (;;) {
-		if (r->nf == sizeof r->f / sizeof r->f[0])
-			bad(r, "too many fields");
+		if (r->nf == r->fcap) {
+			r->fcap = r->fcap ? r->fcap * 2 : 16;
+			r->f = xreallocarray(r->f, r->fcap, sizeof *r->f);
+		}
 		r->f[r->nf++] = s;
 		char *t = strchr(s, '\t');
 		if (!t)
@@ -681,7 +679,7 @@ qp_model_load(const char *path)
 	m->nsegs = ulong_field(&r, 1, 0xFFFFFFFFul, "segments");
 	next(&r, "the codes line");
 	expect(&r, "codes", 2);
-	m->ncodes = ulong_field(&r, 1, 60, "codes");
+	m->ncodes = ulong_field(&r, 1, QP_MODEL_MAX_CODES, "codes");
 	m->codes = xcalloc(m->ncodes ? m->ncodes : 1, sizeof *m->codes);
 	size_t ncodes = m->ncodes;
 	m->ncodes = 0;          /* what qp_model_free frees if we die */
@@ -707,12 +705,16 @@ qp_model_load(const char *path)
 	}
 	next(&r, "the rows line");
 	expect(&r, "rows", 2);
-	size_t nrows = ulong_field(&r, 1, QP_FEAT_BUCKETS, "rows");
-	m->rowid = xcalloc(nrows + 1, sizeof *m->rowid);
-	m->rowname = xcalloc(nrows + 1, sizeof *m->rowname);
-	m->w = xcalloc(nrows * (m->ncodes ? m->ncodes : 1) + 1, sizeof *m->w);
+	size_t nrows = ulong_field(&r, 1, QP_FEAT_BUCKETS, "rows"), cap = 0;
 	for (size_t k = 0; k < nrows; k++) {
 		next(&r, "all its rows");
+		/* room grows with the rows read, not with what the header says */
+		if (k == cap) {
+			cap = cap ? cap * 2 : 1024;
+			m->rowid = xreallocarray(m->rowid, cap, sizeof *m->rowid);
+			m->rowname = xreallocarray(m->rowname, cap, sizeof *m->rowname);
+			m->w = xreallocarray(m->w, cap, (m->ncodes ? m->ncodes : 1) * sizeof *m->w);
+		}
 		if (r.nf != m->ncodes + 2)
 			bad(&r, "a row has %zu fields, not %zu", r.nf, m->ncodes + 2);
 		unsigned long id = ulong_field(&r, 0, QP_FEAT_BUCKETS, "bucket");
@@ -735,5 +737,6 @@ qp_model_load(const char *path)
 	index_rows(m);
 	qp_input_free(r.in);
 	buf_free(&r.line);
+	free(r.f);
 	return m;
 }

@@ -40,6 +40,7 @@
 
 #define QP_MODEL_VERSION 1
 #define QP_MODEL_INNER 5
+#define QP_MODEL_MAX_CODES 10000   /* a reader's limit; learn refuses more */
 
 enum qp_solver { QP_LR, QP_L1LR, QP_SVM, QP_NB };
 
