@@ -35,6 +35,7 @@ typedef struct {
 typedef struct {
 	uint32_t id;
 	uint32_t count;
+	uint32_t slot;          /* its place in fslot, cleared after the text */
 	size_t noff;            /* its name in x->names */
 } tfeat;
 
@@ -180,6 +181,7 @@ count(qp_featx *x, uint32_t id, const char *a, size_t an, const char *b, size_t 
 	tfeat *t = &x->tf[x->ntf++];
 	t->id = id;
 	t->count = 1;
+	t->slot = (uint32_t)i;
 	t->noff = x->names.len;
 	if (x->keep_names) {
 		buf_add(&x->names, a, an);
@@ -217,8 +219,8 @@ make_room(qp_featx *x, size_t n)
 		x->fslot = xcalloc(slots, sizeof *x->fslot);
 		x->fcap = slots;
 	}
-	/* clear only what the text can use: small texts, small tables */
-	memset(x->fslot, 0, slots * sizeof *x->fslot);
+	/* a small text probes a small part of the table (the last text
+	 * cleared what it used) */
 	x->fmask = slots - 1;
 }
 
@@ -262,6 +264,8 @@ qp_feat_text(qp_featx *x, const char *text, size_t n, bool sorted, const qp_feat
 		}
 		prev = cur;
 	}
+	for (size_t i = 0; i < x->ntf; i++)
+		x->fslot[x->tf[i].slot] = 0;
 	if (sorted)
 		qsort(x->tf, x->ntf, sizeof *x->tf, by_id);
 	double norm = 0;
