@@ -232,8 +232,9 @@ qp_model_score(const qp_model *m, const qp_feat *f, size_t n, double *score)
 		if (!r)
 			continue;
 		const float *w = m->w + (size_t)(r - 1) * m->ncodes;
+		double v = f[i].value;  /* once, not again after every store */
 		for (size_t c = 0; c < m->ncodes; c++)
-			score[c] += w[c] * f[i].value;
+			score[c] += w[c] * v;
 	}
 	for (size_t c = 0; c < m->ncodes; c++)
 		score[c] = sigmoid(score[c]);

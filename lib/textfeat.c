@@ -42,7 +42,11 @@ typedef struct {
 struct qp_featx {
 	bool keep_names;
 	qp_stemmer *st;
-	uint32_t *wslot;        /* 2 * wcap: index + 1 in words, 0 = empty */
+	/* index + 1 in words, 0 = empty; wmask + 1 slots, at least twice
+	 * nwords: it grows with the vocabulary, so that a study's few
+	 * thousand words probe a table that stays in the processor's cache */
+	uint32_t *wslot;
+	size_t wmask;
 	cword *words;
 	size_t nwords, wcap;    /* wcap a power of 2, QP_FEAT_CACHE or more */
 	qp_buf keys, stems, fold, names;
@@ -83,7 +87,8 @@ qp_feat_new(bool names)
 	x->keep_names = names;
 	x->st = qp_stemmer_new();
 	x->wcap = QP_FEAT_CACHE;
-	x->wslot = xcalloc(2 * x->wcap, sizeof *x->wslot);
+	x->wmask = 1023;
+	x->wslot = xcalloc(x->wmask + 1, sizeof *x->wslot);
 	x->words = xcalloc(x->wcap, sizeof *x->words);
 	buf_init(&x->keys);
 	buf_init(&x->stems);
@@ -120,6 +125,22 @@ same(const char *a, const char *b, size_t n)
 	return true;
 }
 
+/* Twice the slots, the words put back. */
+static void
+grow_slots(qp_featx *x)
+{
+	free(x->wslot);
+	x->wmask = 2 * x->wmask + 1;
+	x->wslot = xcalloc(x->wmask + 1, sizeof *x->wslot);
+	for (size_t k = 0; k < x->nwords; k++) {
+		uint64_t h = x->words[k].key;
+		size_t i = (size_t)(h ^ (h >> 29)) & x->wmask;
+		while (x->wslot[i])
+			i = (i + 1) & x->wmask;
+		x->wslot[i] = (uint32_t)(k + 1);
+	}
+}
+
 /* The cached entry of the word w[0..len), made if new. */
 static const cword *
 word_of(qp_featx *x, const char *w, size_t len)
@@ -144,12 +165,18 @@ word_of(qp_featx *x, const char *w, size_t len)
 	}
 	const char *f = x->fold.s;
 	size_t fn = x->fold.len;
-	size_t mask = 2 * x->wcap - 1;
+	size_t mask = x->wmask;
 	size_t i = (size_t)(h ^ (h >> 29)) & mask;
 	for (; x->wslot[i]; i = (i + 1) & mask) {
 		const cword *c = &x->words[x->wslot[i] - 1];
 		if (c->key == h && c->klen == fn && same(x->keys.s + c->koff, f, fn))
 			return c;
+	}
+	if (2 * (x->nwords + 1) > mask + 1) {
+		grow_slots(x);
+		mask = x->wmask;
+		for (i = (size_t)(h ^ (h >> 29)) & mask; x->wslot[i]; i = (i + 1) & mask)
+			;
 	}
 	x->wslot[i] = (uint32_t)(x->nwords + 1);
 	cword *c = &x->words[x->nwords++];
@@ -235,11 +262,9 @@ qp_feat_text(qp_featx *x, const char *text, size_t n, bool sorted, const qp_feat
 			while (most > x->wcap)
 				x->wcap *= 2;
 			free(x->words);
-			free(x->wslot);
 			x->words = xcalloc(x->wcap, sizeof *x->words);
-			x->wslot = xcalloc(2 * x->wcap, sizeof *x->wslot);
 		}
-		memset(x->wslot, 0, 2 * x->wcap * sizeof *x->wslot);
+		memset(x->wslot, 0, (x->wmask + 1) * sizeof *x->wslot);
 		x->nwords = 0;
 		buf_reset(&x->keys);
 		buf_reset(&x->stems);
