@@ -1,0 +1,743 @@
+/*
+ * model.c: training (liblinear, or naive Bayes), the model file and
+ * scoring (model.h; the file is qualpipe-model(5)).
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <linear.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "codepath.h"
+#include "err.h"
+#include "input.h"
+#include "map.h"
+#include "model.h"
+#include "xalloc.h"
+
+/* ---- training sets ----------------------------------------------------- */
+
+struct qp_trainset {
+	char **codes;
+	size_t ncodes;
+	qp_map *code_ix;        /* path -> index + 1 */
+	struct feature_node *nodes;     /* every segment's, each ended by -1 */
+	size_t nnodes, nodecap;
+	size_t *seg_node;       /* first node of segment s */
+	size_t *seg_code;       /* first code of segment s in codes_of */
+	size_t nsegs, segcap;
+	size_t *codes_of;
+	size_t ncodes_of, cocap;
+	size_t *name_of;        /* per bucket: offset + 1 in names, 0 = none */
+	qp_buf names;
+};
+
+qp_trainset *
+qp_ts_new(void)
+{
+	qp_trainset *ts = xcalloc(1, sizeof *ts);
+	ts->code_ix = qp_map_new();
+	ts->name_of = xcalloc(QP_FEAT_BUCKETS + 1, sizeof *ts->name_of);
+	buf_init(&ts->names);
+	return ts;
+}
+
+void
+qp_ts_free(qp_trainset *ts)
+{
+	if (!ts)
+		return;
+	for (size_t i = 0; i < ts->ncodes; i++)
+		free(ts->codes[i]);
+	free(ts->codes);
+	qp_map_free(ts->code_ix);
+	free(ts->nodes);
+	free(ts->seg_node);
+	free(ts->seg_code);
+	free(ts->codes_of);
+	free(ts->name_of);
+	buf_free(&ts->names);
+	free(ts);
+}
+
+size_t
+qp_ts_code(qp_trainset *ts, const char *path, size_t n)
+{
+	bool created;
+	qp_entry *e = qp_map_put(ts->code_ix, path, n, &created);
+	if (!created)
+		return (uintptr_t)e->val - 1;
+	ts->codes = xreallocarray(ts->codes, ts->ncodes + 1, sizeof *ts->codes);
+	ts->codes[ts->ncodes] = xmemdup(path, n);
+	e->val = (void *)(uintptr_t)(ts->ncodes + 1);
+	return ts->ncodes++;
+}
+
+size_t qp_ts_ncodes(const qp_trainset *ts) { return ts->ncodes; }
+const char *qp_ts_code_path(const qp_trainset *ts, size_t c) { return ts->codes[c]; }
+size_t qp_ts_nsegs(const qp_trainset *ts) { return ts->nsegs; }
+
+void
+qp_ts_add(qp_trainset *ts, const qp_feat *f, size_t n, const char *const *names,
+          const size_t *codes, size_t ncodes)
+{
+	if (ts->nsegs == ts->segcap) {
+		ts->segcap = ts->segcap ? ts->segcap * 2 : 256;
+		ts->seg_node = xreallocarray(ts->seg_node, ts->segcap + 1, sizeof *ts->seg_node);
+		ts->seg_code = xreallocarray(ts->seg_code, ts->segcap + 1, sizeof *ts->seg_code);
+	}
+	/* the features, the bias node (liblinear's last feature), the end */
+	while (ts->nnodes + n + 2 > ts->nodecap) {
+		ts->nodecap = ts->nodecap ? ts->nodecap * 2 : 4096;
+		ts->nodes = xreallocarray(ts->nodes, ts->nodecap, sizeof *ts->nodes);
+	}
+	while (ts->ncodes_of + ncodes > ts->cocap) {
+		ts->cocap = ts->cocap ? ts->cocap * 2 : 256;
+		ts->codes_of = xreallocarray(ts->codes_of, ts->cocap, sizeof *ts->codes_of);
+	}
+	ts->seg_node[ts->nsegs] = ts->nnodes;
+	ts->seg_code[ts->nsegs] = ts->ncodes_of;
+	for (size_t i = 0; i < n; i++) {
+		ts->nodes[ts->nnodes++] = (struct feature_node){ (int)f[i].id, f[i].value };
+		if (!names)
+			continue;
+		/* The smallest name a bucket had, so that the order of the
+		 * training data does not change the file. */
+		size_t *o = &ts->name_of[f[i].id];
+		if (*o && strcmp(names[i], ts->names.s + *o - 1) >= 0)
+			continue;
+		*o = ts->names.len + 1;
+		buf_adds(&ts->names, names[i]);
+		buf_addc(&ts->names, '\0');
+	}
+	ts->nodes[ts->nnodes++] = (struct feature_node){ QP_FEAT_BUCKETS + 1, 1.0 };
+	ts->nodes[ts->nnodes++] = (struct feature_node){ -1, 0 };
+	if (ncodes)
+		memcpy(ts->codes_of + ts->ncodes_of, codes, ncodes * sizeof *codes);
+	ts->ncodes_of += ncodes;
+	ts->nsegs++;
+	ts->seg_node[ts->nsegs] = ts->nnodes;
+	ts->seg_code[ts->nsegs] = ts->ncodes_of;
+}
+
+bool
+qp_ts_has(const qp_trainset *ts, size_t s, size_t c)
+{
+	for (size_t i = ts->seg_code[s]; i < ts->seg_code[s + 1]; i++)
+		if (ts->codes_of[i] == c)
+			return true;
+	return false;
+}
+
+/* ---- models --------------------------------------------------------------- */
+
+typedef struct {
+	char *path;
+	unsigned long npos;
+	double threshold;
+	double bias;
+} mcode;
+
+struct qp_model {
+	enum qp_solver solver;
+	double cost;
+	unsigned long nsegs;
+	mcode *codes;
+	size_t ncodes;
+	uint32_t *rowid;        /* bucket of each row, ascending */
+	char **rowname;
+	float *w;               /* nrows x ncodes: %.6g survives a float, and
+	                         * half the memory is half the cache misses */
+	size_t nrows;
+	/* Which buckets have a row, a bit each, and the rows before each
+	 * word of bits: a bucket's row is rank(bucket), 48 KiB that stay in
+	 * the processor's cache beside the matcher's, where an array over
+	 * all buckets would take 1 MiB. */
+	uint64_t *has;          /* QP_FEAT_BUCKETS / 64 + 1 words */
+	uint32_t *before;       /* rows in the words before */
+};
+
+static const char *const solver_names[] = { "l2r_lr", "l1r_lr", "svm", "nb" };
+
+const char *
+qp_solver_name(enum qp_solver s)
+{
+	return solver_names[s];
+}
+
+int
+qp_solver_parse(const char *name)
+{
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(name, solver_names[i]))
+			return i;
+	return -1;
+}
+
+void
+qp_model_free(qp_model *m)
+{
+	if (!m)
+		return;
+	for (size_t c = 0; c < m->ncodes; c++)
+		free(m->codes[c].path);
+	free(m->codes);
+	for (size_t r = 0; r < m->nrows; r++)
+		free(m->rowname[r]);
+	free(m->rowname);
+	free(m->rowid);
+	free(m->w);
+	free(m->has);
+	free(m->before);
+	free(m);
+}
+
+size_t qp_model_ncodes(const qp_model *m) { return m->ncodes; }
+const char *qp_model_code(const qp_model *m, size_t c) { return m->codes[c].path; }
+double qp_model_threshold(const qp_model *m, size_t c) { return m->codes[c].threshold; }
+
+/* Row + 1 of bucket id, 0 if it has none. */
+static inline uint32_t
+row_of(const qp_model *m, uint32_t id)
+{
+	uint64_t word = m->has[id >> 6], bit = 1ull << (id & 63);
+	if (!(word & bit))
+		return 0;
+	return m->before[id >> 6] + (uint32_t)__builtin_popcountll(word & (bit - 1)) + 1;
+}
+
+double
+qp_model_weight(const qp_model *m, size_t c, uint32_t id)
+{
+	uint32_t r = id == 0 || id > QP_FEAT_BUCKETS ? 0 : row_of(m, id);
+	return r ? m->w[(size_t)(r - 1) * m->ncodes + c] : 0;
+}
+
+static double
+sigmoid(double z)
+{
+	return 1 / (1 + exp(-z));
+}
+
+void
+qp_model_score(const qp_model *m, const qp_feat *f, size_t n, double *score)
+{
+	for (size_t c = 0; c < m->ncodes; c++)
+		score[c] = m->codes[c].bias;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t r = row_of(m, f[i].id);
+		if (!r)
+			continue;
+		const float *w = m->w + (size_t)(r - 1) * m->ncodes;
+		double v = f[i].value;  /* once, not again after every store */
+		for (size_t c = 0; c < m->ncodes; c++)
+			score[c] += w[c] * v;
+	}
+	for (size_t c = 0; c < m->ncodes; c++)
+		score[c] = sigmoid(score[c]);
+}
+
+void
+qp_model_score_seg(const qp_model *m, const qp_trainset *ts, size_t s, double *score)
+{
+	for (size_t c = 0; c < m->ncodes; c++)
+		score[c] = m->codes[c].bias;
+	for (size_t i = ts->seg_node[s]; ts->nodes[i].index != -1; i++) {
+		int id = ts->nodes[i].index;
+		uint32_t r = id <= (int)QP_FEAT_BUCKETS ? row_of(m, (uint32_t)id) : 0;
+		if (!r)
+			continue;
+		const float *w = m->w + (size_t)(r - 1) * m->ncodes;
+		for (size_t c = 0; c < m->ncodes; c++)
+			score[c] += w[c] * ts->nodes[i].value;
+	}
+	for (size_t c = 0; c < m->ncodes; c++)
+		score[c] = sigmoid(score[c]);
+}
+
+/* ---- training --------------------------------------------------------------- */
+
+static void
+silent(const char *s)
+{
+	(void)s;
+}
+
+/* What the model file will say: the weights are rounded as they are
+ * written, so that scores made in learn (--cv) and from the file agree. */
+static double
+rounded(double v)
+{
+	char s[32];
+	snprintf(s, sizeof s, "%.6g", v);
+	double r = strtod(s, NULL);
+	return r == 0 ? 0 : r;      /* no -0 */
+}
+
+/* One binary classifier: weights of the buckets in rows (nrows of them)
+ * into w[r * stride], the bias into *bias, from segments segs[0..n) with
+ * labels y (+1/-1). */
+static void
+train_one(struct feature_node **cx, const qp_train_opts *o, const size_t *segs, size_t n,
+          const double *y, size_t nrows, double *w, size_t stride,
+          double *bias, double *nb1, double *nb0)
+{
+	size_t npos = 0;
+	for (size_t i = 0; i < n; i++)
+		npos += y[i] > 0;
+	if (npos == 0 || npos == n) {
+		for (size_t r = 0; r < nrows; r++)
+			w[r * stride] = 0;
+		*bias = npos ? 30 : -30;        /* a score of 1 or 0 */
+		return;
+	}
+	if (o->solver == QP_NB) {
+		/* multinomial naive Bayes over the feature values, one class
+		 * against the rest; its log-odds are a linear model */
+		double t1 = 0, t0 = 0, a = o->cost;
+		for (size_t r = 0; r <= nrows; r++)
+			nb1[r] = nb0[r] = 0;
+		for (size_t i = 0; i < n; i++)
+			for (const struct feature_node *q = cx[segs[i]]; q->index != -1; q++) {
+				int id = q->index;
+				if (id > (int)nrows)
+					continue;
+				double v = q->value;
+				if (y[i] > 0)
+					nb1[id] += v, t1 += v;
+				else
+					nb0[id] += v, t0 += v;
+			}
+		double d1 = t1 + a * (double)nrows, d0 = t0 + a * (double)nrows;
+		for (size_t r = 0; r < nrows; r++)
+			w[r * stride] = rounded(log((nb1[r + 1] + a) / d1) - log((nb0[r + 1] + a) / d0));
+		*bias = rounded(log((double)npos / (double)(n - npos)));
+		return;
+	}
+	struct feature_node **x = xcalloc(n, sizeof *x);
+	for (size_t i = 0; i < n; i++)
+		x[i] = cx[segs[i]];
+	struct problem prob = {
+		.l = (int)n, .n = (int)nrows + 1, .y = (double *)y, .x = x, .bias = 1,
+	};
+	static const int solver[] = { L2R_LR, L1R_LR, L2R_L2LOSS_SVC_DUAL };
+	static const double eps[] = { 0.01, 0.01, 0.1 };
+	struct parameter par = {
+		.solver_type = solver[o->solver], .eps = eps[o->solver], .C = o->cost, .p = 0.1,
+	};
+	set_print_string_function(silent);
+	srand(1);
+	struct model *lm = train(&prob, &par);
+	int li = lm->label[0] == 1 ? 0 : 1;
+	for (size_t r = 0; r < nrows; r++)
+		w[r * stride] = rounded(get_decfun_coef(lm, (int)r + 1, li));
+	*bias = rounded(get_decfun_bias(lm, li));
+	free_and_destroy_model(&lm);
+	free(x);
+}
+
+typedef struct {
+	double s;
+	bool pos;
+} scored;
+
+static int
+by_score_desc(const void *a, const void *b)
+{
+	double x = ((const scored *)a)->s, y = ((const scored *)b)->s;
+	return (x < y) - (x > y);
+}
+
+/* The threshold that maximises F1 over sc[0..n), halfway to the next
+ * lower score; 1 when nothing is positive. */
+static double
+best_threshold(scored *sc, size_t n)
+{
+	size_t npos = 0;
+	for (size_t i = 0; i < n; i++)
+		npos += sc[i].pos;
+	if (npos == 0)
+		return 1;
+	qsort(sc, n, sizeof *sc, by_score_desc);
+	size_t tp = 0, best = 0;
+	double bestf = -1;
+	for (size_t i = 0; i < n; i++) {
+		tp += sc[i].pos;
+		if (i + 1 < n && sc[i + 1].s == sc[i].s)
+			continue;
+		double f = 2.0 * (double)tp / (double)(i + 1 + npos);
+		if (f > bestf) {
+			bestf = f;
+			best = i;
+		}
+	}
+	double t = best + 1 < n ? (sc[best].s + sc[best + 1].s) / 2 : sc[best].s;
+	return rounded(t);
+}
+
+static int
+code_order(const void *a, const void *b, void *ts)
+{
+	const qp_trainset *t = ts;
+	const char *x = t->codes[*(const size_t *)a], *y = t->codes[*(const size_t *)b];
+	return code_cmp(x, strlen(x), y, strlen(y));
+}
+
+/* qsort_r is not C11; the codes are few. */
+static void
+sort_codes(size_t *ix, size_t n, const qp_trainset *ts)
+{
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && code_order(&ix[j - 1], &ix[j], (void *)ts) > 0; j--) {
+			size_t t = ix[j];
+			ix[j] = ix[j - 1];
+			ix[j - 1] = t;
+		}
+}
+
+static void
+index_rows(qp_model *m)
+{
+	size_t nw = QP_FEAT_BUCKETS / 64 + 1;
+	m->has = xcalloc(nw, sizeof *m->has);
+	m->before = xcalloc(nw, sizeof *m->before);
+	for (size_t r = 0; r < m->nrows; r++)
+		m->has[m->rowid[r] >> 6] |= 1ull << (m->rowid[r] & 63);
+	/* rows ascend with buckets, so a row's index is its rank */
+	for (size_t k = 1; k < nw; k++)
+		m->before[k] = m->before[k - 1] + (uint32_t)__builtin_popcountll(m->has[k - 1]);
+}
+
+qp_model *
+qp_model_train(const qp_trainset *ts, const qp_train_opts *o, const bool *use)
+{
+	qp_model *m = xcalloc(1, sizeof *m);
+	m->solver = o->solver;
+	m->cost = o->cost;
+	m->ncodes = ts->ncodes;
+	m->codes = xcalloc(ts->ncodes ? ts->ncodes : 1, sizeof *m->codes);
+	size_t *order = xcalloc(ts->ncodes ? ts->ncodes : 1, sizeof *order);
+	for (size_t c = 0; c < ts->ncodes; c++)
+		order[c] = c;
+	sort_codes(order, ts->ncodes, ts);
+
+	size_t *segs = xcalloc(ts->nsegs ? ts->nsegs : 1, sizeof *segs), n = 0;
+	for (size_t s = 0; s < ts->nsegs; s++)
+		if (!use || use[s])
+			segs[n++] = s;
+	m->nsegs = n;
+
+	/* rows: the buckets the training segments have */
+	bool *seen = xcalloc(QP_FEAT_BUCKETS + 1, sizeof *seen);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = ts->seg_node[segs[i]]; ts->nodes[k].index != -1; k++)
+			if (ts->nodes[k].index <= (int)QP_FEAT_BUCKETS)
+				seen[ts->nodes[k].index] = true;
+	uint32_t *rows = xcalloc(QP_FEAT_BUCKETS, sizeof *rows);
+	size_t nrows = 0;
+	for (uint32_t b = 1; b <= QP_FEAT_BUCKETS; b++)
+		if (seen[b])
+			rows[nrows++] = b;
+	free(seen);
+
+	/* liblinear's cost grows with the number of features, so it sees
+	 * the rows numbered 1..nrows, the bias nrows + 1 */
+	uint32_t *rank = xcalloc(QP_FEAT_BUCKETS + 1, sizeof *rank);
+	for (size_t r = 0; r < nrows; r++)
+		rank[rows[r]] = (uint32_t)(r + 1);
+	struct feature_node **cx = xcalloc(ts->nsegs + 1, sizeof *cx);
+	struct feature_node *cnodes = xcalloc(ts->nnodes + 1, sizeof *cnodes);
+	for (size_t i = 0; i < n; i++) {
+		size_t q = ts->seg_node[segs[i]];
+		cx[segs[i]] = cnodes + q;
+		for (; ts->nodes[q].index != -1; q++) {
+			int id = ts->nodes[q].index;
+			cnodes[q].index = id > (int)QP_FEAT_BUCKETS ? (int)nrows + 1 : (int)rank[id];
+			cnodes[q].value = ts->nodes[q].value;
+		}
+		cnodes[q].index = -1;
+	}
+	free(rank);
+	double *w = xcalloc(nrows * (ts->ncodes ? ts->ncodes : 1) + 1, sizeof *w);
+	double *tw = xcalloc(nrows + 1, sizeof *tw);
+	double *nb1 = o->solver == QP_NB ? xcalloc(nrows + 2, sizeof *nb1) : NULL;
+	double *nb0 = o->solver == QP_NB ? xcalloc(nrows + 2, sizeof *nb0) : NULL;
+	double *y = xcalloc(n ? n : 1, sizeof *y), *iy = xcalloc(n ? n : 1, sizeof *iy);
+	size_t *isegs = xcalloc(n ? n : 1, sizeof *isegs);
+	scored *sc = xcalloc(n ? n : 1, sizeof *sc);
+
+	for (size_t k = 0; k < ts->ncodes; k++) {
+		size_t c = order[k];
+		mcode *mc = &m->codes[k];
+		mc->path = xstrdup(ts->codes[c]);
+		for (size_t i = 0; i < n; i++) {
+			y[i] = qp_ts_has(ts, segs[i], c) ? 1 : -1;
+			mc->npos += y[i] > 0;
+		}
+		/* inner cross-validation: scores for the threshold */
+		for (size_t f = 0; f < QP_MODEL_INNER; f++) {
+			size_t ni = 0;
+			for (size_t i = 0; i < n; i++)
+				if (i % QP_MODEL_INNER != f) {
+					isegs[ni] = segs[i];
+					iy[ni++] = y[i];
+				}
+			double b;
+			train_one(cx, o, isegs, ni, iy, nrows, tw, 1, &b, nb1, nb0);
+			/* score the held-out segments with these weights */
+			for (size_t i = f; i < n; i += QP_MODEL_INNER) {
+				double z = b;
+				for (const struct feature_node *q = cx[segs[i]]; q->index != -1; q++)
+					if (q->index <= (int)nrows)
+						z += tw[q->index - 1] * q->value;
+				sc[i] = (scored){ sigmoid(z), y[i] > 0 };
+			}
+		}
+		mc->threshold = best_threshold(sc, n);
+		train_one(cx, o, segs, n, y, nrows, w + k, ts->ncodes, &mc->bias, nb1, nb0);
+	}
+
+	/* keep the rows with a weight */
+	m->rowid = xcalloc(nrows + 1, sizeof *m->rowid);
+	m->rowname = xcalloc(nrows + 1, sizeof *m->rowname);
+	m->w = xcalloc(nrows * (ts->ncodes ? ts->ncodes : 1) + 1, sizeof *m->w);
+	for (size_t r = 0; r < nrows; r++) {
+		bool any = false;
+		for (size_t c = 0; c < ts->ncodes; c++)
+			any |= w[r * ts->ncodes + c] != 0;
+		if (!any)
+			continue;
+		for (size_t c = 0; c < ts->ncodes; c++)
+			m->w[m->nrows * ts->ncodes + c] = (float)w[r * ts->ncodes + c];
+		m->rowid[m->nrows] = rows[r];
+		size_t no = ts->name_of[rows[r]];
+		m->rowname[m->nrows++] = xstrdup(no ? ts->names.s + no - 1 : "-");
+	}
+	index_rows(m);
+	free(order);
+	free(segs);
+	free(rows);
+	free(cx);
+	free(cnodes);
+	free(w);
+	free(tw);
+	free(nb1);
+	free(nb0);
+	free(y);
+	free(iy);
+	free(isegs);
+	free(sc);
+	return m;
+}
+
+/* ---- the file --------------------------------------------------------------- */
+
+#define MAGIC "qualpipe-model"
+#define FEATURES "stem+bigram\tfnv1a"
+
+void
+qp_model_write(const qp_model *m, qp_out *o)
+{
+	qp_buf b = QP_BUF_INIT;
+	buf_printf(&b, MAGIC "\t%d\n", QP_MODEL_VERSION);
+	buf_printf(&b, "features\t" FEATURES "\t%d\n", QP_FEAT_BITS);
+	buf_printf(&b, "solver\t%s\t%.6g\n", solver_names[m->solver], m->cost);
+	buf_printf(&b, "segments\t%lu\n", m->nsegs);
+	buf_printf(&b, "codes\t%zu\n", m->ncodes);
+	for (size_t c = 0; c < m->ncodes; c++)
+		buf_printf(&b, "code\t%s\t%lu\t%.6g\t%.6g\n", m->codes[c].path, m->codes[c].npos,
+		           m->codes[c].threshold, m->codes[c].bias);
+	buf_printf(&b, "rows\t%zu\n", m->nrows);
+	qp_write(o, b.s, b.len);
+	for (size_t r = 0; r < m->nrows; r++) {
+		buf_reset(&b);
+		buf_printf(&b, "%u\t%s", m->rowid[r], m->rowname[r]);
+		for (size_t c = 0; c < m->ncodes; c++)
+			buf_printf(&b, "\t%.6g", (double)m->w[r * m->ncodes + c]);
+		buf_addc(&b, '\n');
+		qp_write(o, b.s, b.len);
+	}
+	qp_puts(o, "end\n");
+	buf_free(&b);
+}
+
+/* The reader: one line at a time, each split at TABs. */
+typedef struct {
+	qp_input *in;
+	const char *path;
+	char **f;
+	size_t nf, fcap;
+	qp_buf line;
+} reader;
+
+static noreturn void __attribute__((format(printf, 2, 3)))
+bad(const reader *r, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	qp_vwarn_at(qp_input_name(r->in), qp_input_lineno(r->in), fmt, ap);
+	va_end(ap);
+	qp_exit(2);
+}
+
+/* The next line, split; dies at the end of the file. */
+static void
+next(reader *r, const char *what)
+{
+	const char *p;
+	size_t n;
+	if (!qp_input_line(r->in, &p, &n))
+		qp_die_at(qp_input_name(r->in), qp_input_lineno(r->in),
+		          "the model ends before %s", what);
+	buf_reset(&r->line);
+	buf_add(&r->line, p, n);
+	r->nf = 0;
+	char *s = r->line.s;
+	for (;;) {
+		if (r->nf == r->fcap) {
+			r->fcap = r->fcap ? r->fcap * 2 : 16;
+			r->f = xreallocarray(r->f, r->fcap, sizeof *r->f);
+		}
+		r->f[r->nf++] = s;
+		char *t = strchr(s, '\t');
+		if (!t)
+			break;
+		*t = '\0';
+		s = t + 1;
+	}
+}
+
+static void
+expect(reader *r, const char *key, size_t nf)
+{
+	if (strcmp(r->f[0], key) != 0)
+		bad(r, "expected a '%s' line", key);
+	if (r->nf != nf)
+		bad(r, "a '%s' line has %zu fields, not %zu", key, r->nf, nf);
+}
+
+static unsigned long
+ulong_field(reader *r, size_t i, unsigned long max, const char *what)
+{
+	const char *s = r->f[i];
+	char *end;
+	errno = 0;
+	if (*s < '0' || *s > '9')
+		bad(r, "%s: not a number: '%s'", what, s);
+	unsigned long v = strtoul(s, &end, 10);
+	if (*end || errno == ERANGE || v > max)
+		bad(r, "%s: not a number up to %lu: '%s'", what, max, s);
+	return v;
+}
+
+static double
+double_field(reader *r, size_t i, const char *what)
+{
+	const char *s = r->f[i];
+	char *end;
+	if (!*s || strchr(s, ' ') || strchr("+-.0123456789", *s) == NULL)
+		bad(r, "%s: not a number: '%s'", what, s);
+	double v = strtod(s, &end);
+	if (*end || !isfinite(v) || fabs(v) > 1e6)
+		bad(r, "%s: not a finite number up to 1e6: '%s'", what, s);
+	return v;
+}
+
+qp_model *
+qp_model_load(const char *path)
+{
+	char *files[1] = { (char *)path };
+	reader r = { .path = path };
+	r.in = qp_input_new(1, files, 0);
+	buf_init(&r.line);
+	qp_model *m = xcalloc(1, sizeof *m);
+
+	next(&r, "its first line");
+	if (strcmp(r.f[0], MAGIC) != 0)
+		bad(&r, "not a qualpipe model (no '" MAGIC "' line)");
+	expect(&r, MAGIC, 2);
+	if (ulong_field(&r, 1, 1000, "version") != QP_MODEL_VERSION)
+		bad(&r, "model version %s; this match-theme reads version %d (retrain with learn)",
+		    r.f[1], QP_MODEL_VERSION);
+	next(&r, "the features line");
+	expect(&r, "features", 4);
+	if (strcmp(r.f[1], "stem+bigram") || strcmp(r.f[2], "fnv1a") ||
+	    ulong_field(&r, 3, 64, "bits") != QP_FEAT_BITS)
+		bad(&r, "features %s %s %s; this version makes stem+bigram fnv1a %d",
+		    r.f[1], r.f[2], r.f[3], QP_FEAT_BITS);
+	next(&r, "the solver line");
+	expect(&r, "solver", 3);
+	int s = qp_solver_parse(r.f[1]);
+	if (s < 0)
+		bad(&r, "unknown solver '%s'", r.f[1]);
+	m->solver = (enum qp_solver)s;
+	m->cost = double_field(&r, 2, "cost");
+	next(&r, "the segments line");
+	expect(&r, "segments", 2);
+	m->nsegs = ulong_field(&r, 1, 0xFFFFFFFFul, "segments");
+	next(&r, "the codes line");
+	expect(&r, "codes", 2);
+	m->ncodes = ulong_field(&r, 1, QP_MODEL_MAX_CODES, "codes");
+	m->codes = xcalloc(m->ncodes ? m->ncodes : 1, sizeof *m->codes);
+	size_t ncodes = m->ncodes;
+	m->ncodes = 0;          /* what qp_model_free frees if we die */
+	for (size_t c = 0; c < ncodes; c++) {
+		next(&r, "all its codes");
+		expect(&r, "code", 5);
+		size_t pn = strlen(r.f[1]);
+		if (!code_valid(r.f[1], pn) || strchr(r.f[1], ';') || strchr(r.f[1], '\\'))
+			bad(&r, "not a code path: '%s'", r.f[1]);
+		if (c > 0) {
+			const char *q = m->codes[c - 1].path;
+			if (code_cmp(q, strlen(q), r.f[1], pn) >= 0)
+				bad(&r, "code %s is out of order or repeated", r.f[1]);
+		}
+		mcode *mc = &m->codes[c];
+		mc->npos = ulong_field(&r, 2, 0xFFFFFFFFul, "positives");
+		mc->threshold = double_field(&r, 3, "threshold");
+		if (mc->threshold < 0 || mc->threshold > 1)
+			bad(&r, "threshold %s is not between 0 and 1", r.f[3]);
+		mc->bias = double_field(&r, 4, "bias");
+		mc->path = xstrdup(r.f[1]);
+		m->ncodes++;
+	}
+	next(&r, "the rows line");
+	expect(&r, "rows", 2);
+	size_t nrows = ulong_field(&r, 1, QP_FEAT_BUCKETS, "rows"), cap = 0;
+	for (size_t k = 0; k < nrows; k++) {
+		next(&r, "all its rows");
+		/* room grows with the rows read, not with what the header says */
+		if (k == cap) {
+			cap = cap ? cap * 2 : 1024;
+			m->rowid = xreallocarray(m->rowid, cap, sizeof *m->rowid);
+			m->rowname = xreallocarray(m->rowname, cap, sizeof *m->rowname);
+			m->w = xreallocarray(m->w, cap, (m->ncodes ? m->ncodes : 1) * sizeof *m->w);
+		}
+		if (r.nf != m->ncodes + 2)
+			bad(&r, "a row has %zu fields, not %zu", r.nf, m->ncodes + 2);
+		unsigned long id = ulong_field(&r, 0, QP_FEAT_BUCKETS, "bucket");
+		if (id == 0 || (k > 0 && id <= m->rowid[k - 1]))
+			bad(&r, "bucket %lu is out of order, repeated or 0", id);
+		if (!*r.f[1])
+			bad(&r, "a row without a name");
+		for (size_t c = 0; c < m->ncodes; c++)
+			m->w[k * m->ncodes + c] = (float)double_field(&r, c + 2, "weight");
+		m->rowid[k] = (uint32_t)id;
+		m->rowname[k] = xstrdup(r.f[1]);
+		m->nrows++;
+	}
+	next(&r, "its 'end' line");
+	expect(&r, "end", 1);
+	const char *p;
+	size_t n;
+	if (qp_input_line(r.in, &p, &n))
+		bad(&r, "something after the 'end' line");
+	index_rows(m);
+	qp_input_free(r.in);
+	buf_free(&r.line);
+	free(r.f);
+	return m;
+}

@@ -1,0 +1,315 @@
+/*
+ * textfeat.c: stems, stem pairs and their buckets (textfeat.h).
+ *
+ * match-theme --model runs this on every word of its input, so both
+ * tables here are specialised rather than lib/map.h's: the word cache is
+ * keyed by a hash made while the word is folded (no second pass over
+ * it), and a text's features are counted in a small table sized to the
+ * text, which stays in the first-level cache, instead of an array over
+ * all 2^18 buckets.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "stem.h"
+#include "textfeat.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#define FNV_OFFSET 14695981039346656037ULL
+#define FNV_PRIME 1099511628211ULL
+
+/* A word seen before: its folded form, its stem, the hashes made from it. */
+typedef struct {
+	uint64_t key;           /* FNV-1a of the folded word */
+	size_t koff, klen;      /* the folded word, in x->keys */
+	size_t off, len;        /* the stem, in x->stems */
+	uint32_t uni;           /* the stem's bucket */
+	uint64_t pre;           /* FNV-1a state after "stem " */
+} cword;
+
+/* A feature of the current text while it is counted. */
+typedef struct {
+	uint32_t id;
+	uint32_t count;
+	uint32_t slot;          /* its place in fslot, cleared after the text */
+	size_t noff;            /* its name in x->names */
+} tfeat;
+
+struct qp_featx {
+	bool keep_names;
+	qp_stemmer *st;
+	/* index + 1 in words, 0 = empty; wmask + 1 slots, at least twice
+	 * nwords: it grows with the vocabulary, so that a study's few
+	 * thousand words probe a table that stays in the processor's cache */
+	uint32_t *wslot;
+	size_t wmask;
+	cword *words;
+	size_t nwords, wcap;    /* wcap a power of 2, QP_FEAT_CACHE or more */
+	qp_buf keys, stems, fold, names;
+	uint32_t *fslot;        /* the text's features: index + 1 in tf */
+	size_t fmask, fcap;
+	tfeat *tf;
+	qp_feat *out;
+	size_t ntf, cap;
+};
+
+static uint64_t
+fnv_add(uint64_t h, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n; i++) {
+		h ^= u[i];
+		h *= FNV_PRIME;
+	}
+	return h;
+}
+
+static uint32_t
+bucket_of(uint64_t h)
+{
+	return (uint32_t)((h ^ (h >> 32)) & (QP_FEAT_BUCKETS - 1)) + 1;
+}
+
+uint32_t
+qp_feat_bucket(const char *s, size_t n)
+{
+	return bucket_of(fnv_add(FNV_OFFSET, s, n));
+}
+
+qp_featx *
+qp_feat_new(bool names)
+{
+	qp_featx *x = xcalloc(1, sizeof *x);
+	x->keep_names = names;
+	x->st = qp_stemmer_new();
+	x->wcap = QP_FEAT_CACHE;
+	x->wmask = 1023;
+	x->wslot = xcalloc(x->wmask + 1, sizeof *x->wslot);
+	x->words = xcalloc(x->wcap, sizeof *x->words);
+	buf_init(&x->keys);
+	buf_init(&x->stems);
+	buf_init(&x->fold);
+	buf_init(&x->names);
+	return x;
+}
+
+void
+qp_feat_free(qp_featx *x)
+{
+	if (!x)
+		return;
+	qp_stemmer_free(x->st);
+	free(x->wslot);
+	free(x->words);
+	buf_free(&x->keys);
+	buf_free(&x->stems);
+	buf_free(&x->fold);
+	buf_free(&x->names);
+	free(x->fslot);
+	free(x->tf);
+	free(x->out);
+	free(x);
+}
+
+/* Words are short: a loop beats a call to memcmp. */
+static inline bool
+same(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
+/* Twice the slots, the words put back. */
+static void
+grow_slots(qp_featx *x)
+{
+	free(x->wslot);
+	x->wmask = 2 * x->wmask + 1;
+	x->wslot = xcalloc(x->wmask + 1, sizeof *x->wslot);
+	for (size_t k = 0; k < x->nwords; k++) {
+		uint64_t h = x->words[k].key;
+		size_t i = (size_t)(h ^ (h >> 29)) & x->wmask;
+		while (x->wslot[i])
+			i = (i + 1) & x->wmask;
+		x->wslot[i] = (uint32_t)(k + 1);
+	}
+}
+
+/* The cached entry of the word w[0..len), made if new. */
+static const cword *
+word_of(qp_featx *x, const char *w, size_t len)
+{
+	/* ASCII, nearly every word, folds by lowering its letters, as
+	 * utf8_fold would, hashed on the way */
+	uint64_t h = FNV_OFFSET;
+	size_t k = 0;
+	buf_reset(&x->fold);
+	buf_grow(&x->fold, len);
+	for (; k < len && (unsigned char)w[k] < 0x80; k++) {
+		char c = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+		x->fold.s[k] = c;
+		h = (h ^ (unsigned char)c) * FNV_PRIME;
+	}
+	if (k == len) {
+		x->fold.len = len;
+		x->fold.s[len] = '\0';
+	} else {
+		utf8_fold(w, len, &x->fold);
+		h = fnv_add(FNV_OFFSET, x->fold.s, x->fold.len);
+	}
+	const char *f = x->fold.s;
+	size_t fn = x->fold.len;
+	size_t mask = x->wmask;
+	size_t i = (size_t)(h ^ (h >> 29)) & mask;
+	for (; x->wslot[i]; i = (i + 1) & mask) {
+		const cword *c = &x->words[x->wslot[i] - 1];
+		if (c->key == h && c->klen == fn && same(x->keys.s + c->koff, f, fn))
+			return c;
+	}
+	if (2 * (x->nwords + 1) > mask + 1) {
+		grow_slots(x);
+		mask = x->wmask;
+		for (i = (size_t)(h ^ (h >> 29)) & mask; x->wslot[i]; i = (i + 1) & mask)
+			;
+	}
+	x->wslot[i] = (uint32_t)(x->nwords + 1);
+	cword *c = &x->words[x->nwords++];
+	c->key = h;
+	c->koff = x->keys.len;
+	c->klen = fn;
+	buf_add(&x->keys, f, fn);
+	size_t sn;
+	const char *s = qp_stem(x->st, f, fn, &sn);
+	c->off = x->stems.len;
+	c->len = sn;
+	buf_add(&x->stems, s, sn);
+	uint64_t sh = fnv_add(FNV_OFFSET, s, sn);
+	c->uni = bucket_of(sh);
+	c->pre = fnv_add(sh, " ", 1);
+	return c;
+}
+
+static void
+count(qp_featx *x, uint32_t id, const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = (id * 2654435761u) & x->fmask;
+	for (; x->fslot[i]; i = (i + 1) & x->fmask)
+		if (x->tf[x->fslot[i] - 1].id == id) {
+			x->tf[x->fslot[i] - 1].count++;
+			return;
+		}
+	x->fslot[i] = (uint32_t)(x->ntf + 1);
+	tfeat *t = &x->tf[x->ntf++];
+	t->id = id;
+	t->count = 1;
+	t->slot = (uint32_t)i;
+	t->noff = x->names.len;
+	if (x->keep_names) {
+		buf_add(&x->names, a, an);
+		if (b) {
+			buf_addc(&x->names, ' ');
+			buf_add(&x->names, b, bn);
+		}
+		buf_addc(&x->names, '\0');
+	}
+}
+
+static int
+by_id(const void *a, const void *b)
+{
+	uint32_t x = ((const tfeat *)a)->id, y = ((const tfeat *)b)->id;
+	return (x > y) - (x < y);
+}
+
+/* Room for the features of a text of n bytes: a word takes 2 bytes at
+ * least (a character and a separator) and gives at most 2 features. */
+static void
+make_room(qp_featx *x, size_t n)
+{
+	size_t most = n + 2;
+	if (most > x->cap) {
+		x->cap = most;
+		x->tf = xreallocarray(x->tf, x->cap, sizeof *x->tf);
+		x->out = xreallocarray(x->out, x->cap, sizeof *x->out);
+	}
+	size_t slots = 16;
+	while (slots < 2 * most)
+		slots *= 2;
+	if (slots > x->fcap) {
+		free(x->fslot);
+		x->fslot = xcalloc(slots, sizeof *x->fslot);
+		x->fcap = slots;
+	}
+	/* a small text probes a small part of the table (the last text
+	 * cleared what it used) */
+	x->fmask = slots - 1;
+}
+
+size_t
+qp_feat_text(qp_featx *x, const char *text, size_t n, bool sorted, const qp_feat **out)
+{
+	/* Only between texts: a word of this text points into the cache. */
+	size_t most = n / 2 + 1;        /* words a text of n bytes can hold */
+	if (x->nwords + most > x->wcap) {
+		if (most > x->wcap) {
+			/* a text of more words than the cache holds: room for it */
+			while (most > x->wcap)
+				x->wcap *= 2;
+			free(x->words);
+			x->words = xcalloc(x->wcap, sizeof *x->words);
+		}
+		memset(x->wslot, 0, (x->wmask + 1) * sizeof *x->wslot);
+		x->nwords = 0;
+		buf_reset(&x->keys);
+		buf_reset(&x->stems);
+	}
+	make_room(x, n);
+	x->ntf = 0;
+	buf_reset(&x->names);
+
+	qp_words w;
+	qp_word t;
+	size_t prev = SIZE_MAX;
+	words_init(&w, text, n);
+	while (words_next(&w, &t)) {
+		size_t cur = (size_t)(word_of(x, text + t.off, t.len) - x->words);
+		const cword *c = &x->words[cur];
+		const char *cs = x->stems.s + c->off;
+		count(x, c->uni, cs, c->len, NULL, 0);
+		if (prev != SIZE_MAX) {
+			const cword *p = &x->words[prev];
+			uint32_t id = bucket_of(fnv_add(p->pre, cs, c->len));
+			count(x, id, x->stems.s + p->off, p->len, cs, c->len);
+		}
+		prev = cur;
+	}
+	for (size_t i = 0; i < x->ntf; i++)
+		x->fslot[x->tf[i].slot] = 0;
+	if (sorted)
+		qsort(x->tf, x->ntf, sizeof *x->tf, by_id);
+	double norm = 0;
+	for (size_t i = 0; i < x->ntf; i++) {
+		uint32_t c = x->tf[i].count;
+		double v = c == 1 ? 1 : 1 + log((double)c);
+		x->out[i].id = x->tf[i].id;
+		x->out[i].value = v;
+		norm += v * v;
+	}
+	norm = sqrt(norm);
+	for (size_t i = 0; i < x->ntf; i++)
+		x->out[i].value /= norm;
+	*out = x->out;
+	return x->ntf;
+}
+
+const char *
+qp_feat_name(const qp_featx *x, size_t i)
+{
+	return x->keep_names ? x->names.s + x->tf[i].noff : "";
+}

@@ -1,0 +1,61 @@
+/*
+ * textfeat.h: the features learn trains on and match-theme --model
+ * scores, one definition for both (qualpipe-model(5) is the user's
+ * side of it).
+ *
+ * A text's words are words_next() words folded with utf8_fold, exactly
+ * as the codebook matcher sees them, then stemmed (stem.h, Snowball
+ * English).  Its features are every stem and every pair of adjacent
+ * stems ("take time", joined by one space), each hashed with 64-bit
+ * FNV-1a over its bytes into one of QP_FEAT_BUCKETS buckets:
+ *
+ *     bucket = ((h ^ (h >> 32)) & (QP_FEAT_BUCKETS - 1)) + 1
+ *
+ * (1-based, as liblinear numbers features).  FNV-1a reads bytes one at
+ * a time, so a bucket is the same on every machine and a model file
+ * travels.  A bucket's value is 1 + ln(count), and the text's vector is
+ * scaled to Euclidean length 1, so that long and short segments weigh
+ * alike.  A text without words has no features.
+ *
+ * Memory: the caller owns what qp_feat_new returns and frees it with
+ * qp_feat_free.  The features and names qp_feat_text hands out belong
+ * to the extractor and are valid until its next qp_feat_text.  The
+ * stems of words already seen are cached; the cache starts afresh when
+ * it holds QP_FEAT_CACHE words, so an extractor's size does not grow
+ * with the input.  An extractor is used by one thread.
+ */
+#ifndef QP_TEXTFEAT_H
+#define QP_TEXTFEAT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define QP_FEAT_BITS 18
+#define QP_FEAT_BUCKETS (1u << QP_FEAT_BITS)
+#define QP_FEAT_CACHE (1u << 16)
+
+typedef struct {
+	uint32_t id;      /* bucket, 1 .. QP_FEAT_BUCKETS */
+	double value;
+} qp_feat;
+
+typedef struct qp_featx qp_featx;
+
+/* names: keep, for each feature of the text, the first stem or stem
+ * pair that gave it (learn's model file, --explain). */
+qp_featx *qp_feat_new(bool names);
+void qp_feat_free(qp_featx *x);
+
+/* The features of text[0..n) (valid UTF-8), each bucket once, in the
+ * order their first word came; sorted by bucket when sorted is true
+ * (liblinear wants them so).  Returns their number; *out the array. */
+size_t qp_feat_text(qp_featx *x, const char *text, size_t n, bool sorted,
+                    const qp_feat **out);
+/* With names: the name of the i-th feature of the last text. */
+const char *qp_feat_name(const qp_featx *x, size_t i);
+
+/* The bucket of the string s[0..n), by the formula above. */
+uint32_t qp_feat_bucket(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,153 @@
+#!/usr/bin/env bats
+# learn: the model file, --cv, errors, and the model's quality on the
+# project's hand-coded sets (the figures README's learn section gives).
+load helper
+
+H=$BATS_TEST_DIRNAME/codebook
+CB=$BATS_TEST_DIRNAME/../codebooks/compassion.cb
+K=$BATS_TEST_DIRNAME/../bench/kappa.awk
+
+setup() {
+	S=$BATS_TEST_TMPDIR/s.tsv
+	printf 'id\thuman\ttext\n1\ta/x\tI rush every day\n2\ta/x\trushing, no time\n3\tb\tmy mentor was kind\n4\tb;a/x\tkind mentor, no time\n5\t\tthe weather\n6\tb\ta kind role model\n' >"$S"
+}
+
+@test "learn: --help and --version" {
+	run learn --help
+	[ "$status" -eq 0 ]
+	[[ "$output" == "usage: learn --codes COL [--column NAME] [--solver NAME] [--cost C]"* ]]
+	run learn --version
+	[ "$status" -eq 0 ]
+	[[ "$output" == "learn (qualpipe) "* ]]
+}
+
+@test "learn: usage errors" {
+	run learn "$S"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"no --codes COL given"* ]]
+	run learn --codes human --solver magic "$S"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"--solver: unknown solver 'magic'"* ]]
+	for c in 0 -1 x 1e7 ''; do
+		run learn --codes human --cost "$c" "$S"
+		[ "$status" -eq 2 ] || { echo "--cost $c: $output"; return 1; }
+		[[ "$output" == *"--cost: not a number above 0"* ]]
+	done
+	run learn --codes human --cv 1 "$S"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"--cv: K must be at least 2"* ]]
+	run learn --codes human --codebook "$CB" "$S"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"--codebook and --max-codes go with --cv"* ]]
+	printf 'codes\ttext\na\thi\n' >"$BATS_TEST_TMPDIR/c.tsv"
+	run learn --codes codes --cv 2 "$BATS_TEST_TMPDIR/c.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"--cv writes its codes to the column codes"* ]]
+}
+
+@test "learn: the model's head, codes in tree order, and the same bytes every time" {
+	run learn --codes human "$S"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | head -n 5)" = "$(printf 'qualpipe-model\t1\nfeatures\tstem+bigram\tfnv1a\t18\nsolver\tl2r_lr\t10\nsegments\t6\ncodes\t2')" ]
+	[ "$(printf '%s\n' "$output" | sed -n '6,7p' | cut -f 1-3)" = "$(printf 'code\ta/x\t3\ncode\tb\t3')" ]
+	[ "$(printf '%s\n' "$output" | tail -n 1)" = end ]
+	# the stem "rush" has its bucket and name (qualpipe-model(5))
+	[[ "$output" == *"$(printf '\n21645\trush\t')"* ]]
+	learn --codes human "$S" >"$BATS_TEST_TMPDIR/a.model"
+	learn --codes human "$S" >"$BATS_TEST_TMPDIR/b.model"
+	cmp "$BATS_TEST_TMPDIR/a.model" "$BATS_TEST_TMPDIR/b.model"
+	learn --codes expected "$H"/compassion-segments.tsv >"$BATS_TEST_TMPDIR/c.model"
+	learn --codes expected "$H"/compassion-segments.tsv >"$BATS_TEST_TMPDIR/d.model"
+	cmp "$BATS_TEST_TMPDIR/c.model" "$BATS_TEST_TMPDIR/d.model"
+}
+
+@test "learn: every solver writes a model match-theme reads" {
+	for s in l2r_lr l1r_lr svm nb; do
+		learn --codes expected --solver "$s" "$H"/dev-segments.tsv >"$BATS_TEST_TMPDIR/$s.model"
+		run match-theme --model "$BATS_TEST_TMPDIR/$s.model" --model-only "$H"/heldout-segments.tsv
+		[ "$status" -eq 0 ] || { echo "$s: $output"; return 1; }
+		[ "$(printf '%s\n' "$output" | wc -l)" = 139 ]
+		grep -q "^solver	$s	" "$BATS_TEST_TMPDIR/$s.model"
+	done
+}
+
+@test "learn: empty input and a stream without codes give a model of no codes" {
+	run bash -c ': | learn --codes x'
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf 'qualpipe-model\t1\nfeatures\tstem+bigram\tfnv1a\t18\nsolver\tl2r_lr\t10\nsegments\t0\ncodes\t0\nrows\t0\nend')" ]
+	printf 'text\tx\nhello\t\n' | learn --codes x >"$BATS_TEST_TMPDIR/e.model"
+	run bash -c 'printf "text\nhello\n" | match-theme --model "$1" --model-only' _ "$BATS_TEST_TMPDIR/e.model"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf 'text\tcodes\thits\tscores\nhello\t\t\t')" ]
+}
+
+@test "learn: bad input is FILE:LINE, status 2" {
+	printf 'text\tx\nhi\ta//b\n' >"$BATS_TEST_TMPDIR/b.tsv"
+	run learn --codes x "$BATS_TEST_TMPDIR/b.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"b.tsv:2: column x: not a code path: 'a//b'"* ]]
+	printf 'text\tx\nhi\ta\\\\b\n' >"$BATS_TEST_TMPDIR/b.tsv"
+	run learn --codes x "$BATS_TEST_TMPDIR/b.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"b.tsv:2: column x: not a code path"* ]]
+	run learn --codes y "$S"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"s.tsv:1: the stream has no column 'y'"* ]]
+	run learn --codes human --column words "$S"
+	[ "$status" -eq 2 ]
+	run bash -c 'learn --codes human "$1" >/dev/full' _ "$S"
+	[ "$status" -eq 2 ]
+}
+
+@test "learn --cv: every record, its fold (record i in fold i mod K + 1), codes, hits, scores" {
+	run learn --codes human --cv 3 "$S"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | head -n 1)" = "$(printf 'id\thuman\ttext\tfold\tcodes\thits\tscores')" ]
+	[ "$(printf '%s\n' "$output" | cut -f 1,4 | tr '\n\t' ' :')" = "id:fold 1:1 2:2 3:3 4:1 5:2 6:3 " ]
+	# the codes and scores of a model that did not see the record
+	[ "$(printf '%s\n' "$output" | sed -n 2p | cut -f 5-)" = "$(printf 'a/x\t0\t0.178')" ]
+	run bash -c 'learn --codes human --cv 3 "$1" | learn --codes human --cv 3 | cut -f 1-7 | cmp - <(learn --codes human --cv 3 "$1")' _ "$S"
+	[ "$status" -eq 0 ]
+}
+
+@test "learn --cv --codebook: rules and the fold's model together" {
+	printf 'code a/x\n  word rush*\n' >"$BATS_TEST_TMPDIR/a.cb"
+	run learn --codes human --cv 3 --codebook "$BATS_TEST_TMPDIR/a.cb" "$S"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | sed -n 2,3p | cut -f 5-)" = "$(printf 'a/x\t1\t0.428\na/x;b\t1;0\t0.650;0.362')" ]
+}
+
+# The model's quality: the figures bench/learn.sh measured (README's
+# learn section), rounded down.  The model is trained on the written
+# sets (compassion, dev) only; heldout and corpus are never trained on.
+# A change that makes any of them drop fails here.
+# at_least GOT WANT: both "first kappa" pairs; GOT must reach WANT.
+at_least() {
+	awk -v g="$1" -v w="$2" 'BEGIN { split(g, a, " "); split(w, b, " ")
+		if (a[1] + 0 < b[1] || a[2] + 0 < b[2]) { print "got " g ", want at least " w; exit 1 } }'
+}
+
+@test "learn: agreement with the human coding, per set, by a model that never saw it" {
+	learn --codes expected "$H"/compassion-segments.tsv "$H"/dev-segments.tsv >"$BATS_TEST_TMPDIR/w.model"
+	f() { cut -d ' ' -f 2-3; }
+	m=$BATS_TEST_TMPDIR/w.model
+	at_least "$(match-theme "$CB" "$H"/corpus-segments.tsv | awk -f "$K" | f)" "0.61 0.52"
+	at_least "$(match-theme --model "$m" --model-only "$H"/corpus-segments.tsv | awk -f "$K" | f)" "0.48 0.47"
+	at_least "$(match-theme --model "$m" "$CB" "$H"/corpus-segments.tsv | awk -f "$K" | f)" "0.66 0.52"
+	at_least "$(match-theme --model "$m" --model-only "$H"/heldout-segments.tsv | awk -f "$K" | f)" "0.66 0.62"
+	at_least "$(match-theme --model "$m" "$CB" "$H"/heldout-segments.tsv | awk -f "$K" | f)" "0.88 0.74"
+	at_least "$(learn --cv 10 --codes expected "$H"/compassion-segments.tsv "$H"/dev-segments.tsv | awk -f "$K" | f)" "0.65 0.63"
+	at_least "$(learn --cv 10 --codebook "$CB" --codes expected "$H"/compassion-segments.tsv "$H"/dev-segments.tsv | awk -f "$K" | f)" "0.95 0.83"
+	# one code a segment, as the human coding of these sets gives
+	at_least "$(match-theme --model "$m" --max-codes 1 "$CB" "$H"/corpus-segments.tsv | awk -f "$K" | f)" "0.66 0.66"
+	at_least "$(match-theme --model "$m" --max-codes 1 "$CB" "$H"/heldout-segments.tsv | awk -f "$K" | f)" "0.88 0.88"
+	at_least "$(learn --cv 10 --max-codes 1 --codebook "$CB" --codes expected "$H"/compassion-segments.tsv "$H"/dev-segments.tsv | awk -f "$K" | f)" "0.95 0.95"
+}
+
+@test "learn --cv --max-codes: at most N codes a record" {
+	run learn --codes human --cv 3 --max-codes 1 "$S"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | sed -n 3p | cut -f 5-)" = "$(printf 'a/x\t0\t0.400')" ]
+	run learn --codes human --max-codes 1 "$S"
+	[ "$status" -eq 2 ]
+}
