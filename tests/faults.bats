@@ -11,7 +11,9 @@ tag-speaker|--roster $FIX/tag-speaker/roster.tsv|tsv
 anonymize|--roster $FIX/anonymize/roster.tsv|tsv
 match-theme|$FIX/match-theme/themes.cb|tsv
 tally|--by doc|tsv
-pick-quotes|--by doc|tsv'
+pick-quotes|--by doc|tsv
+agree|-c text,speaker|tsv
+learn|--codes codes|tsv'
 
 setup_file() {
 	D=$BATS_FILE_TMPDIR
@@ -55,7 +57,7 @@ each_row() {
 		grep -q "^$p|" <<<"$rows"
 		n=$((n + 1))
 	done
-	[ "$n" -eq 6 ]
+	[ "$n" -eq 8 ]
 }
 
 full_disk() {

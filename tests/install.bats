@@ -8,7 +8,7 @@ load helper
 	d=$BATS_TEST_TMPDIR/stage
 	run make -s -C "$top" install DESTDIR="$d" PREFIX=/opt/qp
 	[ "$status" -eq 0 ]
-	for p in segment tag-speaker anonymize match-theme tally pick-quotes; do
+	for p in segment tag-speaker anonymize match-theme tally pick-quotes agree learn; do
 		[ -x "$d/opt/qp/bin/$p" ] || { echo "no $p"; return 1; }
 		[ -f "$d/opt/qp/share/man/man1/$p.1" ] || { echo "no $p.1"; return 1; }
 	done
