@@ -5,14 +5,16 @@
 #   BENCH_MB=100   transcripts to generate for the speed stream, MiB
 #   BENCH_SEED=42  gencorpus seed
 #   BENCH_RUNS=3   runs of each measurement; CPU-time medians are reported
+#   BENCH_SPEED=0  the agreement table only
 #
 # Speed: learn on the ~820 hand-coded segments of tests/codebook/, and
 # match-theme with the codebook alone, with --model and the codebook, and
 # with --model-only, on the anonymized stream of a bench/gencorpus corpus
 # (segment | tag-speaker | anonymize, made once, unmeasured), CPU time
 # (user + system, medians) and peak RSS.  Agreement: the table of
-# README's learn section, first-code agreement and pooled kappa
-# (bench/kappa.awk) of rules, model and both, each set scored by a model
+# README's learn section: agree(1)'s first-code agreement, pooled and
+# mean kappa of rules, model, both, and a model that learnt from the
+# rules' hits too (learn --rule-features), each set scored by a model
 # that never saw it.
 set -euo pipefail
 export LC_ALL=C
@@ -27,58 +29,74 @@ for p in learn match-theme segment tag-speaker anonymize; do
 	[ -x "bin/$p" ] || die "bin/$p is missing: run make first"
 done
 GENCORPUS=build/rel/bench/gencorpus
-[ -x "$GENCORPUS" ] || die "$GENCORPUS is missing: make $GENCORPUS"
+[ "${BENCH_SPEED:-1}" = 0 ] || [ -x "$GENCORPUS" ] || die "$GENCORPUS is missing: make $GENCORPUS"
 WORK=bench/cache/learn.$$
 mkdir -p "$WORK"
 trap 'rm -rf "$WORK"' EXIT
 S=tests/codebook
 CB=codebooks/compassion.cb
-K=bench/kappa.awk
 
 # --- agreement ---------------------------------------------------------
+# A cell is "first / pooled (mean)": agree(1)'s (first) agreement, its
+# (all) kappa (pooled over segments x codes, codes rolled up to their
+# parents) and its (mean) kappa over the codes.
+fk() { bin/agree -c expected,codes | awk -F'\t' '$1 == "(first)" { n = $2; f = $6 }
+	$1 == "(all)" { k = $7 } $1 == "(mean)" { m = $7 }
+	END { printf "%d %.3f / %.3f (%.3f)\n", n, f, k, m }'; }
+cell() { cut -d' ' -f2-; }
 bin/learn --codes expected "$S"/compassion-segments.tsv "$S"/dev-segments.tsv >"$WORK/written.model"
+bin/learn --codes expected --codebook "$CB" --rule-features \
+	"$S"/compassion-segments.tsv "$S"/dev-segments.tsv >"$WORK/written.rf.model"
 bin/learn --codes expected "$S"/corpus-segments.tsv >"$WORK/corpus.model"
-row() {  # row SET MODEL
-	local r m b b1
-	r=$(bin/match-theme "$CB" "$S/$1-segments.tsv" | awk -f "$K")
-	m=$(bin/match-theme --model "$2" --model-only "$S/$1-segments.tsv" | awk -f "$K")
-	b=$(bin/match-theme --model "$2" "$CB" "$S/$1-segments.tsv" | awk -f "$K")
-	b1=$(bin/match-theme --model "$2" --max-codes 1 "$CB" "$S/$1-segments.tsv" | awk -f "$K")
-	echo "$1 $r $m $b $b1" | awk '{ printf "| %s | %d | %s / %s | %s / %s | %s / %s | %s / %s |\n",
-		$1, $2, $3, $4, $6, $7, $9, $10, $12, $13 }'
+bin/learn --codes expected --codebook "$CB" --rule-features "$S"/corpus-segments.tsv >"$WORK/corpus.rf.model"
+bin/learn --codes expected "$S"/{compassion,dev,heldout}-segments.tsv >"$WORK/cdh.model"
+bin/learn --codes expected --codebook "$CB" --rule-features \
+	"$S"/{compassion,dev,heldout}-segments.tsv >"$WORK/cdh.rf.model"
+row() {  # row NAME FILE MODEL: MODEL.rf.model is the one with --rule-features
+	local n r m b b1 s s1
+	r=$(bin/match-theme "$CB" "$2" | fk)
+	n=${r%% *}
+	m=$(bin/match-theme --model "$3" --model-only "$2" | fk | cell)
+	b=$(bin/match-theme --model "$3" "$CB" "$2" | fk | cell)
+	b1=$(bin/match-theme --model "$3" --max-codes 1 "$CB" "$2" | fk | cell)
+	s=$(bin/match-theme --model "${3%.model}.rf.model" "$CB" "$2" | fk | cell)
+	s1=$(bin/match-theme --model "${3%.model}.rf.model" --max-codes 1 "$CB" "$2" | fk | cell)
+	echo "| $1 | $n | ${r#* } | $m | $b | $b1 | $s | $s1 |"
 }
-echo "## agreement (first code / pooled kappa)"
+echo "## agreement (first code / pooled kappa (mean kappa over codes), agree(1))"
 echo
-echo "| set | n | rules | model | rules+model | rules+model, --max-codes 1 |"
-echo "| --- | --- | --- | --- | --- | --- |"
-echo "| *model trained on compassion+dev (written)* | | | | | |"
-row heldout "$WORK/written.model"
-row corpus "$WORK/written.model"
+echo "| set | n | rules | model | rules+model | rules+model, --max-codes 1 | --rule-features | --rule-features, --max-codes 1 |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| *model trained on compassion+dev (written)* | | | | | | | |"
+row heldout "$S/heldout-segments.tsv" "$WORK/written.model"
+row corpus "$S/corpus-segments.tsv" "$WORK/written.model"
 cat "$S"/heldout-segments.tsv <(tail -n +2 "$S"/corpus-segments.tsv) >"$WORK/pooled.tsv"
-S=$WORK
-cp "$WORK/pooled.tsv" "$WORK/heldout+corpus-segments.tsv"
-row heldout+corpus "$WORK/written.model"
-S=tests/codebook
-echo "| *model trained on corpus (real talk), the reverse* | | | | | |"
-for s in compassion dev heldout; do row "$s" "$WORK/corpus.model"; done
-echo "| *learn --cv 10 on compassion+dev* | | | | | |"
+row heldout+corpus "$WORK/pooled.tsv" "$WORK/written.model"
+echo "| *model trained on compassion+dev+heldout (heldout is training data here)* | | | | | | | |"
+row corpus "$S/corpus-segments.tsv" "$WORK/cdh.model"
+echo "| *model trained on corpus (real talk), the reverse* | | | | | | | |"
+for s in compassion dev heldout; do row "$s" "$S/$s-segments.tsv" "$WORK/corpus.model"; done
+echo "| *learn --cv 10 on compassion+dev* | | | | | | | |"
 W="$S/compassion-segments.tsv $S/dev-segments.tsv"
 {
-	bin/match-theme "$CB" $W | awk -f "$K"
-	bin/learn --cv 10 --codes expected $W | awk -f "$K"
-	bin/learn --cv 10 --codebook "$CB" --codes expected $W | awk -f "$K"
-	bin/learn --cv 10 --codebook "$CB" --max-codes 1 --codes expected $W | awk -f "$K"
-} | awk '{ n = $1; v = v sprintf(" %s / %s |", $2, $3) }
+	bin/match-theme "$CB" $W | fk
+	bin/learn --cv 10 --codes expected $W | fk | cell
+	bin/learn --cv 10 --codebook "$CB" --codes expected $W | fk | cell
+	bin/learn --cv 10 --codebook "$CB" --max-codes 1 --codes expected $W | fk | cell
+	bin/learn --cv 10 --codebook "$CB" --rule-features --codes expected $W | fk | cell
+	bin/learn --cv 10 --codebook "$CB" --rule-features --max-codes 1 --codes expected $W | fk | cell
+} | awk 'NR == 1 { n = $1; sub(/^[0-9]+ /, "") } { v = v " " $0 " |" }
 	END { printf "| compassion+dev | %d |%s\n", n, v }'
-echo "| *learn --cv 10 per solver on compassion+dev: model alone, with the codebook* | | | | | |"
+echo "| *learn --cv 10 per solver on compassion+dev: model alone, with the codebook* | | | | | | | |"
 for sc in "l2r_lr 10" "l2r_lr 100" "svm 10" "l1r_lr 10" "nb 0.1"; do
 	set -- $sc
 	{
-		bin/learn --solver "$1" --cost "$2" --cv 10 --codes expected $W | awk -f "$K"
-		bin/learn --solver "$1" --cost "$2" --cv 10 --codebook "$CB" --codes expected $W | awk -f "$K"
-	} | awk -v s="$1 $2" '{ v = v sprintf(" %s / %s |", $2, $3) } END { printf "| %s | | |%s |\n", s, v }'
+		bin/learn --solver "$1" --cost "$2" --cv 10 --codes expected $W | fk | cell
+		bin/learn --solver "$1" --cost "$2" --cv 10 --codebook "$CB" --codes expected $W | fk | cell
+	} | awk -v s="$1 $2" '{ v = v " " $0 " |" } END { printf "| %s | | |%s | | | |\n", s, v }'
 done
 echo
+[ "${BENCH_SPEED:-1}" = 0 ] && exit 0
 
 # --- speed -------------------------------------------------------------
 CORPUS=bench/cache/corpus-${MB}mb-s$SEED

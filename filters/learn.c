@@ -24,7 +24,7 @@
 
 static const char usage[] =
 	"usage: learn --codes COL [--column NAME] [--solver NAME] [--cost C]\n"
-	"             [--cv K [--codebook CODEBOOK] [--max-codes N]]\n"
+	"             [--codebook CODEBOOK [--rule-features]] [--cv K [--max-codes N]]\n"
 	"             [--line-buffered] [--replace-invalid] [FILE ...]\n"
 	"       learn --help | --version\n"
 	"Train one classifier per code on the human codes of column COL and\n"
@@ -40,6 +40,8 @@ static const char usage[] =
 	"  --codebook CODEBOOK\n"
 	"                     with --cv: code with the codebook's rules and the\n"
 	"                     model together, as match-theme --model does\n"
+	"  --rule-features    with --codebook: learn from the codebook's rule hits\n"
+	"                     too; the model is then used with this codebook\n"
 	"  --max-codes N      with --cv: at most the N best-scored codes, as\n"
 	"                     match-theme --max-codes\n"
 	QP_COMMON_HELP;
@@ -52,6 +54,7 @@ enum {
 	OPT_CV,
 	OPT_CODEBOOK,
 	OPT_MAX_CODES,
+	OPT_RULE_FEATURES,
 };
 
 static const struct option longopts[] = {
@@ -62,6 +65,7 @@ static const struct option longopts[] = {
 	{ "cv", required_argument, NULL, OPT_CV },
 	{ "codebook", required_argument, NULL, OPT_CODEBOOK },
 	{ "max-codes", required_argument, NULL, OPT_MAX_CODES },
+	{ "rule-features", no_argument, NULL, OPT_RULE_FEATURES },
 	QP_COMMON_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
@@ -253,6 +257,7 @@ main(int argc, char **argv)
 	const char *codes = NULL, *column = "text", *codebook = NULL;
 	qp_train_opts o = { .solver = QP_LR, .cost = 0 };
 	unsigned long cv = 0, max_codes = 0;
+	bool stack = false;
 	int c;
 
 	qp_init("learn");
@@ -277,6 +282,9 @@ main(int argc, char **argv)
 		case OPT_CODEBOOK:
 			codebook = optarg;
 			break;
+		case OPT_RULE_FEATURES:
+			stack = true;
+			break;
 		case OPT_MAX_CODES:
 			max_codes = qp_parse_ulong(optarg, "--max-codes", 1000, usage);
 			if (max_codes == 0)
@@ -293,8 +301,12 @@ main(int argc, char **argv)
 	}
 	if (!codes)
 		qp_usage_error(usage, "no --codes COL given");
-	if ((codebook || max_codes) && !cv)
-		qp_usage_error(usage, "--codebook and --max-codes go with --cv");
+	if (max_codes && !cv)
+		qp_usage_error(usage, "--max-codes goes with --cv");
+	if (stack && !codebook)
+		qp_usage_error(usage, "--rule-features goes with --codebook");
+	if (codebook && !cv && !stack)
+		qp_usage_error(usage, "--codebook goes with --cv or --rule-features");
 	if (o.cost == 0)
 		o.cost = o.solver == QP_NB ? 0.1 : 10;
 
@@ -303,6 +315,16 @@ main(int argc, char **argv)
 	qp_featx *fx = qp_feat_new(true);
 	kept recs = { .fields = QP_BUF_INIT, .texts = QP_BUF_INIT };
 	cb_codebook *book = codebook ? cb_load(codebook) : NULL;
+	cb_matcher *match = book ? cb_matcher_new(book, 0) : NULL;
+	size_t ncb = book ? cb_ncodes(book) : 0;
+	double *rv = xcalloc(ncb + 1, sizeof *rv);
+	if (stack) {
+		const char **paths = xcalloc(ncb + 1, sizeof *paths);
+		for (size_t i = 0; i < ncb; i++)
+			paths[i] = cb_code_path(book, i);
+		qp_ts_rules(ts, paths, ncb, qp_codebook_hash(codebook));
+		free(paths);
+	}
 	if (qp_rd_ncols(rd) > 0) {
 		int tcol = qp_rd_need(rd, column), ccol = qp_rd_need(rd, codes);
 		if (cv && !strcmp(codes, "codes"))
@@ -324,7 +346,13 @@ main(int argc, char **argv)
 			}
 			for (size_t i = 0; i < nf; i++)
 				names[i] = qp_feat_name(fx, i);
-			qp_ts_add(ts, f, nf, names, cs, k);
+			if (stack) {
+				size_t nr;
+				cb_match(match, text.s, text.len);
+				const cb_result *r = cb_results(match, &nr);
+				qp_rule_values(r, nr, rv, ncb);
+			}
+			qp_ts_add(ts, f, nf, names, stack ? rv : NULL, cs, k);
 			if (cv)
 				keep(&recs, rd, &text);
 		}
@@ -346,6 +374,8 @@ main(int argc, char **argv)
 	buf_free(&recs.texts);
 	free(recs.off);
 	free(recs.text);
+	free(rv);
+	cb_matcher_free(match);
 	cb_free(book);
 	qp_feat_free(fx);
 	qp_ts_free(ts);

@@ -597,6 +597,8 @@ main(int argc, char **argv)
 
 	qp_model *mod = model ? qp_model_load(model) : NULL;
 	cb_codebook *book = NULL;
+	if (mod)
+		qp_model_check_codebook(mod, model_only ? NULL : argv[optind]);
 	if (!model_only) {
 		book = cb_load(argv[optind++]);
 		j.m = cb_matcher_new(book, lng || j.explain ? CB_KEEP_HITS : 0);

@@ -15,6 +15,9 @@ struct qp_combiner {
 	uint32_t *c2m;          /* codebook code -> model code, or QP_NONE */
 	uint32_t *m2c;          /* model code -> codebook code, or QP_NONE */
 	uint32_t *hits;         /* per model code, this segment's rule hits */
+	uint32_t *c2r;          /* codebook code -> model rule feature, or QP_NONE */
+	double *rv;             /* per rule feature, this segment's value */
+	double *p;              /* the model's scores, the rules' terms added */
 	qp_given *g;
 	size_t ng;
 };
@@ -31,6 +34,15 @@ qp_comb_new(const qp_model *m, const cb_codebook *cb)
 	k->m2c = xcalloc(k->nm + 1, sizeof *k->m2c);
 	k->hits = xcalloc(k->nm + 1, sizeof *k->hits);
 	k->g = xcalloc(k->nm + k->nc + 1, sizeof *k->g);
+	k->c2r = xcalloc(k->nc + 1, sizeof *k->c2r);
+	k->rv = xcalloc(qp_model_nrules(m) + 1, sizeof *k->rv);
+	k->p = xcalloc(k->nm + 1, sizeof *k->p);
+	for (size_t i = 0; i < k->nc; i++) {
+		k->c2r[i] = QP_NONE;
+		for (size_t j = 0; j < qp_model_nrules(m); j++)
+			if (!strcmp(cb_code_path(cb, i), qp_model_rule(m, j)))
+				k->c2r[i] = (uint32_t)j;
+	}
 	for (size_t j = 0; j < k->nm; j++)
 		k->m2c[j] = QP_NONE;
 	for (size_t i = 0; i < k->nc; i++) {
@@ -52,6 +64,9 @@ qp_comb_free(qp_combiner *k)
 	free(k->c2m);
 	free(k->m2c);
 	free(k->hits);
+	free(k->c2r);
+	free(k->rv);
+	free(k->p);
 	free(k->g);
 	free(k);
 }
@@ -82,13 +97,32 @@ before(const qp_given *a, const qp_given *b)
 	return a->ccode < b->ccode;
 }
 
+void
+qp_rule_values(const cb_result *r, size_t nr, double *rv, size_t ncb)
+{
+	memset(rv, 0, ncb * sizeof *rv);
+	for (size_t i = 0; i < nr; i++)
+		if (r[i].code < ncb)
+			rv[r[i].code] = qp_rule_value(r[i].hits);
+}
+
 size_t
-qp_comb_codes(qp_combiner *k, const cb_result *r, size_t nr, const double *p,
+qp_comb_codes(qp_combiner *k, const cb_result *r, size_t nr, const double *p0,
               const qp_given **out, double *doubt)
 {
 	double d = 0;
 	k->ng = 0;
 	memset(k->hits, 0, k->nm * sizeof *k->hits);
+	memcpy(k->p, p0, k->nm * sizeof *k->p);
+	double *p = k->p;
+	size_t nrules = qp_model_nrules(k->m);
+	if (nrules) {
+		memset(k->rv, 0, nrules * sizeof *k->rv);
+		for (size_t i = 0; i < nr; i++)
+			if (k->c2r[r[i].code] != QP_NONE)
+				k->rv[k->c2r[r[i].code]] = qp_rule_value(r[i].hits);
+		qp_model_add_rules(k->m, k->rv, p);
+	}
 	for (size_t i = 0; i < nr; i++) {
 		uint32_t j = k->c2m[r[i].code];
 		if (j != QP_NONE) {
@@ -104,19 +138,28 @@ qp_comb_codes(qp_combiner *k, const cb_result *r, size_t nr, const double *p,
 	}
 	for (size_t j = 0; j < k->nm; j++) {
 		double t = qp_model_threshold(k->m, j);
-		bool rule = k->hits[j] > 0;
-		bool model = p[j] >= t && (!k->cb || p[j] >= QP_COMB_FLOOR);
+		bool rule = k->hits[j] > 0, model, given;
+		double sc;
+		if (nrules) {
+			/* the rules are in p already: the model decides */
+			model = given = p[j] >= t;
+			sc = p[j];
+		} else {
+			model = p[j] >= t && (!k->cb || p[j] >= QP_COMB_FLOOR);
+			given = rule || model;
+			sc = combined(p[j], k->hits[j]);
+		}
 		double span = t > 1 - t ? t : 1 - t;
 		double dj = span > 0 ? 1 - fabs(p[j] - t) / span : 1;
 		if (k->cb && rule != model)
 			dj += 1;
 		if (dj > d)
 			d = dj;
-		if (!rule && !model)
+		if (!given)
 			continue;
 		k->g[k->ng++] = (qp_given){
 			.mcode = (uint32_t)j, .ccode = k->m2c[j], .hits = k->hits[j], .p = p[j],
-			.score = combined(p[j], k->hits[j]), .by_rule = rule, .by_model = model,
+			.score = sc, .by_rule = rule && given, .by_model = model,
 		};
 	}
 	/* few codes: insertion sort */

@@ -64,6 +64,10 @@ void qp_comb_free(qp_combiner *k);
  * number, the array in *out.  *doubt gets the segment's doubt. */
 size_t qp_comb_codes(qp_combiner *k, const cb_result *r, size_t nr, const double *p,
                      const qp_given **out, double *doubt);
+/* Rules as features (model.h): rv[0..ncb) gets qp_rule_value of each
+ * codebook code's hits in the rule results r[0..nr), 0 for the others. */
+void qp_rule_values(const cb_result *r, size_t nr, double *rv, size_t ncb);
+
 /* The path of a given code. */
 const char *qp_comb_path(const qp_combiner *k, const qp_given *g);
 

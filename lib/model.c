@@ -3,6 +3,7 @@
  * scoring (model.h; the file is qualpipe-model(5)).
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <linear.h>
 #include <math.h>
@@ -20,6 +21,36 @@
 
 /* ---- training sets ----------------------------------------------------- */
 
+/* Node indices of a training set: buckets 1..QP_FEAT_BUCKETS, the bias,
+ * then rule feature i at RULE_ID + i; a segment's nodes are its
+ * buckets, its rules and the bias, in that order, which is ascending
+ * once training renumbers them (words, rules, bias). */
+#define BIAS_ID ((int)QP_FEAT_BUCKETS + 1)
+#define RULE_ID ((int)QP_FEAT_BUCKETS + 2)
+
+double
+qp_rule_value(uint32_t hits)
+{
+	return log1p((double)hits);
+}
+
+uint64_t
+qp_codebook_hash(const char *path)
+{
+	char *files[1] = { (char *)path };
+	qp_input *in = qp_input_new(1, files, 0);
+	uint64_t h = 0xCBF29CE484222325ULL;
+	const char *p;
+	size_t n;
+	while (qp_input_line(in, &p, &n)) {
+		for (size_t i = 0; i < n; i++)
+			h = (h ^ (unsigned char)p[i]) * 0x100000001B3ULL;
+		h = (h ^ '\n') * 0x100000001B3ULL;
+	}
+	qp_input_free(in);
+	return h;
+}
+
 struct qp_trainset {
 	char **codes;
 	size_t ncodes;
@@ -33,6 +64,9 @@ struct qp_trainset {
 	size_t ncodes_of, cocap;
 	size_t *name_of;        /* per bucket: offset + 1 in names, 0 = none */
 	qp_buf names;
+	char **rules;           /* qp_ts_rules: the codebook's codes */
+	size_t nrules;
+	uint64_t cbhash;
 };
 
 qp_trainset *
@@ -60,6 +94,9 @@ qp_ts_free(qp_trainset *ts)
 	free(ts->codes_of);
 	free(ts->name_of);
 	buf_free(&ts->names);
+	for (size_t i = 0; i < ts->nrules; i++)
+		free(ts->rules[i]);
+	free(ts->rules);
 	free(ts);
 }
 
@@ -81,16 +118,28 @@ const char *qp_ts_code_path(const qp_trainset *ts, size_t c) { return ts->codes[
 size_t qp_ts_nsegs(const qp_trainset *ts) { return ts->nsegs; }
 
 void
-qp_ts_add(qp_trainset *ts, const qp_feat *f, size_t n, const char *const *names,
-          const size_t *codes, size_t ncodes)
+qp_ts_rules(qp_trainset *ts, const char *const *paths, size_t nrules, uint64_t hash)
 {
+	ts->rules = xcalloc(nrules + 1, sizeof *ts->rules);
+	for (size_t i = 0; i < nrules; i++)
+		ts->rules[i] = xstrdup(paths[i]);
+	ts->nrules = nrules;
+	ts->cbhash = hash;
+}
+
+void
+qp_ts_add(qp_trainset *ts, const qp_feat *f, size_t n, const char *const *names,
+          const double *rv, const size_t *codes, size_t ncodes)
+{
+	size_t nr = rv ? ts->nrules : 0;
 	if (ts->nsegs == ts->segcap) {
 		ts->segcap = ts->segcap ? ts->segcap * 2 : 256;
 		ts->seg_node = xreallocarray(ts->seg_node, ts->segcap + 1, sizeof *ts->seg_node);
 		ts->seg_code = xreallocarray(ts->seg_code, ts->segcap + 1, sizeof *ts->seg_code);
 	}
-	/* the features, the bias node (liblinear's last feature), the end */
-	while (ts->nnodes + n + 2 > ts->nodecap) {
+	/* the features, the rules, the bias node (liblinear's last
+	 * feature), the end */
+	while (ts->nnodes + n + nr + 2 > ts->nodecap) {
 		ts->nodecap = ts->nodecap ? ts->nodecap * 2 : 4096;
 		ts->nodes = xreallocarray(ts->nodes, ts->nodecap, sizeof *ts->nodes);
 	}
@@ -113,7 +162,10 @@ qp_ts_add(qp_trainset *ts, const qp_feat *f, size_t n, const char *const *names,
 		buf_adds(&ts->names, names[i]);
 		buf_addc(&ts->names, '\0');
 	}
-	ts->nodes[ts->nnodes++] = (struct feature_node){ QP_FEAT_BUCKETS + 1, 1.0 };
+	for (size_t i = 0; i < nr; i++)
+		if (rv[i] != 0)
+			ts->nodes[ts->nnodes++] = (struct feature_node){ RULE_ID + (int)i, rv[i] };
+	ts->nodes[ts->nnodes++] = (struct feature_node){ BIAS_ID, 1.0 };
 	ts->nodes[ts->nnodes++] = (struct feature_node){ -1, 0 };
 	if (ncodes)
 		memcpy(ts->codes_of + ts->ncodes_of, codes, ncodes * sizeof *codes);
@@ -158,6 +210,12 @@ struct qp_model {
 	 * all buckets would take 1 MiB. */
 	uint64_t *has;          /* QP_FEAT_BUCKETS / 64 + 1 words */
 	uint32_t *before;       /* rows in the words before */
+	/* rules as features: the codebook's codes, their weights (nrules x
+	 * ncodes), the codebook's content hash */
+	char **rules;
+	size_t nrules;
+	double *rw;
+	uint64_t cbhash;
 };
 
 static const char *const solver_names[] = { "l2r_lr", "l1r_lr", "svm", "nb" };
@@ -192,12 +250,55 @@ qp_model_free(qp_model *m)
 	free(m->w);
 	free(m->has);
 	free(m->before);
+	for (size_t i = 0; i < m->nrules; i++)
+		free(m->rules[i]);
+	free(m->rules);
+	free(m->rw);
 	free(m);
 }
 
 size_t qp_model_ncodes(const qp_model *m) { return m->ncodes; }
 const char *qp_model_code(const qp_model *m, size_t c) { return m->codes[c].path; }
 double qp_model_threshold(const qp_model *m, size_t c) { return m->codes[c].threshold; }
+size_t qp_model_nrules(const qp_model *m) { return m->nrules; }
+const char *qp_model_rule(const qp_model *m, size_t i) { return m->rules[i]; }
+
+double
+qp_model_rule_weight(const qp_model *m, size_t c, size_t i)
+{
+	return m->rw[i * m->ncodes + c];
+}
+
+void
+qp_model_add_rules(const qp_model *m, const double *rv, double *score)
+{
+	for (size_t c = 0; c < m->ncodes; c++) {
+		double a = 0;
+		for (size_t i = 0; i < m->nrules; i++)
+			a += m->rw[i * m->ncodes + c] * rv[i];
+		if (a == 0)
+			continue;
+		/* sigmoid(z + a) from p = sigmoid(z), without z: the odds
+		 * times exp(a); a clamped so that exp stays finite */
+		double e = exp(a > 700 ? 700 : a < -700 ? -700 : a), p = score[c];
+		score[c] = p * e / (p * e + (1 - p));
+	}
+}
+
+void
+qp_model_check_codebook(const qp_model *m, const char *path)
+{
+	if (m->nrules == 0)
+		return;
+	if (!path)
+		qp_die("the model was trained with a codebook's rules (learn --codebook): "
+		       "give match-theme that codebook");
+	uint64_t h = qp_codebook_hash(path);
+	if (h != m->cbhash)
+		qp_die("%s: not the codebook the model was trained with (content hash %016" PRIx64
+		       ", the model's %016" PRIx64 "): retrain with learn --codebook %s",
+		       path, h, m->cbhash, path);
+}
 
 /* Row + 1 of bucket id, 0 if it has none. */
 static inline uint32_t
@@ -243,10 +344,13 @@ qp_model_score(const qp_model *m, const qp_feat *f, size_t n, double *score)
 void
 qp_model_score_seg(const qp_model *m, const qp_trainset *ts, size_t s, double *score)
 {
+	double *rv = xcalloc(m->nrules + 1, sizeof *rv);
 	for (size_t c = 0; c < m->ncodes; c++)
 		score[c] = m->codes[c].bias;
 	for (size_t i = ts->seg_node[s]; ts->nodes[i].index != -1; i++) {
 		int id = ts->nodes[i].index;
+		if (id >= RULE_ID && (size_t)(id - RULE_ID) < m->nrules)
+			rv[id - RULE_ID] = ts->nodes[i].value;
 		uint32_t r = id <= (int)QP_FEAT_BUCKETS ? row_of(m, (uint32_t)id) : 0;
 		if (!r)
 			continue;
@@ -256,6 +360,9 @@ qp_model_score_seg(const qp_model *m, const qp_trainset *ts, size_t s, double *s
 	}
 	for (size_t c = 0; c < m->ncodes; c++)
 		score[c] = sigmoid(score[c]);
+	/* the rules as match-theme adds them, so that --cv scores as it does */
+	qp_model_add_rules(m, rv, score);
+	free(rv);
 }
 
 /* ---- training --------------------------------------------------------------- */
@@ -444,7 +551,9 @@ qp_model_train(const qp_trainset *ts, const qp_train_opts *o, const bool *use)
 	free(seen);
 
 	/* liblinear's cost grows with the number of features, so it sees
-	 * the rows numbered 1..nrows, the bias nrows + 1 */
+	 * the rows numbered 1..nrows, the rules nrows + 1..nfeat, the bias
+	 * nfeat + 1 */
+	size_t nfeat = nrows + ts->nrules;
 	uint32_t *rank = xcalloc(QP_FEAT_BUCKETS + 1, sizeof *rank);
 	for (size_t r = 0; r < nrows; r++)
 		rank[rows[r]] = (uint32_t)(r + 1);
@@ -455,16 +564,18 @@ qp_model_train(const qp_trainset *ts, const qp_train_opts *o, const bool *use)
 		cx[segs[i]] = cnodes + q;
 		for (; ts->nodes[q].index != -1; q++) {
 			int id = ts->nodes[q].index;
-			cnodes[q].index = id > (int)QP_FEAT_BUCKETS ? (int)nrows + 1 : (int)rank[id];
+			cnodes[q].index = id == BIAS_ID ? (int)nfeat + 1
+			                : id >= RULE_ID ? (int)nrows + 1 + (id - RULE_ID)
+			                : (int)rank[id];
 			cnodes[q].value = ts->nodes[q].value;
 		}
 		cnodes[q].index = -1;
 	}
 	free(rank);
-	double *w = xcalloc(nrows * (ts->ncodes ? ts->ncodes : 1) + 1, sizeof *w);
-	double *tw = xcalloc(nrows + 1, sizeof *tw);
-	double *nb1 = o->solver == QP_NB ? xcalloc(nrows + 2, sizeof *nb1) : NULL;
-	double *nb0 = o->solver == QP_NB ? xcalloc(nrows + 2, sizeof *nb0) : NULL;
+	double *w = xcalloc(nfeat * (ts->ncodes ? ts->ncodes : 1) + 1, sizeof *w);
+	double *tw = xcalloc(nfeat + 1, sizeof *tw);
+	double *nb1 = o->solver == QP_NB ? xcalloc(nfeat + 2, sizeof *nb1) : NULL;
+	double *nb0 = o->solver == QP_NB ? xcalloc(nfeat + 2, sizeof *nb0) : NULL;
 	double *y = xcalloc(n ? n : 1, sizeof *y), *iy = xcalloc(n ? n : 1, sizeof *iy);
 	size_t *isegs = xcalloc(n ? n : 1, sizeof *isegs);
 	scored *sc = xcalloc(n ? n : 1, sizeof *sc);
@@ -486,18 +597,18 @@ qp_model_train(const qp_trainset *ts, const qp_train_opts *o, const bool *use)
 					iy[ni++] = y[i];
 				}
 			double b;
-			train_one(cx, o, isegs, ni, iy, nrows, tw, 1, &b, nb1, nb0);
+			train_one(cx, o, isegs, ni, iy, nfeat, tw, 1, &b, nb1, nb0);
 			/* score the held-out segments with these weights */
 			for (size_t i = f; i < n; i += QP_MODEL_INNER) {
 				double z = b;
 				for (const struct feature_node *q = cx[segs[i]]; q->index != -1; q++)
-					if (q->index <= (int)nrows)
+					if (q->index <= (int)nfeat)
 						z += tw[q->index - 1] * q->value;
 				sc[i] = (scored){ sigmoid(z), y[i] > 0 };
 			}
 		}
 		mc->threshold = best_threshold(sc, n);
-		train_one(cx, o, segs, n, y, nrows, w + k, ts->ncodes, &mc->bias, nb1, nb0);
+		train_one(cx, o, segs, n, y, nfeat, w + k, ts->ncodes, &mc->bias, nb1, nb0);
 	}
 
 	/* keep the rows with a weight */
@@ -517,6 +628,15 @@ qp_model_train(const qp_trainset *ts, const qp_train_opts *o, const bool *use)
 		m->rowname[m->nrows++] = xstrdup(no ? ts->names.s + no - 1 : "-");
 	}
 	index_rows(m);
+	m->nrules = ts->nrules;
+	m->cbhash = ts->cbhash;
+	m->rules = xcalloc(ts->nrules + 1, sizeof *m->rules);
+	m->rw = xcalloc(ts->nrules * ts->ncodes + 1, sizeof *m->rw);
+	for (size_t i = 0; i < ts->nrules; i++) {
+		m->rules[i] = xstrdup(ts->rules[i]);
+		for (size_t c = 0; c < ts->ncodes; c++)
+			m->rw[i * ts->ncodes + c] = w[(nrows + i) * ts->ncodes + c];
+	}
 	free(order);
 	free(segs);
 	free(rows);
@@ -546,10 +666,21 @@ qp_model_write(const qp_model *m, qp_out *o)
 	buf_printf(&b, "features\t" FEATURES "\t%d\n", QP_FEAT_BITS);
 	buf_printf(&b, "solver\t%s\t%.6g\n", solver_names[m->solver], m->cost);
 	buf_printf(&b, "segments\t%lu\n", m->nsegs);
+	if (m->nrules)
+		buf_printf(&b, "codebook\t%016" PRIx64 "\n", m->cbhash);
+	else
+		buf_adds(&b, "codebook\t-\n");
 	buf_printf(&b, "codes\t%zu\n", m->ncodes);
 	for (size_t c = 0; c < m->ncodes; c++)
 		buf_printf(&b, "code\t%s\t%lu\t%.6g\t%.6g\n", m->codes[c].path, m->codes[c].npos,
 		           m->codes[c].threshold, m->codes[c].bias);
+	buf_printf(&b, "rules\t%zu\n", m->nrules);
+	for (size_t i = 0; i < m->nrules; i++) {
+		buf_printf(&b, "rule\t%s", m->rules[i]);
+		for (size_t c = 0; c < m->ncodes; c++)
+			buf_printf(&b, "\t%.6g", m->rw[i * m->ncodes + c]);
+		buf_addc(&b, '\n');
+	}
 	buf_printf(&b, "rows\t%zu\n", m->nrows);
 	qp_write(o, b.s, b.len);
 	for (size_t r = 0; r < m->nrows; r++) {
@@ -678,6 +809,15 @@ qp_model_load(const char *path)
 	next(&r, "the segments line");
 	expect(&r, "segments", 2);
 	m->nsegs = ulong_field(&r, 1, 0xFFFFFFFFul, "segments");
+	next(&r, "the codebook line");
+	expect(&r, "codebook", 2);
+	bool hashed = strcmp(r.f[1], "-") != 0;
+	if (hashed) {
+		char *end;
+		if (strlen(r.f[1]) != 16 || strspn(r.f[1], "0123456789abcdef") != 16)
+			bad(&r, "codebook: not '-' or 16 hexadecimal digits: '%s'", r.f[1]);
+		m->cbhash = strtoull(r.f[1], &end, 16);
+	}
 	next(&r, "the codes line");
 	expect(&r, "codes", 2);
 	m->ncodes = ulong_field(&r, 1, QP_MODEL_MAX_CODES, "codes");
@@ -703,6 +843,23 @@ qp_model_load(const char *path)
 		mc->bias = double_field(&r, 4, "bias");
 		mc->path = xstrdup(r.f[1]);
 		m->ncodes++;
+	}
+	next(&r, "the rules line");
+	expect(&r, "rules", 2);
+	size_t nrules = ulong_field(&r, 1, QP_MODEL_MAX_CODES, "rules");
+	if (nrules && !hashed)
+		bad(&r, "rules without a codebook hash");
+	m->rules = xcalloc(nrules + 1, sizeof *m->rules);
+	m->rw = xcalloc(nrules * m->ncodes + 1, sizeof *m->rw);
+	for (size_t i = 0; i < nrules; i++) {
+		next(&r, "all its rules");
+		expect(&r, "rule", m->ncodes + 2);
+		if (!code_valid(r.f[1], strlen(r.f[1])) || strchr(r.f[1], ';') || strchr(r.f[1], '\\'))
+			bad(&r, "not a code path: '%s'", r.f[1]);
+		for (size_t c = 0; c < m->ncodes; c++)
+			m->rw[i * m->ncodes + c] = double_field(&r, c + 2, "weight");
+		m->rules[i] = xstrdup(r.f[1]);
+		m->nrules++;
 	}
 	next(&r, "the rows line");
 	expect(&r, "rows", 2);

@@ -43,7 +43,7 @@ trainset(void)
 		for (size_t k = 0; k < n && k < 64; k++)
 			names[k] = qp_feat_name(x, k);
 		size_t c = segs[i].code ? qp_ts_code(ts, segs[i].code, strlen(segs[i].code)) : 0;
-		qp_ts_add(ts, f, n, names, &c, segs[i].code ? 1 : 0);
+		qp_ts_add(ts, f, n, names, NULL, &c, segs[i].code ? 1 : 0);
 	}
 	qp_feat_free(x);
 	return ts;
