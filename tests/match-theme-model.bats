@@ -9,9 +9,9 @@ load helper
 # and 0.88 for the pair "no time" (bucket 192554), threshold 0.5.
 setup() {
 	M=$BATS_TEST_TMPDIR/t.model
-	printf '%s\n' 'qualpipe-model	1' 'features	stem+bigram	fnv1a	18' \
-		'solver	l2r_lr	10' 'segments	3' 'codes	1' \
-		'code	barriers/time-constraints	1	0.5	-1.2' 'rows	2' \
+	printf '%s\n' 'qualpipe-model	2' 'features	stem+bigram	fnv1a	18' \
+		'solver	l2r_lr	10' 'segments	3' 'codebook	-' 'codes	1' \
+		'code	barriers/time-constraints	1	0.5	-1.2' 'rules	0' 'rows	2' \
 		'21645	rush	1.51' '192554	no time	0.88' 'end' >"$M"
 	T=$BATS_TEST_TMPDIR/t.tsv
 	printf 'doc\tseg\ttext\nd\t1\trush\nd\t2\tI rush\nd\t3\tRushing, no time\nd\t4\tnothing here\n' >"$T"
@@ -110,24 +110,30 @@ bad() {
 
 @test "the model reader: every malformed line is FILE:LINE, status 2" {
 	bad '1s/.*/hello/' 'bad.model:1: not a qualpipe model'
-	bad '1s/1$/2/' 'bad.model:1: model version 2'
+	bad '1s/2$/3/' 'bad.model:1: model version 3'
 	bad '2s/18$/20/' 'bad.model:2: features stem+bigram fnv1a 20'
 	bad '3s/l2r_lr/magic/' "bad.model:3: unknown solver 'magic'"
 	bad '3s/10$/ten/' "bad.model:3: cost: not a number: 'ten'"
-	bad '5s/1$/2/' 'bad.model:7: expected a '"'code'"' line'
-	bad '6s/barriers/barriers\//' "bad.model:6: not a code path: 'barriers//time-constraints'"
-	bad '6s/0.5/1.5/' 'bad.model:6: threshold 1.5 is not between 0 and 1'
-	bad '6s/-1.2$/nan/' "bad.model:6: bias: not a number: 'nan'"
-	bad '6s/-1.2$/-1.2\t9/' "bad.model:6: a 'code' line has 6 fields, not 5"
-	bad '8s/21645/0/' 'bad.model:8: bucket 0 is out of order, repeated or 0'
-	bad '9s/192554/21645/' 'bad.model:9: bucket 21645 is out of order, repeated or 0'
-	bad '9s/192554/300000/' "bad.model:9: bucket: not a number up to 262144: '300000'"
-	bad '9s/0.88$/1e9/' "bad.model:9: weight: not a finite number up to 1e6: '1e9'"
-	bad '8s/1.51$/1.51\t2/' 'bad.model:8: a row has 4 fields, not 3'
-	bad '8s/	rush	/		/' 'bad.model:8: a row without a name'
-	bad '$d' 'bad.model:9: the model ends before its '"'end'"' line'
-	bad '$s/$/\nmore/' "bad.model:11: something after the 'end' line"
-	bad '7s/2$/3/' "bad.model:10: a row has 1 fields, not 3"
+	bad '5s/-$/12ab/' "bad.model:5: codebook: not '-' or 16 hexadecimal digits: '12ab'"
+	bad '5d' "bad.model:5: expected a 'codebook' line"
+	bad '6s/1$/2/' 'bad.model:8: expected a '"'code'"' line'
+	bad '7s/barriers/barriers\//' "bad.model:7: not a code path: 'barriers//time-constraints'"
+	bad '7s/0.5/1.5/' 'bad.model:7: threshold 1.5 is not between 0 and 1'
+	bad '7s/-1.2$/nan/' "bad.model:7: bias: not a number: 'nan'"
+	bad '7s/-1.2$/-1.2\t9/' "bad.model:7: a 'code' line has 6 fields, not 5"
+	bad '8s/0$/1/' 'bad.model:8: rules without a codebook hash'
+	bad '5s/-$/0123456789abcdef/;8s/0$/1\nrule\ta\/\/b\t1/' "bad.model:9: not a code path: 'a//b'"
+	bad '5s/-$/0123456789abcdef/;8s/0$/1\nrule\tx/' "bad.model:9: a 'rule' line has 2 fields, not 3"
+	bad '5s/-$/0123456789abcdef/;8s/0$/1\nrule\tx\t1e9/' "bad.model:9: weight: not a finite number up to 1e6: '1e9'"
+	bad '10s/21645/0/' 'bad.model:10: bucket 0 is out of order, repeated or 0'
+	bad '11s/192554/21645/' 'bad.model:11: bucket 21645 is out of order, repeated or 0'
+	bad '11s/192554/300000/' "bad.model:11: bucket: not a number up to 262144: '300000'"
+	bad '11s/0.88$/1e9/' "bad.model:11: weight: not a finite number up to 1e6: '1e9'"
+	bad '10s/1.51$/1.51\t2/' 'bad.model:10: a row has 4 fields, not 3'
+	bad '10s/	rush	/		/' 'bad.model:10: a row without a name'
+	bad '$d' 'bad.model:11: the model ends before its '"'end'"' line'
+	bad '$s/$/\nmore/' "bad.model:13: something after the 'end' line"
+	bad '9s/2$/3/' "bad.model:12: a row has 1 fields, not 3"
 	: >"$BATS_TEST_TMPDIR/empty.model"
 	run match-theme --model "$BATS_TEST_TMPDIR/empty.model" --model-only "$T"
 	[ "$status" -eq 2 ]

@@ -1,8 +1,8 @@
 /*
  * fuzz_model: the qualpipe-model(5) reader (qp_model_load), then what
  * match-theme --model does with the model it accepted: features of
- * text, scores, codes with lib/combine.h, weights as --explain looks
- * them up.  The input is the model file, up to the first form feed,
+ * text, scores (with rule features, when it has them), codes with
+ * lib/combine.h, weights as --explain looks them up.  The input is the model file, up to the first form feed,
  * then text, one segment a line.
  */
 #include <math.h>
@@ -31,6 +31,25 @@ code(const qp_model *m, qp_featx *x, qp_combiner *k, double *p, const char *s, s
 			if (!isfinite(qp_model_weight(m, c, f[i].id)))
 				abort();
 	}
+	/* the rule features of a model trained with a codebook, every rule
+	 * hit once, as qp_comb_codes adds them beside a codebook */
+	double *rv = xcalloc(qp_model_nrules(m) + 1, sizeof *rv);
+	for (size_t i = 0; i < qp_model_nrules(m); i++) {
+		rv[i] = qp_rule_value(1);
+		if (!qp_model_rule(m, i)[0])
+			abort();
+		for (size_t c = 0; c < qp_model_ncodes(m); c++)
+			if (!isfinite(qp_model_rule_weight(m, c, i)))
+				abort();
+	}
+	double *pr = xcalloc(qp_model_ncodes(m) + 1, sizeof *pr);
+	memcpy(pr, p, qp_model_ncodes(m) * sizeof *pr);
+	qp_model_add_rules(m, rv, pr);
+	for (size_t c = 0; c < qp_model_ncodes(m); c++)
+		if (!(pr[c] >= 0 && pr[c] <= 1))
+			abort();
+	free(rv);
+	free(pr);
 	const qp_given *g;
 	double doubt;
 	size_t ng = qp_comb_codes(k, NULL, 0, p, &g, &doubt);
