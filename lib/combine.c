@@ -80,7 +80,7 @@ qp_comb_path(const qp_combiner *k, const qp_given *g)
 static double
 combined(double p, uint32_t h)
 {
-	return (p + (double)h / ((double)h + 1)) / 2;
+	return QP_COMB_WP * p + (1 - QP_COMB_WP) * ((double)h / ((double)h + 1));
 }
 
 /* Higher score first; then model codes in model order, then the

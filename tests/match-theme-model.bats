@@ -29,19 +29,20 @@ bad() {
 }
 
 @test "--model-only: scores by the model's formula, codes from the threshold" {
-	# rush: one feature of value 1, 1/(1+exp(-(1.51-1.2))) = 0.577, half
+	# rush: one feature of value 1, 1/(1+exp(-(1.51-1.2))) = 0.577, 0.3
 	# of it the score; "I rush": three features, 0.419 < 0.5; "Rushing, no
 	# time": five, 0.467
 	run match-theme --model "$M" --model-only "$T"
 	[ "$status" -eq 0 ]
-	[ "$output" = "$(printf 'doc\tseg\ttext\tcodes\thits\tscores\nd\t1\trush\tbarriers/time-constraints\t0\t0.288\nd\t2\tI rush\t\t\t\nd\t3\tRushing, no time\t\t\t\nd\t4\tnothing here\t\t\t')" ]
+	[ "$output" = "$(printf 'doc\tseg\ttext\tcodes\thits\tscores\nd\t1\trush\tbarriers/time-constraints\t0\t0.173\nd\t2\tI rush\t\t\t\nd\t3\tRushing, no time\t\t\t\nd\t4\tnothing here\t\t\t')" ]
 }
 
 @test "--model with a codebook: a code if either says so, one score" {
-	# rule hit alone: (p + 1/2) / 2; the model's 0.577 for seg 1 with a hit
+	# 0.3 p + 0.7 h/(h+1): a rule hit alone 0.35, with the model's 0.577
+	# for seg 1 0.523
 	run match-theme --model "$M" "$CB" "$T"
 	[ "$status" -eq 0 ]
-	[ "$output" = "$(printf 'doc\tseg\ttext\tcodes\thits\tscores\nd\t1\trush\tbarriers/time-constraints\t1\t0.538\nd\t2\tI rush\tbarriers/time-constraints\t1\t0.459\nd\t3\tRushing, no time\tbarriers/time-constraints\t1\t0.484\nd\t4\tnothing here\tfacilitators/self-care\t1\t0.250')" ]
+	[ "$output" = "$(printf 'doc\tseg\ttext\tcodes\thits\tscores\nd\t1\trush\tbarriers/time-constraints\t1\t0.523\nd\t2\tI rush\tbarriers/time-constraints\t1\t0.476\nd\t3\tRushing, no time\tbarriers/time-constraints\t1\t0.490\nd\t4\tnothing here\tfacilitators/self-care\t1\t0.350')" ]
 }
 
 @test "--model: beside rules the model adds a code only from 0.5" {
@@ -61,10 +62,10 @@ bad() {
 	printf 'text\nrush, nothing\n' >"$BATS_TEST_TMPDIR/two.tsv"
 	run match-theme --model "$M" "$CB" "$BATS_TEST_TMPDIR/two.tsv"
 	[ "$status" -eq 0 ]
-	[ "$(printf '%s\n' "$output" | tail -n 1)" = "$(printf 'rush, nothing\tbarriers/time-constraints;facilitators/self-care\t1;1\t0.459;0.250')" ]
+	[ "$(printf '%s\n' "$output" | tail -n 1)" = "$(printf 'rush, nothing\tbarriers/time-constraints;facilitators/self-care\t1;1\t0.476;0.350')" ]
 	run match-theme --model "$M" --max-codes 1 "$CB" "$BATS_TEST_TMPDIR/two.tsv"
 	[ "$status" -eq 0 ]
-	[ "$(printf '%s\n' "$output" | tail -n 1)" = "$(printf 'rush, nothing\tbarriers/time-constraints\t1\t0.459')" ]
+	[ "$(printf '%s\n' "$output" | tail -n 1)" = "$(printf 'rush, nothing\tbarriers/time-constraints\t1\t0.476')" ]
 	run match-theme --model "$M" --max-codes 0 "$CB" "$BATS_TEST_TMPDIR/two.tsv"
 	[ "$status" -eq 2 ]
 	[[ "$output" == *"--max-codes: N must be at least 1"* ]]
@@ -83,7 +84,7 @@ bad() {
 @test "--review N: the N most doubtful segments, most doubtful first" {
 	run match-theme --model "$M" --model-only --review 2 "$T"
 	[ "$status" -eq 0 ]
-	[ "$output" = "$(printf 'doc\tseg\ttext\tcodes\thits\tscores\tdoubt\nd\t3\tRushing, no time\t\t\t\t0.935\nd\t1\trush\tbarriers/time-constraints\t0\t0.288\t0.846')" ]
+	[ "$output" = "$(printf 'doc\tseg\ttext\tcodes\thits\tscores\tdoubt\nd\t3\tRushing, no time\t\t\t\t0.935\nd\t1\trush\tbarriers/time-constraints\t0\t0.173\t0.846')" ]
 	# beside rules, disagreeing with them adds 1
 	run match-theme --model "$M" --review 3 "$CB" "$T"
 	[ "$(printf '%s\n' "$output" | cut -f 2,7 | tr '\n\t' ' :')" = "seg:doubt 3:1.935 2:1.837 4:1.000 " ]
@@ -165,7 +166,7 @@ bad() {
 	printf 'text\nno\\ttime\n' >"$BATS_TEST_TMPDIR/e.tsv"
 	run match-theme --model "$M" --model-only --explain "$BATS_TEST_TMPDIR/e.tsv"
 	[ "$status" -eq 0 ]
-	[ "$output" = "$(printf 'text\tcodes\thits\tscores\texplain\nno\\ttime\tbarriers/time-constraints\t0\t0.167\t~no time')" ]
+	[ "$output" = "$(printf 'text\tcodes\thits\tscores\texplain\nno\\ttime\tbarriers/time-constraints\t0\t0.100\t~no time')" ]
 	run bash -c 'match-theme --model "$1" --model-only "$2" >/dev/full' _ "$M" "$T"
 	[ "$status" -eq 2 ]
 }
