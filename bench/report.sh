@@ -210,6 +210,7 @@ EOF
 	row mt.liwc 'match-theme liwc.dic' "$(x mt.liwc mt.rg) rg's time"
 	row mt.cat 'cat (anonymized stream)' ''
 	row mt.cb 'match-theme compassion.cb' "$(x mt.cb mt.cat) cat"
+	row mt.stem 'match-theme compassion.cb, stem on' "$(x mt.stem mt.cb) compassion.cb's time"
 	cat <<EOF
 
 ## tally
@@ -284,6 +285,7 @@ mt.rg|rg -F -f terms.txt (LIWC)
 mt.liwc|match-theme liwc.dic
 mt.cat|cat (anonymized)
 mt.cb|match-theme compassion.cb
+mt.stem|match-theme compassion.cb, stem on
 tally.full|tally --by role
 tally.slice|tally --by role (peer slice)
 tally.nr|tally --no-rollup (peer slice)

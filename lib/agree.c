@@ -637,9 +637,7 @@ all_row(ag_rows *r, const char *code, size_t len, const ag_tally *t, size_t m)
 static uint64_t
 fnv(uint64_t h, const char *p, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
-	return (h ^ 0xff) * 0x100000001b3ULL;
+	return QP_FNV_STEP(qp_fnv1a(h, p, n), 0xff);
 }
 
 static ag_num
@@ -650,7 +648,7 @@ rho_of(const ag_code_input *in, const ag_name *k, size_t c, const ag_table *t)
 	ag_num kappa = ag_kappa(t);
 	if (!kappa.ok)
 		return AG_NONE;
-	uint64_t h = fnv(0xcbf29ce484222325ULL, k->s, k->len);
+	uint64_t h = fnv(QP_FNV_INIT, k->s, k->len);
 	h = fnv(h, in->coder[c], strlen(in->coder[c]));
 	qp_rng rng;
 	qp_rng_seed(&rng, in->seed ^ h);

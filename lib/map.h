@@ -36,4 +36,19 @@ qp_entry *qp_map_at(const qp_map *m, size_t i);
 
 uint64_t qp_hash(const void *p, size_t n);
 
+/* FNV-1a, 64 bits, for the hashes whose values are kept or shown (a
+ * model file's feature buckets, agree --rho's seeds) or computed a byte
+ * at a time while a word is folded: defined byte by byte, so the same
+ * on every machine.  qp_hash is for in-memory tables only. */
+#define QP_FNV_INIT 0xcbf29ce484222325ULL
+#define QP_FNV_STEP(h, c) (((h) ^ (unsigned char)(c)) * 0x100000001b3ULL)
+static inline uint64_t
+qp_fnv1a(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	for (size_t i = 0; i < n; i++)
+		h = QP_FNV_STEP(h, b[i]);
+	return h;
+}
+
 #endif

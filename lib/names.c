@@ -71,18 +71,12 @@ struct qp_names {
 	qp_buf fold;           /* a word being folded */
 };
 
-/* FNV-1a, 64 bits: cheap to compute byte by byte while a word is being
+/* FNV-1a (map.h): cheap to compute byte by byte while a word is being
  * folded, and as good as any 64-bit hash at keeping words apart. */
-#define FNV_INIT 0xCBF29CE484222325ULL
-#define FNV_STEP(h, c) (((h) ^ (unsigned char)(c)) * 0x100000001B3ULL)
-
 static uint64_t
 fnv(const char *w, size_t n)
 {
-	uint64_t h = FNV_INIT;
-	for (size_t i = 0; i < n; i++)
-		h = FNV_STEP(h, w[i]);
-	return h;
+	return qp_fnv1a(QP_FNV_INIT, w, n);
 }
 
 /* A word the cache does not hold: from the table, into the cache. */
@@ -503,21 +497,21 @@ next_word(const char *s, size_t n, size_t *pos, qp_word *wd, bool *ascii,
 		return false;
 	if (wcls[u[i]] == 1) {
 		size_t j = i, k = 0;
-		uint64_t hh = FNV_INIT, hap = 0;
+		uint64_t hh = QP_FNV_INIT, hap = 0;
 		for (;;) {
 			while (j < n && wcls[u[j]] == 1) {
 				unsigned char c = lower[u[j++]];
 				if (k < WBUF)
 					fb[k] = (char)c;
 				k++;
-				hh = FNV_STEP(hh, c);
+				hh = QP_FNV_STEP(hh, c);
 			}
 			if (j + 1 < n && u[j] == '\'' && wcls[u[j + 1]] == 1) {
 				hap = hh;
 				if (k < WBUF)
 					fb[k] = '\'';
 				k++;
-				hh = FNV_STEP(hh, '\'');
+				hh = QP_FNV_STEP(hh, '\'');
 				j++;
 				continue;
 			}

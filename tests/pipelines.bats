@@ -238,6 +238,22 @@ WRAP
 	cmp "$T/out/agreement.md" "$T/par/agreement.md"
 }
 
+@test "pipelines: -m codes with a learned model beside the codebook; its first code agrees at least as well as the rules alone" {
+	S=$BATS_TEST_DIRNAME/codebook
+	learn --codes expected "$S/compassion-segments.tsv" "$S/dev-segments.tsv" >"$T/m.model"
+	analysis "$T/rules" -q -H "$EX/hand-coded.tsv"
+	analysis "$T/out" -q -m "$T/m.model" -H "$EX/hand-coded.tsv"
+	[ "$(gzip -dc "$T/out/coded.tsv.gz" | head -n 1 | tr '\t' '\n' | tail -n 1)" = scores ]
+	r=$(awk -F '\t' '$1 == "(first)" { print $6 }' "$T/rules/agreement.tsv")
+	m=$(awk -F '\t' '$1 == "(first)" { print $6 }' "$T/out/agreement.tsv")
+	echo "first code: rules $r, rules+model $m"
+	[ "$r" = 0.616667 ]
+	awk -v r="$r" -v m="$m" 'BEGIN { exit !(m >= r) }'
+	run "$P/thematic-analysis.sh" -r "$EX/roster.tsv" -c "$CB" -m "$T/nothing.model" -o "$T/x" "$EX"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"cannot read the model"* ]]
+}
+
 @test "pipelines: a hand-coded unit that is no segment of the run fails it, and nothing is written" {
 	{ cat "$EX/hand-coded.tsv"; printf 'mcl-group\t9999\tdefinition\n'; } >"$T/bad.tsv"
 	run analysis "$T/out" -q -H "$T/bad.tsv"
