@@ -39,14 +39,11 @@ qp_codebook_hash(const char *path)
 {
 	char *files[1] = { (char *)path };
 	qp_input *in = qp_input_new(1, files, 0);
-	uint64_t h = 0xCBF29CE484222325ULL;
+	uint64_t h = QP_FNV_INIT;
 	const char *p;
 	size_t n;
-	while (qp_input_line(in, &p, &n)) {
-		for (size_t i = 0; i < n; i++)
-			h = (h ^ (unsigned char)p[i]) * 0x100000001B3ULL;
-		h = (h ^ '\n') * 0x100000001B3ULL;
-	}
+	while (qp_input_line(in, &p, &n))
+		h = qp_fnv1a(qp_fnv1a(h, p, n), "\n", 1);
 	qp_input_free(in);
 	return h;
 }
