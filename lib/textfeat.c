@@ -3,10 +3,11 @@
  *
  * match-theme --model runs this on every word of its input, so both
  * tables here are specialised rather than lib/map.h's: the word cache is
- * keyed by a hash made while the word is folded (no second pass over
- * it), and a text's features are counted in a small table sized to the
- * text, which stays in the first-level cache, instead of an array over
- * all 2^18 buckets.
+ * keyed by the folded word's qp_hash, which the matcher has already made
+ * for its own cache when the words come from it (qp_feat_words), and a
+ * text's features are counted in a small table sized to the text, which
+ * stays in the first-level cache, instead of an array over all 2^18
+ * buckets.
  */
 #include <math.h>
 #include <stdint.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "map.h"
 #include "stem.h"
 #include "textfeat.h"
 #include "utf8.h"
@@ -24,12 +26,19 @@
 
 /* A word seen before: its folded form, its stem, the hashes made from it. */
 typedef struct {
-	uint64_t key;           /* FNV-1a of the folded word */
+	uint64_t key;           /* qp_hash of the folded word */
 	size_t koff, klen;      /* the folded word, in x->keys */
 	size_t off, len;        /* the stem, in x->stems */
 	uint32_t uni;           /* the stem's bucket */
 	uint64_t pre;           /* FNV-1a state after "stem " */
 } cword;
+
+/* A slot of the word cache: the high half of the word's hash, so that
+ * a probe rarely reads the word itself, and its index + 1 in words (0:
+ * empty). */
+typedef struct {
+	uint32_t tag, ix;
+} wslot_t;
 
 /* A feature of the current text while it is counted. */
 typedef struct {
@@ -39,19 +48,29 @@ typedef struct {
 	size_t noff;            /* its name in x->names */
 } tfeat;
 
+/* A slot of the text's feature table: the bucket, and the feature's
+ * index + 1 in tf (0: empty). */
+typedef struct {
+	uint32_t id, ix;
+} fslot_t;
+
+/* 1 + ln(count) of the counts below it, made once by the same formula. */
+#define LOG_TABLE 64
+
 struct qp_featx {
 	bool keep_names;
 	qp_stemmer *st;
 	/* index + 1 in words, 0 = empty; wmask + 1 slots, at least twice
 	 * nwords: it grows with the vocabulary, so that a study's few
 	 * thousand words probe a table that stays in the processor's cache */
-	uint32_t *wslot;
+	wslot_t *wslot;
 	size_t wmask;
 	cword *words;
 	size_t nwords, wcap;    /* wcap a power of 2, QP_FEAT_CACHE or more */
 	qp_buf keys, stems, fold, names;
-	uint32_t *fslot;        /* the text's features: index + 1 in tf */
+	fslot_t *fslot;         /* the text's features */
 	size_t fmask, fcap;
+	double logc[LOG_TABLE];
 	tfeat *tf;
 	qp_feat *out;
 	size_t ntf, cap;
@@ -94,6 +113,8 @@ qp_feat_new(bool names)
 	buf_init(&x->stems);
 	buf_init(&x->fold);
 	buf_init(&x->names);
+	for (uint32_t c = 1; c < LOG_TABLE; c++)
+		x->logc[c] = c == 1 ? 1 : 1 + log((double)c);
 	return x;
 }
 
@@ -134,51 +155,28 @@ grow_slots(qp_featx *x)
 	x->wslot = xcalloc(x->wmask + 1, sizeof *x->wslot);
 	for (size_t k = 0; k < x->nwords; k++) {
 		uint64_t h = x->words[k].key;
-		size_t i = (size_t)(h ^ (h >> 29)) & x->wmask;
-		while (x->wslot[i])
+		size_t i = (size_t)h & x->wmask;
+		while (x->wslot[i].ix)
 			i = (i + 1) & x->wmask;
-		x->wslot[i] = (uint32_t)(k + 1);
+		x->wslot[i] = (wslot_t){ (uint32_t)(h >> 32), (uint32_t)(k + 1) };
 	}
 }
 
-/* The cached entry of the word w[0..len), made if new. */
+/* Word f[0..fn) with hash h, not in the cache, whose probe ended at
+ * slot i: stemmed and added.  Out of line: most words are in the cache. */
+#ifdef __GNUC__
+__attribute__((noinline))
+#endif
 static const cword *
-word_of(qp_featx *x, const char *w, size_t len)
+new_word(qp_featx *x, const char *f, size_t fn, uint64_t h, size_t i)
 {
-	/* ASCII, nearly every word, folds by lowering its letters, as
-	 * utf8_fold would, hashed on the way */
-	uint64_t h = FNV_OFFSET;
-	size_t k = 0;
-	buf_reset(&x->fold);
-	buf_grow(&x->fold, len);
-	for (; k < len && (unsigned char)w[k] < 0x80; k++) {
-		char c = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
-		x->fold.s[k] = c;
-		h = (h ^ (unsigned char)c) * FNV_PRIME;
-	}
-	if (k == len) {
-		x->fold.len = len;
-		x->fold.s[len] = '\0';
-	} else {
-		utf8_fold(w, len, &x->fold);
-		h = fnv_add(FNV_OFFSET, x->fold.s, x->fold.len);
-	}
-	const char *f = x->fold.s;
-	size_t fn = x->fold.len;
-	size_t mask = x->wmask;
-	size_t i = (size_t)(h ^ (h >> 29)) & mask;
-	for (; x->wslot[i]; i = (i + 1) & mask) {
-		const cword *c = &x->words[x->wslot[i] - 1];
-		if (c->key == h && c->klen == fn && same(x->keys.s + c->koff, f, fn))
-			return c;
-	}
-	if (2 * (x->nwords + 1) > mask + 1) {
+	if (2 * (x->nwords + 1) > x->wmask + 1) {
 		grow_slots(x);
-		mask = x->wmask;
-		for (i = (size_t)(h ^ (h >> 29)) & mask; x->wslot[i]; i = (i + 1) & mask)
+		for (i = (size_t)h & x->wmask; x->wslot[i].ix; i = (i + 1) & x->wmask)
 			;
 	}
-	x->wslot[i] = (uint32_t)(x->nwords + 1);
+	x->wslot[i] = (wslot_t){ (uint32_t)(h >> 32), (uint32_t)(x->nwords + 1) };
+
 	cword *c = &x->words[x->nwords++];
 	c->key = h;
 	c->koff = x->keys.len;
@@ -195,29 +193,74 @@ word_of(qp_featx *x, const char *w, size_t len)
 	return c;
 }
 
+/* The cached entry of the folded word f[0..fn), whose qp_hash is h,
+ * made if new. */
+static const cword *
+word_of(qp_featx *x, const char *f, size_t fn, uint64_t h)
+{
+	size_t mask = x->wmask;
+	size_t i = (size_t)h & mask;
+	uint32_t tag = (uint32_t)(h >> 32);
+	for (; x->wslot[i].ix; i = (i + 1) & mask) {
+		if (x->wslot[i].tag != tag)
+			continue;
+		const cword *c = &x->words[x->wslot[i].ix - 1];
+		if (c->key == h && c->klen == fn && same(x->keys.s + c->koff, f, fn))
+			return c;
+	}
+	return new_word(x, f, fn, h, i);
+}
+
+/* The word w[0..len) of a text, folded into x->fold as the matcher
+ * folds it. */
 static void
-count(qp_featx *x, uint32_t id, const char *a, size_t an, const char *b, size_t bn)
+fold_word(qp_featx *x, const char *w, size_t len)
+{
+	/* ASCII, nearly every word, folds by lowering its letters, as
+	 * utf8_fold would */
+	size_t k = 0;
+	buf_reset(&x->fold);
+	buf_grow(&x->fold, len);
+	for (; k < len && (unsigned char)w[k] < 0x80; k++)
+		x->fold.s[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+	if (k == len) {
+		x->fold.len = len;
+		x->fold.s[len] = '\0';
+	} else {
+		utf8_fold(w, len, &x->fold);
+	}
+}
+
+/* The name of a new feature t: the stem of a, or with b the pair "a b". */
+static void
+name_feature(qp_featx *x, tfeat *t, const cword *a, const cword *b)
+{
+	t->noff = x->names.len;
+	buf_add(&x->names, x->stems.s + a->off, a->len);
+	if (b) {
+		buf_addc(&x->names, ' ');
+		buf_add(&x->names, x->stems.s + b->off, b->len);
+	}
+	buf_addc(&x->names, '\0');
+}
+
+/* Feature id once more in this text; a and b name it (see name_feature). */
+static inline void
+count(qp_featx *x, uint32_t id, const cword *a, const cword *b)
 {
 	size_t i = (id * 2654435761u) & x->fmask;
-	for (; x->fslot[i]; i = (i + 1) & x->fmask)
-		if (x->tf[x->fslot[i] - 1].id == id) {
-			x->tf[x->fslot[i] - 1].count++;
+	for (; x->fslot[i].ix; i = (i + 1) & x->fmask)
+		if (x->fslot[i].id == id) {
+			x->tf[x->fslot[i].ix - 1].count++;
 			return;
 		}
-	x->fslot[i] = (uint32_t)(x->ntf + 1);
+	x->fslot[i] = (fslot_t){ id, (uint32_t)(x->ntf + 1) };
 	tfeat *t = &x->tf[x->ntf++];
 	t->id = id;
 	t->count = 1;
 	t->slot = (uint32_t)i;
-	t->noff = x->names.len;
-	if (x->keep_names) {
-		buf_add(&x->names, a, an);
-		if (b) {
-			buf_addc(&x->names, ' ');
-			buf_add(&x->names, b, bn);
-		}
-		buf_addc(&x->names, '\0');
-	}
+	if (x->keep_names)
+		name_feature(x, t, a, b);
 }
 
 static int
@@ -227,12 +270,12 @@ by_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Room for the features of a text of n bytes: a word takes 2 bytes at
- * least (a character and a separator) and gives at most 2 features. */
+/* Room for the features of a text of at most nw words, each giving at
+ * most 2 (itself and the pair it ends). */
 static void
-make_room(qp_featx *x, size_t n)
+make_room(qp_featx *x, size_t nw)
 {
-	size_t most = n + 2;
+	size_t most = 2 * nw + 2;
 	if (most > x->cap) {
 		x->cap = most;
 		x->tf = xreallocarray(x->tf, x->cap, sizeof *x->tf);
@@ -251,15 +294,15 @@ make_room(qp_featx *x, size_t n)
 	x->fmask = slots - 1;
 }
 
-size_t
-qp_feat_text(qp_featx *x, const char *text, size_t n, bool sorted, const qp_feat **out)
+/* Ready for a text of at most nw words.  Only between texts does the
+ * cache start afresh: a word of the text points into it. */
+static void
+begin(qp_featx *x, size_t nw)
 {
-	/* Only between texts: a word of this text points into the cache. */
-	size_t most = n / 2 + 1;        /* words a text of n bytes can hold */
-	if (x->nwords + most > x->wcap) {
-		if (most > x->wcap) {
+	if (x->nwords + nw > x->wcap) {
+		if (nw > x->wcap) {
 			/* a text of more words than the cache holds: room for it */
-			while (most > x->wcap)
+			while (nw > x->wcap)
 				x->wcap *= 2;
 			free(x->words);
 			x->words = xcalloc(x->wcap, sizeof *x->words);
@@ -269,34 +312,35 @@ qp_feat_text(qp_featx *x, const char *text, size_t n, bool sorted, const qp_feat
 		buf_reset(&x->keys);
 		buf_reset(&x->stems);
 	}
-	make_room(x, n);
+	make_room(x, nw);
 	x->ntf = 0;
 	buf_reset(&x->names);
+}
 
-	qp_words w;
-	qp_word t;
-	size_t prev = SIZE_MAX;
-	words_init(&w, text, n);
-	while (words_next(&w, &t)) {
-		size_t cur = (size_t)(word_of(x, text + t.off, t.len) - x->words);
-		const cword *c = &x->words[cur];
-		const char *cs = x->stems.s + c->off;
-		count(x, c->uni, cs, c->len, NULL, 0);
-		if (prev != SIZE_MAX) {
-			const cword *p = &x->words[prev];
-			uint32_t id = bucket_of(fnv_add(p->pre, cs, c->len));
-			count(x, id, x->stems.s + p->off, p->len, cs, c->len);
-		}
-		prev = cur;
+/* The next word of the text, c, after the word *prev (SIZE_MAX: none). */
+static inline void
+add_word(qp_featx *x, const cword *c, size_t *prev)
+{
+	count(x, c->uni, c, NULL);
+	if (*prev != SIZE_MAX) {
+		const cword *p = &x->words[*prev];
+		count(x, bucket_of(fnv_add(p->pre, x->stems.s + c->off, c->len)), p, c);
 	}
+	*prev = (size_t)(c - x->words);
+}
+
+/* The counted features made values, as textfeat.h says. */
+static size_t
+finish(qp_featx *x, bool sorted, const qp_feat **out)
+{
 	for (size_t i = 0; i < x->ntf; i++)
-		x->fslot[x->tf[i].slot] = 0;
+		x->fslot[x->tf[i].slot].ix = 0;
 	if (sorted)
 		qsort(x->tf, x->ntf, sizeof *x->tf, by_id);
 	double norm = 0;
 	for (size_t i = 0; i < x->ntf; i++) {
 		uint32_t c = x->tf[i].count;
-		double v = c == 1 ? 1 : 1 + log((double)c);
+		double v = c < LOG_TABLE ? x->logc[c] : 1 + log((double)c);
 		x->out[i].id = x->tf[i].id;
 		x->out[i].value = v;
 		norm += v * v;
@@ -306,6 +350,33 @@ qp_feat_text(qp_featx *x, const char *text, size_t n, bool sorted, const qp_feat
 		x->out[i].value /= norm;
 	*out = x->out;
 	return x->ntf;
+}
+
+size_t
+qp_feat_text(qp_featx *x, const char *text, size_t n, bool sorted, const qp_feat **out)
+{
+	begin(x, n / 2 + 1);    /* words a text of n bytes can hold */
+	qp_words w;
+	qp_word t;
+	size_t prev = SIZE_MAX;
+	words_init(&w, text, n);
+	while (words_next(&w, &t)) {
+		fold_word(x, text + t.off, t.len);
+		const char *f = x->fold.s;
+		size_t fn = x->fold.len;
+		add_word(x, word_of(x, f, fn, qp_hash(f, fn)), &prev);
+	}
+	return finish(x, sorted, out);
+}
+
+size_t
+qp_feat_words(qp_featx *x, const cb_words *w, bool sorted, const qp_feat **out)
+{
+	begin(x, w->n);
+	size_t prev = SIZE_MAX;
+	for (size_t i = 0; i < w->n; i++)
+		add_word(x, word_of(x, w->fold + w->off[i], w->len[i], w->hash[i]), &prev);
+	return finish(x, sorted, out);
 }
 
 const char *
