@@ -3,8 +3,9 @@
  *
  * match-theme --model runs this on every word of its input, so both
  * tables here are specialised rather than lib/map.h's: the word cache is
- * keyed by the folded word's qp_hash, which the matcher has already made
- * for its own cache when the words come from it (qp_feat_words), and a
+ * keyed by a hash of the folded word that costs no pass of its own (from
+ * a text, FNV-1a made while the word is folded; from a matcher's words,
+ * qp_feat_words, the qp_hash the matcher made for its own cache), and a
  * text's features are counted in a small table sized to the text, which
  * stays in the first-level cache, instead of an array over all 2^18
  * buckets.
@@ -15,7 +16,7 @@
 #include <string.h>
 
 #include "buf.h"
-#include "map.h"
+#include "qp.h"
 #include "stem.h"
 #include "textfeat.h"
 #include "utf8.h"
@@ -24,13 +25,21 @@
 #define FNV_OFFSET 14695981039346656037ULL
 #define FNV_PRIME 1099511628211ULL
 
+/* Bytes of a word or stem kept in its cword rather than in x->keys or
+ * x->stems: nearly every word, so that a word seen before is one cache
+ * line (a cword is 64 bytes, and the array is aligned to 64). */
+#define WORD_INLINE 16
+
 /* A word seen before: its folded form, its stem, the hashes made from it. */
 typedef struct {
-	uint64_t key;           /* qp_hash of the folded word */
-	size_t koff, klen;      /* the folded word, in x->keys */
-	size_t off, len;        /* the stem, in x->stems */
-	uint32_t uni;           /* the stem's bucket */
+	uint64_t key;           /* the folded word's hash (x->kind) */
 	uint64_t pre;           /* FNV-1a state after "stem " */
+	uint32_t uni;           /* the stem's bucket */
+	uint32_t klen, slen;    /* bytes of the folded word and of the stem */
+	union {
+		char b[WORD_INLINE];
+		size_t off;     /* longer: in x->keys, x->stems */
+	} k, s;
 } cword;
 
 /* A slot of the word cache: the high half of the word's hash, so that
@@ -65,7 +74,11 @@ struct qp_featx {
 	 * thousand words probe a table that stays in the processor's cache */
 	wslot_t *wslot;
 	size_t wmask;
-	cword *words;
+	/* what the words are keyed by: the two entry points' hashes differ,
+	 * and a change from one to the other starts the cache afresh */
+	enum { KEY_NONE, KEY_FNV, KEY_QP } kind;
+	cword *words;           /* in wmem, aligned */
+	void *wmem;
 	size_t nwords, wcap;    /* wcap a power of 2, QP_FEAT_CACHE or more */
 	qp_buf keys, stems, fold, names;
 	fslot_t *fslot;         /* the text's features */
@@ -99,6 +112,27 @@ qp_feat_bucket(const char *s, size_t n)
 	return bucket_of(fnv_add(FNV_OFFSET, s, n));
 }
 
+/* Room for wcap words, the array aligned to a cache line. */
+static void
+alloc_words(qp_featx *x)
+{
+	free(x->wmem);
+	x->wmem = xcalloc(x->wcap + 1, sizeof *x->words);
+	x->words = (cword *)(((uintptr_t)x->wmem + 63) & ~(uintptr_t)63);
+}
+
+static inline const char *
+ckey(const qp_featx *x, const cword *c)
+{
+	return c->klen <= WORD_INLINE ? c->k.b : x->keys.s + c->k.off;
+}
+
+static inline const char *
+cstem(const qp_featx *x, const cword *c)
+{
+	return c->slen <= WORD_INLINE ? c->s.b : x->stems.s + c->s.off;
+}
+
 qp_featx *
 qp_feat_new(bool names)
 {
@@ -108,7 +142,7 @@ qp_feat_new(bool names)
 	x->wcap = QP_FEAT_CACHE;
 	x->wmask = 1023;
 	x->wslot = xcalloc(x->wmask + 1, sizeof *x->wslot);
-	x->words = xcalloc(x->wcap, sizeof *x->words);
+	alloc_words(x);
 	buf_init(&x->keys);
 	buf_init(&x->stems);
 	buf_init(&x->fold);
@@ -125,7 +159,7 @@ qp_feat_free(qp_featx *x)
 		return;
 	qp_stemmer_free(x->st);
 	free(x->wslot);
-	free(x->words);
+	free(x->wmem);
 	buf_free(&x->keys);
 	buf_free(&x->stems);
 	buf_free(&x->fold);
@@ -146,6 +180,13 @@ same(const char *a, const char *b, size_t n)
 	return true;
 }
 
+/* The first slot of hash h: FNV-1a's low bits are mixed little. */
+static inline size_t
+slot_of(uint64_t h)
+{
+	return (size_t)(h ^ (h >> 29));
+}
+
 /* Twice the slots, the words put back. */
 static void
 grow_slots(qp_featx *x)
@@ -155,7 +196,7 @@ grow_slots(qp_featx *x)
 	x->wslot = xcalloc(x->wmask + 1, sizeof *x->wslot);
 	for (size_t k = 0; k < x->nwords; k++) {
 		uint64_t h = x->words[k].key;
-		size_t i = (size_t)h & x->wmask;
+		size_t i = slot_of(h) & x->wmask;
 		while (x->wslot[i].ix)
 			i = (i + 1) & x->wmask;
 		x->wslot[i] = (wslot_t){ (uint32_t)(h >> 32), (uint32_t)(k + 1) };
@@ -172,63 +213,76 @@ new_word(qp_featx *x, const char *f, size_t fn, uint64_t h, size_t i)
 {
 	if (2 * (x->nwords + 1) > x->wmask + 1) {
 		grow_slots(x);
-		for (i = (size_t)h & x->wmask; x->wslot[i].ix; i = (i + 1) & x->wmask)
+		for (i = slot_of(h) & x->wmask; x->wslot[i].ix; i = (i + 1) & x->wmask)
 			;
 	}
 	x->wslot[i] = (wslot_t){ (uint32_t)(h >> 32), (uint32_t)(x->nwords + 1) };
 
 	cword *c = &x->words[x->nwords++];
 	c->key = h;
-	c->koff = x->keys.len;
-	c->klen = fn;
-	buf_add(&x->keys, f, fn);
+	c->klen = (uint32_t)fn;
+	if (fn <= WORD_INLINE) {
+		memcpy(c->k.b, f, fn);
+	} else {
+		c->k.off = x->keys.len;
+		buf_add(&x->keys, f, fn);
+	}
 	size_t sn;
 	const char *s = qp_stem(x->st, f, fn, &sn);
-	c->off = x->stems.len;
-	c->len = sn;
-	buf_add(&x->stems, s, sn);
+	c->slen = (uint32_t)sn;
+	if (sn <= WORD_INLINE) {
+		memcpy(c->s.b, s, sn);
+	} else {
+		c->s.off = x->stems.len;
+		buf_add(&x->stems, s, sn);
+	}
 	uint64_t sh = fnv_add(FNV_OFFSET, s, sn);
 	c->uni = bucket_of(sh);
 	c->pre = fnv_add(sh, " ", 1);
 	return c;
 }
 
-/* The cached entry of the folded word f[0..fn), whose qp_hash is h,
- * made if new. */
+/* The cached entry of the folded word f[0..fn), whose hash is h, made
+ * if new. */
 static const cword *
 word_of(qp_featx *x, const char *f, size_t fn, uint64_t h)
 {
 	size_t mask = x->wmask;
-	size_t i = (size_t)h & mask;
+	size_t i = slot_of(h) & mask;
 	uint32_t tag = (uint32_t)(h >> 32);
 	for (; x->wslot[i].ix; i = (i + 1) & mask) {
 		if (x->wslot[i].tag != tag)
 			continue;
 		const cword *c = &x->words[x->wslot[i].ix - 1];
-		if (c->key == h && c->klen == fn && same(x->keys.s + c->koff, f, fn))
+		if (c->key == h && c->klen == fn && same(ckey(x, c), f, fn))
 			return c;
 	}
 	return new_word(x, f, fn, h, i);
 }
 
 /* The word w[0..len) of a text, folded into x->fold as the matcher
- * folds it. */
-static void
+ * folds it; returns the FNV-1a hash of the folded bytes. */
+static uint64_t
 fold_word(qp_featx *x, const char *w, size_t len)
 {
 	/* ASCII, nearly every word, folds by lowering its letters, as
-	 * utf8_fold would */
+	 * utf8_fold would, hashed on the way */
+	uint64_t h = FNV_OFFSET;
 	size_t k = 0;
 	buf_reset(&x->fold);
 	buf_grow(&x->fold, len);
-	for (; k < len && (unsigned char)w[k] < 0x80; k++)
-		x->fold.s[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+	for (; k < len && (unsigned char)w[k] < 0x80; k++) {
+		char c = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+		x->fold.s[k] = c;
+		h = (h ^ (unsigned char)c) * FNV_PRIME;
+	}
 	if (k == len) {
 		x->fold.len = len;
 		x->fold.s[len] = '\0';
-	} else {
-		utf8_fold(w, len, &x->fold);
+		return h;
 	}
+	utf8_fold(w, len, &x->fold);
+	return fnv_add(FNV_OFFSET, x->fold.s, x->fold.len);
 }
 
 /* The name of a new feature t: the stem of a, or with b the pair "a b". */
@@ -236,10 +290,10 @@ static void
 name_feature(qp_featx *x, tfeat *t, const cword *a, const cword *b)
 {
 	t->noff = x->names.len;
-	buf_add(&x->names, x->stems.s + a->off, a->len);
+	buf_add(&x->names, cstem(x, a), a->slen);
 	if (b) {
 		buf_addc(&x->names, ' ');
-		buf_add(&x->names, x->stems.s + b->off, b->len);
+		buf_add(&x->names, cstem(x, b), b->slen);
 	}
 	buf_addc(&x->names, '\0');
 }
@@ -294,21 +348,21 @@ make_room(qp_featx *x, size_t nw)
 	x->fmask = slots - 1;
 }
 
-/* Ready for a text of at most nw words.  Only between texts does the
- * cache start afresh: a word of the text points into it. */
+/* Ready for a text of at most nw words, keyed by kind.  Only between
+ * texts does the cache start afresh: a word of the text points into it. */
 static void
-begin(qp_featx *x, size_t nw)
+begin(qp_featx *x, size_t nw, int kind)
 {
-	if (x->nwords + nw > x->wcap) {
+	if (x->nwords + nw > x->wcap || kind != (int)x->kind) {
 		if (nw > x->wcap) {
 			/* a text of more words than the cache holds: room for it */
 			while (nw > x->wcap)
 				x->wcap *= 2;
-			free(x->words);
-			x->words = xcalloc(x->wcap, sizeof *x->words);
+			alloc_words(x);
 		}
 		memset(x->wslot, 0, (x->wmask + 1) * sizeof *x->wslot);
 		x->nwords = 0;
+		x->kind = kind;
 		buf_reset(&x->keys);
 		buf_reset(&x->stems);
 	}
@@ -324,7 +378,7 @@ add_word(qp_featx *x, const cword *c, size_t *prev)
 	count(x, c->uni, c, NULL);
 	if (*prev != SIZE_MAX) {
 		const cword *p = &x->words[*prev];
-		count(x, bucket_of(fnv_add(p->pre, x->stems.s + c->off, c->len)), p, c);
+		count(x, bucket_of(fnv_add(p->pre, cstem(x, c), c->slen)), p, c);
 	}
 	*prev = (size_t)(c - x->words);
 }
@@ -355,16 +409,16 @@ finish(qp_featx *x, bool sorted, const qp_feat **out)
 size_t
 qp_feat_text(qp_featx *x, const char *text, size_t n, bool sorted, const qp_feat **out)
 {
-	begin(x, n / 2 + 1);    /* words a text of n bytes can hold */
+	if (n > UINT32_MAX / 2)         /* a cword's lengths are 32 bits */
+		qp_die("a text of more than 2 GiB cannot be made features");
+	begin(x, n / 2 + 1, KEY_FNV);   /* words a text of n bytes can hold */
 	qp_words w;
 	qp_word t;
 	size_t prev = SIZE_MAX;
 	words_init(&w, text, n);
 	while (words_next(&w, &t)) {
-		fold_word(x, text + t.off, t.len);
-		const char *f = x->fold.s;
-		size_t fn = x->fold.len;
-		add_word(x, word_of(x, f, fn, qp_hash(f, fn)), &prev);
+		uint64_t h = fold_word(x, text + t.off, t.len);
+		add_word(x, word_of(x, x->fold.s, x->fold.len, h), &prev);
 	}
 	return finish(x, sorted, out);
 }
@@ -372,7 +426,7 @@ qp_feat_text(qp_featx *x, const char *text, size_t n, bool sorted, const qp_feat
 size_t
 qp_feat_words(qp_featx *x, const cb_words *w, bool sorted, const qp_feat **out)
 {
-	begin(x, w->n);
+	begin(x, w->n, KEY_QP);
 	size_t prev = SIZE_MAX;
 	for (size_t i = 0; i < w->n; i++)
 		add_word(x, word_of(x, w->fold + w->off[i], w->len[i], w->hash[i]), &prev);

@@ -23,7 +23,10 @@
  * either; the extractor keeps no pointer into the words it is given.  The
  * stems of words already seen are cached; the cache starts afresh when
  * it holds QP_FEAT_CACHE words, so an extractor's size does not grow
- * with the input.  An extractor is used by one thread.
+ * with the input, and when an extractor goes from qp_feat_text to
+ * qp_feat_words or back (each keys the words by its own hash).  An
+ * extractor is used by one thread.  Only a text over 2 GiB dies
+ * (qp_die), as in the matcher.
  */
 #ifndef QP_TEXTFEAT_H
 #define QP_TEXTFEAT_H
