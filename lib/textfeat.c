@@ -30,16 +30,20 @@
  * line (a cword is 64 bytes, and the array is aligned to 64). */
 #define WORD_INLINE 16
 
+/* Bytes of a cached word: in place, or longer ones at off in a buffer. */
+typedef union {
+	char b[WORD_INLINE];
+	size_t off;
+} cbytes;
+
 /* A word seen before: its folded form, its stem, the hashes made from it. */
 typedef struct {
 	uint64_t key;           /* the folded word's hash (x->kind) */
 	uint64_t pre;           /* FNV-1a state after "stem " */
 	uint32_t uni;           /* the stem's bucket */
 	uint32_t klen, slen;    /* bytes of the folded word and of the stem */
-	union {
-		char b[WORD_INLINE];
-		size_t off;     /* longer: in x->keys, x->stems */
-	} k, s;
+	cbytes k, s;            /* the word (longer: in x->keys), the stem
+	                         * (x->stems) */
 } cword;
 
 /* A slot of the word cache: the high half of the word's hash, so that
@@ -203,6 +207,18 @@ grow_slots(qp_featx *x)
 	}
 }
 
+/* p[0..n) into d, or when longer into b. */
+static void
+keep_bytes(cbytes *d, qp_buf *b, const char *p, size_t n)
+{
+	if (n <= WORD_INLINE) {
+		memcpy(d->b, p, n);
+	} else {
+		d->off = b->len;
+		buf_add(b, p, n);
+	}
+}
+
 /* Word f[0..fn) with hash h, not in the cache, whose probe ended at
  * slot i: stemmed and added.  Out of line: most words are in the cache. */
 #ifdef __GNUC__
@@ -221,21 +237,11 @@ new_word(qp_featx *x, const char *f, size_t fn, uint64_t h, size_t i)
 	cword *c = &x->words[x->nwords++];
 	c->key = h;
 	c->klen = (uint32_t)fn;
-	if (fn <= WORD_INLINE) {
-		memcpy(c->k.b, f, fn);
-	} else {
-		c->k.off = x->keys.len;
-		buf_add(&x->keys, f, fn);
-	}
+	keep_bytes(&c->k, &x->keys, f, fn);
 	size_t sn;
 	const char *s = qp_stem(x->st, f, fn, &sn);
 	c->slen = (uint32_t)sn;
-	if (sn <= WORD_INLINE) {
-		memcpy(c->s.b, s, sn);
-	} else {
-		c->s.off = x->stems.len;
-		buf_add(&x->stems, s, sn);
-	}
+	keep_bytes(&c->s, &x->stems, s, sn);
 	uint64_t sh = fnv_add(FNV_OFFSET, s, sn);
 	c->uni = bucket_of(sh);
 	c->pre = fnv_add(sh, " ", 1);
