@@ -58,7 +58,9 @@ typedef struct {
 	uint32_t id;
 	uint32_t count;
 	uint32_t slot;          /* its place in fslot, cleared after the text */
-	size_t noff;            /* its name in x->names */
+	uint32_t a, b;          /* the words that named it first (index in
+	                         * words; b UINT32_MAX for a single stem) */
+	size_t noff;            /* its name in x->names; SIZE_MAX: not made */
 } tfeat;
 
 /* A slot of the text's feature table: the bucket, and the feature's
@@ -291,20 +293,8 @@ fold_word(qp_featx *x, const char *w, size_t len)
 	return fnv_add(FNV_OFFSET, x->fold.s, x->fold.len);
 }
 
-/* The name of a new feature t: the stem of a, or with b the pair "a b". */
-static void
-name_feature(qp_featx *x, tfeat *t, const cword *a, const cword *b)
-{
-	t->noff = x->names.len;
-	buf_add(&x->names, cstem(x, a), a->slen);
-	if (b) {
-		buf_addc(&x->names, ' ');
-		buf_add(&x->names, cstem(x, b), b->slen);
-	}
-	buf_addc(&x->names, '\0');
-}
-
-/* Feature id once more in this text; a and b name it (see name_feature). */
+/* Feature id once more in this text; a and b (NULL for a single stem)
+ * name it. */
 static inline void
 count(qp_featx *x, uint32_t id, const cword *a, const cword *b)
 {
@@ -319,8 +309,8 @@ count(qp_featx *x, uint32_t id, const cword *a, const cword *b)
 	t->id = id;
 	t->count = 1;
 	t->slot = (uint32_t)i;
-	if (x->keep_names)
-		name_feature(x, t, a, b);
+	t->a = (uint32_t)(a - x->words);
+	t->b = b ? (uint32_t)(b - x->words) : UINT32_MAX;
 }
 
 static int
@@ -397,6 +387,20 @@ finish(qp_featx *x, bool sorted, const qp_feat **out)
 		x->fslot[x->tf[i].slot].ix = 0;
 	if (sorted)
 		qsort(x->tf, x->ntf, sizeof *x->tf, by_id);
+	if (x->keep_names) {
+		/* Names are made when asked for (--explain asks for a few):
+		 * room for all of them now, so that making one moves none
+		 * made before (the caller may hold them all, as learn does). */
+		size_t room = 0;
+		for (size_t i = 0; i < x->ntf; i++) {
+			const tfeat *t = &x->tf[i];
+			room += x->words[t->a].slen + 1;
+			if (t->b != UINT32_MAX)
+				room += x->words[t->b].slen + 1;
+			x->tf[i].noff = SIZE_MAX;
+		}
+		buf_grow(&x->names, room);
+	}
 	double norm = 0;
 	for (size_t i = 0; i < x->ntf; i++) {
 		uint32_t c = x->tf[i].count;
@@ -440,7 +444,22 @@ qp_feat_words(qp_featx *x, const cb_words *w, bool sorted, const qp_feat **out)
 }
 
 const char *
-qp_feat_name(const qp_featx *x, size_t i)
+qp_feat_name(qp_featx *x, size_t i)
 {
-	return x->keep_names ? x->names.s + x->tf[i].noff : "";
+	if (!x->keep_names)
+		return "";
+	tfeat *t = &x->tf[i];
+	if (t->noff == SIZE_MAX) {
+		/* the stem of a, or the pair "a b": the room is there */
+		const cword *a = &x->words[t->a];
+		t->noff = x->names.len;
+		buf_add(&x->names, cstem(x, a), a->slen);
+		if (t->b != UINT32_MAX) {
+			const cword *b = &x->words[t->b];
+			buf_addc(&x->names, ' ');
+			buf_add(&x->names, cstem(x, b), b->slen);
+		}
+		buf_addc(&x->names, '\0');
+	}
+	return x->names.s + t->noff;
 }

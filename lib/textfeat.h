@@ -65,8 +65,9 @@ size_t qp_feat_text(qp_featx *x, const char *text, size_t n, bool sorted,
  * as qp_feat_text gives for that text.  w is only read. */
 size_t qp_feat_words(qp_featx *x, const cb_words *w, bool sorted, const qp_feat **out);
 
-/* With names: the name of the i-th feature of the last text. */
-const char *qp_feat_name(const qp_featx *x, size_t i);
+/* With names: the name of the i-th feature of the last text (made on
+ * the first call; every name of a text stays valid until the next text). */
+const char *qp_feat_name(qp_featx *x, size_t i);
 
 /* The bucket of the string s[0..n), by the formula above. */
 uint32_t qp_feat_bucket(const char *s, size_t n);
