@@ -5,6 +5,7 @@
  * per hit (a keyword-in-context listing).  The codebook is read by
  * lib/codebook.c (and lib/dic.c) and matched by lib/matcher.c.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -140,6 +141,28 @@ add_uint(qp_buf *b, uint32_t v)
 	while ((v /= 10) > 0);
 	while (n > 0)
 		buf_addc(b, d[--n]);
+}
+
+/* x as printf's "%.3f" writes it, a twentieth of --model's instructions:
+ * x * 1000 is rounded to an integer here when it is not near a half,
+ * where the product's rounding error could decide, else by printf. */
+static void
+add_fixed3(qp_buf *b, double x)
+{
+	if (!(x >= 0 && x < 1e6) || signbit(x)) {
+		buf_printf(b, "%.3f", x);
+		return;
+	}
+	double y = x * 1000, n = floor(y), frac = y - n;
+	if (fabs(frac - 0.5) < 1e-6) {
+		buf_printf(b, "%.3f", x);
+		return;
+	}
+	uint32_t r = (uint32_t)n + (frac > 0.5);
+	add_uint(b, r / 1000);
+	char d[4] = { '.', (char)('0' + r / 100 % 10), (char)('0' + r / 10 % 10),
+	              (char)('0' + r % 10) };
+	buf_add(b, d, 4);
 }
 
 /* The text to code, unescaped only when it holds an escape (into
@@ -337,15 +360,19 @@ run_model(const job *j)
 		nrec++;
 		size_t tn;
 		const char *t = coded_text(j, &text, &tn);
-		size_t nr = 0;
+		size_t nr = 0, nf;
 		const cb_result *r = NULL;
+		const qp_feat *f;
 		if (j->cb) {
 			cb_match(j->m, t, tn);
 			report_failures(j);
 			r = cb_results(j->m, &nr);
+			/* the words the matcher cut and folded, not cut again */
+			cb_words w = cb_last_words(j->m);
+			nf = qp_feat_words(fx, &w, false, &f);
+		} else {
+			nf = qp_feat_text(fx, t, tn, false, &f);
 		}
-		const qp_feat *f;
-		size_t nf = qp_feat_text(fx, t, tn, false, &f);
 		qp_model_score(j->model, f, nf, p);
 		const qp_given *g;
 		double doubt;
@@ -370,7 +397,7 @@ run_model(const job *j)
 			}
 			buf_adds(&codes, qp_comb_path(k, &g[i]));
 			add_uint(&hits, g[i].hits);
-			buf_printf(&scores, "%.3f", g[i].score);
+			add_fixed3(&scores, g[i].score);
 			if (j->explain)
 				explain_code(j, fx, f, nf, &g[i], &expl);
 		}
@@ -385,7 +412,7 @@ run_model(const job *j)
 		}
 		/* the record's line, as qp_rd_write would write it */
 		buf_reset(&num);
-		buf_printf(&num, "%.3f", doubt);
+		add_fixed3(&num, doubt);
 		const qp_buf *val[5] = { &codes, &hits, &scores, &expl, &num };
 		const int oc[5] = { oc_codes, oc_hits, oc_scores, oc_explain, oc_doubt };
 		qp_buf lb = QP_BUF_INIT;

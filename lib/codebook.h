@@ -122,6 +122,23 @@ const cb_failure *cb_failures(const cb_matcher *m, size_t *n);
 void cb_context(const cb_matcher *m, const cb_hit *h, size_t nwords,
                 size_t *start, size_t *end);
 
+/*
+ * The words of the last text as the matcher cut (words_next) and folded
+ * (utf8_fold) them, for a caller that needs them too and need not cut
+ * the text again (match-theme --model's features: textfeat.h's
+ * qp_feat_words): word i is
+ * fold[off[i] .. off[i] + len[i]) (no bytes for a word of marks only)
+ * and hash[i] is qp_hash (map.h) of those bytes.  The arrays belong to
+ * the matcher and stay valid until the next cb_match.
+ */
+typedef struct {
+	const char *fold;
+	const uint32_t *off, *len;
+	const uint64_t *hash;
+	size_t n;
+} cb_words;
+cb_words cb_last_words(const cb_matcher *m);
+
 /* PCRE2's message for an error code, into buf (always NUL-terminated). */
 void cb_regex_error(int error, char *buf, size_t n);
 

@@ -1057,6 +1057,12 @@ cb_failures(const cb_matcher *m, size_t *n)
 	return m->fail;
 }
 
+cb_words
+cb_last_words(const cb_matcher *m)
+{
+	return (cb_words){ m->fold.s, m->foff, m->flen, m->th, m->ntok };
+}
+
 void
 cb_context(const cb_matcher *m, const cb_hit *h, size_t nwords,
            size_t *start, size_t *end)

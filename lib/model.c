@@ -11,6 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "buf.h"
 #include "codepath.h"
 #include "err.h"
@@ -297,6 +301,18 @@ qp_model_check_codebook(const qp_model *m, const char *path)
 		       path, h, m->cbhash, path);
 }
 
+/* The bits set in v.  __builtin_popcountll is a call into libgcc where
+ * the build does not ask for the processor's instruction (-mpopcnt),
+ * and was a tenth of scoring; this is a few instructions, inline. */
+static inline uint32_t
+popcount64(uint64_t v)
+{
+	v -= (v >> 1) & 0x5555555555555555ull;
+	v = (v & 0x3333333333333333ull) + ((v >> 2) & 0x3333333333333333ull);
+	v = (v + (v >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+	return (uint32_t)((v * 0x0101010101010101ull) >> 56);
+}
+
 /* Row + 1 of bucket id, 0 if it has none. */
 static inline uint32_t
 row_of(const qp_model *m, uint32_t id)
@@ -304,7 +320,7 @@ row_of(const qp_model *m, uint32_t id)
 	uint64_t word = m->has[id >> 6], bit = 1ull << (id & 63);
 	if (!(word & bit))
 		return 0;
-	return m->before[id >> 6] + (uint32_t)__builtin_popcountll(word & (bit - 1)) + 1;
+	return m->before[id >> 6] + popcount64(word & (bit - 1)) + 1;
 }
 
 double
@@ -320,21 +336,63 @@ sigmoid(double z)
 	return 1 / (1 + exp(-z));
 }
 
+/* score[c] += w[c] * v for the nc codes of a row w. */
+static inline void
+add_row(double *score, const float *w, size_t nc, double v)
+{
+	size_t c = 0;
+#ifdef __SSE2__
+	/* Four codes a step, two to a register: the same products and sums,
+	 * lane by lane, as one code at a time (C11 contracts no multiply and
+	 * add into one), in half the instructions; GCC's -O2 does not
+	 * vectorise this by itself. */
+	__m128d vv = _mm_set1_pd(v);
+	for (; c + 4 <= nc; c += 4) {
+		__m128 wf = _mm_loadu_ps(w + c);
+		__m128d lo = _mm_mul_pd(_mm_cvtps_pd(wf), vv);
+		__m128d hi = _mm_mul_pd(_mm_cvtps_pd(_mm_movehl_ps(wf, wf)), vv);
+		_mm_storeu_pd(score + c, _mm_add_pd(_mm_loadu_pd(score + c), lo));
+		_mm_storeu_pd(score + c + 2, _mm_add_pd(_mm_loadu_pd(score + c + 2), hi));
+	}
+	if (c + 2 <= nc) {
+		__m128 wf = _mm_castsi128_ps(_mm_loadl_epi64((const __m128i *)(w + c)));
+		__m128d lo = _mm_mul_pd(_mm_cvtps_pd(wf), vv);
+		_mm_storeu_pd(score + c, _mm_add_pd(_mm_loadu_pd(score + c), lo));
+		c += 2;
+	}
+#endif
+	for (; c < nc; c++)
+		score[c] += w[c] * v;
+}
+
+enum { SCORE_CHUNK = 64 };
+
 void
 qp_model_score(const qp_model *m, const qp_feat *f, size_t n, double *score)
 {
-	for (size_t c = 0; c < m->ncodes; c++)
+	size_t nc = m->ncodes;
+	uint32_t row[SCORE_CHUNK];
+	double val[SCORE_CHUNK];
+
+	for (size_t c = 0; c < nc; c++)
 		score[c] = m->codes[c].bias;
-	for (size_t i = 0; i < n; i++) {
-		uint32_t r = row_of(m, f[i].id);
-		if (!r)
-			continue;
-		const float *w = m->w + (size_t)(r - 1) * m->ncodes;
-		double v = f[i].value;  /* once, not again after every store */
-		for (size_t c = 0; c < m->ncodes; c++)
-			score[c] += w[c] * v;
+	/* A quarter of a text's features has no row, at random: the rows of
+	 * a chunk of features are found first and the features without one
+	 * dropped without a branch, so that the sums, in the features'
+	 * order, run without mispredictions. */
+	for (size_t i0 = 0; i0 < n; i0 += SCORE_CHUNK) {
+		size_t e = n - i0 < SCORE_CHUNK ? n - i0 : SCORE_CHUNK, k = 0;
+		for (size_t i = 0; i < e; i++) {
+			uint32_t id = f[i0 + i].id;
+			uint64_t word = m->has[id >> 6], bit = 1ull << (id & 63);
+			row[k] = m->before[id >> 6] + popcount64(word & (bit - 1));
+			val[k] = f[i0 + i].value;
+			k += (word & bit) != 0;
+		}
+		for (size_t q = 0; q < k; q++)
+			add_row(score, m->w + (size_t)row[q] * nc, nc, val[q]);
 	}
-	for (size_t c = 0; c < m->ncodes; c++)
+	for (size_t c = 0; c < nc; c++)
 		score[c] = sigmoid(score[c]);
 }
 
@@ -349,11 +407,9 @@ qp_model_score_seg(const qp_model *m, const qp_trainset *ts, size_t s, double *s
 		if (id >= RULE_ID && (size_t)(id - RULE_ID) < m->nrules)
 			rv[id - RULE_ID] = ts->nodes[i].value;
 		uint32_t r = id <= (int)QP_FEAT_BUCKETS ? row_of(m, (uint32_t)id) : 0;
-		if (!r)
-			continue;
-		const float *w = m->w + (size_t)(r - 1) * m->ncodes;
-		for (size_t c = 0; c < m->ncodes; c++)
-			score[c] += w[c] * ts->nodes[i].value;
+		if (r)
+			add_row(score, m->w + (size_t)(r - 1) * m->ncodes, m->ncodes,
+			        ts->nodes[i].value);
 	}
 	for (size_t c = 0; c < m->ncodes; c++)
 		score[c] = sigmoid(score[c]);
@@ -512,7 +568,7 @@ index_rows(qp_model *m)
 		m->has[m->rowid[r] >> 6] |= 1ull << (m->rowid[r] & 63);
 	/* rows ascend with buckets, so a row's index is its rank */
 	for (size_t k = 1; k < nw; k++)
-		m->before[k] = m->before[k - 1] + (uint32_t)__builtin_popcountll(m->has[k - 1]);
+		m->before[k] = m->before[k - 1] + popcount64(m->has[k - 1]);
 }
 
 qp_model *
@@ -761,6 +817,64 @@ ulong_field(reader *r, size_t i, unsigned long max, const char *what)
 	return v;
 }
 
+/*
+ * s as strtod reads it, when s is a plain decimal of at most 15
+ * significant digits and a power of ten at most 22 away, as %.6g writes
+ * every number of a model: the digits and the power of ten are then
+ * exact doubles, and one multiplication or division rounds correctly,
+ * as strtod does.  A tenth of the time of strtod, which was most of the
+ * loading of a model.  False for anything else, for strtod to read.
+ */
+static bool
+plain_decimal(const char *s, double *out)
+{
+	static const double p10[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+	};
+	bool neg = *s == '-', any = false;
+	uint64_t m = 0;
+	int nd = 0, e = 0;
+
+	if (*s == '-' || *s == '+')
+		s++;
+	for (bool frac = false;; s++) {
+		if (*s == '.' && !frac) {
+			frac = true;
+			continue;
+		}
+		if (*s < '0' || *s > '9')
+			break;
+		any = true;
+		if (m || *s != '0') {
+			if (++nd > 15)
+				return false;
+			m = m * 10 + (uint64_t)(*s - '0');
+		}
+		e -= frac;
+	}
+	if (!any)
+		return false;
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		bool eneg = *s == '-';
+		if (*s == '-' || *s == '+')
+			s++;
+		if (*s < '0' || *s > '9')
+			return false;
+		int x = 0;
+		for (; *s >= '0' && *s <= '9'; s++)
+			if ((x = x * 10 + (*s - '0')) > 1000)
+				return false;
+		e += eneg ? -x : x;
+	}
+	if (*s || e < -22 || e > 22)
+		return false;
+	double v = e < 0 ? (double)m / p10[-e] : (double)m * p10[e];
+	*out = neg ? -v : v;
+	return true;
+}
+
 static double
 double_field(reader *r, size_t i, const char *what)
 {
@@ -768,8 +882,11 @@ double_field(reader *r, size_t i, const char *what)
 	char *end;
 	if (!*s || strchr(s, ' ') || strchr("+-.0123456789", *s) == NULL)
 		bad(r, "%s: not a number: '%s'", what, s);
-	double v = strtod(s, &end);
-	if (*end || !isfinite(v) || fabs(v) > 1e6)
+	double v;
+	bool plain = plain_decimal(s, &v);
+	if (!plain)
+		v = strtod(s, &end);
+	if ((!plain && *end) || !isfinite(v) || fabs(v) > 1e6)
 		bad(r, "%s: not a finite number up to 1e6: '%s'", what, s);
 	return v;
 }

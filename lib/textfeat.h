@@ -18,11 +18,15 @@
  * alike.  A text without words has no features.
  *
  * Memory: the caller owns what qp_feat_new returns and frees it with
- * qp_feat_free.  The features and names qp_feat_text hands out belong
- * to the extractor and are valid until its next qp_feat_text.  The
+ * qp_feat_free.  The features and names qp_feat_text and qp_feat_words
+ * hand out belong to the extractor and are valid until its next call of
+ * either; the extractor keeps no pointer into the words it is given.  The
  * stems of words already seen are cached; the cache starts afresh when
  * it holds QP_FEAT_CACHE words, so an extractor's size does not grow
- * with the input.  An extractor is used by one thread.
+ * with the input, and when an extractor goes from qp_feat_text to
+ * qp_feat_words or back (each keys the words by its own hash).  An
+ * extractor is used by one thread.  Only a text over 2 GiB dies
+ * (qp_die), as in the matcher.
  */
 #ifndef QP_TEXTFEAT_H
 #define QP_TEXTFEAT_H
@@ -30,6 +34,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "codebook.h"
 
 #define QP_FEAT_BITS 18
 #define QP_FEAT_BUCKETS (1u << QP_FEAT_BITS)
@@ -52,8 +58,16 @@ void qp_feat_free(qp_featx *x);
  * (liblinear wants them so).  Returns their number; *out the array. */
 size_t qp_feat_text(qp_featx *x, const char *text, size_t n, bool sorted,
                     const qp_feat **out);
-/* With names: the name of the i-th feature of the last text. */
-const char *qp_feat_name(const qp_featx *x, size_t i);
+
+/* The features of a text from its words as a codebook matcher cut and
+ * folded them (cb_last_words, codebook.h), so that a text coded by
+ * rules and model is cut and folded once: the same, in the same order,
+ * as qp_feat_text gives for that text.  w is only read. */
+size_t qp_feat_words(qp_featx *x, const cb_words *w, bool sorted, const qp_feat **out);
+
+/* With names: the name of the i-th feature of the last text (made on
+ * the first call; every name of a text stays valid until the next text). */
+const char *qp_feat_name(qp_featx *x, size_t i);
 
 /* The bucket of the string s[0..n), by the formula above. */
 uint32_t qp_feat_bucket(const char *s, size_t n);

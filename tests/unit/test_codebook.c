@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "codebook.h"
+#include "map.h"
 #include "qp.h"
 #include "unquote.h"
 
@@ -371,6 +372,60 @@ test_cache(void)
 	cb_free(cb);
 }
 
+/* cb_last_words: the words of the last text, folded, '|' between them;
+ * NULL when a word's hash is not qp_hash of its bytes. */
+static const char *
+words_of(cb_matcher *m, const char *text)
+{
+	static char out[600];
+	cb_match(m, text, strlen(text));
+	cb_words w = cb_last_words(m);
+	out[0] = '\0';
+	for (size_t i = 0; i < w.n; i++) {
+		if (w.hash[i] != qp_hash(w.fold + w.off[i], w.len[i]))
+			return NULL;
+		size_t l = strlen(out);
+		snprintf(out + l, sizeof out - l, "%s%.*s", i ? "|" : "", (int)w.len[i],
+		         w.fold + w.off[i]);
+	}
+	return out;
+}
+
+static void
+test_last_words(void)
+{
+	static const struct { const char *text, *want; } cases[] = {
+		{ "Rushing, no  TIME!", "rushing|no|time" },
+		{ "Caf\xc3\xa9 NA\xc3\x8fVE stra\xc3\x9f" "e", "cafe|naive|strasse" },
+		{ "don't can\xe2\x80\x99t 'tis", "don't|can't|tis" },
+		{ "3 o'clock, 1990s 3.14", "3|o'clock|1990s|3|14" },
+		{ "e\xcc\x81t\xc3\xa9 \xcc\x81 x", "ete||x" },  /* a word of marks only: no bytes */
+		{ "\xf0\x9f\x98\x80 smile", "smile" },
+		{ "", "" },
+		{ "... !!!", "" },
+	};
+	const char *books[] = { "code a\n  word rush*\n", "stem on\ncode a\n  word rush\n" };
+	for (int k = 0; k < 2; k++) {
+		cb_codebook *cb = parse(books[k]);
+		if (!cb)
+			return;
+		for (int flags = 0; flags <= CB_KEEP_HITS; flags += CB_KEEP_HITS) {
+			cb_matcher *m = cb_matcher_new(cb, flags);
+			cb_words none = cb_last_words(m);
+			T_OK(none.n == 0, "last words: none before the first text");
+			for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+				char name[160];
+				const char *got = words_of(m, cases[i].text);
+				snprintf(name, sizeof name, "last words (%s%s): case %zu",
+				         k ? "stem on" : "stem off", flags ? ", hits kept" : "", i);
+				T_STR(got ? got : "(a hash is not qp_hash)", cases[i].want, name);
+			}
+			cb_matcher_free(m);
+		}
+		cb_free(cb);
+	}
+}
+
 /* A matcher run over a table of texts: each text's "code:hits;..." */
 struct mcase { const char *text, *want; };
 
@@ -603,6 +658,7 @@ main(void)
 	test_cache();
 	test_stem();
 	test_stem_cache();
+	test_last_words();
 	test_wordnet();
 	return t_done();
 }
