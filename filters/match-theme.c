@@ -256,6 +256,15 @@ explain_code(const job *j, qp_featx *fx, const qp_feat *f, size_t nf, const qp_g
 				continue;
 			seen[shown++] = t;
 			add_item(b, &first, "", t);
+			/* an expanded word says where it came from:
+			 * "hasten (syn hurry.v)" */
+			const char *via = cb_pattern_via(j->cb, h[i].pattern);
+			if (*via) {
+				buf_adds(b, " (");
+				for (; *via; via++)
+					buf_addc(b, *via == ';' || *via == ',' ? ' ' : *via);
+				buf_addc(b, ')');
+			}
 		}
 	}
 	if (!g->by_model)

@@ -178,3 +178,15 @@ bad() {
 	[ "$status" -eq 0 ]
 	[ "$output" = 138 ]
 }
+
+@test "--explain: a word from a WordNet expansion names the expansion it came from" {
+	D=$BATS_TEST_TMPDIR
+	printf 'code barriers/time\nword deadline\nsyn hurry.v\n' >"$D/syn.cb"
+	printf 'text\tcodes\nI had to hurry\tbarriers/time\nwe sat down\t\nrush rush\tbarriers/time\ncalm day\t\n' >"$D/tr.tsv"
+	learn --codes codes "$D/tr.tsv" >"$D/syn.model"
+	printf 'text\nI had to hasten to the ward, no deadline.\n' >"$D/s.tsv"
+	run match-theme --model "$D/syn.model" --explain "$D/syn.cb" "$D/s.tsv"
+	[ "$status" -eq 0 ]
+	explain=$(printf '%s\n' "$output" | tail -n 1 | cut -f 5)
+	[[ "$explain" == "hasten (syn hurry.v),deadline,~"* ]]
+}
