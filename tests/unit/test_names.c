@@ -32,7 +32,7 @@ guess(const char *s)
 	static qp_buf b;
 	names_tok *tv;
 	size_t n = strlen(s), ntok = names_tokenize(nm, s, n, NULL, 0, &tv);
-	names_guess_people(s, tv, ntok, person, NULL);
+	names_guess_people(s, n, tv, ntok, false, person, NULL);
 	buf_reset(&b);
 	buf_add(&b, "", 0);
 	size_t at = 0;
