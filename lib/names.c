@@ -147,7 +147,8 @@ static const char *const w_cues[] = {
 };
 static const char *const w_says[] = {
 	"said", "says", "told", "mentioned", "asked", "wrote", "explained",
-	"noted", "thinks", "thought", "suggested", "put", NULL
+	"noted", "thinks", "thought", "suggested", "put", "recommended",
+	"replied", "answered", "added", "recalled", NULL
 };
 static const char *const w_like[] = { "like", "as", NULL };
 /* Before a roster name that is also a word, these make it the word: a
@@ -838,6 +839,10 @@ person_start(const char *s, size_t n, const names_tok *tv, size_t ntok,
 		return WHY_VOCATIVE;
 	if (coordinated(s, tv, ntok, i))
 		return WHY_AND_NAME;
+	/* what capitals say in cased text, the lists say here: a given
+	 * name that is no English word is a name ("megan from the office") */
+	if (f & NAME_FIRST)
+		return WHY_LISTED;
 	return 0;
 }
 
@@ -1006,6 +1011,7 @@ names_why_str(int why)
 		[WHY_W_DET] = "determiner before", [WHY_W_PRON] = "pronoun or adverb before",
 		[WHY_W_VERB] = "verb use", [WHY_W_IDIOM] = "idiom",
 		[WHY_PART] = "part of a name met earlier",
+		[WHY_LISTED] = "given name that is no word",
 		[WHY_K_KEEP] = "--keep", [WHY_K_COMMON] = "listed name that is an ordinary word",
 		[WHY_K_POSITION] = "listed name not where a name stands",
 		[WHY_K_NOTNAME] = "month, weekday or other non-name",
