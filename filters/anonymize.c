@@ -430,7 +430,9 @@ match_phrases(anonymizer *an, const char *s, names_tok *tv, size_t ntok)
 }
 
 /* The entity + 1 of the name part that token t is, in this document;
- * 0 when none is known (or two people share it). */
+ * 0 when none is known, PART_SHARED when two people share it (the
+ * folded part is then in an->scratch). */
+#define PART_SHARED UINT32_MAX
 static uint32_t
 doc_part(anonymizer *an, const char *s, const names_tok *t)
 {
@@ -453,7 +455,7 @@ guessed_person(void *ctx, const char *s, const names_tok *tv, size_t i, size_t j
 {
 	anonymizer *an = ctx;
 	uint32_t part;
-	if (j == i + 1 && (part = doc_part(an, s, &tv[i])) != 0)
+	if (j == i + 1 && (part = doc_part(an, s, &tv[i])) != 0 && part != PART_SHARED)
 		return part - 1;
 	buf_reset(&an->norm);
 	for (size_t k = i; k < j; k++) {
@@ -473,7 +475,7 @@ guessed_person(void *ctx, const char *s, const names_tok *tv, size_t i, size_t j
 		if (created)
 			e->val = (void *)(uintptr_t)(ent + 1);
 		else if ((uintptr_t)e->val != ent + 1)
-			e->val = (void *)0;
+			e->val = (void *)(uintptr_t)PART_SHARED;
 	}
 	return ent;
 }
@@ -494,7 +496,10 @@ link_parts(anonymizer *an, const char *s, names_tok *tv, size_t ntok)
 		               NAME_TITLE | NAME_KEEP)) ||
 		    (part = doc_part(an, s, t)) == 0)
 			continue;
-		set_entity(an, t, part - 1);
+		/* shared by two people: a tag of its own */
+		set_entity(an, t, part != PART_SHARED ? part - 1 :
+		           pseudo_entity(an->ps, PSEUDO_PERSON, an->scratch.s,
+		                         an->scratch.len, NULL));
 		t->why = WHY_PART;
 	}
 }

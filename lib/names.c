@@ -157,7 +157,8 @@ static const char *const w_like[] = { "like", "as", NULL };
 static const char *const w_det[] = {
 	"a", "an", "the", "my", "your", "his", "her", "our", "their", "its",
 	"this", "that", "these", "those", "no", "any", "every", "some",
-	"each", "much", "more", "own", "free", "good", "ill", "lost", NULL
+	"each", "much", "more", "own", "free", "good", "ill", "lost", "last",
+	"next", "early", "late", NULL
 };
 static const char *const w_pron[] = {
 	"i", "we", "you", "they", "he", "she", "it", "who", "which", "what",
@@ -794,6 +795,9 @@ person_start(const char *s, size_t n, const names_tok *tv, size_t ntok,
 	if (t->digit || t->keep || t->amb ||
 	    (f & (NAME_KEEP | NAME_NOTNAME | NAME_STOP | NAME_TITLE)))
 		return 0;
+	/* "faith and okoro": a word no list knows, joined to a person */
+	if (lower && t->id == 0 && coordinated(s, tv, ntok, i))
+		return WHY_AND_NAME;
 	if (pv && pv->ent < 0 && (pf & NAME_TITLE) && (t->cap || (lower && plain)) &&
 	    adjacent(s, pv, t, (pf & NAME_ABBR) != 0))
 		return WHY_TITLE;
@@ -878,7 +882,8 @@ names_guess_people(const char *s, size_t n, names_tok *tv, size_t ntok,
 		/* only listed names and words after a title (or, in lower
 		 * case, a cue) can start one */
 		if (!(tv[i].pfl & (NAME_FIRST | NAME_LAST)) &&
-		    !(i > 0 && (tv[i - 1].pfl & (lower ? NAME_TITLE | NAME_CUE : NAME_TITLE))))
+		    !(i > 0 && (tv[i - 1].pfl & (lower ? NAME_TITLE | NAME_CUE : NAME_TITLE))) &&
+		    !(lower && tv[i].id == 0))
 			continue;
 		int why;
 		if (tv[i].ent >= 0 || !(why = person_start(s, n, tv, ntok, i, lower)))
@@ -968,12 +973,12 @@ names_word_is_name(const char *s, size_t n, const names_tok *tv, size_t ntok,
 	                      &tv[i + 1] : NULL;
 	uint32_t pf = pv ? pv->pfl : 0, nf = nx ? nx->pfl : 0;
 
-	if (!lower && t->up && !t->allcaps && !sentence_initial(s, t->off))
-		return *why = WHY_MID_SENTENCE, true;
 	for (size_t k = 0; k < sizeof idioms / sizeof idioms[0]; k++)
 		if ((nx && tok_is(s, t, idioms[k][0]) && tok_is(s, nx, idioms[k][1])) ||
 		    (pv && tok_is(s, pv, idioms[k][0]) && tok_is(s, t, idioms[k][1])))
-			return *why = WHY_W_IDIOM, false;
+			return *why = pf & NAME_DET ? WHY_W_DET : WHY_W_IDIOM, false;
+	if (!lower && t->up && !t->allcaps && !sentence_initial(s, t->off))
+		return *why = WHY_MID_SENTENCE, true;
 	if (pf & NAME_DET)
 		return *why = WHY_W_DET, false;
 	if (pf & NAME_PRON)
