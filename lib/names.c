@@ -789,8 +789,10 @@ person_start(const char *s, size_t n, const names_tok *tv, size_t ntok,
 	const names_tok *nx = i + 1 < ntok ? &tv[i + 1] : NULL;
 	uint32_t pf = pv ? pv->pfl : 0;
 	uint32_t nf = nx ? nx->pfl : 0;
-	/* not an ordinary word: on a name list only, or on no list */
-	bool plain = !(f & (NAME_WORD | NAME_COMMON));
+	/* not an ordinary word: on a name list only, or on no list (the
+	 * closed lists are ordinary words even without words.txt) */
+	bool plain = !(f & (NAME_WORD | NAME_COMMON | NAME_SAYS | NAME_LIKE | NAME_WHERE |
+	                    NAME_CUE | NAME_DET | NAME_PRON | NAME_AND | NAME_GREET));
 
 	if (t->digit || t->keep || t->amb ||
 	    (f & (NAME_KEEP | NAME_NOTNAME | NAME_STOP | NAME_TITLE)))
