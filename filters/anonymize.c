@@ -126,7 +126,7 @@ typedef struct {
 	 * the names guessed in it (folded part -> entity + 1, 0 when two
 	 * people share it) */
 	qp_buf doc;
-	bool doc_cased;
+	bool doc_started, doc_cased;
 	qp_map *doc_parts;
 	/* --audit: the file, and where the field being done is */
 	qp_out *audit;
@@ -607,9 +607,12 @@ audit_row(anonymizer *an, const char *action, const char *rule, const char *why,
           const char *orig, size_t n, const char *tag)
 {
 	qp_out *o = an->audit;
-	qp_write_field(o, an->audit_doc.s, an->audit_doc.len);
+	/* a buffer never filled has no bytes at all */
+	if (an->audit_doc.len)
+		qp_write_field(o, an->audit_doc.s, an->audit_doc.len);
 	qp_putc(o, '\t');
-	qp_write_field(o, an->audit_seg.s, an->audit_seg.len);
+	if (an->audit_seg.len)
+		qp_write_field(o, an->audit_seg.s, an->audit_seg.len);
 	qp_putc(o, '\t');
 	qp_puts(o, an->audit_col);
 	qp_putc(o, '\t');
@@ -700,10 +703,12 @@ replace_identifiers(anonymizer *an, const char *s, size_t n, bool speaker)
 static void
 start_doc(anonymizer *an, const char *doc, size_t n)
 {
-	if (an->doc.s && an->doc.len == n && memcmp(an->doc.s, doc, n) == 0)
+	if (an->doc_started && an->doc.len == n && (n == 0 || memcmp(an->doc.s, doc, n) == 0))
 		return;
+	an->doc_started = true;
 	buf_reset(&an->doc);
-	buf_add(&an->doc, doc, n);
+	if (n)
+		buf_add(&an->doc, doc, n);
 	an->doc_cased = false;
 	if (qp_map_count(an->doc_parts)) {
 		qp_map_free(an->doc_parts);
