@@ -446,9 +446,9 @@ doc_part(anonymizer *an, const char *s, const names_tok *t)
 
 /*
  * A guessed person (names_guess_people): the entity of the folded words
- * of tokens i..j-1.  A name notes its words for the document; one word
- * alone that is such a part ("Okafor" after "Kevin Okafor") is that
- * person.
+ * of tokens i..j-1.  A name notes its words for the document (surnames
+ * and words on no list); one word alone that is such a part ("Okafor"
+ * after "Kevin Okafor") is that person.
  */
 static uint32_t
 guessed_person(void *ctx, const char *s, const names_tok *tv, size_t i, size_t j)
@@ -465,10 +465,17 @@ guessed_person(void *ctx, const char *s, const names_tok *tv, size_t i, size_t j
 	}
 	uint32_t ent = pseudo_entity(an->ps, PSEUDO_PERSON, an->norm.s, an->norm.len, NULL);
 	for (size_t k = i; k < j; k++) {
-		if (tv[k].core < 2 || (tv[k].pfl & (NAME_COMMON | NAME_WORD)))
+		/* nor initials, particles ("de", "della") or short words */
+		/* given names only on their list are found alone by the
+		 * guesser where they stand ("max 64" is no one) */
+		uint32_t f = tv[k].pfl;
+		if (tv[k].core < 3 || (f & (NAME_COMMON | NAME_WORD)) ||
+		    (f & (NAME_FIRST | NAME_LAST)) == NAME_FIRST)
 			continue;
 		buf_reset(&an->scratch);
 		utf8_fold(s + tv[k].off, tv[k].core, &an->scratch);
+		if (qp_word_in(an->scratch.s, an->scratch.len, qp_name_particles))
+			continue;
 		bool created;
 		qp_entry *e = qp_map_put(an->doc_parts, an->scratch.s, an->scratch.len,
 		                         &created);
@@ -492,6 +499,7 @@ link_parts(anonymizer *an, const char *s, names_tok *tv, size_t ntok)
 		names_tok *t = &tv[i];
 		uint32_t part;
 		if (t->ent >= 0 || t->keep || t->amb || t->digit ||
+		    (i > 0 && (tv[i - 1].pfl & NAME_DET)) ||
 		    (t->pfl & (NAME_COMMON | NAME_WORD | NAME_STOP | NAME_NOTNAME |
 		               NAME_TITLE | NAME_KEEP)) ||
 		    (part = doc_part(an, s, t)) == 0)

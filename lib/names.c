@@ -847,7 +847,8 @@ person_start(const char *s, size_t n, const names_tok *tv, size_t ntok,
 		return WHY_AND_NAME;
 	/* what capitals say in cased text, the lists say here: a given
 	 * name that is no English word is a name ("megan from the office") */
-	if (f & NAME_FIRST)
+	/* not "al", "ai", nor after a determiner ("the max", "my nan") */
+	if ((f & NAME_FIRST) && t->core > 2 && !(pv && (pf & NAME_DET)))
 		return WHY_LISTED;
 	return 0;
 }
