@@ -499,7 +499,7 @@ link_parts(anonymizer *an, const char *s, names_tok *tv, size_t ntok)
 		names_tok *t = &tv[i];
 		uint32_t part;
 		if (t->ent >= 0 || t->keep || t->amb || t->digit ||
-		    (i > 0 && (tv[i - 1].pfl & NAME_DET)) ||
+		    (i > 0 && (tv[i - 1].pfl & (NAME_DET | NAME_PRON)) == NAME_DET) ||
 		    (t->pfl & (NAME_COMMON | NAME_WORD | NAME_STOP | NAME_NOTNAME |
 		               NAME_TITLE | NAME_KEEP)) ||
 		    (part = doc_part(an, s, t)) == 0)

@@ -163,7 +163,7 @@ static const char *const w_det[] = {
 static const char *const w_pron[] = {
 	"i", "we", "you", "they", "he", "she", "it", "who", "which", "what",
 	"there", "everyone", "everybody", "someone", "somebody", "nobody",
-	"people", "me", "him", "us", "them", "i'll", "we'll", "you'll",
+	"people", "me", "him", "her", "us", "them", "i'll", "we'll", "you'll",
 	"they'll", "would", "could", "should", "might", "must", "can",
 	"cannot", "can't", "won't", "don't", "didn't", "doesn't", "not",
 	"do", "did", "does", "really", "just", "also", "still", "always",
@@ -847,8 +847,10 @@ person_start(const char *s, size_t n, const names_tok *tv, size_t ntok,
 		return WHY_AND_NAME;
 	/* what capitals say in cased text, the lists say here: a given
 	 * name that is no English word is a name ("megan from the office") */
-	/* not "al", "ai", nor after a determiner ("the max", "my nan") */
-	if ((f & NAME_FIRST) && t->core > 2 && !(pv && (pf & NAME_DET)))
+	/* not "al", "ai", nor after a determiner ("the max", "my nan";
+	 * "her" is also the object of "call her jessica") */
+	if ((f & NAME_FIRST) && t->core > 2 &&
+	    !(pv && (pf & NAME_DET) && !(pf & NAME_PRON)))
 		return WHY_LISTED;
 	return 0;
 }

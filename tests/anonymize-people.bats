@@ -78,6 +78,8 @@ thanks, dustin.|thanks, [PERSON_1].
 so, dustin, what do you think|so, [PERSON_1], what do you think
 jennifer recommended it|[PERSON_1] recommended it
 kevin okafor came|[PERSON_1] came
+i will call her jessica, she said|i will call her [PERSON_1], she said
+the max is ten, my nan agrees|the max is ten, my nan agrees
 i hope so, and brown rice too|i hope so, and brown rice too
 we grew up in the white house|we grew up in the white house
 EOF
@@ -212,4 +214,17 @@ EOF
 	# plain text: seg is the line number
 	printf 'hello\nthanks, Kevin.\n' | anonymize --plain --audit "$T/p.tsv" >/dev/null
 	[ "$(sed -n 2p "$T/p.tsv")" = $'\t2\t\treplaced\tguessed person\tcapitalised listed name\tKevin\t[PERSON_1]' ]
+}
+
+@test "anonymize: the evaluation set in lower case keeps its people figures" {
+	EV=$BATS_TEST_DIRNAME/eval/anonymize
+	awk -F'\t' 'BEGIN { OFS = "\t" } NR > 1 { $4 = tolower($4) } { print }' "$EV/input.tsv" >"$T/in.tsv"
+	awk -F'\t' 'BEGIN { OFS = "\t" } NR > 1 && $3 == "text" { $4 = tolower($4) } { print }' "$EV/truth.tsv" >"$T/truth.tsv"
+	anonymize --roster "$EV/roster.tsv" --terms "$EV/terms.tsv" "$T/in.tsv" >"$T/out.tsv"
+	run "$EV/score.sh" "$T/in.tsv" "$T/out.tsv" "$T/truth.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"recall R 122 122 100.0"* ]]
+	[[ "$output" == *"recall T 21 21 100.0"* ]]
+	[[ "$output" == *"recall N 14 14 100.0"* ]]
+	[[ "$output" == *"over 0 3162 0.00"* ]]
 }
