@@ -945,7 +945,18 @@ static const char *const idioms[][2] = {
 	{ "will", "power" }, { "will", "to" }, { "bill", "of" }, { "mark", "of" },
 	{ "jack", "up" }, { "may", "be" }, { "of", "joy" }, { "for", "joy" },
 	{ "of", "hope" }, { "of", "faith" }, { "of", "grace" }, { "in", "may" },
-	{ "since", "may" }, { "until", "may" }, { "by", "may" }
+	{ "since", "may" }, { "until", "may" }, { "by", "may" },
+	{ "in", "summer" }, { "during", "summer" }, { "over", "summer" },
+	{ "sunny", "summer" }, { "hot", "summer" }, { "rob", "peter" },
+	{ "will", "of" }
+};
+
+/* Past and third-person forms after "will" make it the name ("will was
+ * there"): a base form makes it the modal ("will kill me"). */
+static const char *const not_base[] = {
+	"was", "came", "went", "had", "did", "got", "made", "took", "saw",
+	"knew", "felt", "left", "gave", "found", "ran", "wrote", "sent",
+	"brought", "bought", "taught", "thought", "met", "sat", "stood", NULL
 };
 
 /* Words a modal is followed by ("will be", "may have"). */
@@ -1002,6 +1013,13 @@ names_word_is_name(const char *s, size_t n, const names_tok *tv, size_t ntok,
 	if (nf & (NAME_DET | NAME_PRON))
 		return *why = WHY_W_VERB, false;
 	if (nx && tok_in(s, t, modals) && tok_in(s, nx, base_verbs))
+		return *why = WHY_W_VERB, false;
+	/* a modal before an ordinary word that may be a verb's base form */
+	if (nx && tok_in(s, t, modals) && (nf & NAME_WORD) && !nx->digit &&
+	    !(nf & (NAME_STOP | NAME_WHERE | NAME_AND | NAME_CUE | NAME_TITLE)) &&
+	    !tok_in(s, nx, not_base) && nx->core > 2 &&
+	    !(s[nx->off + nx->core - 1] == 's' ||
+	      (s[nx->off + nx->core - 1] == 'd' && s[nx->off + nx->core - 2] == 'e')))
 		return *why = WHY_W_VERB, false;
 	return *why = WHY_UNCLEAR, true;
 }

@@ -127,6 +127,9 @@ they said they would sue them|they said they would sue them
 he tried to rob a store|he tried to rob a store
 jack up the price|jack up the price
 the joy of teaching|the joy of teaching
+my mom will kill me|my mom will kill me
+we had a sunny summer|we had a sunny summer
+the will of the people|the will of the people
 EOF
 }
 
@@ -153,6 +156,9 @@ so, hope, what do you think|so, [S03], what do you think
 i talked to grace about it|i talked to [S02] about it
 my friend named rose came|my friend named [S05] came
 bill told me|[S06] told me
+will was there|[S01] was there
+will teaches math|[S01] teaches math
+so will went home|so [S01] went home
 faith lin came, then lin left|[S08] came, then [S08] left
 Thanks, Will. Will and I agree.|Thanks, [S01]. [S01] and I agree.
 I asked Grace yesterday.|I asked [S02] yesterday.
