@@ -296,8 +296,7 @@ nw_digits(const char *s, size_t n, size_t i, int written_ok, nw_run *r)
 				r->counting = 0;
 			} else if (k == NW_TENS) {
 				q = next_word(s, n, e, 0);
-				if (q && word_at(s, n, q, &v2, &e2) == NW_DIGIT && v2 > 0 &&
-				    (s[q] != 'o' && s[q] != 'O')) {
+				if (q && word_at(s, n, q, &v2, &e2) == NW_DIGIT && v2 > 0) {
 					v += v2;
 					e = e2;
 				}

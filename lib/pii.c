@@ -961,9 +961,10 @@ id_cue_before(const scan *sc, size_t i)
  * or a written group followed by a number word):
  *   after an ID cue, 4 or more digits        ID (not 4 said as two pairs,
  *                                            a year: "record twenty twenty")
- *   7 or 10 digits, or 11 starting with 1,   PHONE, the longest such start
- *   3 or more of them said one by one        of the run
+ *   7 or 10 digits, or 11 starting with 1    PHONE, the longest such start
+ *   or 0, 3 or more of them said one by one  of the run
  *   5 or more digits said one by one         ID
+ * and without a cue at least half the digits said one by one.
  * "one, two, three, four, five" counting up is nothing; so is every run
  * of fewer digits: counts, ages, times ("two thirty"), "one or two",
  * "a one on one", "nineteen ninety".
@@ -976,12 +977,19 @@ spoken_digits(scan *sc, size_t i, nw_run *r)
 		return 0;
 	if (r->ndig >= 4 && (r->nsingle > 0 || r->ndig > 4) && id_cue_before(sc, i))
 		return found(sc, i, e, PII_ID);
-	if (r->nsingle >= 3)
-		for (int k = r->nitems - 1; k >= 0; k--) {
-			int d = r->upto[k];
-			if (d == 7 || d == 10 || (d == 11 && r->dig[0] == '1'))
-				return found(sc, i, r->end[k], PII_PHONE);
-		}
+	if (r->nsingle < 3 || r->nsingle * 2 < r->ndig)
+		return 0;       /* "two thirty, ten oh five, five hundred" */
+	int k = r->nitems - 1, full = 0;
+	for (; k >= 0; k--) {
+		int d = r->upto[k];
+		if (d == 7 || (full = d == 10 || (d == 11 && (r->dig[0] == '1' ||
+		                                              r->dig[0] == '0'))))
+			break;
+	}
+	/* A whole number is the phone's; failing that, a long run is an ID
+	 * rather than seven digits of it. */
+	if (k >= 0 && (full || k == r->nitems - 1 || r->nsingle < 5))
+		return found(sc, i, r->end[k], PII_PHONE);
 	if (r->nsingle >= 5)
 		return found(sc, i, e, PII_ID);
 	return 0;
@@ -1228,8 +1236,8 @@ spoken_addr(scan *sc, size_t i)
 	}
 	/* forward: the local part, labels joined by dot, underscore, dash */
 	size_t p = initial ? next_start(sc, start + 1) : start, e = p, q;
-	int nl = 0;
-	while (p) {
+	int nl = 0, more = !initial || p != 0;
+	while (more) {
 		size_t le = label_at(sc, p);
 		if (le == p)
 			break;
@@ -1241,6 +1249,7 @@ spoken_addr(scan *sc, size_t i)
 		if (we == q || !win(s + q, we - q, local_seps))
 			break;
 		p = next_start(sc, we);
+		more = p != 0;
 	}
 	if (nl == 0)
 		return 0;
@@ -1250,7 +1259,8 @@ spoken_addr(scan *sc, size_t i)
 		size_t dl;
 		int dn;
 		size_t de = dotted(sc, p, &dl, &dn);
-		if (dn >= 2 && win(s + dl, de - dl, tlds)) {
+		if (dn >= 2 && win(s + dl, de - dl, tlds) &&
+		    !win(s + p, word_end(sc, p) - p, label_stop)) {
 			while (sc->cnt > 0 && (*sc->out)[sc->cnt - 1].off +
 			       (*sc->out)[sc->cnt - 1].len > start)
 				sc->cnt--;
@@ -1260,7 +1270,7 @@ spoken_addr(scan *sc, size_t i)
 	/* otherwise a host name: labels joined by "dot" only */
 	size_t hs = initial ? next_start(sc, start + 1) : start, dl;
 	int dn;
-	if (!hs)
+	if (initial && !hs)
 		return 0;
 	size_t de = dotted(sc, hs, &dl, &dn);
 	if (dn < 2 || !win(s + dl, de - dl, tlds) || de < i)
@@ -1281,7 +1291,7 @@ spoken_number(scan *sc, size_t i, enum nw_kind k)
 	size_t r;
 	if ((k == NW_ORD || k == NW_TENS) && (r = ordinal_of_month(sc, i)) != 0)
 		return r;
-	if (k == NW_ORD || k == NW_REPEAT || k == NW_THOUSAND)
+	if (k == NW_ORD || k == NW_THOUSAND)
 		return 0;
 	nw_run run;
 	if ((r = spoken_digits(sc, i, &run)) != 0)
