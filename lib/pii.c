@@ -965,16 +965,17 @@ id_cue_before(const scan *sc, size_t i)
  *   or 0, 3 or more of them said one by one  of the run
  *   5 or more digits said one by one         ID
  * and without a cue at least half the digits said one by one.
- * "one, two, three, four, five" counting up is nothing; so is every run
- * of fewer digits: counts, ages, times ("two thirty"), "one or two",
- * "a one on one", "nineteen ninety".
+ * "one, two, three, four, five" counting up is nothing, nor "oh, oh, oh",
+ * nor every run of fewer digits: counts, ages, times ("two thirty"),
+ * "one or two", "a one on one", "nineteen ninety".
  */
 static size_t
 spoken_digits(scan *sc, size_t i, nw_run *r)
 {
 	size_t e = nw_digits((const char *)sc->s, sc->n, i, 1, r);
-	if (r->nwords == 0 || r->nitems == 0 || r->counting || !end_ok(sc, e))
-		return 0;
+	if (r->nwords == 0 || r->nitems == 0 || r->counting || !end_ok(sc, e) ||
+	    strspn(r->dig, "0") == (size_t)r->ndig)
+		return 0;       /* "oh, oh, oh, oh, oh" is no number */
 	if (r->ndig >= 4 && (r->nsingle > 0 || r->ndig > 4) && id_cue_before(sc, i))
 		return found(sc, i, e, PII_ID);
 	if (r->nsingle < 3 || r->nsingle * 2 < r->ndig)
@@ -1013,7 +1014,11 @@ static const char *const street_stop[] = {
 	"week", "weeks", "month", "months", "year", "years", "second",
 	"seconds", "block", "blocks", "lane", "lanes", "way", "ways", "car",
 	"cars", "foot", "feet", "times", "people", "point", "percent",
-	"hundred", "thousand", "story", "storey", "bedroom", NULL
+	"hundred", "thousand", "story", "storey", "bedroom", "each", "every",
+	"all", "both", "any", "some", "this", "that", "either", "kilometre",
+	"kilometres", "kilometer", "kilometers", "km", "metre", "metres",
+	"meter", "meters", "yard", "yards", "step", "steps", "stop", "stops",
+	"dollar", "dollars", "pound", "pounds", "kid", "kids", NULL
 };
 
 static const char *const street_dirs[] = {

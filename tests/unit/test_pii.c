@@ -87,6 +87,8 @@ static const char *cases[][2] = {
 	{ "at two thirty, ten oh five, five hundred dollars, two thousand five hundred", "at two thirty, ten oh five, five hundred dollars, two thousand five hundred" },
 	{ "one two three four five six seven; one, two, three, four, five", "one two three four five six seven; one, two, three, four, five" },
 	{ "account number twenty twenty; four one five three", "account number twenty twenty; four one five three" },
+	{ "oh, oh, oh, oh, oh no; twenty two, twenty three, twenty four, twenty five", "oh, oh, oh, oh, oh no; twenty two, twenty three, twenty four, twenty five" },
+	{ "at four thirty five, a nine to five person, twenty four seven, fifty fifty", "at four thirty five, a nine to five person, twenty four seven, fifty fifty" },
 	/* spoken e-mail addresses and URLs */
 	{ "at faith dot lin at yahoo dot com or", "at {EMAIL:faith dot lin at yahoo dot com} or" },
 	{ "Faith Dot Lin At Yahoo Dot Com", "{EMAIL:Faith Dot Lin At Yahoo Dot Com}" },
@@ -114,6 +116,7 @@ static const char *cases[][2] = {
 	{ "400 Elm St, 18 Harbor Rd. and 7 Oak Ct #2", "{ADDRESS:400 Elm St}, {ADDRESS:18 Harbor Rd}. and {ADDRESS:7 Oak Ct #2}" },
 	{ "a two hour drive, 3 lane road, one way street, a 20 minute drive", "a two hour drive, 3 lane road, one way street, a 20 minute drive" },
 	{ "in 2 weeks, 3 clinic days, 20 minutes on the road", "in 2 weeks, 3 clinic days, 20 minutes on the road" },
+	{ "eight kilometres each way, 2 kids each way, 3 stops down the road", "eight kilometres each way, 2 kids each way, 3 stops down the road" },
 	/* UTF-8 around */
 	{ "café 555-123-4567 – José’s", "café {PHONE:555-123-4567} – José’s" },
 };
