@@ -1003,6 +1003,23 @@ static const char *const street_types[] = {
 	"highway", "hwy", "square", "sq", "crescent", "cres", "close",
 	"grove", "row", "trail", "alley", "pike", "plaza", NULL
 };
+static wlist street_type_list = { .words = street_types };
+
+/* A street type among the five words after p?  Every number in the text
+ * asks, so the lists of try_street are read only when one is there. */
+static int
+street_ahead(const scan *sc, size_t p)
+{
+	for (int k = 0; k < 5 && (p = next_start(sc, p)) != 0; k++) {
+		size_t e = word_end(sc, p);
+		if (e == p)
+			return 0;
+		if (wl_has(&street_type_list, sc->s + p, e - p))
+			return 1;
+		p = e < sc->n && sc->s[e] == '.' ? e + 1 : e;
+	}
+	return 0;
+}
 
 /* Words that stand between a number and a street type without naming a
  * street: "a 20 minute drive", "two lane road", "one way street". */
@@ -1043,7 +1060,7 @@ try_street(scan *sc, size_t b, size_t p)
 	const unsigned char *s = sc->s;
 	size_t q = next_start(sc, p), e;
 	int names = 0;
-	if (!q)
+	if (!q || !street_ahead(sc, p))
 		return 0;
 	e = word_end(sc, q);
 	if (e > q && win(s + q, e - q, street_dirs)) {
@@ -1064,7 +1081,7 @@ try_street(scan *sc, size_t b, size_t p)
 				return 0;               /* "5th" names a street */
 		} else if ((oe = nw_ordinal((const char *)s, sc->n, q, &v)) != 0) {
 			e = oe;
-		} else if (names > 0 && win(s + q, e - q, street_types)) {
+		} else if (names > 0 && wl_has(&street_type_list, s + q, e - q)) {
 			break;
 		} else if (win(s + q, e - q, street_stop) ||
 		           nw_class((const char *)s + q, e - q, &v) != NW_NONE) {
@@ -1218,7 +1235,13 @@ static size_t
 spoken_addr(scan *sc, size_t i)
 {
 	const unsigned char *s = sc->s;
-	size_t o, l, start;
+	size_t o, l, start, a;
+	/* after "at", a domain: its first label and " dot " */
+	if (s[i + 1] == 't' || s[i + 1] == 'T') {
+		if ((a = next_start(sc, i + 2)) == 0 || (a = next_start(sc, word_end(sc, a))) == 0 ||
+		    !word_is(sc, a, "dot"))
+			return 0;
+	}
 	word_before(sc, i, &o, &l);
 	if (!l || win(s + o, l, label_stop))
 		return 0;
@@ -1315,6 +1338,7 @@ spoken_number(scan *sc, size_t i, enum nw_kind k)
  * benchmark's words passes); those are looked up properly.
  */
 static uint64_t said_bits[64];
+static uint16_t said_len[26];  /* per first letter, a bit per length */
 static int said_ready;
 
 static inline unsigned
@@ -1336,10 +1360,26 @@ said_init(void)
 	w[k++] = "at";
 	w[k++] = "dot";
 	for (size_t j = 0; j < k; j++) {
-		unsigned h = said_hash((const unsigned char *)w[j], strlen(w[j]));
+		size_t n = strlen(w[j]);
+		unsigned h = said_hash((const unsigned char *)w[j], n);
 		said_bits[h >> 6] |= 1ULL << (h & 63);
+		said_len[w[j][0] - 'a'] |= (uint16_t)(1u << n);
 	}
 	said_ready = 1;
+}
+
+/* Can w[0..n), a word of letters, begin a spoken identifier?  First
+ * letter and length, then the hashed set: no word is compared. */
+static inline int
+said_maybe(const unsigned char *w, size_t n)
+{
+	if (n - 2 > 9)
+		return 0;
+	unsigned c = (unsigned)tolow(w[0]) - 'a', h;
+	if (c > 25 || !(said_len[c] >> n & 1))
+		return 0;
+	h = said_hash(w, n);
+	return said_bits[h >> 6] >> (h & 63) & 1;
 }
 
 static size_t
@@ -1348,12 +1388,7 @@ try_spoken(scan *sc, size_t i, size_t we)
 	const unsigned char *s = sc->s;
 	size_t wl = we - i;
 	unsigned v;
-	if (wl < 2 || wl > 11)
-		return 0;
-	if (__builtin_expect(!said_ready, 0))
-		said_init();
-	unsigned h = said_hash(s + i, wl);
-	if (!(said_bits[h >> 6] >> (h & 63) & 1))
+	if (!said_maybe(s + i, wl))
 		return 0;
 	enum nw_kind k = nw_class((const char *)s + i, wl, &v);
 	if (k != NW_NONE)
@@ -1393,7 +1428,7 @@ try_letters(scan *sc, size_t i)
 	    (sc->nextdig - we > 40 ||
 	     (!(nx == ' ' && month_digit(sc, we) && wl_has(&month_list, s + i, wl)) &&
 	      !wl_has(&id_cue_list, s + i, wl)))) {
-		if ((r = try_spoken(sc, i, we)) != 0)
+		if (said_maybe(s + i, wl) && (r = try_spoken(sc, i, we)) != 0)
 			return r;
 		while (we < sc->n && iswordb(s[we]))
 			we++;
@@ -1485,6 +1520,8 @@ pii_scan(const char *text, size_t n, pii_span **out, size_t *cap)
 	const unsigned char *s = sc.s;
 	size_t i = 0;
 
+	if (__builtin_expect(!said_ready, 0))
+		said_init();
 	/* A written identifier has a digit, an '@' or a dot before a letter,
 	 * but a spoken one has none of them: every word is looked at, and
 	 * try_letters turns most away by their first letter and length. */
