@@ -1211,7 +1211,7 @@ dotted(const scan *sc, size_t p, size_t *last, int *nl)
 		return p;
 	*last = p;
 	*nl = 1;
-	while ((q = next_start(sc, e)) != 0 && word_is(sc, q, "dot") &&
+	while (*nl < 16 && (q = next_start(sc, e)) != 0 && word_is(sc, q, "dot") &&
 	       (q = next_start(sc, q + 3)) != 0) {
 		size_t e2 = label_at(sc, q);
 		if (e2 == q)
@@ -1246,7 +1246,9 @@ spoken_addr(scan *sc, size_t i)
 	if (!l || win(s + o, l, label_stop))
 		return 0;
 	start = o;
-	for (;;) {
+	/* At most 8 labels back and 16 on, so that "a dot b dot c ..." costs
+	 * no more than its length, however long. */
+	for (int back = 0; back < 8; back++) {
 		size_t so, sl, lo, ll;
 		word_before(sc, start, &so, &sl);
 		if (!sl || !win(s + so, sl, local_seps))
@@ -1265,7 +1267,7 @@ spoken_addr(scan *sc, size_t i)
 	/* forward: the local part, labels joined by dot, underscore, dash */
 	size_t p = initial ? next_start(sc, start + 1) : start, e = p, q;
 	int nl = 0, more = !initial || p != 0;
-	while (more) {
+	while (more && nl < 16) {
 		size_t le = label_at(sc, p);
 		if (le == p)
 			break;
@@ -1303,8 +1305,8 @@ spoken_addr(scan *sc, size_t i)
 	size_t de = dotted(sc, hs, &dl, &dn);
 	if (dn < 2 || !win(s + dl, de - dl, tlds) || de < i)
 		return 0;
-	while ((q = next_start(sc, de)) != 0 && word_is(sc, q, "slash") &&
-	       (p = next_start(sc, q + 5)) != 0 && label_at(sc, p) > p)
+	for (int k = 0; k < 16 && (q = next_start(sc, de)) != 0 && word_is(sc, q, "slash") &&
+	       (p = next_start(sc, q + 5)) != 0 && label_at(sc, p) > p; k++)
 		de = label_at(sc, p);
 	while (sc->cnt > 0 && (*sc->out)[sc->cnt - 1].off + (*sc->out)[sc->cnt - 1].len > hs)
 		sc->cnt--;
