@@ -60,7 +60,7 @@ static const struct nwent nw_t[] = {
 	{ "twelve", NW_TEEN, 12 }, { "thirteen", NW_TEEN, 13 }, { "twenty", NW_TENS, 20 },
 	{ "thirty", NW_TENS, 30 }, { "third", NW_ORD, 3 }, { "tenth", NW_ORD, 10 },
 	{ "twelfth", NW_ORD, 12 }, { "thirteenth", NW_ORD, 13 }, { "twentieth", NW_ORD, 20 },
-	{ "thirtieth", NW_ORD, 30 }, { "thousand", NW_THOUSAND, 0 },
+	{ "thirtieth", NW_ORD, 30 }, { "thousand", NW_THOUSAND, 0 /* 1000 */ },
 	{ "triple", NW_REPEAT, 3 }, { 0, 0, 0 } };
 static const struct nwent nw_z[] = { { "zero", NW_DIGIT, 0 }, { 0, 0, 0 } };
 
@@ -94,11 +94,8 @@ nw_class(const char *w, size_t n, unsigned *val)
 		for (k = 0; k < n && e->w[k] && lc((unsigned char)w[k]) == e->w[k]; k++)
 			;
 		if (k == n && e->w[k] == '\0') {
-			*val = e->val;
-			if (e->kind == NW_HUNDRED)
-				*val = 100;
-			else if (e->kind == NW_THOUSAND)
-				*val = 1000;
+			/* 1000 does not fit the table's byte */
+			*val = e->kind == NW_THOUSAND ? 1000 : e->val;
 			return (enum nw_kind)e->kind;
 		}
 	}
