@@ -232,5 +232,5 @@ EOF
 	[[ "$output" == *"recall R 122 122 100.0"* ]]
 	[[ "$output" == *"recall T 21 21 100.0"* ]]
 	[[ "$output" == *"recall N 14 14 100.0"* ]]
-	[[ "$output" == *"over 0 3162 0.00"* ]]
+	[[ "$output" == *"over 0 3156 0.00"* ]]
 }
