@@ -281,6 +281,71 @@ stem_word(cb_matcher *m, size_t i)
 	}
 }
 
+/* Bytes of slack the fold buffer keeps after its last word, so that a
+ * word's 8-byte chunks can be stored whole and the cache's 16-byte keys
+ * compared by loads (same_key). */
+#define FOLD_SLACK 16
+
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+
+/* The ASCII bytes of v lowered, eight at a time (a byte gains 0x20 where
+ * it is 'A' to 'Z': where b + 0x3F sets the high bit and b + 0x25 does
+ * not; no byte of an ASCII chunk carries into the next). */
+static inline uint64_t
+lower8(uint64_t v)
+{
+	uint64_t upper = (v + 0x3F * ONES) & ~(v + 0x25 * ONES) & HIGH;
+	return v | upper >> 2;
+}
+
+static inline void
+store64le(char *d, uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	v = __builtin_bswap64(v);
+#endif
+	memcpy(d, &v, 8);
+}
+
+/*
+ * The word s[0..len), which ends at most avail bytes from s's end of
+ * text, folded into d (room for len + 8 bytes) when it is ASCII, a chunk
+ * of 8 bytes at a time, and hashed on the way (map.h: the chunks are
+ * qp_hash's, so *h is qp_hash of the folded word); false, and d and *h
+ * undefined, when it is not ASCII.  Nearly every word of English talk is
+ * ASCII: bytewise folding, and qp_hash reading back the bytes just
+ * stored, were a fifth of the matcher.
+ */
+static inline bool
+fold_ascii(const unsigned char *s, size_t len, size_t avail, char *d, uint64_t *h)
+{
+	uint64_t x = QP_HASH_INIT, v;
+	size_t k = 0;
+	for (; k + 8 <= len; k += 8) {
+		v = qp_load64le(s + k);
+		if (v & HIGH)
+			return false;
+		v = lower8(v);
+		store64le(d + k, v);
+		x = qp_hash_chunk(x, v);
+	}
+	size_t r = len - k;
+	v = 0;
+	if (r && k + 8 <= avail) {
+		v = qp_load64le(s + k) & ((1ULL << (8 * r)) - 1);
+	} else {
+		for (size_t i = 0; i < r; i++)
+			v |= (uint64_t)s[k + i] << (8 * i);
+	}
+	if (v & HIGH)
+		return false;
+	v = lower8(v);
+	store64le(d + k, v);
+	*h = qp_hash_end(x, v, len);
+	return true;
+}
+
 static void
 tokenize(cb_matcher *m)
 {
@@ -290,7 +355,9 @@ tokenize(cb_matcher *m)
 	m->ntok = 0;
 	buf_reset(&m->fold);
 	buf_reset(&m->sfold);
-	buf_grow(&m->fold, m->n + 1);
+	/* an ASCII word folds to as many bytes, and its last chunk is
+	 * stored whole: room for the text and a chunk */
+	buf_grow(&m->fold, m->n + FOLD_SLACK);
 	words_init(&w, m->text, m->n);
 	while (words_next(&w, &t)) {
 		if (m->ntok == m->tokcap) {
@@ -307,29 +374,24 @@ tokenize(cb_matcher *m)
 		}
 		const unsigned char *s = (const unsigned char *)m->text + t.off;
 		size_t off = m->fold.len;
-		size_t k;
-		/* ASCII words fold through a table; room was made above. */
-		char *d = m->fold.s + off;
-		for (k = 0; k < t.len; k++) {
-			unsigned char c = s[k];
-			if (c >= 0x80)
-				break;
-			d[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-		}
-		if (k == t.len) {
-			m->fold.len += k;
+		uint64_t h;
+		if (m->fold.cap - off > t.len + 8 &&
+		    fold_ascii(s, t.len, m->n - t.off, m->fold.s + off, &h)) {
+			m->fold.len += t.len;
 			m->fold.s[m->fold.len] = '\0';
 		} else {
 			utf8_fold((const char *)s, t.len, &m->fold);
+			h = qp_hash(m->fold.s + off, m->fold.len - off);
 		}
 		m->tok[m->ntok] = t;
 		m->foff[m->ntok] = (uint32_t)off;
 		m->flen[m->ntok] = (uint32_t)(m->fold.len - off);
-		m->th[m->ntok] = qp_hash(m->fold.s + off, m->fold.len - off);
+		m->th[m->ntok] = h;
 		if (m->stemmer)
 			m->slen[m->ntok] = UINT32_MAX;  /* not stemmed yet */
 		m->ntok++;
 	}
+	buf_grow(&m->fold, FOLD_SLACK);
 }
 
 static int
@@ -541,6 +603,21 @@ lookup_miss(cb_matcher *m, size_t wi)
 	return d;
 }
 
+/* Is the key of v, of len bytes, w[0..len)?  A key kept in its slot
+ * has zero bytes after it, and w is in the fold buffer, whose slack
+ * (FOLD_SLACK) lets 16 bytes be read from any word: two loads, masked
+ * to the word, instead of a call to memcmp. */
+static inline bool
+same_key(const cb_matcher *m, const vslot *v, const char *w, size_t len)
+{
+	if (len > KEY_INLINE)
+		return memcmp(m->keys.s + v->key.off, w, len) == 0;
+	uint64_t lo = len >= 8 ? ~0ULL : (1ULL << (8 * len)) - 1;
+	uint64_t hi = len <= 8 ? 0 : len >= 16 ? ~0ULL : (1ULL << (8 * (len - 8))) - 1;
+	return ((qp_load64le(w) & lo) ^ qp_load64le(v->key.k)) == 0 &&
+	       ((qp_load64le(w + 8) & hi) ^ qp_load64le(v->key.k + 8)) == 0;
+}
+
 /* Word i's slot in the word cache, or NULL. */
 static inline const vslot *
 probe(const cb_matcher *m, size_t wi)
@@ -555,7 +632,7 @@ probe(const cb_matcher *m, size_t wi)
 		const vslot *v = &m->vt[i];
 		if (!v->len)
 			return NULL;
-		if (v->hash == h32 && v->len == len && memcmp(vkey(m, v), w, len) == 0)
+		if (v->hash == h32 && v->len == len && same_key(m, v, w, len))
 			return v;
 		i = (i + 1) & m->vmask;
 	}
