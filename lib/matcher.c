@@ -35,6 +35,8 @@
 /* With stems, the words before a cached list: the word's stem (offset
  * and length in m->keys) and its hash (low and high half). */
 #define STEM_HDR 4
+/* In a cached list's count: the word begins phrases of the pair table. */
+#define LIST_PAIRS 0x80000000u
 
 /* ---- Compiling -------------------------------------------------------- */
 
@@ -110,8 +112,21 @@ typedef struct {
 } span;
 
 typedef struct {
-	uint32_t off, n;
+	uint32_t off, n;        /* n: entries, | LIST_PAIRS */
 } cdesc;
+
+/*
+ * The pair table: the phrases whose first two words are whole words
+ * (no wildcard, no stem), by the hashes of those two words, so that a
+ * word that begins dozens of phrases ("the", "my": a tenth of the
+ * words of talk, fifty phrases each) costs one probe with the next
+ * word's hash instead of a check of every phrase.  Such phrases are
+ * left out of the word cache's lists.
+ */
+typedef struct {
+	uint64_t h1, h2;        /* the first and second words' qp_hash */
+	uint32_t off, n;        /* the phrases, in m->pseq; n 0: empty slot */
+} pslot;
 
 /*
  * A slot of the word cache: one cache line holds two, and a word of up
@@ -151,6 +166,11 @@ struct cb_matcher {
 	uint32_t *arena;
 	size_t narena, acap;
 	u32vec tmp;
+	/* the phrases by their first two words */
+	pslot *pt;
+	size_t pmask;
+	uint32_t *pseq;
+	bool *paired;           /* per sequence: in the pair table */
 	/* per text */
 	uint32_t *count;
 	uint32_t *touched;
@@ -174,6 +194,81 @@ struct cb_matcher {
 	qp_qmap qm;
 };
 
+static inline size_t
+pair_slot(uint64_t h1, uint64_t h2)
+{
+	return (size_t)(h1 ^ (h2 << 23 | h2 >> 41));
+}
+
+typedef struct {
+	uint64_t h1, h2;
+	uint32_t s;
+} pkey;
+
+static int
+cmp_pkey(const void *a, const void *b)
+{
+	const pkey *x = a, *y = b;
+	if (x->h1 != y->h1)
+		return x->h1 < y->h1 ? -1 : 1;
+	if (x->h2 != y->h2)
+		return x->h2 < y->h2 ? -1 : 1;
+	return x->s < y->s ? -1 : x->s > y->s;
+}
+
+/* The pair table of m's codebook (see pslot). */
+static void
+build_pairs(cb_matcher *m)
+{
+	const cb_codebook *cb = m->cb;
+	pkey *k = xcalloc(cb->nseqs + 1, sizeof *k);
+	size_t nk = 0;
+
+	m->paired = xcalloc(cb->nseqs + 1, sizeof *m->paired);
+	for (size_t i = 0; i < cb->nseqs; i++) {
+		const seq *q = &cb->seqs[i];
+		const term *t = &cb->terms[q->t0];
+		if (q->nt < 2 || !q->h2ok || q->h2stem || t->prefix || t->stem)
+			continue;
+		k[nk++] = (pkey){ qp_hash(cb->str.s + t->off, t->len), q->h2, (uint32_t)i };
+		m->paired[i] = true;
+	}
+	qsort(k, nk, sizeof *k, cmp_pkey);
+	size_t cap = 16;
+	while (cap < 2 * nk)
+		cap *= 2;
+	m->pt = xcalloc(cap, sizeof *m->pt);
+	m->pmask = cap - 1;
+	m->pseq = xcalloc(nk + 1, sizeof *m->pseq);
+	for (size_t i = 0; i < nk; i++) {
+		m->pseq[i] = k[i].s;
+		if (i && k[i].h1 == k[i - 1].h1 && k[i].h2 == k[i - 1].h2)
+			continue;
+		size_t j = pair_slot(k[i].h1, k[i].h2) & m->pmask;
+		while (m->pt[j].n)
+			j = (j + 1) & m->pmask;
+		size_t e = i + 1;
+		while (e < nk && k[e].h1 == k[i].h1 && k[e].h2 == k[i].h2)
+			e++;
+		m->pt[j] = (pslot){ k[i].h1, k[i].h2, (uint32_t)i, (uint32_t)(e - i) };
+	}
+	free(k);
+}
+
+/* The phrases of the pair table that begin with the words of hashes h1
+ * and h2, or NULL. */
+static inline const pslot *
+pairs_of(const cb_matcher *m, uint64_t h1, uint64_t h2)
+{
+	for (size_t j = pair_slot(h1, h2) & m->pmask;; j = (j + 1) & m->pmask) {
+		const pslot *p = &m->pt[j];
+		if (!p->n)
+			return NULL;
+		if (p->h1 == h1 && p->h2 == h2)
+			return p;
+	}
+}
+
 cb_matcher *
 cb_matcher_new(const cb_codebook *cb, int flags)
 {
@@ -192,6 +287,7 @@ cb_matcher_new(const cb_codebook *cb, int flags)
 	m->touched = xcalloc(cb->ncodes + 1, sizeof *m->touched);
 	m->order = xcalloc(cb->ncodes + 1, sizeof *m->order);
 	m->res = xcalloc(cb->ncodes + 1, sizeof *m->res);
+	build_pairs(m);
 	if (cb->nregex) {
 		m->md = pcre2_match_data_create(1, NULL);
 		m->mctx = pcre2_match_context_create(NULL);
@@ -225,6 +321,9 @@ cb_matcher_free(cb_matcher *m)
 	buf_free(&m->keys);
 	free(m->arena);
 	free(m->tmp.v);
+	free(m->pt);
+	free(m->pseq);
+	free(m->paired);
 	free(m->count);
 	free(m->touched);
 	free(m->order);
@@ -426,16 +525,23 @@ vgrow(cb_matcher *m)
 	m->vmask = cap - 1;
 }
 
-/* Append to m->tmp the sequences map lists under w[0..len). */
-static void
+/* Append to m->tmp the sequences map lists under w[0..len) but those
+ * of the pair table; true if there were some of those. */
+static bool
 take_list(cb_matcher *m, const qp_map *map, const char *w, size_t len)
 {
 	qp_entry *x = qp_map_get(map, w, len);
+	bool pairs = false;
 	if (!x)
-		return;
+		return false;
 	const u32vec *l = &m->cb->lists[(size_t)x->val - 1];
-	for (size_t i = 0; i < l->n; i++)
-		vec_push(&m->tmp, l->v[i]);
+	for (size_t i = 0; i < l->n; i++) {
+		if (m->paired[l->v[i]])
+			pairs = true;
+		else
+			vec_push(&m->tmp, l->v[i]);
+	}
+	return pairs;
 }
 
 /*
@@ -538,7 +644,7 @@ resolve(cb_matcher *m, const char *w, size_t len, size_t i)
 	uint32_t hdr[STEM_HDR];
 
 	m->tmp.n = 0;
-	take_list(m, cb->exact, w, len);
+	bool pairs = take_list(m, cb->exact, w, len);
 	if (m->stemmer) {
 		if (m->slen[i] == UINT32_MAX)
 			stem_word(m, i);
@@ -561,7 +667,10 @@ resolve(cb_matcher *m, const char *w, size_t len, size_t i)
 		qsort(m->tmp.v, m->tmp.n, sizeof *m->tmp.v, cmp_u32);
 	if (!(m->flags & CB_KEEP_HITS))
 		direct_codes(m);
-	return store_list(m, m->stemmer ? hdr : NULL);
+	cdesc d = store_list(m, m->stemmer ? hdr : NULL);
+	if (pairs)
+		d.n |= LIST_PAIRS;
+	return d;
 }
 
 /* Word wi, not in the cache: resolved and added (the cache may start
@@ -730,6 +839,37 @@ seq_at(cb_matcher *m, const seq *s, size_t i, bool stems)
 	return true;
 }
 
+/* Sequence s matched at word i: what each of its users makes of it. */
+static inline void
+seq_found(cb_matcher *m, const seq *s, size_t i, bool keep)
+{
+	const cb_codebook *cb = m->cb;
+	size_t e = i + s->nt - 1;
+	for (uint32_t u = 0; u < s->nu; u++) {
+		uint32_t user = cb->users[s->u0 + u];
+		uint32_t idx = USER_IDX(user);
+		switch (USER_ROLE(user)) {
+		case ROLE_PAT: {
+			uint32_t c = cb->pats[idx].code;
+			if (!keep && !cb->codes[c].has_excl)
+				count_hit(m, c);
+			else
+				push_hit(m, idx, m->tok[i].off, word_end(m, e), i, e);
+			break;
+		}
+		case ROLE_NEAR_A:
+		case ROLE_NEAR_B:
+			XGROW(m->occs, m->nocc, m->ocap);
+			m->occs[m->nocc++] = (occ){ idx, USER_ROLE(user), i, e };
+			break;
+		case ROLE_EXCL:
+			XGROW(m->excl, m->nexcl, m->ecap);
+			m->excl[m->nexcl++] = (span){ idx, m->tok[i].off, word_end(m, e) };
+			break;
+		}
+	}
+}
+
 /*
  * The scan, made twice by the compiler from this one text: for a
  * codebook without stems (stems false) it is the scan there was before
@@ -757,7 +897,8 @@ scan_words_with(cb_matcher *m, bool stems)
 		}
 #endif
 		cdesc d = lookup(m, i);
-		for (uint32_t j = 0; j < d.n; j++) {
+		uint32_t n = d.n & ~LIST_PAIRS;
+		for (uint32_t j = 0; j < n; j++) {
 			uint32_t a = m->arena[d.off + j];
 			if (a & ACT_CODE) {
 				count_hit(m, a & ~ACT_CODE);
@@ -766,30 +907,22 @@ scan_words_with(cb_matcher *m, bool stems)
 			const seq *s = &cb->seqs[a];
 			if (s->nt > 1 && !seq_at(m, s, i, stems))
 				continue;
-			size_t e = i + s->nt - 1;
-			for (uint32_t u = 0; u < s->nu; u++) {
-				uint32_t user = cb->users[s->u0 + u];
-				uint32_t idx = USER_IDX(user);
-				switch (USER_ROLE(user)) {
-				case ROLE_PAT: {
-					uint32_t c = cb->pats[idx].code;
-					if (!keep && !cb->codes[c].has_excl)
-						count_hit(m, c);
-					else
-						push_hit(m, idx, m->tok[i].off, word_end(m, e), i, e);
-					break;
-				}
-				case ROLE_NEAR_A:
-				case ROLE_NEAR_B:
-					XGROW(m->occs, m->nocc, m->ocap);
-					m->occs[m->nocc++] = (occ){ idx, USER_ROLE(user), i, e };
-					break;
-				case ROLE_EXCL:
-					XGROW(m->excl, m->nexcl, m->ecap);
-					m->excl[m->nexcl++] = (span){ idx, m->tok[i].off, word_end(m, e) };
-					break;
-				}
-			}
+			seq_found(m, s, i, keep);
+		}
+		if (!(d.n & LIST_PAIRS) || i + 1 >= m->ntok)
+			continue;
+		const pslot *p = pairs_of(m, m->th[i], m->th[i + 1]);
+		if (!p)
+			continue;
+		for (uint32_t j = 0; j < p->n; j++) {
+			const seq *s = &cb->seqs[m->pseq[p->off + j]];
+			const term *t = &cb->terms[s->t0];
+			/* the hash found it: the first word must be the term */
+			if (m->flen[i] != t->len ||
+			    memcmp(m->fold.s + m->foff[i], cb->str.s + t->off, t->len) != 0 ||
+			    !seq_at(m, s, i, stems))
+				continue;
+			seq_found(m, s, i, keep);
 		}
 	}
 }
