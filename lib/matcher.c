@@ -124,8 +124,9 @@ typedef struct {
  * left out of the word cache's lists.
  */
 typedef struct {
-	uint64_t h1, h2;        /* the first and second words' qp_hash */
-	uint32_t off, n;        /* the phrases, in m->pseq; n 0: empty slot */
+	uint32_t tag;           /* high half of the two words' pair_key */
+	uint32_t off;           /* 0: empty slot; else m->pseq[off] is the
+	                         * number of phrases, their indices after it */
 } pslot;
 
 /*
@@ -194,10 +195,11 @@ struct cb_matcher {
 	qp_qmap qm;
 };
 
-static inline size_t
-pair_slot(uint64_t h1, uint64_t h2)
+/* The pair table's hash of the words of hashes h1 and h2. */
+static inline uint64_t
+pair_key(uint64_t h1, uint64_t h2)
 {
-	return (size_t)(h1 ^ (h2 << 23 | h2 >> 41));
+	return (h1 ^ (h2 << 23 | h2 >> 41)) * 0x9E3779B97F4A7C15ULL;
 }
 
 typedef struct {
@@ -216,13 +218,29 @@ cmp_pkey(const void *a, const void *b)
 	return x->s < y->s ? -1 : x->s > y->s;
 }
 
-/* The pair table of m's codebook (see pslot). */
+/* Do sequences a and b begin with the same term? */
+static bool
+same_first(const cb_codebook *cb, uint32_t a, uint32_t b)
+{
+	const term *x = &cb->terms[cb->seqs[a].t0], *y = &cb->terms[cb->seqs[b].t0];
+	return x->len == y->len && memcmp(cb->str.s + x->off, cb->str.s + y->off, x->len) == 0;
+}
+
+/*
+ * The pair table of m's codebook (see pslot).  Slots are 8 bytes, so
+ * that the table of a codebook's thousand phrases stays in the
+ * first-level cache: a slot keeps half the pair's hash, and the phrases
+ * found are checked word by word.  A lookup takes the first slot of its
+ * tag, so a pair whose slot would follow one of the same tag, or whose
+ * phrases do not all begin with one word (hashes that collide), stays
+ * out of the table: its phrases stay in the lists of the word cache.
+ */
 static void
 build_pairs(cb_matcher *m)
 {
 	const cb_codebook *cb = m->cb;
 	pkey *k = xcalloc(cb->nseqs + 1, sizeof *k);
-	size_t nk = 0;
+	size_t nk = 0, groups = 0;
 
 	m->paired = xcalloc(cb->nseqs + 1, sizeof *m->paired);
 	for (size_t i = 0; i < cb->nseqs; i++) {
@@ -234,38 +252,49 @@ build_pairs(cb_matcher *m)
 		m->paired[i] = true;
 	}
 	qsort(k, nk, sizeof *k, cmp_pkey);
+	for (size_t i = 0; i < nk; i++)
+		groups += !i || k[i].h1 != k[i - 1].h1 || k[i].h2 != k[i - 1].h2;
 	size_t cap = 16;
-	while (cap < 2 * nk)
+	while (cap < 2 * groups)
 		cap *= 2;
 	m->pt = xcalloc(cap, sizeof *m->pt);
 	m->pmask = cap - 1;
-	m->pseq = xcalloc(nk + 1, sizeof *m->pseq);
-	for (size_t i = 0; i < nk; i++) {
-		m->pseq[i] = k[i].s;
-		if (i && k[i].h1 == k[i - 1].h1 && k[i].h2 == k[i - 1].h2)
+	m->pseq = xcalloc(nk + groups + 1, sizeof *m->pseq);
+	size_t np = 1;
+	for (size_t i = 0, e; i < nk; i = e) {
+		bool ok = true;
+		for (e = i + 1; e < nk && k[e].h1 == k[i].h1 && k[e].h2 == k[i].h2; e++)
+			ok = ok && same_first(cb, k[i].s, k[e].s);
+		uint64_t key = pair_key(k[i].h1, k[i].h2);
+		uint32_t tag = (uint32_t)(key >> 32);
+		size_t j = key & m->pmask;
+		for (; m->pt[j].off; j = (j + 1) & m->pmask)
+			ok = ok && m->pt[j].tag != tag;
+		if (!ok) {
+			for (size_t q = i; q < e; q++)
+				m->paired[k[q].s] = false;
 			continue;
-		size_t j = pair_slot(k[i].h1, k[i].h2) & m->pmask;
-		while (m->pt[j].n)
-			j = (j + 1) & m->pmask;
-		size_t e = i + 1;
-		while (e < nk && k[e].h1 == k[i].h1 && k[e].h2 == k[i].h2)
-			e++;
-		m->pt[j] = (pslot){ k[i].h1, k[i].h2, (uint32_t)i, (uint32_t)(e - i) };
+		}
+		m->pt[j] = (pslot){ tag, (uint32_t)np };
+		m->pseq[np++] = (uint32_t)(e - i);
+		for (size_t q = i; q < e; q++)
+			m->pseq[np++] = k[q].s;
 	}
 	free(k);
 }
 
-/* The phrases of the pair table that begin with the words of hashes h1
- * and h2, or NULL. */
-static inline const pslot *
+/* The phrases of the pair table that may begin with the words of hashes
+ * h1 and h2 (m->pseq from the returned index: their number, then
+ * them), or 0. */
+static inline uint32_t
 pairs_of(const cb_matcher *m, uint64_t h1, uint64_t h2)
 {
-	for (size_t j = pair_slot(h1, h2) & m->pmask;; j = (j + 1) & m->pmask) {
+	uint64_t key = pair_key(h1, h2);
+	uint32_t tag = (uint32_t)(key >> 32);
+	for (size_t j = key & m->pmask;; j = (j + 1) & m->pmask) {
 		const pslot *p = &m->pt[j];
-		if (!p->n)
-			return NULL;
-		if (p->h1 == h1 && p->h2 == h2)
-			return p;
+		if (!p->off || p->tag == tag)
+			return p->off;
 	}
 }
 
@@ -911,18 +940,19 @@ scan_words_with(cb_matcher *m, bool stems)
 		}
 		if (!(d.n & LIST_PAIRS) || i + 1 >= m->ntok)
 			continue;
-		const pslot *p = pairs_of(m, m->th[i], m->th[i + 1]);
+		uint32_t p = pairs_of(m, m->th[i], m->th[i + 1]);
 		if (!p)
 			continue;
-		for (uint32_t j = 0; j < p->n; j++) {
-			const seq *s = &cb->seqs[m->pseq[p->off + j]];
-			const term *t = &cb->terms[s->t0];
-			/* the hash found it: the first word must be the term */
-			if (m->flen[i] != t->len ||
-			    memcmp(m->fold.s + m->foff[i], cb->str.s + t->off, t->len) != 0 ||
-			    !seq_at(m, s, i, stems))
-				continue;
-			seq_found(m, s, i, keep);
+		/* the hashes found them: their first word must be word i */
+		const seq *s = &cb->seqs[m->pseq[p + 1]];
+		const term *t = &cb->terms[s->t0];
+		if (m->flen[i] != t->len ||
+		    memcmp(m->fold.s + m->foff[i], cb->str.s + t->off, t->len) != 0)
+			continue;
+		for (uint32_t j = 1; j <= m->pseq[p]; j++) {
+			s = &cb->seqs[m->pseq[p + j]];
+			if (seq_at(m, s, i, stems))
+				seq_found(m, s, i, keep);
 		}
 	}
 }
