@@ -4,7 +4,9 @@
  * words once (tokenize); each distinct word is looked up in a bounded
  * cache that holds the sequences starting at it, or for plain words the
  * codes to count (lookup, resolve); sequences are checked in place
- * (scan_words), near pairs and regexes after (scan_near, scan_regex), and
+ * (scan_words), phrases of two whole first words found by those words
+ * in the pair table (build_pairs), near pairs and regexes after
+ * (scan_near, scan_regex), and
  * the held-back hits are settled against the exclusions last
  * (settle_hits).  With `stem on` somewhere, the cache also finds the
  * sequences a word's stem starts, and keeps the stem (stem_word).
