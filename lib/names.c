@@ -143,7 +143,7 @@ static const char *const w_cues[] = {
 	"supervisor", "manager", "coworker", "neighbor", "neighbour",
 	"grandma", "grandpa", "grandmother", "grandfather", "niece",
 	"nephew", "fiance", "fiancee", "stepson", "stepdaughter", "sibling",
-	"bestie", "buddy", NULL
+	"bestie", "buddy", "trainer", "tutor", "therapist", NULL
 };
 static const char *const w_says[] = {
 	"said", "says", "told", "mentioned", "asked", "wrote", "explained",
@@ -956,7 +956,22 @@ static const char *const idioms[][2] = {
 static const char *const not_base[] = {
 	"was", "came", "went", "had", "did", "got", "made", "took", "saw",
 	"knew", "felt", "left", "gave", "found", "ran", "wrote", "sent",
-	"brought", "bought", "taught", "thought", "met", "sat", "stood", NULL
+	"brought", "bought", "taught", "thought", "met", "sat", "stood",
+	"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+	"eighth", "ninth", "tenth", "eleventh", "twelfth", NULL
+};
+
+/* A verb of the third person after the word makes it its subject ("faith
+ * does", "will has"): a subject pronoun before cannot make it the verb
+ * ("people do faith does"), as "i will has" is no English. */
+static const char *const third_person[] = {
+	"does", "says", "said", "is", "was", "thinks", "has", NULL
+};
+
+/* A question to the listener after the word: it is the listener's name
+ * ("mark can you say more", "important mark did you want"). */
+static const char *const asking[] = {
+	"can", "could", "did", "do", "would", "are", "have", NULL
 };
 
 /* Words a modal is followed by ("will be", "may have"). */
@@ -989,6 +1004,31 @@ names_word_is_name(const char *s, size_t n, const names_tok *tv, size_t ntok,
 	                      &tv[i + 1] : NULL;
 	uint32_t pf = pv ? pv->pfl : 0, nf = nx ? nx->pfl : 0;
 
+	const names_tok *nx2 = nx && i + 2 < ntok && adjacent(s, nx, &tv[i + 2], false) ?
+	                       &tv[i + 2] : NULL;
+	const names_tok *pv2 = pv && i >= 2 && adjacent(s, &tv[i - 2], pv, false) ?
+	                       &tv[i - 2] : NULL;
+
+	/* a greeting, or a self-introduction, before it: the name even
+	 * where an idiom would read the word ("thank you grace", "i'm
+	 * grace", "my name is grace", "this is mark"); "thank you may i
+	 * ask" is a modal's question */
+	if (pv && (tok_is(s, pv, "thanks") ||
+	           (tok_is(s, pv, "you") && pv2 && tok_is(s, pv2, "thank"))) &&
+	    !(nx && (nf & NAME_PRON) && tok_in(s, t, modals)))
+		return *why = WHY_VOCATIVE, true;
+	if (pv && (tok_is(s, pv, "i'm") || tok_is(s, pv, "im") ||
+	           (pv2 && tok_is(s, pv, "is") &&
+	            (tok_is(s, pv2, "name") || tok_is(s, pv2, "this")))))
+		return *why = WHY_INTRO, true;
+	/* "hope that must have been hard": spoken to; "(i) hope that
+	 * helps" is the word */
+	if (lower && i == 0 && nx && tok_is(s, nx, "that") && nx2 && tok_is(s, nx2, "must"))
+		return *why = WHY_VOCATIVE, true;
+	/* "the interview with grace recording started": a verb follows */
+	if (lower && pv && tok_is(s, pv, "with") && nx && nx->core > 4 &&
+	    (nx->pfl & NAME_SAYS || memcmp(s + nx->off + nx->core - 3, "ing", 3) == 0))
+		return *why = WHY_SUBJECT, true;
 	for (size_t k = 0; k < sizeof idioms / sizeof idioms[0]; k++)
 		if ((nx && tok_is(s, t, idioms[k][0]) && tok_is(s, nx, idioms[k][1])) ||
 		    (pv && tok_is(s, pv, idioms[k][0]) && tok_is(s, t, idioms[k][1])))
@@ -997,6 +1037,9 @@ names_word_is_name(const char *s, size_t n, const names_tok *tv, size_t ntok,
 		return *why = WHY_MID_SENTENCE, true;
 	if (pf & NAME_DET)
 		return *why = WHY_W_DET, false;
+	if (nx && tok_in(s, nx, third_person) && lower && !(pv2 && (pv2->pfl & NAME_DET)) &&
+	    !(pv && (tok_is(s, pv, "what") || tok_is(s, pv, "which"))))
+		return *why = nf & NAME_SAYS ? WHY_SAYS : WHY_SUBJECT, true;
 	if (pf & NAME_PRON)
 		return *why = WHY_W_PRON, false;
 	if (vocative(s, n, tv, ntok, i))
@@ -1010,6 +1053,9 @@ names_word_is_name(const char *s, size_t n, const names_tok *tv, size_t ntok,
 	 * words around make it a name (above) */
 	if (!lower && !t->up)
 		return *why = WHY_W_LOWER, false;
+	if (nx && nx2 && ((tok_in(s, nx, asking) && tok_is(s, nx2, "you")) ||
+	                  (tok_is(s, nx, "what") && tok_is(s, nx2, "about"))))
+		return *why = WHY_VOCATIVE, true;
 	if (nf & (NAME_DET | NAME_PRON))
 		return *why = WHY_W_VERB, false;
 	if (nx && tok_in(s, t, modals) && tok_in(s, nx, base_verbs))
@@ -1035,6 +1081,7 @@ names_why_str(int why)
 		[WHY_MID_SENTENCE] = "capitalised mid-sentence",
 		[WHY_SAYS] = "said, named or called", [WHY_VOCATIVE] = "spoken to",
 		[WHY_AND_NAME] = "and a known name", [WHY_UNCLEAR] = "no evidence either way",
+		[WHY_INTRO] = "introduced", [WHY_SUBJECT] = "subject of a verb",
 		[WHY_W_LOWER] = "lower case in cased text",
 		[WHY_W_DET] = "determiner before", [WHY_W_PRON] = "pronoun or adverb before",
 		[WHY_W_VERB] = "verb use", [WHY_W_IDIOM] = "idiom",

@@ -55,6 +55,7 @@ enum {
 enum names_why {
 	WHY_NONE, WHY_TITLE, WHY_CUE, WHY_CAPS, WHY_FULL, WHY_AFTER_NAME,
 	WHY_MID_SENTENCE, WHY_SAYS, WHY_VOCATIVE, WHY_AND_NAME, WHY_UNCLEAR,
+	WHY_INTRO, WHY_SUBJECT,
 	/* the word */
 	WHY_W_LOWER, WHY_W_DET, WHY_W_PRON, WHY_W_VERB, WHY_W_IDIOM,
 	WHY_PART,             /* a part of a name met earlier in the document */

@@ -67,6 +67,10 @@ my boss said so|my boss said so
 my supervisor was new|my supervisor was new
 my son will be fine|my son will be fine
 my friend really helped|my friend really helped
+our trainer gabe gabe lindholm is great|our trainer [PERSON_1] is great
+my tutor ines helped|my tutor [PERSON_1] helped
+our trainer is great|our trainer is great
+my therapist said so|my therapist said so
 EOF
 }
 
@@ -130,6 +134,17 @@ the joy of teaching|the joy of teaching
 my mom will kill me|my mom will kill me
 we had a sunny summer|we had a sunny summer
 the will of the people|the will of the people
+thank you for coming|thank you for coming
+thank you may i ask something|thank you may i ask something
+thanks will you send it|thanks will you send it
+i hope that helps|i hope that helps
+hope that helps|hope that helps
+it will do you good|it will do you good
+she did it with grace|she did it with grace
+with grace and dignity|with grace and dignity
+the only hope is gone|the only hope is gone
+what hope is there|what hope is there
+i will first check|i will first check
 EOF
 }
 
@@ -164,6 +179,19 @@ Thanks, Will. Will and I agree.|Thanks, [S01]. [S01] and I agree.
 I asked Grace yesterday.|I asked [S02] yesterday.
 Faith said no.|[S08] said no.
 Jack, can you hear me?|[S17], can you hear me?
+thank you faith this was great|thank you [S08] this was great
+thank you mark thank you grace and hope i really appreciate it|thank you [S04] thank you [S02] and [S03] i really appreciate it
+thanks grace|thanks [S02]
+hi i'm grace i have two kids|hi i'm [S02] i have two kids
+my name is grace|my name is [S02]
+this is mark|this is [S04]
+mark can you say more about that|[S04] can you say more about that
+that's important mark did you want to add something|that's important [S04] did you want to add something
+hope what about you|[S03] what about you
+hope that must have been terrifying|[S03] that must have been terrifying
+will fifth grade oakmont|[S01] fifth grade oakmont
+the interview with grace recording started|the interview with [S02] recording started
+some people do faith does will does mister harlan|some people do [S08] does [S01] does mister [PERSON_1]
 EOF
 }
 

@@ -147,6 +147,21 @@ test_word_use(void)
 		{ "so we go with will", 4, false, 0, WHY_W_LOWER },
 		{ "Will you come?", 0, false, 0, WHY_W_VERB },
 		{ "Will said no.", 0, false, 1, WHY_SAYS },
+		{ "thank you faith this was great", 2, true, 1, WHY_VOCATIVE },
+		{ "thanks grace", 1, true, 1, WHY_VOCATIVE },
+		{ "hi i'm grace i have", 2, true, 1, WHY_INTRO },
+		{ "my name is grace", 3, true, 1, WHY_INTRO },
+		{ "this is mark", 2, true, 1, WHY_INTRO },
+		{ "mark can you say more", 0, true, 1, WHY_VOCATIVE },
+		{ "important mark did you want", 1, true, 1, WHY_VOCATIVE },
+		{ "it will do you good", 1, true, 0, WHY_W_PRON },
+		{ "hope that must have been hard", 0, true, 1, WHY_VOCATIVE },
+		{ "hope that helps", 0, true, 0, WHY_W_IDIOM },
+		{ "with grace recording started", 1, true, 1, WHY_SUBJECT },
+		{ "with grace and dignity", 1, true, 0, WHY_W_IDIOM },
+		{ "people do faith does", 2, true, 1, WHY_SUBJECT },
+		{ "the only hope is gone", 2, true, 0, WHY_W_PRON },
+		{ "will fifth grade", 0, true, 1, WHY_UNCLEAR },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		int why = -1;
