@@ -27,6 +27,7 @@
 #include "opt.h"
 #include "output.h"
 #include "pii.h"
+#include "places.h"
 #include "pseudonym.h"
 #include "qp.h"
 #include "record.h"
@@ -104,6 +105,7 @@ typedef struct {
  * from field to field.  main owns it; anonymizer_free releases it. */
 typedef struct {
 	qp_names *names;
+	qp_places *places;     /* the gazetteer and institutions (lib/places) */
 	qp_pseudo *ps;
 	qp_roster *roster;     /* NULL without --roster */
 	uint32_t *roster_proto; /* proto per roster entry */
@@ -465,6 +467,16 @@ span_repl(anonymizer *an, const char *s, const pii_span *sp)
 	                       an->norm.len, NULL));
 }
 
+/* A place or an institution (places_find): tag PLACE or ORG, the
+ * categories a --terms place or org gets, so both share their tags. */
+static uint32_t
+place_entity(void *ctx, enum places_kind kind, const char *norm, size_t n)
+{
+	anonymizer *an = ctx;
+	int cat = pseudo_category(an->ps, kind == PLACES_ORG ? "ORG" : "PLACE");
+	return pseudo_entity(an->ps, cat, norm, n, NULL);
+}
+
 /*
  * Replace the identifiers of s[0..n) by their tags, into an->out.
  * Returns false (and leaves an->out alone) when there were none.
@@ -477,6 +489,7 @@ replace_identifiers(anonymizer *an, const char *s, size_t n)
 	size_t ntok = names_tokenize(an->names, s, n, an->spv, nsp, &tv);
 
 	match_phrases(an, s, tv, ntok);
+	places_find(an->places, s, tv, ntok, place_entity, an);
 	names_guess_people(s, tv, ntok, guessed_person, an);
 	/* replacements in text order: structured spans and runs of tokens */
 	an->nrepl = 0;
@@ -643,6 +656,7 @@ parse_options(int argc, char **argv, options *o)
 static void
 anonymizer_free(anonymizer *an)
 {
+	places_free(an->places);
 	names_free(an->names);
 	pseudo_free(an->ps);
 	if (an->roster)
@@ -672,6 +686,7 @@ main(int argc, char **argv)
 	an.names = names_new();
 	an.label_cache = qp_map_new();
 	names_load_lists(an.names, o.names_dir);
+	an.places = places_new(an.names, NULL);
 	if (o.nrosters)
 		load_roster(&an, o.nrosters, o.rosters);
 	if (o.terms)

@@ -40,7 +40,13 @@ enum {
 	NAME_NOTNAME = 1 << 8,    /* months, weekdays, ...: not a name alone */
 	NAME_KEEP = 1 << 9,       /* a --keep word */
 	NAME_WHERE = 1 << 10,     /* in, from, to, ...: a place may follow */
-	NAME_ABBR = 1 << 11       /* Dr, Prof, ...: a title whose dot is no full stop */
+	NAME_ABBR = 1 << 11,      /* Dr, Prof, ...: a title whose dot is no full stop */
+	/* places.h's words (the gazetteer and the shapes of institutions) */
+	NAME_PLACE = 1 << 12,     /* a place of the gazetteer */
+	NAME_PLACE_WORD = 1 << 13, /* ... that is also an ordinary word */
+	NAME_REGION = 1 << 14,    /* a state, province or country: kept */
+	NAME_PHEAD = 1 << 15,     /* first word of a place of several words */
+	NAME_INST_HEAD = 1 << 16  /* hospital, school, ...: an institution ends here */
 };
 
 /* Who a phrase belongs to; a phrase met again keeps its first owner, so
@@ -74,6 +80,11 @@ void names_free(qp_names *nm);
  * are not there.
  */
 void names_load_lists(qp_names *nm, const char *dir);
+
+/* Where a shipped data directory sub ("names", "places") holding file
+ * is, into buf: installed, beside an uninstalled build, or beside a
+ * moved installation.  False when not found. */
+bool names_find_data(const char *sub, const char *file, char *buf, size_t size);
 
 /* Read a list file, one word or phrase a line; blank lines and lines
  * starting with '#' are skipped, blanks around a line dropped.  fn gets
