@@ -28,6 +28,15 @@
 /* The kinds of a place phrase of several words, as map values. */
 enum { K_PLACE = 1, K_WORD = 2, K_REGION = 4 };
 
+#define PAIR_BITS (1u << 17)
+
+static inline uint32_t
+pair_bit(uint32_t a, uint32_t b)
+{
+	return (uint32_t)(((uint64_t)a * 0x9E3779B97F4A7C15u ^ b * 0xC2B2AE3Du) >> 20) &
+	       (PAIR_BITS - 1);
+}
+
 /* A closed word set: sorted lexicon ids. */
 typedef struct {
 	uint32_t *v;
@@ -37,6 +46,10 @@ typedef struct {
 struct qp_places {
 	qp_names *nm;
 	qp_map *multi;         /* ids of a phrase's words (bytes) -> kinds */
+	/* the first two words of each phrase of multi, hashed: "new" is the
+	 * first of hundreds of places and a word of every text, so most of
+	 * its pairs are turned away here, without a hash of the phrase */
+	uint64_t pairs[PAIR_BITS / 64];
 	idset cue;             /* in, from, near: a place may follow */
 	idset verb;            /* moved, lived, grew (up): with in/to/from, a place follows */
 	idset of_cue;          /* outside, north, city (of): a place follows */
@@ -46,7 +59,7 @@ struct qp_places {
 	idset mod;             /* general, memorial: between a name and its head */
 	idset saint;           /* saint, st */
 	idset county;          /* county, parish: a place ends here */
-	uint32_t id_of, id_school, id_center, id_centre, id_medical, id_high,
+	uint32_t id_of, id_to, id_school, id_center, id_centre, id_medical, id_high,
 	         id_middle, id_elementary, id_group, id_church, id_university;
 	qp_buf norm;
 };
@@ -180,6 +193,8 @@ add_place(void *ctx, const char *w, size_t n)
 	if (k < 2 || k > 4)
 		return;
 	names_set_flags(nm, ids[0], NAME_PHEAD);
+	uint32_t b = pair_bit(ids[0], ids[1]);
+	c->pl->pairs[b / 64] |= 1ull << (b % 64);
 	bool created;
 	qp_entry *e = qp_map_put(c->pl->multi, (const char *)ids, k * sizeof *ids,
 	                         &created);
@@ -212,6 +227,7 @@ places_new(qp_names *nm, const char *dir)
 	for (const char *const *h = w_head; *h; h++)
 		names_set_flags(nm, word_id(nm, *h), NAME_INST_HEAD);
 	pl->id_of = word_id(nm, "of");
+	pl->id_to = word_id(nm, "to");
 	pl->id_school = word_id(nm, "school");
 	pl->id_center = word_id(nm, "center");
 	pl->id_centre = word_id(nm, "centre");
@@ -301,6 +317,11 @@ multi_at(const qp_places *pl, const char *s, const names_tok *tv, size_t ntok,
          size_t i, size_t *len)
 {
 	uint32_t key[4];
+	if (i + 1 >= ntok)
+		return 0;
+	uint32_t b1 = pair_bit(tv[i].id, tv[i + 1].id), b2 = pair_bit(tv[i].id, tv[i + 1].pid);
+	if (!(pl->pairs[b1 / 64] >> (b1 % 64) & 1) && !(pl->pairs[b2 / 64] >> (b2 % 64) & 1))
+		return 0;
 	for (size_t k = ntok - i < 4 ? ntok - i : 4; k >= 2; k--) {
 		size_t m;
 		for (m = 0; m < k; m++) {
@@ -386,7 +407,7 @@ mark(qp_places *pl, const char *s, names_tok *tv, size_t i, size_t j,
 static bool
 free_tok(const names_tok *t)
 {
-	return t->ent < 0 && !t->keep && !t->digit;
+	return t->ent < 0 && !t->keep && !t->digit && !(t->pfl & NAME_KEEP);
 }
 
 /* --- institutions --- */
@@ -415,10 +436,17 @@ name_before(const qp_places *pl, const char *s, const names_tok *tv, size_t h,
 	       tv[a - 1].core == tv[a - 1].len && names_joinable(s, &tv[a - 1], &tv[a]))
 		a--;
 	size_t m = a;
+	bool plain = true;      /* ordinary words in lower case only */
 	while (m > 0 && a - m < 3 && name_word(pl, &tv[m - 1]) &&
 	       (tv[m - 1].core == tv[m - 1].len || m == a) &&
-	       names_joinable(s, &tv[m - 1], &tv[m]))
+	       names_joinable(s, &tv[m - 1], &tv[m])) {
 		m--;
+		plain &= !tv[m].cap && (tv[m].pfl & (NAME_PLACE_WORD | NAME_COMMON));
+	}
+	/* "the mobile clinic": a word, not a name, unless a modifier says
+	 * the name is one (riverside memorial hospital) */
+	if (m < a && plain && a == h)
+		return h;
 	return m < a ? m : h;
 }
 
@@ -515,8 +543,18 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 		bool taken = false;
 		for (size_t k = i; k < j; k++)
 			taken |= !free_tok(&tv[k]);
-		/* states and countries are kept (Safe Harbor allows them) */
-		if (!kind || taken || (kind & K_REGION)) {
+		/* states and countries are kept (Safe Harbor allows them),
+		 * and in a place's position are no people (from Georgia) */
+		if ((kind & K_REGION) && !taken && (cue_before(pl, s, tv, i) ||
+		    (i > 0 && tv[i - 1].id == pl->id_to && spaced(s, &tv[i - 1], t)) ||
+		    (i > 0 && tv[i - 1].ent >= 0 && !tv[i - 1].person &&
+		     listed_after(s, &tv[i - 1], t))))
+			for (size_t k = i; k < j; k++)
+				tv[k].keep = 1;
+		/* after a title, a place is a person's name (Dr. Kildare) */
+		if (!kind || taken || (kind & K_REGION) ||
+		    (i > 0 && (tv[i - 1].pfl & NAME_TITLE) &&
+		     names_joinable(s, &tv[i - 1], t))) {
 			i = j - 1;
 			continue;
 		}
