@@ -687,7 +687,7 @@ main(int argc, char **argv)
 	an.names = names_new();
 	an.label_cache = qp_map_new();
 	names_load_lists(an.names, o.names_dir);
-	an.places = places_new(an.names, NULL);
+	an.places = places_new(an.names, o.names_dir);
 	if (o.nrosters)
 		load_roster(&an, o.nrosters, o.rosters);
 	if (o.terms)

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "map.h"
@@ -59,7 +60,7 @@ struct qp_places {
 	idset mod;             /* general, memorial: between a name and its head */
 	idset saint;           /* saint, st */
 	idset county;          /* county, parish: a place ends here */
-	uint32_t id_of, id_to, id_school, id_center, id_centre, id_medical, id_high,
+	uint32_t id_of, id_to, id_from, id_school, id_center, id_centre, id_medical, id_high,
 	         id_middle, id_elementary, id_group, id_church, id_university;
 	qp_buf norm;
 };
@@ -100,7 +101,9 @@ static const char *const w_verb[] = {
 	"flying", "drove", "drive", "driving", "travelled", "traveled",
 	"travel", "came", "come", "coming", "comes", "commute", "commuted",
 	"commuting", "back", "trip", "vacation", "stayed", "stay", "staying",
-	"settled", "returned", "headed", "heading", "grew", "home", NULL
+	"settled", "returned", "headed", "heading", "grew", "home",
+	/* i'm from Boise, she is in Paris */
+	"i'm", "am", "is", "are", "was", "were", "originally", NULL
 };
 static const char *const w_go[] = { "in", "to", "from", "at", "near", NULL };
 static const char *const w_of_cue[] = {
@@ -203,11 +206,20 @@ add_place(void *ctx, const char *w, size_t n)
 	e->val = (void *)((created ? 0 : (uintptr_t)e->val) | kind);
 }
 
+static bool
+file_in(const char *dir, const char *name)
+{
+	char p[PATH_MAX];
+	struct stat st;
+	return snprintf(p, sizeof p, "%s/%s", dir, name) < (int)sizeof p &&
+	       stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 qp_places *
 places_new(qp_names *nm, const char *dir)
 {
 	static const struct { const char *f; uint32_t fl; } lists[] = {
-		{ "places.txt", NAME_PLACE }, { "common.txt", NAME_PLACE_WORD },
+		{ "places.txt", NAME_PLACE }, { "placewords.txt", NAME_PLACE_WORD },
 		{ "regions.txt", NAME_REGION }
 	};
 	qp_places *pl = xcalloc(1, sizeof *pl);
@@ -228,6 +240,7 @@ places_new(qp_names *nm, const char *dir)
 		names_set_flags(nm, word_id(nm, *h), NAME_INST_HEAD);
 	pl->id_of = word_id(nm, "of");
 	pl->id_to = word_id(nm, "to");
+	pl->id_from = word_id(nm, "from");
 	pl->id_school = word_id(nm, "school");
 	pl->id_center = word_id(nm, "center");
 	pl->id_centre = word_id(nm, "centre");
@@ -239,8 +252,10 @@ places_new(qp_names *nm, const char *dir)
 	pl->id_church = word_id(nm, "church");
 	pl->id_university = word_id(nm, "university");
 
+	if (dir && !file_in(dir, "places.txt"))
+		dir = NULL;
 	if (!dir && !names_find_data("places", "places.txt", found, sizeof found))
-		qp_die("cannot find the gazetteer (places.txt, common.txt, regions.txt) "
+		qp_die("cannot find the gazetteer (places.txt, placewords.txt, regions.txt) "
 		       "in %s/places or beside the program", QP_DATADIR);
 	if (!dir)
 		dir = found;
@@ -569,7 +584,9 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 		if (kind & K_WORD)
 			yes = cue == 2 || (cue == 1 && (cased || multi)) || (multi && cased);
 		else if (!multi && (t->pfl & (NAME_FIRST | NAME_LAST | NAME_COMMON)))
-			yes = cue > 0;
+			/* "a call from Maria", "in Kevin's office": people */
+			yes = cue == 2 || (cue == 1 && t->core == t->len &&
+			                   tv[i - 1].id != pl->id_from);
 		else
 			yes = true;
 		if (yes)

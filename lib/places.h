@@ -3,7 +3,7 @@
  * anonymize(1) ("Places and institutions").
  *
  * Places come from the shipped gazetteer (data/places: places.txt, the
- * ordinary words among them in common.txt, and the states, provinces and
+ * ordinary words among them in placewords.txt, and the states, provinces and
  * countries in regions.txt, which are kept), loaded into the name
  * lexicon as flags (names.h NAME_PLACE, ...), so a token costs no lookup
  * beyond the one names_tokenize made.  Places of several words are kept
@@ -28,9 +28,10 @@ enum places_kind { PLACES_PLACE, PLACES_ORG };
 typedef struct qp_places qp_places;
 
 /*
- * Flag the cue and head words in nm and load the gazetteer from dir
- * (NULL: where it is installed or beside an uninstalled build).  Dies
- * when the lists are not there.  Call before any text is tokenized.
+ * Flag the cue and head words in nm and load the gazetteer from dir,
+ * if it holds places.txt (anonymize's --names-dir), else from where it
+ * is installed or beside an uninstalled build.  Dies when the lists are
+ * not there.  Call before any text is tokenized.
  */
 qp_places *places_new(qp_names *nm, const char *dir);
 void places_free(qp_places *pl);

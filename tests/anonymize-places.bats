@@ -69,6 +69,9 @@ she is from Paris|she is from [PLACE_1]
 Florence said hi.|[PERSON_1] said hi.
 Eugene told me.|[PERSON_1] told me.
 Dr. Kildare came|Dr. [PERSON_1] came
+a call from Florence today|a call from [PERSON_1] today
+in Florence's office|in [PERSON_1]'s office
+i'm from eugene|i'm from [PLACE_1]
 EOF
 }
 

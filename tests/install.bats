@@ -17,7 +17,7 @@ load helper
 	[ -f "$d/opt/qp/share/man/man7/qualpipe.7" ]
 	[ -f "$d/opt/qp/share/qualpipe/names/first.txt" ]
 	[ -f "$d/opt/qp/share/qualpipe/names/LICENSE" ]
-	for f in places.txt common.txt regions.txt LICENSE SOURCE CC-BY-4.0; do
+	for f in places.txt placewords.txt regions.txt LICENSE SOURCE CC-BY-4.0; do
 		[ -f "$d/opt/qp/share/qualpipe/places/$f" ] || { echo "no places/$f"; return 1; }
 	done
 	# The staged anonymize finds its name lists beside its bin/.

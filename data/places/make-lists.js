@@ -61,5 +61,5 @@ const sorted = (s) => [...s].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 const common = sorted(places).filter((p) => words.has(p) ||
 	p.split(/[ -]/).every((w) => words.has(w)));
 fs.writeFileSync(path.join(out, 'places.txt'), sorted(places).join('\n') + '\n');
-fs.writeFileSync(path.join(out, 'common.txt'), common.join('\n') + '\n');
+fs.writeFileSync(path.join(out, 'placewords.txt'), common.join('\n') + '\n');
 fs.writeFileSync(path.join(out, 'regions.txt'), sorted(regions).join('\n') + '\n');

@@ -140,7 +140,7 @@ main(void)
 	if (!mkdtemp(dir))
 		qp_die("mkdtemp failed");
 	write_file(dir, "places.txt", "boise\nreading\nsalt lake city\nflorence\nmobile\n");
-	write_file(dir, "common.txt", "reading\nsalt lake city\nmobile\n");
+	write_file(dir, "placewords.txt", "reading\nsalt lake city\nmobile\n");
 	write_file(dir, "regions.txt", "idaho\npennsylvania\n");
 	nm = names_new();
 	names_set_flags(nm, names_intern(nm, "florence", 8), NAME_FIRST);
@@ -154,7 +154,7 @@ main(void)
 	names_free(nm);
 	buf_free(&lastnorm);
 	char p[512];
-	const char *files[] = { "places.txt", "common.txt", "regions.txt" };
+	const char *files[] = { "places.txt", "placewords.txt", "regions.txt" };
 	for (size_t k = 0; k < 3; k++) {
 		snprintf(p, sizeof p, "%s/%s", dir, files[k]);
 		unlink(p);
