@@ -103,7 +103,8 @@ static const char *const w_verb[] = {
 	"commuting", "back", "trip", "vacation", "stayed", "stay", "staying",
 	"settled", "returned", "headed", "heading", "grew", "home",
 	/* i'm from Boise, she is in Paris */
-	"i'm", "am", "is", "are", "was", "were", "originally", NULL
+	"i'm", "am", "is", "are", "was", "were", "originally", "visiting",
+	"visited", "visit", NULL
 };
 static const char *const w_go[] = { "in", "to", "from", "at", "near", NULL };
 static const char *const w_of_cue[] = {
