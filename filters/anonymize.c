@@ -469,12 +469,14 @@ span_repl(anonymizer *an, const char *s, const pii_span *sp)
 }
 
 /* A place or an institution (places_find): tag PLACE or ORG, the
- * categories a --terms place or org gets, so both share their tags. */
+ * categories a --terms place or org gets, so both share their tags; or
+ * a person named like a town. */
 static uint32_t
 place_entity(void *ctx, enum places_kind kind, const char *norm, size_t n)
 {
 	anonymizer *an = ctx;
-	int cat = pseudo_category(an->ps, kind == PLACES_ORG ? "ORG" : "PLACE");
+	int cat = kind == PLACES_PERSON ? PSEUDO_PERSON :
+	          pseudo_category(an->ps, kind == PLACES_ORG ? "ORG" : "PLACE");
 	return pseudo_entity(an->ps, cat, norm, n, NULL);
 }
 

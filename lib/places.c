@@ -62,6 +62,7 @@ struct qp_places {
 	idset county;          /* county, parish: a place ends here */
 	uint32_t id_of, id_to, id_from, id_school, id_center, id_centre, id_medical, id_high,
 	         id_middle, id_elementary, id_group, id_church, id_university;
+	bool cased;            /* the field has capitals: names are written with one */
 	qp_buf norm;
 };
 
@@ -97,10 +98,9 @@ static const char *const w_cue[] = {
 static const char *const w_verb[] = {
 	"up", "moved", "move", "moving", "moves", "lived", "live", "lives",
 	"living", "born", "raised", "based", "located", "relocated",
-	"stationed", "went", "go", "going", "goes", "gone", "flew", "fly",
-	"flying", "drove", "drive", "driving", "travelled", "traveled",
-	"travel", "came", "come", "coming", "comes", "commute", "commuted",
-	"commuting", "back", "trip", "vacation", "stayed", "stay", "staying",
+	"stationed", "went", "flew", "fly", "flying", "drove", "drive",
+	"driving", "travelled", "traveled", "travel", "came", "commute",
+	"commuted", "commuting", "trip", "vacation", "stayed", "stay", "staying",
 	"settled", "returned", "headed", "heading", "grew", "home",
 	/* i'm from Boise, she is in Paris */
 	"i'm", "am", "is", "are", "was", "were", "originally", "visiting",
@@ -113,7 +113,7 @@ static const char *const w_of_cue[] = {
 	"area", NULL
 };
 static const char *const w_visit[] = {
-	"visited", "visiting", "visit", "left", "leaving", NULL
+	"visited", "visiting", "visit", NULL
 };
 /* Words before a head that name a kind of institution, not one. */
 static const char *const w_generic[] = {
@@ -413,7 +413,7 @@ mark(qp_places *pl, const char *s, names_tok *tv, size_t i, size_t j,
 	uint32_t e = ent(ctx, kind, pl->norm.s, pl->norm.len);
 	for (size_t k = i; k < j; k++) {
 		tv[k].ent = (int32_t)e;
-		tv[k].person = 0;
+		tv[k].person = kind == PLACES_PERSON;
 		/* St. Mary's Hospital: a possessive inside is taken whole */
 		if (k + 1 < j)
 			tv[k].core = tv[k].len;
@@ -436,6 +436,10 @@ name_word(const qp_places *pl, const names_tok *t)
 		return false;
 	if (in_set(&pl->saint, t->id))
 		return true;
+	/* "my first-year longitudinal clinic": in a text with capitals, a
+	 * word in lower case is no name */
+	if (pl->cased && !t->cap)
+		return false;
 	return !(t->pfl & (NAME_STOP | NAME_TITLE | NAME_NOTNAME | NAME_CUE |
 	                   NAME_SAYS | NAME_LIKE | NAME_WHERE | NAME_KEEP |
 	                   NAME_INST_HEAD));
@@ -531,6 +535,10 @@ void
 places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
             places_ent_fn ent, void *ctx)
 {
+	pl->cased = false;
+	/* any capital counts, "I" too: ASR without case writes "i" */
+	for (size_t k = 0; k < ntok && !pl->cased; k++)
+		pl->cased = s[tv[k].off] >= 'A' && s[tv[k].off] <= 'Z';
 	/* institutions first: Riverside Memorial Hospital is one, not a
 	 * place and a hospital */
 	for (size_t h = 0; h < ntok; h++) {
@@ -545,7 +553,9 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 	}
 	for (size_t i = 0; i < ntok; i++) {
 		const names_tok *t = &tv[i];
-		if (!(t->pfl & (NAME_PLACE | NAME_REGION | NAME_PHEAD)) || !free_tok(t))
+		/* "on OB right now": short capitals are abbreviations */
+		if (!(t->pfl & (NAME_PLACE | NAME_REGION | NAME_PHEAD)) || !free_tok(t) ||
+		    (t->pfl & NAME_INST_HEAD) || (t->allcaps && t->core <= 3))
 			continue;
 		size_t len = 1;
 		unsigned kind = (t->pfl & NAME_PHEAD) ? multi_at(pl, s, tv, ntok, i, &len) : 0;
@@ -574,6 +584,19 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 			i = j - 1;
 			continue;
 		}
+		/* "my son Teo", "Ngozi Okafor": a person named like a town */
+		if (len == 1 && !(kind & K_WORD)) {
+			bool cue = i > 0 && (tv[i - 1].pfl & NAME_CUE) && spaced(s, &tv[i - 1], t);
+			bool sur = j < ntok && t->cap && tv[j].cap && free_tok(&tv[j]) &&
+			           (((tv[j].pfl & NAME_LAST) && !(tv[j].pfl & NAME_COMMON)) ||
+			            tv[j].pid == 0) &&
+			           t->core == t->len && spaced(s, t, &tv[j]);
+			if (cue || sur) {
+				mark(pl, s, tv, i, sur ? j + 1 : j, PLACES_PERSON, ent, ctx);
+				i = sur ? j : j - 1;
+				continue;
+			}
+		}
 		int cue = cue_before(pl, s, tv, i);
 		if (cue < 2 && region_after(pl, s, tv, ntok, j))
 			cue = 2;
@@ -582,8 +605,11 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 			cased &= tv[k].cap;
 		bool multi = len > 1;
 		bool yes;
+		/* where the text has capitals, a place that is a word is
+		 * written with them (not "going to say", "left over") */
 		if (kind & K_WORD)
-			yes = cue == 2 || (cue == 1 && (cased || multi)) || (multi && cased);
+			yes = pl->cased ? cased && (cue > 0 || multi) :
+			      cue == 2 || (cue == 1 && multi);
 		else if (!multi && (t->pfl & (NAME_FIRST | NAME_LAST | NAME_COMMON)))
 			/* "a call from Maria", "in Kevin's office": people */
 			yes = cue == 2 || (cue == 1 && t->core == t->len &&

@@ -23,7 +23,9 @@
 
 #include "names.h"
 
-enum places_kind { PLACES_PLACE, PLACES_ORG };
+/* PLACES_PERSON: a word of the gazetteer where a person's name stands
+ * ("my son Teo", "Ngozi Okafor"), taken here so that it is not a place. */
+enum places_kind { PLACES_PLACE, PLACES_ORG, PLACES_PERSON };
 
 typedef struct qp_places qp_places;
 

@@ -39,10 +39,11 @@ New York City, not new york|[PLACE_1], not new york
 EOF
 }
 
-@test "anonymize places: a place that is a word needs a cue, a state after it, or a capital and a cue" {
+@test "anonymize places: a place that is a word needs a cue or a state after it, and its capital where the text has capitals" {
 	check_table <<'EOF'
 I moved to Reading, Pennsylvania in May|I moved to [PLACE_1], Pennsylvania in May
 i moved to reading last year|i moved to [PLACE_1] last year
+I moved to reading last year|I moved to reading last year
 we lived in mobile alabama|we lived in [PLACE_1] alabama
 She lives in Bath now|She lives in [PLACE_1] now
 it was Nice weather when we flew to Nice|it was Nice weather when we flew to [PLACE_1]
@@ -58,6 +59,10 @@ the mobile clinic, a hot bath, a nice day|the mobile clinic, a hot bath, a nice 
 i hope so. I can come. That is more than enough.|i hope so. I can come. That is more than enough.
 dressed in orange, in hope of change|dressed in orange, in hope of change
 Reading the notes helped.|Reading the notes helped.
+i was going to say, some left over|i was going to say, some left over
+I was going to say, some left over|I was going to say, some left over
+i went to college there|i went to college there
+I'm on OB right now|I'm on OB right now
 EOF
 }
 
@@ -72,6 +77,8 @@ Dr. Kildare came|Dr. [PERSON_1] came
 a call from Florence today|a call from [PERSON_1] today
 in Florence's office|in [PERSON_1]'s office
 i'm from eugene|i'm from [PLACE_1]
+my son Teo was born|my son [PERSON_1] was born
+Ngozi Okafor came|[PERSON_1] came
 EOF
 }
 
@@ -93,14 +100,18 @@ EOF
 
 @test "anonymize places: institutions by their shape, cased or not" {
 	check_table <<'EOF'
-at Riverside General Hospital and riverside general hospital|at [ORG_1] and [ORG_1]
+at Riverside General Hospital|at [ORG_1]
+at riverside general hospital|at [ORG_1]
 Mercy Medical Center, Lakeside Clinic|[ORG_1], [ORG_2]
-St. Mary's Hospital and saint jude academy|[ORG_1] and [ORG_2]
+St. Mary's Hospital and Saint Jude Academy|[ORG_1] and [ORG_2]
+saint jude academy|[ORG_1]
 St. Mark's Church|[ORG_1]
-Lincoln High School, lincoln high and Kennedy Middle School|[ORG_1], [ORG_2] and [ORG_3]
+Lincoln High School and Kennedy Middle School|[ORG_1] and [ORG_2]
+lincoln high|[ORG_1]
 the University of Michigan and Stanford University|the [ORG_1] and [ORG_2]
 she studied at hollins college|she studied at [ORG_1]
-Acme Corp, acme inc and Globex Group|[ORG_1], [ORG_2] and [ORG_3]
+Acme Corp and Globex Group|[ORG_1] and [ORG_2]
+we sold it to acme inc|we sold it to [ORG_1]
 EOF
 }
 
@@ -110,6 +121,7 @@ the hospital, a middle school, my high school, the local clinic|the hospital, a 
 a mental hospital, grad school, the community college|a mental hospital, grad school, the community college
 a focus group, the support group, our group|a focus group, the support group, our group
 I kept a few clinic hours and went to medical school|I kept a few clinic hours and went to medical school
+My first-year longitudinal clinic was good|My first-year longitudinal clinic was good
 it was pretty high, the middle of it|it was pretty high, the middle of it
 EOF
 }

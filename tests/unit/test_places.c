@@ -1,7 +1,8 @@
 /* Unit tests for lib/places: places of a small gazetteer written here
  * (the shipped one is anonymize-places.bats' business) and institutions
  * by their shape.  A case is a text and the text with each place written
- * {P:like this} and each institution {O:like this}. */
+ * {P:like this}, each institution {O:like this} and each person named
+ * like a town {N:like this}. */
 #include "t.h"
 
 #include <stdio.h>
@@ -50,7 +51,8 @@ find(const char *s)
 			j++;
 		size_t end = tv[j].off + tv[j].core;
 		buf_add(&b, s + at, tv[i].off - at);
-		buf_adds(&b, kinds[tv[i].ent] == PLACES_ORG ? "{O:" : "{P:");
+		buf_adds(&b, kinds[tv[i].ent] == PLACES_ORG ? "{O:" :
+		         kinds[tv[i].ent] == PLACES_PERSON ? "{N:" : "{P:");
 		buf_add(&b, s + tv[i].off, end - tv[i].off);
 		buf_addc(&b, '}');
 		at = end;
@@ -83,7 +85,14 @@ test_places(void)
 		  "a place of several words" },
 		{ "salt lake city", "salt lake city",
 		  "ordinary words of a place, without a cue, stay" },
-		{ "I moved to reading", "I moved to {P:reading}", "a strong cue" },
+		{ "i moved to reading", "i moved to {P:reading}", "a strong cue" },
+		{ "I moved to reading", "I moved to reading",
+		  "where the text has capitals, a place that is a word has one" },
+		{ "I moved to Reading", "I moved to {P:Reading}", "... as here" },
+		{ "i was going to say", "i was going to say", "going to is no cue" },
+		{ "my son Boise", "my son {N:Boise}", "after a cue word, a person" },
+		{ "Boise Zyxwv came", "{N:Boise Zyxwv} came",
+		  "before a capitalised unknown word, a person" },
 		{ "interested in reading", "interested in reading",
 		  "a weak cue is not enough for a word in lower case" },
 		{ "We live in Reading now", "We live in {P:Reading} now",
@@ -139,8 +148,8 @@ main(void)
 	qp_init("test_places");
 	if (!mkdtemp(dir))
 		qp_die("mkdtemp failed");
-	write_file(dir, "places.txt", "boise\nreading\nsalt lake city\nflorence\nmobile\n");
-	write_file(dir, "placewords.txt", "reading\nsalt lake city\nmobile\n");
+	write_file(dir, "places.txt", "boise\nreading\nsalt lake city\nflorence\nmobile\nsay\n");
+	write_file(dir, "placewords.txt", "reading\nsalt lake city\nmobile\nsay\n");
 	write_file(dir, "regions.txt", "idaho\npennsylvania\n");
 	nm = names_new();
 	names_set_flags(nm, names_intern(nm, "florence", 8), NAME_FIRST);
