@@ -130,7 +130,7 @@ set_option(options *o, int c)
 		break;
 	case OPT_RHO: o->rho = true; break;
 	case OPT_RHO_THRESHOLD:
-		if (!ag_parse_number(optarg, strlen(optarg), &k) || k <= o->rp.kappa_min || k > 1)
+		if (!qp_parse_number(optarg, strlen(optarg), &k) || k <= o->rp.kappa_min || k > 1)
 			qp_usage_error(usage, "--rho-threshold: a kappa above %.2f and at most 1, "
 			               "not '%s'", o->rp.kappa_min, optarg);
 		o->rp.threshold = k;

@@ -36,10 +36,10 @@
 #include "words.h"
 
 static const char usage[] =
-"usage: anonymize [--roster FILE] [--terms FILE] [--keep FILE]\n"
-"                 [--key-file FILE] [--map FILE [--map-append | --force]]\n"
-"                 [--report] [--plain | --columns LIST] [--names-dir DIR]\n"
-"                 [--line-buffered] [--replace-invalid] [FILE ...]\n"
+"usage: anonymize [--roster FILE] [--terms FILE] [--keep FILE] [--key-file FILE]\n"
+"                 [--map FILE [--map-append | --force]] [--report] [--audit FILE]\n"
+"                 [--plain | --columns LIST] [--names-dir DIR] [--line-buffered]\n"
+"                 [--replace-invalid] [FILE ...]\n"
 "       anonymize --help | --version\n"
 "Replace names, e-mail addresses, URLs, phone numbers, dates, record\n"
 "numbers, postal codes, places, institutions and listed terms by tags\n"
@@ -58,6 +58,9 @@ static const char usage[] =
 "                     same originals, new numbers follow its highest\n"
 "  --force            replace FILE\n"
 "  --report           counts per category on standard error\n"
+"  --audit FILE       write every replacement with its rule, and the\n"
+"                     name-like words kept with the reason (mode 0600;\n"
+"                     an existing FILE is an error)\n"
 "  --plain            input is plain text (a raw transcript, VTT, Otter):\n"
 "                     every line is anonymized\n"
 "  --columns LIST     the columns to anonymize, comma-separated, adding up\n"
@@ -68,7 +71,7 @@ QP_COMMON_HELP;
 enum {
 	OPT_ROSTER = QP_OPT_FIRST_PRIVATE,
 	OPT_TERMS, OPT_KEEP, OPT_KEY, OPT_MAP, OPT_REPORT, OPT_PLAIN,
-	OPT_COLUMNS, OPT_NAMES, OPT_MAP_APPEND, OPT_FORCE
+	OPT_COLUMNS, OPT_NAMES, OPT_MAP_APPEND, OPT_FORCE, OPT_AUDIT
 };
 
 static const struct option longopts[] = {
@@ -80,6 +83,7 @@ static const struct option longopts[] = {
 	{ "map-append", no_argument, NULL, OPT_MAP_APPEND },
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "report", no_argument, NULL, OPT_REPORT },
+	{ "audit", required_argument, NULL, OPT_AUDIT },
 	{ "plain", no_argument, NULL, OPT_PLAIN },
 	{ "columns", required_argument, NULL, OPT_COLUMNS },
 	{ "names-dir", required_argument, NULL, OPT_NAMES },
@@ -90,15 +94,17 @@ static const struct option longopts[] = {
 typedef struct {
 	char **rosters;        /* argv's */
 	int nrosters;
-	const char *terms, *keep, *keyfile, *mapfile, *names_dir;
+	const char *terms, *keep, *keyfile, *mapfile, *names_dir, *auditfile;
 	qp_strlist columns;    /* empty: text and speaker */
 	bool report, plain, map_append, force;
 } options;
 
-/* One replacement in a field: the bytes off..off+len become ent's tag. */
+/* One replacement in a field: the bytes off..off+len become ent's tag,
+ * by the rule that --audit names. */
 typedef struct {
 	size_t off, len;
 	uint32_t ent;
+	const char *rule, *why;
 } repl;
 
 /* What a run holds: the lexicon and the store, the lists that fed them,
@@ -119,6 +125,16 @@ typedef struct {
 	qp_buf norm;           /* a normal form being built */
 	qp_buf out;            /* replace_identifiers' result */
 	qp_buf scratch;        /* for qp_roster_norm and qp_roster_match */
+	/* the document being read: its casing so far, and the parts of
+	 * the names guessed in it (folded part -> entity + 1, 0 when two
+	 * people share it) */
+	qp_buf doc;
+	bool doc_started, doc_cased;
+	qp_map *doc_parts;
+	/* --audit: the file, and where the field being done is */
+	qp_out *audit;
+	qp_buf audit_doc, audit_seg;
+	const char *audit_col;
 } anonymizer;
 
 /* --- the roster --- */
@@ -372,7 +388,7 @@ add_repl(anonymizer *an, size_t off, size_t len, uint32_t ent)
 		an->replcap = an->replcap ? an->replcap * 2 : 64;
 		an->replv = xreallocarray(an->replv, an->replcap, sizeof *an->replv);
 	}
-	an->replv[an->nrepl++] = (repl){ off, len, ent };
+	an->replv[an->nrepl++] = (repl){ off, len, ent, "", "" };
 }
 
 static void
@@ -402,28 +418,131 @@ match_phrases(anonymizer *an, const char *s, names_tok *tv, size_t ntok)
 		if (whole)
 			tv[i + m - 1].core = tv[i + m - 1].len;
 		for (int k = 0; k < m; k++) {
+			tv[i + k].cont = k > 0;
 			if (kind == NAMES_KEEP)
 				tv[i + k].keep = 1;
 			else
 				set_entity(an, &tv[i + k], pseudo_proto_entity(an->ps, owner));
 		}
+		/* a roster name alone that is also a word ("will", "Hope"):
+		 * decided once the people around it are known */
+		if (m == 1 && kind == NAMES_ROSTER && (tv[i].pfl & (NAME_WORD | NAME_NOTNAME)))
+			tv[i].amb = 1;
 		i += (size_t)m;
 	}
 }
 
-/* A guessed person (names_guess_people): the entity of the folded words
- * of tokens i..j-1. */
+/* The entity + 1 of the name part that token t is, in this document;
+ * 0 when none is known, PART_SHARED when two people share it (the
+ * folded part is then in an->scratch). */
+#define PART_SHARED UINT32_MAX
+static uint32_t
+doc_part(anonymizer *an, const char *s, const names_tok *t)
+{
+	if (qp_map_count(an->doc_parts) == 0)
+		return 0;
+	buf_reset(&an->scratch);
+	utf8_fold(s + t->off, t->core, &an->scratch);
+	qp_entry *e = qp_map_get(an->doc_parts, an->scratch.s, an->scratch.len);
+	return e ? (uint32_t)(uintptr_t)e->val : 0;
+}
+
+/*
+ * A guessed person (names_guess_people): the entity of the folded words
+ * of tokens i..j-1.  A name notes its words for the document (surnames
+ * and words on no list); one word alone that is such a part ("Okafor"
+ * after "Kevin Okafor") is that person.
+ */
 static uint32_t
 guessed_person(void *ctx, const char *s, const names_tok *tv, size_t i, size_t j)
 {
 	anonymizer *an = ctx;
+	uint32_t part;
+	if (j == i + 1 && (part = doc_part(an, s, &tv[i])) != 0 && part != PART_SHARED)
+		return part - 1;
 	buf_reset(&an->norm);
 	for (size_t k = i; k < j; k++) {
 		if (an->norm.len)
 			buf_addc(&an->norm, ' ');
 		utf8_fold(s + tv[k].off, tv[k].core, &an->norm);
 	}
-	return pseudo_entity(an->ps, PSEUDO_PERSON, an->norm.s, an->norm.len, NULL);
+	uint32_t ent = pseudo_entity(an->ps, PSEUDO_PERSON, an->norm.s, an->norm.len, NULL);
+	for (size_t k = i; k < j; k++) {
+		/* nor initials, particles ("de", "della") or short words */
+		/* given names only on their list are found alone by the
+		 * guesser where they stand ("max 64" is no one) */
+		uint32_t f = tv[k].pfl;
+		if (tv[k].core < 3 || (f & (NAME_COMMON | NAME_WORD)) ||
+		    (f & (NAME_FIRST | NAME_LAST)) == NAME_FIRST)
+			continue;
+		buf_reset(&an->scratch);
+		utf8_fold(s + tv[k].off, tv[k].core, &an->scratch);
+		if (qp_word_in(an->scratch.s, an->scratch.len, qp_name_particles))
+			continue;
+		bool created;
+		qp_entry *e = qp_map_put(an->doc_parts, an->scratch.s, an->scratch.len,
+		                         &created);
+		if (created)
+			e->val = (void *)(uintptr_t)(ent + 1);
+		else if ((uintptr_t)e->val != ent + 1)
+			e->val = (void *)(uintptr_t)PART_SHARED;
+	}
+	return ent;
+}
+
+/* After the guesser: a word alone that is a part of a name met earlier
+ * in the document is that person, wherever it stands ("later okafor
+ * came in"). */
+static void
+link_parts(anonymizer *an, const char *s, names_tok *tv, size_t ntok)
+{
+	if (qp_map_count(an->doc_parts) == 0)
+		return;
+	for (size_t i = 0; i < ntok; i++) {
+		names_tok *t = &tv[i];
+		uint32_t part;
+		if (t->ent >= 0 || t->keep || t->amb || t->digit ||
+		    (i > 0 && (tv[i - 1].pfl & (NAME_DET | NAME_PRON)) == NAME_DET) ||
+		    (t->pfl & (NAME_COMMON | NAME_WORD | NAME_STOP | NAME_NOTNAME |
+		               NAME_TITLE | NAME_KEEP)) ||
+		    (part = doc_part(an, s, t)) == 0)
+			continue;
+		/* shared by two people: a tag of its own */
+		set_entity(an, t, part != PART_SHARED ? part - 1 :
+		           pseudo_entity(an->ps, PSEUDO_PERSON, an->scratch.s,
+		                         an->scratch.len, NULL));
+		t->why = WHY_PART;
+	}
+}
+
+/* The roster names that are words, each decided (names_word_is_name):
+ * the name keeps its tag, the word loses it (amb stays 1 for --audit;
+ * 2 says it was taken for the name). */
+static void
+decide_words(const char *s, size_t n, names_tok *tv, size_t ntok, bool lower)
+{
+	for (size_t i = 0; i < ntok; i++) {
+		if (tv[i].amb != 1)
+			continue;
+		int why;
+		if (names_word_is_name(s, n, tv, ntok, i, lower, &why)) {
+			tv[i].amb = 2;
+		} else {
+			tv[i].ent = -1;
+			tv[i].person = 0;
+		}
+		tv[i].why = (uint8_t)why;
+	}
+}
+
+/* Does a full stop end token t ("thanks, Will. Will and ...": two
+ * mentions, not one name)?  Not after an initial or a title ("J. R.",
+ * "Dr. Nguyen"). */
+static bool
+full_stop(const char *s, const names_tok *t)
+{
+	size_t e = t->off + t->len;
+	return s[e] == '.' && s[e + 1] == ' ' && t->core > 1 && !(t->pfl & NAME_ABBR);
 }
 
 /* Runs of tokens of one entity before lim, from token *ti on, as
@@ -439,7 +558,8 @@ token_repls(anonymizer *an, const char *s, const names_tok *tv, size_t ntok,
 		size_t a = i;
 		while (i + 1 < ntok && tv[i + 1].ent == tv[a].ent &&
 		       tv[i].core == tv[i].len &&
-		       tv[i + 1].off < lim && names_joinable(s, &tv[i], &tv[i + 1]))
+		       tv[i + 1].off < lim && names_joinable(s, &tv[i], &tv[i + 1]) &&
+		       (tv[i + 1].cont || !full_stop(s, &tv[i])))
 			i++;
 		size_t end = tv[i].off + tv[i].core;
 		/* "Tariq H.": the dot of a closing initial is part of the
@@ -447,6 +567,15 @@ token_repls(anonymizer *an, const char *s, const names_tok *tv, size_t ntok,
 		if (i > a && tv[i].core == 1 && end < lim && s[end] == '.')
 			end++;
 		add_repl(an, tv[a].off, end - tv[a].off, (uint32_t)tv[a].ent);
+		if (an->audit) {
+			repl *r = &an->replv[an->nrepl - 1];
+			const names_tok *t = &tv[a];
+			r->why = names_why_str(t->why);
+			r->rule = t->amb ? "roster name that is a word" :
+			          t->why == WHY_PART ? "name part" :
+			          t->why ? "guessed person" :
+			          t->person ? "roster" : "term";
+		}
 	}
 	*ti = i;
 }
@@ -466,6 +595,68 @@ span_repl(anonymizer *an, const char *s, const pii_span *sp)
 	add_repl(an, sp->off, sp->len,
 	         pseudo_entity(an->ps, PSEUDO_PII + (int)sp->cat, an->norm.s,
 	                       an->norm.len, NULL));
+	an->replv[an->nrepl - 1].rule = "structured";
+	an->replv[an->nrepl - 1].why = pii_cat_name[sp->cat];
+}
+
+/* --- --audit --- */
+
+static void
+audit_open(anonymizer *an, const char *path)
+{
+	static const char *const hdr[] = {
+		"doc", "seg", "column", "action", "rule", "why", "original", "tag"
+	};
+	/* it holds the originals, like the map: the owner's only, and a
+	 * file already there is never replaced */
+	an->audit = qp_out_create(path, 0600, QP_OUT_NEW);
+	qp_write_header(an->audit, hdr, 8);
+}
+
+static void
+audit_row(anonymizer *an, const char *action, const char *rule, const char *why,
+          const char *orig, size_t n, const char *tag)
+{
+	qp_out *o = an->audit;
+	/* a buffer never filled has no bytes at all */
+	if (an->audit_doc.len)
+		qp_write_field(o, an->audit_doc.s, an->audit_doc.len);
+	qp_putc(o, '\t');
+	if (an->audit_seg.len)
+		qp_write_field(o, an->audit_seg.s, an->audit_seg.len);
+	qp_putc(o, '\t');
+	qp_puts(o, an->audit_col);
+	qp_putc(o, '\t');
+	qp_puts(o, action);
+	qp_putc(o, '\t');
+	qp_puts(o, rule);
+	qp_putc(o, '\t');
+	qp_puts(o, why);
+	qp_putc(o, '\t');
+	qp_write_field(o, orig, n);
+	qp_putc(o, '\t');
+	qp_puts(o, tag);
+	qp_putc(o, '\n');
+}
+
+/* The words worth a reviewer's look that were left as they are. */
+static void
+audit_kept(anonymizer *an, const char *s, const names_tok *tv, size_t ntok)
+{
+	for (size_t i = 0; i < ntok; i++) {
+		const names_tok *t = &tv[i];
+		if (t->ent >= 0)
+			continue;
+		if (t->amb) {
+			audit_row(an, "kept", "roster name that is a word",
+			          names_why_str(t->why), s + t->off, t->len, "");
+			continue;
+		}
+		int why = names_kept_why(s, tv, i);
+		if (why)
+			audit_row(an, "kept", why == WHY_K_KEEP ? "keep" : "not a name",
+			          names_why_str(why), s + t->off, t->len, "");
+	}
 }
 
 /* A place or an institution (places_find): tag PLACE or ORG, the
@@ -485,15 +676,23 @@ place_entity(void *ctx, enum places_kind kind, const char *norm, size_t n)
  * Returns false (and leaves an->out alone) when there were none.
  */
 static bool
-replace_identifiers(anonymizer *an, const char *s, size_t n)
+replace_identifiers(anonymizer *an, const char *s, size_t n, bool speaker)
 {
 	size_t nsp = pii_scan(s, n, &an->spv, &an->spcap);
 	names_tok *tv;
 	size_t ntok = names_tokenize(an->names, s, n, an->spv, nsp, &tv);
 
+	/* lower-case mode: no capital in the field nor earlier in the
+	 * document (speaker labels, often cased apart, do not count) */
+	bool cased = names_any_capital(tv, ntok);
+	bool lower = !cased && !an->doc_cased;
+	if (cased && !speaker)
+		an->doc_cased = true;
 	match_phrases(an, s, tv, ntok);
 	places_find(an->places, s, tv, ntok, place_entity, an);
-	names_guess_people(s, tv, ntok, guessed_person, an);
+	names_guess_people(s, n, tv, ntok, lower, guessed_person, an);
+	link_parts(an, s, tv, ntok);
+	decide_words(s, n, tv, ntok, lower);
 	/* replacements in text order: structured spans and runs of tokens */
 	an->nrepl = 0;
 	size_t ti = 0;
@@ -502,6 +701,8 @@ replace_identifiers(anonymizer *an, const char *s, size_t n)
 		if (k < nsp)
 			span_repl(an, s, &an->spv[k]);
 	}
+	if (an->audit)
+		audit_kept(an, s, tv, ntok);
 	if (an->nrepl == 0)
 		return false;
 	buf_reset(&an->out);
@@ -509,7 +710,10 @@ replace_identifiers(anonymizer *an, const char *s, size_t n)
 	for (size_t k = 0; k < an->nrepl; k++) {
 		const repl *r = &an->replv[k];
 		buf_add(&an->out, s + at, r->off - at);
-		buf_adds(&an->out, pseudo_use(an->ps, r->ent, s + r->off, r->len));
+		const char *tag = pseudo_use(an->ps, r->ent, s + r->off, r->len);
+		buf_adds(&an->out, tag);
+		if (an->audit)
+			audit_row(an, "replaced", r->rule, r->why, s + r->off, r->len, tag);
 		at = r->off + r->len;
 	}
 	buf_add(&an->out, s + at, n - at);
@@ -518,9 +722,31 @@ replace_identifiers(anonymizer *an, const char *s, size_t n)
 
 /* --- the input --- */
 
+/* A new document starts (doc[0..n) is its id): what was learnt about
+ * the last one is forgotten. */
 static void
-plain_line(anonymizer *an, const char *line, size_t len)
+start_doc(anonymizer *an, const char *doc, size_t n)
 {
+	if (an->doc_started && an->doc.len == n && (n == 0 || memcmp(an->doc.s, doc, n) == 0))
+		return;
+	an->doc_started = true;
+	buf_reset(&an->doc);
+	if (n)
+		buf_add(&an->doc, doc, n);
+	an->doc_cased = false;
+	if (qp_map_count(an->doc_parts)) {
+		qp_map_free(an->doc_parts);
+		an->doc_parts = qp_map_new();
+	}
+}
+
+static void
+plain_line(anonymizer *an, const char *line, size_t len, unsigned long ln)
+{
+	if (an->audit) {
+		buf_reset(&an->audit_seg);
+		buf_printf(&an->audit_seg, "%lu", ln);
+	}
 	/* WebVTT's header and cue timings, and bare cue numbers, are
 	 * structure, not speech. */
 	bool skip = len >= 6 && memcmp(line, "WEBVTT", 6) == 0;
@@ -546,7 +772,7 @@ plain_line(anonymizer *an, const char *line, size_t len)
 		line += l.rest;
 		len -= l.rest;
 	}
-	if (!skip && replace_identifiers(an, line, len))
+	if (!skip && replace_identifiers(an, line, len, false))
 		qp_write(qp_stdout, an->out.s, an->out.len);
 	else
 		qp_write(qp_stdout, line, len);
@@ -559,8 +785,10 @@ anonymize_plain(anonymizer *an, int nfiles, char **files)
 	qp_input *in = qp_input_new(nfiles, files, 0);
 	const char *line;
 	size_t len;
+	unsigned long ln = 0;
+	an->audit_col = "";
 	while (qp_input_line(in, &line, &len))
-		plain_line(an, line, len);
+		plain_line(an, line, len, ++ln);
 	qp_input_free(in);
 }
 
@@ -591,26 +819,44 @@ anonymize_records(anonymizer *an, const qp_strlist *columns, int nfiles,
 {
 	qp_rd *r = qp_rd_open(nfiles, files);
 	int *cols = xcalloc(columns->n > 2 ? columns->n : 2, sizeof *cols);
-	int ncol = 0, cspeaker = -1;
+	int ncol = 0, cspeaker = -1, cdoc = -1, cseg = -1;
 	qp_buf field = QP_BUF_INIT;
 
 	if (qp_rd_ncols(r) > 0) {
 		ncol = pick_columns(r, columns, cols);
 		cspeaker = qp_rd_col(r, "speaker");
+		cdoc = qp_rd_col(r, "doc");
+		cseg = qp_rd_col(r, "seg");
 		qp_rd_write_header(r, qp_stdout);
 	}
 	while (qp_rd_next(r)) {
+		/* doc and seg as read, before any column is anonymized */
+		if (cdoc >= 0) {
+			buf_reset(&an->audit_doc);
+			qp_rd_get(r, cdoc, &an->audit_doc);
+			start_doc(an, an->audit_doc.s, an->audit_doc.len);
+		}
+		if (an->audit && cseg >= 0) {
+			buf_reset(&an->audit_seg);
+			qp_rd_get(r, cseg, &an->audit_seg);
+		}
 		for (int k = 0; k < ncol; k++) {
 			buf_reset(&field);
 			qp_rd_get(r, cols[k], &field);
 			if (field.len == 0)
 				continue;
+			an->audit_col = qp_rd_name(r, cols[k]);
 			const char *tag = cols[k] == cspeaker ?
 			                  speaker_tag(an, field.s, field.len) : NULL;
-			if (tag)
+			if (tag) {
 				qp_rd_set(r, cols[k], tag, strlen(tag));
-			else if (replace_identifiers(an, field.s, field.len))
+				if (an->audit)
+					audit_row(an, "replaced", "roster", "speaker label",
+					          field.s, field.len, tag);
+			} else if (replace_identifiers(an, field.s, field.len,
+			                               cols[k] == cspeaker)) {
 				qp_rd_set(r, cols[k], an->out.s, an->out.len);
+			}
 		}
 		qp_rd_write(r, qp_stdout);
 	}
@@ -639,6 +885,7 @@ parse_options(int argc, char **argv, options *o)
 		case OPT_MAP_APPEND: o->map_append = true; break;
 		case OPT_FORCE: o->force = true; break;
 		case OPT_REPORT: o->report = true; break;
+		case OPT_AUDIT: o->auditfile = optarg; break;
 		case OPT_PLAIN: o->plain = true; break;
 		case OPT_COLUMNS:
 			qp_optlist_add(&o->columns, optarg, "--columns", qp_valid_colname,
@@ -668,6 +915,10 @@ anonymizer_free(anonymizer *an)
 	if (an->keep_str)
 		qp_map_free(an->keep_str);
 	qp_map_free(an->label_cache);
+	qp_map_free(an->doc_parts);
+	buf_free(&an->doc);
+	buf_free(&an->audit_doc);
+	buf_free(&an->audit_seg);
 	free(an->spv);
 	free(an->replv);
 	buf_free(&an->norm);
@@ -688,6 +939,7 @@ main(int argc, char **argv)
 		pseudo_load_key(an.ps, o.keyfile);
 	an.names = names_new();
 	an.label_cache = qp_map_new();
+	an.doc_parts = qp_map_new();
 	names_load_lists(an.names, o.names_dir);
 	an.places = places_new(an.names, o.names_dir);
 	if (o.nrosters)
@@ -700,6 +952,8 @@ main(int argc, char **argv)
 	 * it may be written before reading any input. */
 	if (o.mapfile)
 		pseudo_map_open(an.ps, o.mapfile, o.map_append, o.force);
+	if (o.auditfile)
+		audit_open(&an, o.auditfile);
 
 	if (o.plain)
 		anonymize_plain(&an, argc - optind, argv + optind);
@@ -707,6 +961,8 @@ main(int argc, char **argv)
 		anonymize_records(&an, &o.columns, argc - optind, argv + optind);
 	qp_out_close(qp_stdout);
 	pseudo_map_commit(an.ps);
+	if (an.audit)
+		qp_out_commit(an.audit);
 	if (o.report)
 		pseudo_report(an.ps);
 

@@ -5,7 +5,6 @@
  * This file holds the options and the record loop.  The features are
  * lib/textfeat.h's, training and the model file lib/model.h's.
  */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,15 +21,21 @@
 #include "record.h"
 #include "textfeat.h"
 
+/* a weight beyond which a record would be the whole training set */
+#define QP_MAX_WEIGHT 100
+
 static const char usage[] =
-	"usage: learn --codes COL [--column NAME] [--solver NAME] [--cost C]\n"
-	"             [--codebook CODEBOOK [--rule-features]] [--cv K [--max-codes N]]\n"
+	"usage: learn --codes COL [--column NAME] [--weight COL] [--solver NAME]\n"
+	"             [--cost C] [--codebook CODEBOOK [--rule-features]]\n"
+	"             [--cv K [--max-codes N]]\n"
 	"             [--line-buffered] [--replace-invalid] [FILE ...]\n"
 	"       learn --help | --version\n"
 	"Train one classifier per code on the human codes of column COL and\n"
 	"write the model (qualpipe-model(5)); or, with --cv, cross-validate it.\n"
 	"  --codes COL        the column of human codes (';'-separated code paths)\n"
 	"  --column NAME      learn from column NAME instead of text\n"
+	"  --weight COL       a record counts as many times as column COL says\n"
+	"                     (a whole number from 0 to 100; empty: 1)\n"
 	"  --solver NAME      l2r_lr (the default), l1r_lr, svm or nb\n"
 	"  --cost C           the solver's cost C (default 10; nb: its smoothing,\n"
 	"                     default 0.1)\n"
@@ -49,6 +54,7 @@ static const char usage[] =
 enum {
 	OPT_CODES = QP_OPT_FIRST_PRIVATE,
 	OPT_COLUMN,
+	OPT_WEIGHT,
 	OPT_SOLVER,
 	OPT_COST,
 	OPT_CV,
@@ -60,6 +66,7 @@ enum {
 static const struct option longopts[] = {
 	{ "codes", required_argument, NULL, OPT_CODES },
 	{ "column", required_argument, NULL, OPT_COLUMN },
+	{ "weight", required_argument, NULL, OPT_WEIGHT },
 	{ "solver", required_argument, NULL, OPT_SOLVER },
 	{ "cost", required_argument, NULL, OPT_COST },
 	{ "cv", required_argument, NULL, OPT_CV },
@@ -73,12 +80,27 @@ static const struct option longopts[] = {
 static double
 parse_cost(const char *s)
 {
-	char *end;
-	errno = 0;
-	double v = strtod(s, &end);
-	if (*s < '0' || *s > '9' || *end || errno || !(v > 0) || v > 1e6)
+	double v;
+	if (!qp_parse_number(s, strlen(s), &v) || !(v > 0) || v > 1e6)
 		qp_usage_error(usage, "--cost: not a number above 0 and up to 1e6: '%s'", s);
 	return v;
+}
+
+/* The --weight column's value of the record: a whole number from 0 to
+ * QP_MAX_WEIGHT, empty for 1. */
+static unsigned
+record_weight(qp_rd *rd, int col, qp_buf *tmp)
+{
+	buf_reset(tmp);
+	qp_rd_get(rd, col, tmp);
+	double v;
+	if (tmp->len == 0)
+		return 1;
+	if (!qp_parse_number(tmp->s, tmp->len, &v) || v < 0 || v > QP_MAX_WEIGHT || v != floor(v))
+		qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
+		          "column %s: not a whole number from 0 to %d: '%.*s'", qp_rd_name(rd, col),
+		          QP_MAX_WEIGHT, (int)(tmp->len > 40 ? 40 : tmp->len), tmp->s);
+	return (unsigned)v;
 }
 
 /* The records kept for --cv: their fields as they came, escaped. */
@@ -254,7 +276,7 @@ cross_validate(const qp_trainset *ts, const qp_train_opts *o, unsigned long k,
 int
 main(int argc, char **argv)
 {
-	const char *codes = NULL, *column = "text", *codebook = NULL;
+	const char *codes = NULL, *column = "text", *codebook = NULL, *weight = NULL;
 	qp_train_opts o = { .solver = QP_LR, .cost = 0 };
 	unsigned long cv = 0, max_codes = 0;
 	bool stack = false;
@@ -268,6 +290,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_COLUMN:
 			column = optarg;
+			break;
+		case OPT_WEIGHT:
+			weight = optarg;
 			break;
 		case OPT_SOLVER: {
 			int s = qp_solver_parse(optarg);
@@ -327,6 +352,7 @@ main(int argc, char **argv)
 	}
 	if (qp_rd_ncols(rd) > 0) {
 		int tcol = qp_rd_need(rd, column), ccol = qp_rd_need(rd, codes);
+		int wcol = weight ? qp_rd_need(rd, weight) : -1;
 		if (cv && !strcmp(codes, "codes"))
 			qp_usage_error(usage, "--cv writes its codes to the column codes: "
 			               "name the human codes otherwise");
@@ -353,6 +379,8 @@ main(int argc, char **argv)
 				qp_rule_values(r, nr, rv, ncb);
 			}
 			qp_ts_add(ts, f, nf, names, stack ? rv : NULL, cs, k);
+			if (wcol >= 0)
+				qp_ts_weight(ts, qp_ts_nsegs(ts) - 1, record_weight(rd, wcol, &tmp));
 			if (cv)
 				keep(&recs, rd, &text);
 		}

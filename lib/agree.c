@@ -544,40 +544,6 @@ ag_format(ag_num x, char *buf)
 	                        (unsigned long long)(q % 1000000));
 }
 
-bool
-ag_parse_number(const char *p, size_t n, double *out)
-{
-	size_t i = 0, digits = 0;
-	char b[64];
-
-	if (n == 0 || n >= sizeof b)
-		return false;
-	if (p[i] == '+' || p[i] == '-')
-		i++;
-	for (; i < n && p[i] >= '0' && p[i] <= '9'; i++)
-		digits++;
-	if (i < n && p[i] == '.')
-		for (i++; i < n && p[i] >= '0' && p[i] <= '9'; i++)
-			digits++;
-	if (digits == 0)
-		return false;
-	if (i < n && (p[i] == 'e' || p[i] == 'E')) {
-		size_t e = 0;
-		if (++i < n && (p[i] == '+' || p[i] == '-'))
-			i++;
-		for (; i < n && p[i] >= '0' && p[i] <= '9'; i++)
-			e++;
-		if (e == 0)
-			return false;
-	}
-	if (i != n)
-		return false;
-	memcpy(b, p, n);
-	b[n] = '\0';
-	*out = strtod(b, NULL);
-	return isfinite(*out);
-}
-
 /* --- agree's tables ------------------------------------------------------ */
 
 static ag_row *

@@ -166,13 +166,6 @@ typedef struct {
  * to every unit). */
 ag_num ag_rho(double kappa, uint64_t n, uint64_t pos, const ag_rho_params *p, qp_rng *rng);
 
-/*
- * A decimal number as a person writes one: an optional sign, digits with
- * an optional fraction, an optional exponent.  No blanks, no hex, no
- * "inf" or "nan", which strtod would take.  False if p[0..n) is not one
- * or is out of range; *out is then unspecified.
- */
-bool ag_parse_number(const char *p, size_t n, double *out);
 
 /* --- agree's tables ---------------------------------------------------- */
 
@@ -241,7 +234,7 @@ void ag_code_rows(const ag_code_input *in, ag_rows *rows);
 void ag_rows_free(ag_rows *rows);
 
 /* A distinct value of a --values column, as written (borrowed), and the
- * number it is when it is one (ag_parse_number). */
+ * number it is when it is one (qp_parse_number, cli.h). */
 typedef struct {
 	const char *s;
 	size_t len;

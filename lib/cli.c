@@ -2,6 +2,7 @@
 #include "err.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,4 +68,38 @@ qp_parse_ulong(const char *s, const char *opt, unsigned long max, const char *us
 	if (errno == ERANGE || v > max)
 		qp_usage_error(usage, "%s: %s is larger than %lu", opt, s, max);
 	return v;
+}
+
+bool
+qp_parse_number(const char *p, size_t n, double *out)
+{
+	size_t i = 0, digits = 0;
+	char b[64];
+
+	if (n == 0 || n >= sizeof b)
+		return false;
+	if (p[i] == '+' || p[i] == '-')
+		i++;
+	for (; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+		digits++;
+	if (i < n && p[i] == '.')
+		for (i++; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+			digits++;
+	if (digits == 0)
+		return false;
+	if (i < n && (p[i] == 'e' || p[i] == 'E')) {
+		size_t e = 0;
+		if (++i < n && (p[i] == '+' || p[i] == '-'))
+			i++;
+		for (; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+			e++;
+		if (e == 0)
+			return false;
+	}
+	if (i != n)
+		return false;
+	memcpy(b, p, n);
+	b[n] = '\0';
+	*out = strtod(b, NULL);
+	return isfinite(*out);
 }

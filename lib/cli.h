@@ -13,6 +13,7 @@
 #define QP_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdnoreturn.h>
 #include <getopt.h>
 
@@ -57,5 +58,14 @@ noreturn void qp_usage_error(const char *usage, const char *fmt, ...)
  * usage error on anything else or on a value above max. */
 unsigned long qp_parse_ulong(const char *s, const char *opt, unsigned long max,
                              const char *usage);
+
+/*
+ * The one number parser of option values and fields: a decimal number
+ * as a person writes one: an optional sign, digits with an optional
+ * fraction, an optional exponent.  No blanks, no hex, no "inf" or
+ * "nan", which strtod would take.  False if p[0..n) is not one or is out
+ * of range; *out is then unspecified.  Only p[0..n) is read.
+ */
+bool qp_parse_number(const char *p, size_t n, double *out);
 
 #endif

@@ -85,7 +85,7 @@ value_id(ag_codings *s, const qp_rd *rd, const char *col)
 	XGROW(s->val, s->nvals, s->capvals);
 	ag_value *v = &s->val[s->nvals++];
 	*v = (ag_value){ e->key, s->scratch.len, 0, false };
-	v->is_num = ag_parse_number(v->s, v->len, &v->num);
+	v->is_num = qp_parse_number(v->s, v->len, &v->num);
 	if (!v->is_num && (s->o.interval || s->o.ratio))
 		qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
 		          "%s: '%.*s' is not a number (--level %s)", col,

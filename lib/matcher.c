@@ -4,7 +4,9 @@
  * words once (tokenize); each distinct word is looked up in a bounded
  * cache that holds the sequences starting at it, or for plain words the
  * codes to count (lookup, resolve); sequences are checked in place
- * (scan_words), near pairs and regexes after (scan_near, scan_regex), and
+ * (scan_words), phrases of two whole first words found by those words
+ * in the pair table (build_pairs), near pairs and regexes after
+ * (scan_near, scan_regex), and
  * the held-back hits are settled against the exclusions last
  * (settle_hits).  With `stem on` somewhere, the cache also finds the
  * sequences a word's stem starts, and keeps the stem (stem_word).
@@ -35,6 +37,8 @@
 /* With stems, the words before a cached list: the word's stem (offset
  * and length in m->keys) and its hash (low and high half). */
 #define STEM_HDR 4
+/* In a cached list's count: the word begins phrases of the pair table. */
+#define LIST_PAIRS 0x80000000u
 
 /* ---- Compiling -------------------------------------------------------- */
 
@@ -110,8 +114,22 @@ typedef struct {
 } span;
 
 typedef struct {
-	uint32_t off, n;
+	uint32_t off, n;        /* n: entries, | LIST_PAIRS */
 } cdesc;
+
+/*
+ * The pair table: the phrases whose first two words are whole words
+ * (no wildcard, no stem), by the hashes of those two words, so that a
+ * word that begins dozens of phrases ("the", "my": a tenth of the
+ * words of talk, fifty phrases each) costs one probe with the next
+ * word's hash instead of a check of every phrase.  Such phrases are
+ * left out of the word cache's lists.
+ */
+typedef struct {
+	uint32_t tag;           /* high half of the two words' pair_key */
+	uint32_t off;           /* 0: empty slot; else m->pseq[off] is the
+	                         * number of phrases, their indices after it */
+} pslot;
 
 /*
  * A slot of the word cache: one cache line holds two, and a word of up
@@ -151,6 +169,11 @@ struct cb_matcher {
 	uint32_t *arena;
 	size_t narena, acap;
 	u32vec tmp;
+	/* the phrases by their first two words */
+	pslot *pt;
+	size_t pmask;
+	uint32_t *pseq;
+	bool *paired;           /* per sequence: in the pair table */
 	/* per text */
 	uint32_t *count;
 	uint32_t *touched;
@@ -174,6 +197,109 @@ struct cb_matcher {
 	qp_qmap qm;
 };
 
+/* The pair table's hash of the words of hashes h1 and h2. */
+static inline uint64_t
+pair_key(uint64_t h1, uint64_t h2)
+{
+	return (h1 ^ (h2 << 23 | h2 >> 41)) * 0x9E3779B97F4A7C15ULL;
+}
+
+typedef struct {
+	uint64_t h1, h2;
+	uint32_t s;
+} pkey;
+
+static int
+cmp_pkey(const void *a, const void *b)
+{
+	const pkey *x = a, *y = b;
+	if (x->h1 != y->h1)
+		return x->h1 < y->h1 ? -1 : 1;
+	if (x->h2 != y->h2)
+		return x->h2 < y->h2 ? -1 : 1;
+	return x->s < y->s ? -1 : x->s > y->s;
+}
+
+/* Do sequences a and b begin with the same term? */
+static bool
+same_first(const cb_codebook *cb, uint32_t a, uint32_t b)
+{
+	const term *x = &cb->terms[cb->seqs[a].t0], *y = &cb->terms[cb->seqs[b].t0];
+	return x->len == y->len && memcmp(cb->str.s + x->off, cb->str.s + y->off, x->len) == 0;
+}
+
+/*
+ * The pair table of m's codebook (see pslot).  Slots are 8 bytes, so
+ * that the table of a codebook's thousand phrases stays in the
+ * first-level cache: a slot keeps half the pair's hash, and the phrases
+ * found are checked word by word.  A lookup takes the first slot of its
+ * tag, so a pair whose slot would follow one of the same tag, or whose
+ * phrases do not all begin with one word (hashes that collide), stays
+ * out of the table: its phrases stay in the lists of the word cache.
+ */
+static void
+build_pairs(cb_matcher *m)
+{
+	const cb_codebook *cb = m->cb;
+	pkey *k = xcalloc(cb->nseqs + 1, sizeof *k);
+	size_t nk = 0, groups = 0;
+
+	m->paired = xcalloc(cb->nseqs + 1, sizeof *m->paired);
+	for (size_t i = 0; i < cb->nseqs; i++) {
+		const seq *q = &cb->seqs[i];
+		const term *t = &cb->terms[q->t0];
+		if (q->nt < 2 || !q->h2ok || q->h2stem || t->prefix || t->stem)
+			continue;
+		k[nk++] = (pkey){ qp_hash(cb->str.s + t->off, t->len), q->h2, (uint32_t)i };
+		m->paired[i] = true;
+	}
+	qsort(k, nk, sizeof *k, cmp_pkey);
+	for (size_t i = 0; i < nk; i++)
+		groups += !i || k[i].h1 != k[i - 1].h1 || k[i].h2 != k[i - 1].h2;
+	size_t cap = 16;
+	while (cap < 2 * groups)
+		cap *= 2;
+	m->pt = xcalloc(cap, sizeof *m->pt);
+	m->pmask = cap - 1;
+	m->pseq = xcalloc(nk + groups + 1, sizeof *m->pseq);
+	size_t np = 1;
+	for (size_t i = 0, e; i < nk; i = e) {
+		bool ok = true;
+		for (e = i + 1; e < nk && k[e].h1 == k[i].h1 && k[e].h2 == k[i].h2; e++)
+			ok = ok && same_first(cb, k[i].s, k[e].s);
+		uint64_t key = pair_key(k[i].h1, k[i].h2);
+		uint32_t tag = (uint32_t)(key >> 32);
+		size_t j = key & m->pmask;
+		for (; m->pt[j].off; j = (j + 1) & m->pmask)
+			ok = ok && m->pt[j].tag != tag;
+		if (!ok) {
+			for (size_t q = i; q < e; q++)
+				m->paired[k[q].s] = false;
+			continue;
+		}
+		m->pt[j] = (pslot){ tag, (uint32_t)np };
+		m->pseq[np++] = (uint32_t)(e - i);
+		for (size_t q = i; q < e; q++)
+			m->pseq[np++] = k[q].s;
+	}
+	free(k);
+}
+
+/* The phrases of the pair table that may begin with the words of hashes
+ * h1 and h2 (m->pseq from the returned index: their number, then
+ * them), or 0. */
+static inline uint32_t
+pairs_of(const cb_matcher *m, uint64_t h1, uint64_t h2)
+{
+	uint64_t key = pair_key(h1, h2);
+	uint32_t tag = (uint32_t)(key >> 32);
+	for (size_t j = key & m->pmask;; j = (j + 1) & m->pmask) {
+		const pslot *p = &m->pt[j];
+		if (!p->off || p->tag == tag)
+			return p->off;
+	}
+}
+
 cb_matcher *
 cb_matcher_new(const cb_codebook *cb, int flags)
 {
@@ -192,6 +318,7 @@ cb_matcher_new(const cb_codebook *cb, int flags)
 	m->touched = xcalloc(cb->ncodes + 1, sizeof *m->touched);
 	m->order = xcalloc(cb->ncodes + 1, sizeof *m->order);
 	m->res = xcalloc(cb->ncodes + 1, sizeof *m->res);
+	build_pairs(m);
 	if (cb->nregex) {
 		m->md = pcre2_match_data_create(1, NULL);
 		m->mctx = pcre2_match_context_create(NULL);
@@ -225,6 +352,9 @@ cb_matcher_free(cb_matcher *m)
 	buf_free(&m->keys);
 	free(m->arena);
 	free(m->tmp.v);
+	free(m->pt);
+	free(m->pseq);
+	free(m->paired);
 	free(m->count);
 	free(m->touched);
 	free(m->order);
@@ -281,6 +411,71 @@ stem_word(cb_matcher *m, size_t i)
 	}
 }
 
+/* Bytes of slack the fold buffer keeps after its last word, so that a
+ * word's 8-byte chunks can be stored whole and the cache's 16-byte keys
+ * compared by loads (same_key). */
+#define FOLD_SLACK 16
+
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+
+/* The ASCII bytes of v lowered, eight at a time (a byte gains 0x20 where
+ * it is 'A' to 'Z': where b + 0x3F sets the high bit and b + 0x25 does
+ * not; no byte of an ASCII chunk carries into the next). */
+static inline uint64_t
+lower8(uint64_t v)
+{
+	uint64_t upper = (v + 0x3F * ONES) & ~(v + 0x25 * ONES) & HIGH;
+	return v | upper >> 2;
+}
+
+static inline void
+store64le(char *d, uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	v = __builtin_bswap64(v);
+#endif
+	memcpy(d, &v, 8);
+}
+
+/*
+ * The word s[0..len), which ends at most avail bytes from s's end of
+ * text, folded into d (room for len + 8 bytes) when it is ASCII, a chunk
+ * of 8 bytes at a time, and hashed on the way (map.h: the chunks are
+ * qp_hash's, so *h is qp_hash of the folded word); false, and d and *h
+ * undefined, when it is not ASCII.  Nearly every word of English talk is
+ * ASCII: bytewise folding, and qp_hash reading back the bytes just
+ * stored, were a fifth of the matcher.
+ */
+static inline bool
+fold_ascii(const unsigned char *s, size_t len, size_t avail, char *d, uint64_t *h)
+{
+	uint64_t x = QP_HASH_INIT, v;
+	size_t k = 0;
+	for (; k + 8 <= len; k += 8) {
+		v = qp_load64le(s + k);
+		if (v & HIGH)
+			return false;
+		v = lower8(v);
+		store64le(d + k, v);
+		x = qp_hash_chunk(x, v);
+	}
+	size_t r = len - k;
+	v = 0;
+	if (r && k + 8 <= avail) {
+		v = qp_load64le(s + k) & ((1ULL << (8 * r)) - 1);
+	} else {
+		for (size_t i = 0; i < r; i++)
+			v |= (uint64_t)s[k + i] << (8 * i);
+	}
+	if (v & HIGH)
+		return false;
+	v = lower8(v);
+	store64le(d + k, v);
+	*h = qp_hash_end(x, v, len);
+	return true;
+}
+
 static void
 tokenize(cb_matcher *m)
 {
@@ -290,7 +485,9 @@ tokenize(cb_matcher *m)
 	m->ntok = 0;
 	buf_reset(&m->fold);
 	buf_reset(&m->sfold);
-	buf_grow(&m->fold, m->n + 1);
+	/* an ASCII word folds to as many bytes, and its last chunk is
+	 * stored whole: room for the text and a chunk */
+	buf_grow(&m->fold, m->n + FOLD_SLACK);
 	words_init(&w, m->text, m->n);
 	while (words_next(&w, &t)) {
 		if (m->ntok == m->tokcap) {
@@ -307,29 +504,24 @@ tokenize(cb_matcher *m)
 		}
 		const unsigned char *s = (const unsigned char *)m->text + t.off;
 		size_t off = m->fold.len;
-		size_t k;
-		/* ASCII words fold through a table; room was made above. */
-		char *d = m->fold.s + off;
-		for (k = 0; k < t.len; k++) {
-			unsigned char c = s[k];
-			if (c >= 0x80)
-				break;
-			d[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-		}
-		if (k == t.len) {
-			m->fold.len += k;
+		uint64_t h;
+		if (m->fold.cap - off > t.len + 8 &&
+		    fold_ascii(s, t.len, m->n - t.off, m->fold.s + off, &h)) {
+			m->fold.len += t.len;
 			m->fold.s[m->fold.len] = '\0';
 		} else {
 			utf8_fold((const char *)s, t.len, &m->fold);
+			h = qp_hash(m->fold.s + off, m->fold.len - off);
 		}
 		m->tok[m->ntok] = t;
 		m->foff[m->ntok] = (uint32_t)off;
 		m->flen[m->ntok] = (uint32_t)(m->fold.len - off);
-		m->th[m->ntok] = qp_hash(m->fold.s + off, m->fold.len - off);
+		m->th[m->ntok] = h;
 		if (m->stemmer)
 			m->slen[m->ntok] = UINT32_MAX;  /* not stemmed yet */
 		m->ntok++;
 	}
+	buf_grow(&m->fold, FOLD_SLACK);
 }
 
 static int
@@ -364,16 +556,23 @@ vgrow(cb_matcher *m)
 	m->vmask = cap - 1;
 }
 
-/* Append to m->tmp the sequences map lists under w[0..len). */
-static void
+/* Append to m->tmp the sequences map lists under w[0..len) but those
+ * of the pair table; true if there were some of those. */
+static bool
 take_list(cb_matcher *m, const qp_map *map, const char *w, size_t len)
 {
 	qp_entry *x = qp_map_get(map, w, len);
+	bool pairs = false;
 	if (!x)
-		return;
+		return false;
 	const u32vec *l = &m->cb->lists[(size_t)x->val - 1];
-	for (size_t i = 0; i < l->n; i++)
-		vec_push(&m->tmp, l->v[i]);
+	for (size_t i = 0; i < l->n; i++) {
+		if (m->paired[l->v[i]])
+			pairs = true;
+		else
+			vec_push(&m->tmp, l->v[i]);
+	}
+	return pairs;
 }
 
 /*
@@ -476,7 +675,7 @@ resolve(cb_matcher *m, const char *w, size_t len, size_t i)
 	uint32_t hdr[STEM_HDR];
 
 	m->tmp.n = 0;
-	take_list(m, cb->exact, w, len);
+	bool pairs = take_list(m, cb->exact, w, len);
 	if (m->stemmer) {
 		if (m->slen[i] == UINT32_MAX)
 			stem_word(m, i);
@@ -499,7 +698,10 @@ resolve(cb_matcher *m, const char *w, size_t len, size_t i)
 		qsort(m->tmp.v, m->tmp.n, sizeof *m->tmp.v, cmp_u32);
 	if (!(m->flags & CB_KEEP_HITS))
 		direct_codes(m);
-	return store_list(m, m->stemmer ? hdr : NULL);
+	cdesc d = store_list(m, m->stemmer ? hdr : NULL);
+	if (pairs)
+		d.n |= LIST_PAIRS;
+	return d;
 }
 
 /* Word wi, not in the cache: resolved and added (the cache may start
@@ -541,6 +743,21 @@ lookup_miss(cb_matcher *m, size_t wi)
 	return d;
 }
 
+/* Is the key of v, of len bytes, w[0..len)?  A key kept in its slot
+ * has zero bytes after it, and w is in the fold buffer, whose slack
+ * (FOLD_SLACK) lets 16 bytes be read from any word: two loads, masked
+ * to the word, instead of a call to memcmp. */
+static inline bool
+same_key(const cb_matcher *m, const vslot *v, const char *w, size_t len)
+{
+	if (len > KEY_INLINE)
+		return memcmp(m->keys.s + v->key.off, w, len) == 0;
+	uint64_t lo = len >= 8 ? ~0ULL : (1ULL << (8 * len)) - 1;
+	uint64_t hi = len <= 8 ? 0 : len >= 16 ? ~0ULL : (1ULL << (8 * (len - 8))) - 1;
+	return ((qp_load64le(w) & lo) ^ qp_load64le(v->key.k)) == 0 &&
+	       ((qp_load64le(w + 8) & hi) ^ qp_load64le(v->key.k + 8)) == 0;
+}
+
 /* Word i's slot in the word cache, or NULL. */
 static inline const vslot *
 probe(const cb_matcher *m, size_t wi)
@@ -555,7 +772,7 @@ probe(const cb_matcher *m, size_t wi)
 		const vslot *v = &m->vt[i];
 		if (!v->len)
 			return NULL;
-		if (v->hash == h32 && v->len == len && memcmp(vkey(m, v), w, len) == 0)
+		if (v->hash == h32 && v->len == len && same_key(m, v, w, len))
 			return v;
 		i = (i + 1) & m->vmask;
 	}
@@ -653,6 +870,37 @@ seq_at(cb_matcher *m, const seq *s, size_t i, bool stems)
 	return true;
 }
 
+/* Sequence s matched at word i: what each of its users makes of it. */
+static inline void
+seq_found(cb_matcher *m, const seq *s, size_t i, bool keep)
+{
+	const cb_codebook *cb = m->cb;
+	size_t e = i + s->nt - 1;
+	for (uint32_t u = 0; u < s->nu; u++) {
+		uint32_t user = cb->users[s->u0 + u];
+		uint32_t idx = USER_IDX(user);
+		switch (USER_ROLE(user)) {
+		case ROLE_PAT: {
+			uint32_t c = cb->pats[idx].code;
+			if (!keep && !cb->codes[c].has_excl)
+				count_hit(m, c);
+			else
+				push_hit(m, idx, m->tok[i].off, word_end(m, e), i, e);
+			break;
+		}
+		case ROLE_NEAR_A:
+		case ROLE_NEAR_B:
+			XGROW(m->occs, m->nocc, m->ocap);
+			m->occs[m->nocc++] = (occ){ idx, USER_ROLE(user), i, e };
+			break;
+		case ROLE_EXCL:
+			XGROW(m->excl, m->nexcl, m->ecap);
+			m->excl[m->nexcl++] = (span){ idx, m->tok[i].off, word_end(m, e) };
+			break;
+		}
+	}
+}
+
 /*
  * The scan, made twice by the compiler from this one text: for a
  * codebook without stems (stems false) it is the scan there was before
@@ -680,7 +928,8 @@ scan_words_with(cb_matcher *m, bool stems)
 		}
 #endif
 		cdesc d = lookup(m, i);
-		for (uint32_t j = 0; j < d.n; j++) {
+		uint32_t n = d.n & ~LIST_PAIRS;
+		for (uint32_t j = 0; j < n; j++) {
 			uint32_t a = m->arena[d.off + j];
 			if (a & ACT_CODE) {
 				count_hit(m, a & ~ACT_CODE);
@@ -689,30 +938,23 @@ scan_words_with(cb_matcher *m, bool stems)
 			const seq *s = &cb->seqs[a];
 			if (s->nt > 1 && !seq_at(m, s, i, stems))
 				continue;
-			size_t e = i + s->nt - 1;
-			for (uint32_t u = 0; u < s->nu; u++) {
-				uint32_t user = cb->users[s->u0 + u];
-				uint32_t idx = USER_IDX(user);
-				switch (USER_ROLE(user)) {
-				case ROLE_PAT: {
-					uint32_t c = cb->pats[idx].code;
-					if (!keep && !cb->codes[c].has_excl)
-						count_hit(m, c);
-					else
-						push_hit(m, idx, m->tok[i].off, word_end(m, e), i, e);
-					break;
-				}
-				case ROLE_NEAR_A:
-				case ROLE_NEAR_B:
-					XGROW(m->occs, m->nocc, m->ocap);
-					m->occs[m->nocc++] = (occ){ idx, USER_ROLE(user), i, e };
-					break;
-				case ROLE_EXCL:
-					XGROW(m->excl, m->nexcl, m->ecap);
-					m->excl[m->nexcl++] = (span){ idx, m->tok[i].off, word_end(m, e) };
-					break;
-				}
-			}
+			seq_found(m, s, i, keep);
+		}
+		if (!(d.n & LIST_PAIRS) || i + 1 >= m->ntok)
+			continue;
+		uint32_t p = pairs_of(m, m->th[i], m->th[i + 1]);
+		if (!p)
+			continue;
+		/* the hashes found them: their first word must be word i */
+		const seq *s = &cb->seqs[m->pseq[p + 1]];
+		const term *t = &cb->terms[s->t0];
+		if (m->flen[i] != t->len ||
+		    memcmp(m->fold.s + m->foff[i], cb->str.s + t->off, t->len) != 0)
+			continue;
+		for (uint32_t j = 1; j <= m->pseq[p]; j++) {
+			s = &cb->seqs[m->pseq[p + j]];
+			if (seq_at(m, s, i, stems))
+				seq_found(m, s, i, keep);
 		}
 	}
 }

@@ -68,6 +68,7 @@ struct qp_trainset {
 	char **rules;           /* qp_ts_rules: the codebook's codes */
 	size_t nrules;
 	uint64_t cbhash;
+	unsigned *weight;       /* per segment (qp_ts_weight); NULL: all 1 */
 };
 
 qp_trainset *
@@ -98,6 +99,7 @@ qp_ts_free(qp_trainset *ts)
 	for (size_t i = 0; i < ts->nrules; i++)
 		free(ts->rules[i]);
 	free(ts->rules);
+	free(ts->weight);
 	free(ts);
 }
 
@@ -137,6 +139,8 @@ qp_ts_add(qp_trainset *ts, const qp_feat *f, size_t n, const char *const *names,
 		ts->segcap = ts->segcap ? ts->segcap * 2 : 256;
 		ts->seg_node = xreallocarray(ts->seg_node, ts->segcap + 1, sizeof *ts->seg_node);
 		ts->seg_code = xreallocarray(ts->seg_code, ts->segcap + 1, sizeof *ts->seg_code);
+		if (ts->weight)
+			ts->weight = xreallocarray(ts->weight, ts->segcap + 1, sizeof *ts->weight);
 	}
 	/* the features, the rules, the bias node (liblinear's last
 	 * feature), the end */
@@ -171,9 +175,31 @@ qp_ts_add(qp_trainset *ts, const qp_feat *f, size_t n, const char *const *names,
 	if (ncodes)
 		memcpy(ts->codes_of + ts->ncodes_of, codes, ncodes * sizeof *codes);
 	ts->ncodes_of += ncodes;
+	if (ts->weight)
+		ts->weight[ts->nsegs] = 1;
 	ts->nsegs++;
 	ts->seg_node[ts->nsegs] = ts->nnodes;
 	ts->seg_code[ts->nsegs] = ts->ncodes_of;
+}
+
+void
+qp_ts_weight(qp_trainset *ts, size_t s, unsigned w)
+{
+	if (!ts->weight) {
+		if (w == 1)
+			return;
+		ts->weight = xcalloc(ts->segcap + 1, sizeof *ts->weight);
+		for (size_t i = 0; i < ts->nsegs; i++)
+			ts->weight[i] = 1;
+	}
+	ts->weight[s] = w;
+}
+
+/* The weight of segment s. */
+static unsigned
+weight_of(const qp_trainset *ts, size_t s)
+{
+	return ts->weight ? ts->weight[s] : 1;
 }
 
 bool
@@ -502,6 +528,7 @@ train_one(struct feature_node **cx, const qp_train_opts *o, const size_t *segs, 
 typedef struct {
 	double s;
 	bool pos;
+	unsigned w;             /* the segment's weight (qp_ts_weight) */
 } scored;
 
 static int
@@ -511,24 +538,26 @@ by_score_desc(const void *a, const void *b)
 	return (x < y) - (x > y);
 }
 
-/* The threshold that maximises F1 over sc[0..n), halfway to the next
- * lower score; 1 when nothing is positive. */
+/* The threshold that maximises F1 over sc[0..n), each segment counted
+ * its weight times, halfway to the next lower score; 1 when nothing is
+ * positive. */
 static double
 best_threshold(scored *sc, size_t n)
 {
-	size_t npos = 0;
+	double npos = 0;
 	for (size_t i = 0; i < n; i++)
-		npos += sc[i].pos;
+		npos += sc[i].pos ? sc[i].w : 0;
 	if (npos == 0)
 		return 1;
 	qsort(sc, n, sizeof *sc, by_score_desc);
-	size_t tp = 0, best = 0;
-	double bestf = -1;
+	size_t best = 0;
+	double tp = 0, given = 0, bestf = -1;
 	for (size_t i = 0; i < n; i++) {
-		tp += sc[i].pos;
+		tp += sc[i].pos ? sc[i].w : 0;
+		given += sc[i].w;
 		if (i + 1 < n && sc[i + 1].s == sc[i].s)
 			continue;
-		double f = 2.0 * (double)tp / (double)(i + 1 + npos);
+		double f = 2.0 * tp / (given + npos);
 		if (f > bestf) {
 			bestf = f;
 			best = i;
@@ -584,10 +613,16 @@ qp_model_train(const qp_trainset *ts, const qp_train_opts *o, const bool *use)
 		order[c] = c;
 	sort_codes(order, ts->ncodes, ts);
 
-	size_t *segs = xcalloc(ts->nsegs ? ts->nsegs : 1, sizeof *segs), n = 0;
+	/* segs: each segment trained on once; a weight w trains on it w
+	 * times over, which for the loss of liblinear's solvers and for
+	 * naive Bayes' counts is a weight w (liblinear's struct problem has
+	 * no weights of its own) */
+	size_t *segs = xcalloc(ts->nsegs ? ts->nsegs : 1, sizeof *segs), n = 0, nw = 0;
 	for (size_t s = 0; s < ts->nsegs; s++)
-		if (!use || use[s])
+		if ((!use || use[s]) && weight_of(ts, s) > 0) {
 			segs[n++] = s;
+			nw += weight_of(ts, s);
+		}
 	m->nsegs = n;
 
 	/* rows: the buckets the training segments have */
@@ -629,8 +664,8 @@ qp_model_train(const qp_trainset *ts, const qp_train_opts *o, const bool *use)
 	double *tw = xcalloc(nfeat + 1, sizeof *tw);
 	double *nb1 = o->solver == QP_NB ? xcalloc(nfeat + 2, sizeof *nb1) : NULL;
 	double *nb0 = o->solver == QP_NB ? xcalloc(nfeat + 2, sizeof *nb0) : NULL;
-	double *y = xcalloc(n ? n : 1, sizeof *y), *iy = xcalloc(n ? n : 1, sizeof *iy);
-	size_t *isegs = xcalloc(n ? n : 1, sizeof *isegs);
+	double *y = xcalloc(n ? n : 1, sizeof *y), *iy = xcalloc(nw ? nw : 1, sizeof *iy);
+	size_t *isegs = xcalloc(nw ? nw : 1, sizeof *isegs);
 	scored *sc = xcalloc(n ? n : 1, sizeof *sc);
 
 	for (size_t k = 0; k < ts->ncodes; k++) {
@@ -641,11 +676,13 @@ qp_model_train(const qp_trainset *ts, const qp_train_opts *o, const bool *use)
 			y[i] = qp_ts_has(ts, segs[i], c) ? 1 : -1;
 			mc->npos += y[i] > 0;
 		}
-		/* inner cross-validation: scores for the threshold */
+		/* inner cross-validation: scores for the threshold; a
+		 * segment's copies stay in its fold */
 		for (size_t f = 0; f < QP_MODEL_INNER; f++) {
 			size_t ni = 0;
 			for (size_t i = 0; i < n; i++)
-				if (i % QP_MODEL_INNER != f) {
+				for (unsigned r = i % QP_MODEL_INNER != f ? weight_of(ts, segs[i]) : 0;
+				     r > 0; r--) {
 					isegs[ni] = segs[i];
 					iy[ni++] = y[i];
 				}
@@ -657,11 +694,17 @@ qp_model_train(const qp_trainset *ts, const qp_train_opts *o, const bool *use)
 				for (const struct feature_node *q = cx[segs[i]]; q->index != -1; q++)
 					if (q->index <= (int)nfeat)
 						z += tw[q->index - 1] * q->value;
-				sc[i] = (scored){ sigmoid(z), y[i] > 0 };
+				sc[i] = (scored){ sigmoid(z), y[i] > 0, weight_of(ts, segs[i]) };
 			}
 		}
 		mc->threshold = best_threshold(sc, n);
-		train_one(cx, o, segs, n, y, nfeat, w + k, ts->ncodes, &mc->bias, nb1, nb0);
+		size_t ni = 0;
+		for (size_t i = 0; i < n; i++)
+			for (unsigned r = weight_of(ts, segs[i]); r > 0; r--) {
+				isegs[ni] = segs[i];
+				iy[ni++] = y[i];
+			}
+		train_one(cx, o, isegs, ni, iy, nfeat, w + k, ts->ncodes, &mc->bias, nb1, nb0);
 	}
 
 	/* keep the rows with a weight */

@@ -93,6 +93,11 @@ void qp_ts_rules(qp_trainset *ts, const char *const *paths, size_t nrules, uint6
  * without qp_ts_rules) and the indices of its codes (all copied). */
 void qp_ts_add(qp_trainset *ts, const qp_feat *f, size_t n, const char *const *names,
                const double *rv, const size_t *codes, size_t ncodes);
+/* Segment s counts w times in training (default 1; 0: not trained on,
+ * though still scored by --cv): as if it were given w times, its copies
+ * kept in one fold of the inner cross-validation, so that no copy
+ * scores another. */
+void qp_ts_weight(qp_trainset *ts, size_t s, unsigned w);
 /* Does segment s have code c? */
 bool qp_ts_has(const qp_trainset *ts, size_t s, size_t c);
 

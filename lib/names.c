@@ -139,13 +139,41 @@ static const char *const w_cues[] = {
 	"mentor", "preceptor", "husband", "wife", "partner", "son", "daughter",
 	"brother", "sister", "mom", "dad", "mother", "father", "uncle", "aunt",
 	"cousin", "boyfriend", "girlfriend", "patient", "resident",
-	"attending", NULL
+	"attending", "flatmate", "housemate", "roommates", "boss",
+	"supervisor", "manager", "coworker", "neighbor", "neighbour",
+	"grandma", "grandpa", "grandmother", "grandfather", "niece",
+	"nephew", "fiance", "fiancee", "stepson", "stepdaughter", "sibling",
+	"bestie", "buddy", NULL
 };
 static const char *const w_says[] = {
 	"said", "says", "told", "mentioned", "asked", "wrote", "explained",
-	"noted", "thinks", "thought", "suggested", "put", NULL
+	"noted", "thinks", "thought", "suggested", "put", "recommended",
+	"replied", "answered", "added", "recalled", NULL
 };
 static const char *const w_like[] = { "like", "as", NULL };
+/* Before a roster name that is also a word, these make it the word: a
+ * determiner or possessive a noun ("my will", "the bill"), a subject
+ * or an adverb a verb ("i will", "we hope", "i really hope"). */
+static const char *const w_det[] = {
+	"a", "an", "the", "my", "your", "his", "her", "our", "their", "its",
+	"this", "that", "these", "those", "no", "any", "every", "some",
+	"each", "much", "more", "own", "free", "good", "ill", "lost", "last",
+	"next", "early", "late", NULL
+};
+static const char *const w_pron[] = {
+	"i", "we", "you", "they", "he", "she", "it", "who", "which", "what",
+	"there", "everyone", "everybody", "someone", "somebody", "nobody",
+	"people", "me", "him", "her", "us", "them", "i'll", "we'll", "you'll",
+	"they'll", "would", "could", "should", "might", "must", "can",
+	"cannot", "can't", "won't", "don't", "didn't", "doesn't", "not",
+	"do", "did", "does", "really", "just", "also", "still", "always",
+	"never", "sure", "truly", "only", NULL
+};
+static const char *const w_and[] = { "and", "or", "&", NULL };
+static const char *const w_greet[] = {
+	"thanks", "thank", "hi", "hey", "hello", "bye", "goodbye", "welcome",
+	"sorry", "morning", "evening", "afternoon", NULL
+};
 static const char *const w_where[] = {
 	"in", "from", "to", "at", "near", "outside", "around", "via", NULL
 };
@@ -199,6 +227,10 @@ names_new(void)
 	flag_list(nm, qp_months, NAME_NOTNAME);
 	flag_list(nm, qp_weekdays, NAME_NOTNAME);
 	flag_list(nm, w_notname, NAME_NOTNAME);
+	flag_list(nm, w_det, NAME_DET);
+	flag_list(nm, w_pron, NAME_PRON);
+	flag_list(nm, w_and, NAME_AND);
+	flag_list(nm, w_greet, NAME_GREET);
 	return nm;
 }
 
@@ -303,9 +335,11 @@ names_find_data(const char *sub, const char *file, char *buf, size_t size)
 void
 names_load_lists(qp_names *nm, const char *dir)
 {
-	static const struct { const char *f; uint32_t fl; } lists[] = {
-		{ "first.txt", NAME_FIRST }, { "last.txt", NAME_LAST },
-		{ "common.txt", NAME_COMMON }
+	/* words.txt may be missing from a --names-dir made for an older
+	 * release: lower-case text is then read with less to go by */
+	static const struct { const char *f; uint32_t fl; bool opt; } lists[] = {
+		{ "first.txt", NAME_FIRST, false }, { "last.txt", NAME_LAST, false },
+		{ "common.txt", NAME_COMMON, false }, { "words.txt", NAME_WORD, true }
 	};
 	char found[PATH_MAX], p[PATH_MAX];
 
@@ -319,6 +353,8 @@ names_load_lists(qp_names *nm, const char *dir)
 	for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
 		if (snprintf(p, sizeof p, "%s/%s", dir, lists[k].f) >= (int)sizeof p)
 			qp_die("%s: path too long", dir);
+		if (lists[k].opt && !file_exists(dir, lists[k].f))
+			continue;
 		struct list_ctx c = { nm, lists[k].fl };
 		names_read_list(p, add_listed, &c);
 	}
@@ -553,15 +589,16 @@ tok_shape(names_tok *t, const char *s, const qp_word *wd)
 	unsigned char c0 = (unsigned char)s[wd->off];
 	if (c0 >= 'a' && c0 <= 'z') {
 		/* the usual case: no capital, and digits do not matter */
-		t->cap = t->allcaps = t->digit = 0;
+		t->cap = t->allcaps = t->digit = t->up = 0;
 	} else if (c0 >= '0' && c0 <= '9') {
-		t->cap = t->allcaps = 0;
+		t->cap = t->allcaps = t->up = 0;
 		t->digit = 1;
 	} else {
 		bool allcaps, digit;
 		bool up = is_upper_cp(s + wd->off, wd->len, &allcaps, &digit);
 		t->allcaps = allcaps;
 		t->digit = digit;
+		t->up = up;
 		/* "MS", "DO", "ED": short capitals are abbreviations */
 		t->cap = up && !(allcaps && wd->cp_len <= 2);
 	}
@@ -635,6 +672,9 @@ names_tokenize(qp_names *nm, const char *s, size_t n, const pii_span *sp,
 		t->ent = -1;
 		t->keep = 0;
 		t->person = 0;
+		t->amb = 0;
+		t->why = 0;
+		t->cont = 0;
 	}
 	*toks = tv;
 	return ntok;
@@ -686,10 +726,63 @@ sentence_initial(const char *s, size_t off)
 	return true;
 }
 
-/* Does a guessed person's name start at token i?  See anonymize(1),
- * "People not in the roster". */
+/* The text between tokens, or around the field's ends: what punctuation
+ * (other than blanks) is right before token i, or right after it.  0 at
+ * the field's start or end, ' ' for blanks only. */
+static char
+punct_before(const char *s, const names_tok *tv, size_t i)
+{
+	size_t from = i > 0 ? tv[i - 1].off + tv[i - 1].len : 0;
+	for (size_t k = tv[i].off; k > from; k--)
+		if (s[k - 1] != ' ')
+			return s[k - 1];
+	return i > 0 ? ' ' : 0;
+}
+
+static char
+punct_after(const char *s, size_t n, const names_tok *tv, size_t ntok, size_t i)
+{
+	size_t to = i + 1 < ntok ? tv[i + 1].off : n;
+	for (size_t k = tv[i].off + tv[i].len; k < to; k++)
+		if (s[k] != ' ')
+			return s[k];
+	return i + 1 < ntok ? ' ' : 0;
+}
+
+/* Is token i spoken to: "thanks, will.", "so, ines, what ...", "faith,
+ * can you ...": a comma, a greeting or the field's start before it, and
+ * a comma, a stop or the field's end after it. */
 static bool
-person_start(const char *s, const names_tok *tv, size_t ntok, size_t i)
+vocative(const char *s, size_t n, const names_tok *tv, size_t ntok, size_t i)
+{
+	char b = punct_before(s, tv, i), a = punct_after(s, n, tv, ntok, i);
+	bool before = b == 0 || b == ',' || b == '.' || b == '?' || b == '!' ||
+	              (b == ' ' && (tv[i - 1].pfl & NAME_GREET));
+	bool after = a == 0 || a == ',' || a == '.' || a == '?' || a == '!';
+	return before && after;
+}
+
+/* Is token k a person already found, joined to token i by "and" or "or"
+ * in between ("faith and okoro", "ines or mateo")? */
+static bool
+coordinated(const char *s, const names_tok *tv, size_t ntok, size_t i)
+{
+	if (i >= 2 && (tv[i - 1].pfl & NAME_AND) && tv[i - 2].ent >= 0 &&
+	    tv[i - 2].person && adjacent(s, &tv[i - 2], &tv[i - 1], false) &&
+	    adjacent(s, &tv[i - 1], &tv[i], false))
+		return true;
+	return i + 2 < ntok && (tv[i + 1].pfl & NAME_AND) && tv[i + 2].ent >= 0 &&
+	       tv[i + 2].person && adjacent(s, &tv[i], &tv[i + 1], false) &&
+	       adjacent(s, &tv[i + 1], &tv[i + 2], false);
+}
+
+/* Does a guessed person's name start at token i?  Why (enum names_why),
+ * or 0.  See anonymize(1), "People not in the roster" and "Lower-case
+ * text": without capitals, the words around a name are its only
+ * evidence, and words.txt tells an ordinary word from an unknown one. */
+static int
+person_start(const char *s, size_t n, const names_tok *tv, size_t ntok,
+             size_t i, bool lower)
 {
 	const names_tok *t = &tv[i];
 	uint32_t f = t->pfl;
@@ -697,53 +790,88 @@ person_start(const char *s, const names_tok *tv, size_t ntok, size_t i)
 	const names_tok *nx = i + 1 < ntok ? &tv[i + 1] : NULL;
 	uint32_t pf = pv ? pv->pfl : 0;
 	uint32_t nf = nx ? nx->pfl : 0;
+	/* not an ordinary word: on a name list only, or on no list (the
+	 * closed lists are ordinary words even without words.txt) */
+	bool plain = !(f & (NAME_WORD | NAME_COMMON | NAME_SAYS | NAME_LIKE | NAME_WHERE |
+	                    NAME_CUE | NAME_DET | NAME_PRON | NAME_AND | NAME_GREET));
 
-	if (t->digit || t->keep || (f & (NAME_KEEP | NAME_NOTNAME | NAME_STOP | NAME_TITLE)))
-		return false;
-	if (pv && pv->ent < 0 && (pf & NAME_TITLE) && t->cap &&
+	if (t->digit || t->keep || t->amb ||
+	    (f & (NAME_KEEP | NAME_NOTNAME | NAME_STOP | NAME_TITLE)))
+		return 0;
+	/* "faith and okoro": a word no list knows, joined to a person */
+	if (lower && t->id == 0 && coordinated(s, tv, ntok, i))
+		return WHY_AND_NAME;
+	if (pv && pv->ent < 0 && (pf & NAME_TITLE) && (t->cap || (lower && plain)) &&
 	    adjacent(s, pv, t, (pf & NAME_ABBR) != 0))
-		return true;
+		return WHY_TITLE;
+	/* "my wife noor": after a cue, a word no list knows */
+	if (lower && plain && pv && (pf & NAME_CUE) && adjacent(s, pv, t, false))
+		return WHY_CUE;
 	if (!(f & (NAME_FIRST | NAME_LAST)))
-		return false;
+		return 0;
 	/* "from London", "in Houston": a surname that is not also a given
 	 * name, after a preposition of place, is taken for the place */
 	if (!(f & NAME_FIRST) && pv && (pf & NAME_WHERE) && adjacent(s, pv, t, false))
-		return false;
+		return 0;
 	if (pv && (pf & NAME_CUE) && adjacent(s, pv, t, false) &&
 	    (t->cap || ((f & NAME_FIRST) && !(f & NAME_COMMON))))
-		return true;
+		return WHY_CUE;
 	if (t->cap && !(f & NAME_COMMON))
-		return true;
+		return WHY_CAPS;
 	/* a surname straight after a name found already: "Will Smith" when
 	 * the roster's Will is someone else */
-	if (t->cap && (f & NAME_LAST) && pv && pv->ent >= 0 && pv->person &&
-	    adjacent(s, pv, t, false))
-		return true;
+	if ((t->cap || (lower && plain)) && (f & NAME_LAST) && pv && pv->ent >= 0 &&
+	    pv->person && adjacent(s, pv, t, false))
+		return WHY_AFTER_NAME;
 	if (t->cap && (f & NAME_FIRST) && nx && nx->cap && (nf & NAME_LAST) &&
 	    !(nf & (NAME_NOTNAME | NAME_STOP)) && adjacent(s, t, nx, false))
-		return true;
+		return WHY_FULL;
 	if (t->cap && (f & NAME_FIRST) && !sentence_initial(s, t->off))
-		return true;
+		return WHY_MID_SENTENCE;
 	if ((f & NAME_FIRST) && nx && (nf & NAME_SAYS) && adjacent(s, t, nx, false) &&
 	    (t->cap || (!(f & NAME_COMMON) && pv && (pf & NAME_LIKE))))
-		return true;
-	return false;
+		return WHY_SAYS;
+	if (!lower || !plain)
+		return 0;
+	/* lower case: a listed name that is no word, where a name stands */
+	if ((nx && (nf & NAME_SAYS) && adjacent(s, t, nx, false)) ||
+	    (pv && (pf & NAME_SAYS) && adjacent(s, pv, t, false)))
+		return WHY_SAYS;
+	/* "kevin okafor": a given name, then a surname or a word no list has */
+	if ((f & NAME_FIRST) && nx && ((nf & NAME_LAST) || nx->id == 0) && !nx->digit &&
+	    !(nf & (NAME_WORD | NAME_COMMON | NAME_STOP | NAME_NOTNAME)) &&
+	    adjacent(s, t, nx, false))
+		return WHY_FULL;
+	if (vocative(s, n, tv, ntok, i))
+		return WHY_VOCATIVE;
+	if (coordinated(s, tv, ntok, i))
+		return WHY_AND_NAME;
+	/* what capitals say in cased text, the lists say here: a given
+	 * name that is no English word is a name ("megan from the office") */
+	/* not "al", "ai", nor after a determiner ("the max", "my nan";
+	 * "her" is also the object of "call her jessica") */
+	if ((f & NAME_FIRST) && t->core > 2 &&
+	    !(pv && (pf & NAME_DET) && !(pf & NAME_PRON)))
+		return WHY_LISTED;
+	return 0;
 }
 
 /* How far a guessed name reaches: further capitalised words that are
- * not function words ("Kevin Okafor", "Ana Maria Lindqvist"). */
+ * not function words ("Kevin Okafor", "Ana Maria Lindqvist"); in
+ * lower-case text, surnames that are no words, and words on no list. */
 static size_t
-person_end(const char *s, const names_tok *tv, size_t ntok, size_t i)
+person_end(const char *s, const names_tok *tv, size_t ntok, size_t i, bool lower)
 {
 	size_t j = i + 1;
 	while (j < ntok && j - i < 4) {
 		const names_tok *a = &tv[j - 1], *b = &tv[j];
 		uint32_t f = b->pfl;
 		bool initial_dot = a->len == 1 && a->cap;
-		if (b->ent >= 0 || b->digit || b->keep ||
+		if (b->ent >= 0 || b->digit || b->keep || b->amb ||
 		    (f & (NAME_STOP | NAME_NOTNAME | NAME_KEEP | NAME_TITLE)) ||
 		    !adjacent(s, a, b, initial_dot) ||
-		    !(b->cap || (!tv[i].cap && (f & NAME_LAST) && !(f & NAME_COMMON))))
+		    !(b->cap || (!tv[i].cap && (f & NAME_LAST) && !(f & NAME_COMMON)) ||
+		      (lower && b->id == 0)))
 			break;
 		if ((f & NAME_COMMON) && !(f & (NAME_FIRST | NAME_LAST)))
 			break;
@@ -753,22 +881,188 @@ person_end(const char *s, const names_tok *tv, size_t ntok, size_t i)
 }
 
 void
-names_guess_people(const char *s, names_tok *tv, size_t ntok,
-                   names_person_fn person, void *ctx)
+names_guess_people(const char *s, size_t n, names_tok *tv, size_t ntok,
+                   bool lower, names_person_fn person, void *ctx)
 {
 	for (size_t i = 0; i < ntok; i++) {
-		/* only listed names and words after a title can start one */
+		/* only listed names and words after a title (or, in lower
+		 * case, a cue) can start one */
 		if (!(tv[i].pfl & (NAME_FIRST | NAME_LAST)) &&
-		    !(i > 0 && (tv[i - 1].pfl & NAME_TITLE)))
+		    !(i > 0 && (tv[i - 1].pfl & (lower ? NAME_TITLE | NAME_CUE : NAME_TITLE))) &&
+		    !(lower && tv[i].id == 0))
 			continue;
-		if (tv[i].ent >= 0 || !person_start(s, tv, ntok, i))
+		int why;
+		if (tv[i].ent >= 0 || !(why = person_start(s, n, tv, ntok, i, lower)))
 			continue;
-		size_t j = person_end(s, tv, ntok, i);
+		size_t j = person_end(s, tv, ntok, i, lower);
 		uint32_t ent = person(ctx, s, tv, i, j);
 		for (size_t k = i; k < j; k++) {
 			tv[k].ent = (int32_t)ent;
 			tv[k].person = 1;
+			tv[k].cont = k > i;
 		}
+		tv[i].why = (uint8_t)why;
 		i = j - 1;
 	}
+}
+
+bool
+names_any_capital(const names_tok *tv, size_t ntok)
+{
+	for (size_t i = 0; i < ntok; i++)
+		if (tv[i].up)
+			return true;
+	return false;
+}
+
+/* --- roster names that are words --- */
+
+/* Is token t the ASCII word w (t is folded already where it matters:
+ * compared without case)? */
+static bool
+tok_is(const char *s, const names_tok *t, const char *w)
+{
+	size_t l = strlen(w);
+	if (t->core != l)
+		return false;
+	for (size_t k = 0; k < l; k++)
+		if (lower[(unsigned char)s[t->off + k]] != (unsigned char)w[k])
+			return false;
+	return true;
+}
+
+/* Two-word phrases in which a name that is a word is the word. */
+static const char *const idioms[][2] = {
+	{ "rose", "to" }, { "rose", "up" }, { "rose", "from" }, { "rose", "by" },
+	{ "grace", "period" }, { "saving", "grace" }, { "say", "grace" },
+	{ "with", "grace" }, { "have", "faith" }, { "keep", "faith" },
+	{ "had", "faith" }, { "faith", "in" }, { "in", "faith" },
+	{ "hope", "so" }, { "hope", "not" }, { "hope", "for" },
+	{ "hope", "to" }, { "hope", "that" }, { "give", "hope" },
+	{ "gave", "hope" }, { "pat", "on" }, { "art", "of" }, { "art", "class" },
+	{ "dawn", "on" }, { "dawned", "on" }, { "summer", "camp" },
+	{ "summer", "break" }, { "summer", "job" }, { "summer", "school" },
+	{ "summer", "internship" }, { "sunny", "day" }, { "joy", "of" },
+	{ "will", "power" }, { "will", "to" }, { "bill", "of" }, { "mark", "of" },
+	{ "jack", "up" }, { "may", "be" }, { "of", "joy" }, { "for", "joy" },
+	{ "of", "hope" }, { "of", "faith" }, { "of", "grace" }, { "in", "may" },
+	{ "since", "may" }, { "until", "may" }, { "by", "may" },
+	{ "in", "summer" }, { "during", "summer" }, { "over", "summer" },
+	{ "sunny", "summer" }, { "hot", "summer" }, { "rob", "peter" },
+	{ "will", "of" }
+};
+
+/* Past and third-person forms after "will" make it the name ("will was
+ * there"): a base form makes it the modal ("will kill me"). */
+static const char *const not_base[] = {
+	"was", "came", "went", "had", "did", "got", "made", "took", "saw",
+	"knew", "felt", "left", "gave", "found", "ran", "wrote", "sent",
+	"brought", "bought", "taught", "thought", "met", "sat", "stood", NULL
+};
+
+/* Words a modal is followed by ("will be", "may have"). */
+static const char *const base_verbs[] = {
+	"be", "have", "get", "go", "do", "make", "take", "see", "come", "need",
+	"want", "help", "know", "say", "tell", "give", "find", "think", "look",
+	"try", "work", "start", "keep", "let", "feel", "become", "happen",
+	"stay", "change", "mean", "show", "continue", "depend", "remember",
+	"finish", "use", "call", "ask", "pay", "learn", "miss", "affect",
+	"probably", "definitely", "likely", "certainly", "soon", NULL
+};
+static const char *const modals[] = { "will", "may", "can", "must", "shall", NULL };
+
+static bool
+tok_in(const char *s, const names_tok *t, const char *const *list)
+{
+	for (; *list; list++)
+		if (tok_is(s, t, *list))
+			return true;
+	return false;
+}
+
+bool
+names_word_is_name(const char *s, size_t n, const names_tok *tv, size_t ntok,
+                   size_t i, bool lower, int *why)
+{
+	const names_tok *t = &tv[i];
+	const names_tok *pv = i > 0 && adjacent(s, &tv[i - 1], t, false) ? &tv[i - 1] : NULL;
+	const names_tok *nx = i + 1 < ntok && adjacent(s, t, &tv[i + 1], false) ?
+	                      &tv[i + 1] : NULL;
+	uint32_t pf = pv ? pv->pfl : 0, nf = nx ? nx->pfl : 0;
+
+	for (size_t k = 0; k < sizeof idioms / sizeof idioms[0]; k++)
+		if ((nx && tok_is(s, t, idioms[k][0]) && tok_is(s, nx, idioms[k][1])) ||
+		    (pv && tok_is(s, pv, idioms[k][0]) && tok_is(s, t, idioms[k][1])))
+			return *why = pf & NAME_DET ? WHY_W_DET : WHY_W_IDIOM, false;
+	if (!lower && t->up && !t->allcaps && !sentence_initial(s, t->off))
+		return *why = WHY_MID_SENTENCE, true;
+	if (pf & NAME_DET)
+		return *why = WHY_W_DET, false;
+	if (pf & NAME_PRON)
+		return *why = WHY_W_PRON, false;
+	if (vocative(s, n, tv, ntok, i))
+		return *why = WHY_VOCATIVE, true;
+	if ((nf & NAME_SAYS) || (pf & NAME_SAYS) ||
+	    (pv && (tok_is(s, pv, "named") || tok_is(s, pv, "called"))))
+		return *why = WHY_SAYS, true;
+	if (coordinated(s, tv, ntok, i))
+		return *why = WHY_AND_NAME, true;
+	/* in cased text a word in lower case is the word, unless the
+	 * words around make it a name (above) */
+	if (!lower && !t->up)
+		return *why = WHY_W_LOWER, false;
+	if (nf & (NAME_DET | NAME_PRON))
+		return *why = WHY_W_VERB, false;
+	if (nx && tok_in(s, t, modals) && tok_in(s, nx, base_verbs))
+		return *why = WHY_W_VERB, false;
+	/* a modal before an ordinary word that may be a verb's base form */
+	if (nx && tok_in(s, t, modals) && (nf & NAME_WORD) && !nx->digit &&
+	    !(nf & (NAME_STOP | NAME_WHERE | NAME_AND | NAME_CUE | NAME_TITLE)) &&
+	    !tok_in(s, nx, not_base) && nx->core > 2 &&
+	    !(s[nx->off + nx->core - 1] == 's' ||
+	      (s[nx->off + nx->core - 1] == 'd' && s[nx->off + nx->core - 2] == 'e')))
+		return *why = WHY_W_VERB, false;
+	return *why = WHY_UNCLEAR, true;
+}
+
+const char *
+names_why_str(int why)
+{
+	static const char *const str[WHY_COUNT] = {
+		[WHY_NONE] = "", [WHY_TITLE] = "title", [WHY_CUE] = "cue word",
+		[WHY_CAPS] = "capitalised listed name",
+		[WHY_FULL] = "given name and surname",
+		[WHY_AFTER_NAME] = "surname after a name",
+		[WHY_MID_SENTENCE] = "capitalised mid-sentence",
+		[WHY_SAYS] = "said, named or called", [WHY_VOCATIVE] = "spoken to",
+		[WHY_AND_NAME] = "and a known name", [WHY_UNCLEAR] = "no evidence either way",
+		[WHY_W_LOWER] = "lower case in cased text",
+		[WHY_W_DET] = "determiner before", [WHY_W_PRON] = "pronoun or adverb before",
+		[WHY_W_VERB] = "verb use", [WHY_W_IDIOM] = "idiom",
+		[WHY_PART] = "part of a name met earlier",
+		[WHY_LISTED] = "given name that is no word",
+		[WHY_K_KEEP] = "--keep", [WHY_K_COMMON] = "listed name that is an ordinary word",
+		[WHY_K_POSITION] = "listed name not where a name stands",
+		[WHY_K_NOTNAME] = "month, weekday or other non-name",
+		[WHY_K_UNLISTED] = "capitalised, on no name list"
+	};
+	return why >= 0 && why < WHY_COUNT && str[why] ? str[why] : "";
+}
+
+int
+names_kept_why(const char *s, const names_tok *tv, size_t i)
+{
+	const names_tok *t = &tv[i];
+	uint32_t f = t->pfl;
+	if (t->digit)
+		return 0;
+	if (t->keep || (f & NAME_KEEP))
+		return WHY_K_KEEP;
+	if (f & NAME_STOP)
+		return 0;
+	if (f & (NAME_FIRST | NAME_LAST))
+		return f & NAME_COMMON ? (t->up ? WHY_K_COMMON : 0) : WHY_K_POSITION;
+	if (!t->cap || sentence_initial(s, t->off) || (f & NAME_TITLE))
+		return 0;
+	return f & NAME_NOTNAME ? WHY_K_NOTNAME : WHY_K_UNLISTED;
 }

@@ -41,13 +41,35 @@ enum {
 	NAME_KEEP = 1 << 9,       /* a --keep word */
 	NAME_WHERE = 1 << 10,     /* in, from, to, ...: a place may follow */
 	NAME_ABBR = 1 << 11,      /* Dr, Prof, ...: a title whose dot is no full stop */
+	/* lower-case text and roster names that are words (names_word_use) */
+	NAME_WORD = 1 << 12,      /* a frequent English word (words.txt) */
+	NAME_DET = 1 << 13,       /* my, the, a, ...: a noun follows */
+	NAME_PRON = 1 << 14,      /* i, we, they, ...: a verb follows */
+	NAME_AND = 1 << 15,       /* and, or: joins two names */
+	NAME_GREET = 1 << 16,     /* thanks, hi, hey, ...: a vocative may follow */
 	/* places.h's words (the gazetteer and the shapes of institutions) */
-	NAME_PLACE = 1 << 12,     /* a place of the gazetteer */
-	NAME_PLACE_WORD = 1 << 13, /* ... that is also an ordinary word */
-	NAME_REGION = 1 << 14,    /* a state, province or country: kept */
-	NAME_PHEAD = 1 << 15,     /* first word of a place of several words */
-	NAME_INST_HEAD = 1 << 16  /* hospital, school, ...: an institution ends here */
+	NAME_PLACE = 1 << 17,     /* a place of the gazetteer */
+	NAME_PLACE_WORD = 1 << 18, /* ... that is also an ordinary word */
+	NAME_REGION = 1 << 19,    /* a state, province or country: kept */
+	NAME_PHEAD = 1 << 20,     /* first word of a place of several words */
+	NAME_INST_HEAD = 1 << 21  /* hospital, school, ...: an institution ends here */
 };
+
+/* Why the guesser took a name (names_tok.why), or why a roster name that
+ * is also a word was taken for the name or for the word; names_why_str
+ * spells each as anonymize's --audit writes it. */
+enum names_why {
+	WHY_NONE, WHY_TITLE, WHY_CUE, WHY_CAPS, WHY_FULL, WHY_AFTER_NAME,
+	WHY_MID_SENTENCE, WHY_SAYS, WHY_VOCATIVE, WHY_AND_NAME, WHY_UNCLEAR,
+	/* the word */
+	WHY_W_LOWER, WHY_W_DET, WHY_W_PRON, WHY_W_VERB, WHY_W_IDIOM,
+	WHY_PART,             /* a part of a name met earlier in the document */
+	WHY_LISTED,           /* lower case: a given name that is no word */
+	/* kept (names_kept_why) */
+	WHY_K_KEEP, WHY_K_COMMON, WHY_K_POSITION, WHY_K_NOTNAME, WHY_K_UNLISTED,
+	WHY_COUNT
+};
+const char *names_why_str(int why);
 
 /* Who a phrase belongs to; a phrase met again keeps its first owner, so
  * the roster wins over --terms, and both over --keep. */
@@ -63,6 +85,10 @@ typedef struct {
 	uint8_t cap, allcaps, digit;
 	uint8_t keep;          /* inside a --keep phrase */
 	uint8_t person;        /* ent is a person (set with ent) */
+	uint8_t amb;           /* a roster name that is also a word: undecided */
+	uint8_t cont;          /* continues the phrase or name of the token before */
+	uint8_t why;           /* enum names_why, on a guessed name's first token */
+	uint8_t up;            /* starts with a capital (cap leaves out "MS", "I") */
 	int32_t ent;           /* the caller's entity, -1 until it sets one */
 } names_tok;
 
@@ -74,8 +100,8 @@ qp_names *names_new(void);
 void names_free(qp_names *nm);
 
 /*
- * Add the shipped name lists first.txt, last.txt and common.txt (one
- * word a line, '#' lines skipped) from dir; with dir NULL, from where
+ * Add the shipped name lists first.txt, last.txt, common.txt and
+ * words.txt (one word a line, '#' lines skipped) from dir; with dir NULL, from where
  * they are installed or beside an uninstalled build.  Dies when the lists
  * are not there.
  */
@@ -125,15 +151,34 @@ int names_match_phrase(const qp_names *nm, const char *s, const names_tok *tv,
                        enum names_phrase_kind *kind, bool *whole);
 
 /*
- * Guess the personal names among tv[0..ntok) that no phrase took (their
- * ent is -1), in text order.  For each, tokens i..j-1, the entity is
+ * Guess the personal names among tv[0..ntok), tokens of s[0..n), that no
+ * phrase took (their ent is -1, amb 0), in text order; lower says the
+ * text has no capitals to go by.  For each, tokens i..j-1, the entity is
  * person(ctx, s, tv, i, j), which the guesser sets as their ent: the
  * words after a name read it ("Will Smith" after a roster Will).
  */
 typedef uint32_t (*names_person_fn)(void *ctx, const char *s,
                                     const names_tok *tv, size_t i, size_t j);
-void names_guess_people(const char *s, names_tok *tv, size_t ntok,
-                        names_person_fn person, void *ctx);
+void names_guess_people(const char *s, size_t n, names_tok *tv, size_t ntok,
+                        bool lower, names_person_fn person, void *ctx);
+
+/* Has any token of tv[0..ntok) a capital first letter?  Text without
+ * one is read in lower-case mode (anonymize(1), "Lower-case text"). */
+bool names_any_capital(const names_tok *tv, size_t ntok);
+
+/*
+ * Token i is a roster name that is also an ordinary word ("will",
+ * "hope", "Rose"): is it used as the name here?  lower says the text
+ * has no case to go by.  *why gets the evidence (enum names_why); with
+ * none either way the answer is true: a leak is worse than a lost word.
+ */
+bool names_word_is_name(const char *s, size_t n, const names_tok *tv,
+                        size_t ntok, size_t i, bool lower, int *why);
+
+/* Token i was left as it is: is it worth a reviewer's look (a listed
+ * name, a capitalised word inside a sentence, a --keep word), and why
+ * was it kept (WHY_K_...)?  0 for an ordinary word. */
+int names_kept_why(const char *s, const names_tok *tv, size_t i);
 
 /* Are tokens a and b (a before b) one name or phrase in writing: only
  * blanks, hyphens, dots or slashes, at most three, between them? */

@@ -414,6 +414,7 @@ mark(qp_places *pl, const char *s, names_tok *tv, size_t i, size_t j,
 	for (size_t k = i; k < j; k++) {
 		tv[k].ent = (int32_t)e;
 		tv[k].person = kind == PLACES_PERSON;
+		tv[k].cont = k > i;     /* "St. Mary's": the dot ends no sentence */
 		/* St. Mary's Hospital: a possessive inside is taken whole */
 		if (k + 1 < j)
 			tv[k].core = tv[k].len;

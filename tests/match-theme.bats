@@ -78,6 +78,26 @@ codes() {
 	[ "$output" = "	" ]
 }
 
+@test "phrases that share their first words: whole, wildcard, stem, exclusion" {
+	# "the end" is in two codes, and the matcher finds the phrases of two
+	# whole first words by those words (its pair table); a wildcard or
+	# stemmed word keeps a phrase on its first word's list
+	cb 'code a\n phrase the end\n phrase the end of days\n phrase the sta*\ncode b\n phrase the end\n exclude the end game\ncode c\n stem on\n phrase the ending\n'
+	while IFS='|' read -r text want; do
+		codes "$text"
+		[ "$output" = "$want" ] || { echo "$text: got '$output', want '$want'"; return 1; }
+	done <<'EOF_'
+the end|a;b;c	1;1;1
+The end of days, the start.|a;b;c	3;1;1
+the end game and the end|a;c;b	2;2;1
+the endings the ended|c	2
+the the end|a;b;c	1;1;1
+end the|	
+THE END. The Stage; the state|a;b;c	3;1;1
+the endgame|	
+EOF_
+}
+
 @test "a hyphenated word in a pattern is a phrase" {
 	cb 'code a\n word self-care\n'
 	codes 'self-care, self care, selfcare'

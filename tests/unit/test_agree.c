@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "agree.h"
+#include "cli.h"
 #include "rng.h"
 #include "t.h"
 
@@ -297,11 +298,11 @@ test_parse_number(void)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		double v = -99;
-		bool ok = ag_parse_number(cases[i].s, strlen(cases[i].s), &v);
+		bool ok = qp_parse_number(cases[i].s, strlen(cases[i].s), &v);
 		T_OK(ok == cases[i].ok && (!ok || v == cases[i].v), cases[i].s);
 	}
 	double v;
-	T_OK(ag_parse_number("12x", 2, &v) && v == 12, "only the n bytes given are read");
+	T_OK(qp_parse_number("12x", 2, &v) && v == 12, "only the n bytes given are read");
 }
 
 /* A row as agree writes it in a record stream, with or without the coder

@@ -179,6 +179,35 @@ test_map(void)
 	qp_map_free(m);
 }
 
+/* qp_hash against map.h's definition made a byte at a time, for every
+ * length to 40 (each tail length, each way the tail is read) and every
+ * place in a buffer (misaligned starts): a caller that hashes while it
+ * makes the bytes (the matcher) must get the same number. */
+static void
+test_hash(void)
+{
+	unsigned char b[64];
+	for (size_t i = 0; i < sizeof b; i++)
+		b[i] = (unsigned char)(i * 37 + 11);
+	int ok = 1;
+	for (size_t at = 0; at < 8; at++)
+		for (size_t n = 0; n <= 40; n++) {
+			uint64_t h = QP_HASH_INIT, v = 0;
+			for (size_t k = 0; k < n; k++) {
+				v |= (uint64_t)b[at + k] << (8 * (k % 8));
+				if (k % 8 == 7) {
+					h = qp_hash_chunk(h, v);
+					v = 0;
+				}
+			}
+			if (qp_hash_end(h, v, n) != qp_hash(b + at, n))
+				ok = 0;
+		}
+	T_OK(ok, "hash: qp_hash is its chunked definition, every length and start");
+	T_OK(qp_hash("ab", 2) != qp_hash("ab\0", 3), "hash: the length counts");
+	T_OK(qp_hash("abcdefgh", 8) != qp_hash("bcdefgha", 8), "hash: the order counts");
+}
+
 static void
 test_input(void)
 {
@@ -240,6 +269,7 @@ main(void)
 	test_utf8();
 	test_words();
 	test_map();
+	test_hash();
 	test_input();
 	return t_done();
 }

@@ -25,14 +25,15 @@ person(void *ctx, const char *s, const names_tok *tv, size_t i, size_t j)
 	return (uint32_t)i;
 }
 
-/* The text with the guessed names in braces. */
+/* The text with the guessed names in braces, read as cased text or in
+ * lower-case mode. */
 static const char *
-guess(const char *s)
+guess_mode(const char *s, bool lower)
 {
 	static qp_buf b;
 	names_tok *tv;
 	size_t n = strlen(s), ntok = names_tokenize(nm, s, n, NULL, 0, &tv);
-	names_guess_people(s, tv, ntok, person, NULL);
+	names_guess_people(s, n, tv, ntok, lower, person, NULL);
 	buf_reset(&b);
 	buf_add(&b, "", 0);
 	size_t at = 0;
@@ -52,6 +53,12 @@ guess(const char *s)
 	}
 	buf_add(&b, s + at, n - at);
 	return b.s;
+}
+
+static const char *
+guess(const char *s)
+{
+	return guess_mode(s, false);
 }
 
 static void
@@ -74,6 +81,98 @@ test_guesses(void)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		T_STR(guess(cases[i][0]), cases[i][1], cases[i][2]);
+}
+
+static void
+test_lower(void)
+{
+	static const char *const cases[][3] = {
+		{ "doctor zyx told me", "doctor {zyx} told me", "after a title, a word on no list" },
+		{ "dr zyx said no", "dr {zyx} said no", "after an abbreviated title" },
+		{ "a doctor because", "a doctor because", "after a title, an ordinary word" },
+		{ "my son zyx is five", "my son {zyx} is five", "after a kinship cue" },
+		{ "my son will be fine", "my son will be fine", "a common word after a cue" },
+		{ "my daughter said so", "my daughter said so", "a cue with no name" },
+		{ "megan from the office", "{megan} from the office",
+		  "a given name that is no word, anywhere" },
+		{ "then okafor said no", "then {okafor} said no", "a surname before said" },
+		{ "we met okafor", "we met okafor", "a surname where no name stands" },
+		{ "thanks, okafor.", "thanks, {okafor}.", "a surname spoken to" },
+		{ "kevin okafor came", "{kevin okafor} came", "a given name and a surname" },
+		{ "kevin and zyx came", "{kevin} and {zyx} came",
+		  "a word on no list joined to a name" },
+		{ "will and hope", "will and hope", "common words stay" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		T_STR(guess_mode(cases[i][0], true), cases[i][1], cases[i][2]);
+	/* the same texts as cased text: lower-case words are no names */
+	T_STR(guess("doctor zyx told me"), "doctor zyx told me", "cased: no title rule in lower case");
+	T_STR(guess("then okafor said no"), "then okafor said no", "cased: no surname before said");
+}
+
+/* Token k of s, a roster word: the name (1) or the word (0), and why. */
+static int
+word_use(const char *s, size_t k, bool lower, int *why)
+{
+	names_tok *tv;
+	size_t n = strlen(s), ntok = names_tokenize(nm, s, n, NULL, 0, &tv);
+	if (k >= ntok)
+		return -1;
+	return names_word_is_name(s, n, tv, ntok, k, lower, why);
+}
+
+static void
+test_word_use(void)
+{
+	static const struct {
+		const char *s;
+		size_t k;
+		bool lower;
+		int name, why;
+	} cases[] = {
+		{ "i will remember", 1, true, 0, WHY_W_PRON },
+		{ "my will to finish", 1, true, 0, WHY_W_DET },
+		{ "i hope so", 1, true, 0, WHY_W_IDIOM },
+		{ "i hope we can", 1, true, 0, WHY_W_PRON },
+		{ "hope so", 0, true, 0, WHY_W_IDIOM },
+		{ "will you come", 0, true, 0, WHY_W_VERB },
+		{ "it will be fine", 1, true, 0, WHY_W_PRON },
+		{ "the plan will be fine", 2, true, 0, WHY_W_VERB },
+		{ "thanks, will.", 1, true, 1, WHY_VOCATIVE },
+		{ "said will", 1, true, 1, WHY_SAYS },
+		{ "will said so", 0, true, 1, WHY_SAYS },
+		{ "ask will about it", 1, true, 1, WHY_UNCLEAR },
+		{ "We asked Will today", 2, false, 1, WHY_MID_SENTENCE },
+		{ "We will go", 1, false, 0, WHY_W_PRON },
+		{ "so we go with will", 4, false, 0, WHY_W_LOWER },
+		{ "Will you come?", 0, false, 0, WHY_W_VERB },
+		{ "Will said no.", 0, false, 1, WHY_SAYS },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int why = -1;
+		int got = word_use(cases[i].s, cases[i].k, cases[i].lower, &why);
+		T_OK(got == cases[i].name && why == cases[i].why, cases[i].s);
+		if (got != cases[i].name || why != cases[i].why)
+			fprintf(stderr, "  got %d (%s), want %d (%s)\n", got, names_why_str(why),
+			        cases[i].name, names_why_str(cases[i].why));
+	}
+	T_OK(*names_why_str(WHY_UNCLEAR) && *names_why_str(WHY_K_KEEP) &&
+	     !*names_why_str(WHY_COUNT), "every reason has words, and none past the last");
+}
+
+static void
+test_casing_and_kept(void)
+{
+	names_tok *tv;
+	const char *s = "so i met kevin";
+	size_t ntok = names_tokenize(nm, s, strlen(s), NULL, 0, &tv);
+	T_OK(!names_any_capital(tv, ntok), "no capital in lower-case text");
+	T_OK(names_kept_why(s, tv, 3) == WHY_K_POSITION, "a listed name kept: not in a name position");
+	T_OK(names_kept_why(s, tv, 2) == 0, "an ordinary word is not listed as kept");
+	s = "so I met Zyx";
+	ntok = names_tokenize(nm, s, strlen(s), NULL, 0, &tv);
+	T_OK(names_any_capital(tv, ntok), "\"I\" is a capital");
+	T_OK(names_kept_why(s, tv, 3) == WHY_K_UNLISTED, "a capitalised word on no list");
 }
 
 static void
@@ -123,7 +222,17 @@ main(void)
 	flag("kevin", NAME_FIRST);
 	flag("will", NAME_FIRST | NAME_COMMON);
 	flag("okafor", NAME_LAST);
+	flag("megan", NAME_FIRST);
+	flag("hope", NAME_FIRST | NAME_COMMON | NAME_WORD);
+	flag("will", NAME_WORD);
+	flag("because", NAME_WORD);
+	flag("fine", NAME_WORD);
+	flag("plan", NAME_WORD);
+	flag("came", NAME_WORD);
 	test_guesses();
+	test_lower();
+	test_word_use();
+	test_casing_and_kept();
 	test_phrases();
 	test_spans();
 	names_free(nm);

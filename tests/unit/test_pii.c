@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "buf.h"
+#include "numword.h"
 #include "pii.h"
 
 static pii_span *sp;
@@ -69,6 +70,53 @@ static const char *cases[][2] = {
 	{ "London SW1A 1AA, M1 1AE; Ottawa K1A 0B1", "London {POSTCODE:SW1A 1AA}, {POSTCODE:M1 1AE}; Ottawa {POSTCODE:K1A 0B1}" },
 	{ "zip code 90210, and 12345 students", "zip code {POSTCODE:90210}, and 12345 students" },
 	{ "Springfield, Illinois 62704", "Springfield, Illinois {POSTCODE:62704}" },
+	/* spoken phone numbers and IDs */
+	{ "reach me at four one five, three three two, seven oh six oh.", "reach me at {PHONE:four one five, three three two, seven oh six oh}." },
+	{ "Call Five Five Five, Two One Two, Three Four Five Six today", "Call {PHONE:Five Five Five, Two One Two, Three Four Five Six} today" },
+	{ "415 three three two seven oh six oh", "{PHONE:415 three three two seven oh six oh}" },
+	{ "four one five, three three two, forty two sixty", "{PHONE:four one five, three three two, forty two sixty}" },
+	{ "one eight hundred five five five oh one nine nine", "{PHONE:one eight hundred five five five oh one nine nine}" },
+	{ "dial double five triple seven two one", "dial {PHONE:double five triple seven two one}" },
+	{ "it is four one five three three two seven oh six oh nine", "it is {PHONE:four one five three three two seven oh six oh} nine" },
+	{ "my id is four four seven one and mrn: two two one three", "my id is {ID:four four seven one} and mrn: {ID:two two one three}" },
+	{ "record number seven seven double five one", "record number {ID:seven seven double five one}" },
+	{ "it was seven three oh one two", "it was {ID:seven three oh one two}" },
+	{ "double five, triple seven, two one two, three", "{ID:double five, triple seven, two one two, three}" },
+	{ "one or two, two or three people, a one on one, number one", "one or two, two or three people, a one on one, number one" },
+	{ "twenty students, nineteen ninety, she was three, he was five", "twenty students, nineteen ninety, she was three, he was five" },
+	{ "at two thirty, ten oh five, five hundred dollars, two thousand five hundred", "at two thirty, ten oh five, five hundred dollars, two thousand five hundred" },
+	{ "one two three four five six seven; one, two, three, four, five", "one two three four five six seven; one, two, three, four, five" },
+	{ "account number twenty twenty; four one five three", "account number twenty twenty; four one five three" },
+	{ "oh, oh, oh, oh, oh no; twenty two, twenty three, twenty four, twenty five", "oh, oh, oh, oh, oh no; twenty two, twenty three, twenty four, twenty five" },
+	{ "at four thirty five, a nine to five person, twenty four seven, fifty fifty", "at four thirty five, a nine to five person, twenty four seven, fifty fifty" },
+	/* spoken e-mail addresses and URLs */
+	{ "at faith dot lin at yahoo dot com or", "at {EMAIL:faith dot lin at yahoo dot com} or" },
+	{ "Faith Dot Lin At Yahoo Dot Com", "{EMAIL:Faith Dot Lin At Yahoo Dot Com}" },
+	{ "it's f lin at gmail dot com", "it's {EMAIL:f lin at gmail dot com}" },
+	{ "j underscore doe at med dot example dot edu", "{EMAIL:j underscore doe at med dot example dot edu}" },
+	{ "www dot riverside dot org and riverside dot org slash careers", "{URL:www dot riverside dot org} and {URL:riverside dot org slash careers}" },
+	{ "email me at gmail dot com", "email me at {URL:gmail dot com}" },
+	{ "the dot com years, look at this dot com thing, a dot in the middle", "the dot com years, look at this dot com thing, a dot in the middle" },
+	{ "at the hospital dot", "at the hospital dot" },
+	/* dates in words */
+	{ "in june twenty eighteen and august twenty nineteen", "in {DATE:june twenty eighteen} and {DATE:august twenty nineteen}" },
+	{ "on the fourth of july I quit; march third; July fourth", "on the {DATE:fourth of july} I quit; {DATE:march third}; {DATE:July fourth}" },
+	{ "born on the second of may nineteen eighty", "born on the {DATE:second of may nineteen eighty}" },
+	{ "july twenty first, nineteen eighty", "{DATE:july twenty first, nineteen eighty}" },
+	{ "the twenty first of march, two thousand and five", "the {DATE:twenty first of march, two thousand and five}" },
+	{ "on may first we met; by march second", "on {DATE:may first} we met; by {DATE:march second}" },
+	{ "you may first ask; the second may be; in march we march", "you may first ask; the second may be; in march we march" },
+	{ "the first of many, the third of them, in June two left", "the first of many, the third of them, in June two left" },
+	{ "born in nineteen seventy one, in 1971", "born in nineteen seventy one, in 1971" },
+	/* street addresses */
+	{ "We live at 22 Birch Lane.", "We live at {ADDRESS:22 Birch Lane}." },
+	{ "twenty two birch lane, twenty-two birch lane", "{ADDRESS:twenty two birch lane}, {ADDRESS:twenty-two birch lane}" },
+	{ "1400 north elm street apt 3 and 5 Fifth Avenue", "{ADDRESS:1400 north elm street apt 3} and {ADDRESS:5 Fifth Avenue}" },
+	{ "fourteen hundred north elm street apartment four", "{ADDRESS:fourteen hundred north elm street apartment four}" },
+	{ "400 Elm St, 18 Harbor Rd. and 7 Oak Ct #2", "{ADDRESS:400 Elm St}, {ADDRESS:18 Harbor Rd}. and {ADDRESS:7 Oak Ct #2}" },
+	{ "a two hour drive, 3 lane road, one way street, a 20 minute drive", "a two hour drive, 3 lane road, one way street, a 20 minute drive" },
+	{ "in 2 weeks, 3 clinic days, 20 minutes on the road", "in 2 weeks, 3 clinic days, 20 minutes on the road" },
+	{ "eight kilometres each way, 2 kids each way, 3 stops down the road", "eight kilometres each way, 2 kids each way, 3 stops down the road" },
 	/* UTF-8 around */
 	{ "café 555-123-4567 – José’s", "café {PHONE:555-123-4567} – José’s" },
 };
@@ -99,9 +147,78 @@ test_norm(void)
 	buf_reset(&b);
 	pii_norm(PII_ID, "AB-12345", 8, &b);
 	T_STR(b.s, "ab12345", "norm: ID letters and digits");
+	/* one entity, written or said */
+	static const char *norms[][3] = {
+		{ "PHONE", "four one five, three three two, seven oh six oh", "4153327060" },
+		{ "PHONE", "415 three three two 7060", "4153327060" },
+		{ "PHONE", "one eight hundred five five five oh one nine nine", "8005550199" },
+		{ "ID", "seven seven double five one", "77551" },
+		{ "EMAIL", "Faith Dot Lin At Yahoo Dot Com", "faith.lin@yahoo.com" },
+		{ "EMAIL", "f lin at gmail dot com", "flin@gmail.com" },
+		{ "URL", "www dot riverside dot org", "riverside.org" },
+		{ "URL", "riverside dot org slash careers", "riverside.org/careers" },
+		{ "ADDRESS", "twenty two birch lane", "22birchlane" },
+		{ "ADDRESS", "22 Birch Lane", "22birchlane" },
+	};
+	for (size_t i = 0; i < sizeof norms / sizeof norms[0]; i++) {
+		int c;
+		for (c = 0; c < PII_NCAT && strcmp(pii_cat_name[c], norms[i][0]); c++)
+			;
+		buf_reset(&b);
+		pii_norm((enum pii_cat)c, norms[i][1], strlen(norms[i][1]), &b);
+		T_STR(b.s, norms[i][2], norms[i][1]);
+	}
 	buf_free(&b);
 	T_OK(pii_month("Sept", 4) == 9 && pii_month("MAY", 3) == 5 && !pii_month("Mayo", 4),
 	     "month: names and abbreviations");
+}
+
+/* lib/numword: each reader on its own */
+static void
+test_numword(void)
+{
+	static const struct { const char *s; const char *dig; int nsingle; } runs[] = {
+		{ "four one five, three three two", "415332", 6 },
+		{ "oh double five triple seven", "055777", 6 },
+		{ "forty two sixty", "4260", 0 },
+		{ "twenty-two", "22", 0 },
+		{ "fourteen hundred", "1400", 0 },
+		{ "eight hundred five", "8005", 1 },
+		{ "415 three 7060", "41537060", 1 },
+		{ "zero Nine", "09", 2 },
+		{ "one or two", "1", 1 },
+		{ "double trouble", "", 0 },
+		{ "ones", "", 0 },
+	};
+	for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
+		nw_run r;
+		nw_digits(runs[i].s, strlen(runs[i].s), 0, 1, &r);
+		T_OK(strcmp(r.dig, runs[i].dig) == 0 && r.nsingle == runs[i].nsingle, runs[i].s);
+	}
+	static const struct { const char *s; unsigned year, day; } ys[] = {
+		{ "nineteen eighty", 1980, 0 }, { "nineteen seventy one", 1971, 0 },
+		{ "twenty eighteen", 2018, 0 }, { "twenty oh five", 2005, 0 },
+		{ "two thousand and five", 2005, 0 }, { "two thousand", 2000, 0 },
+		{ "twenty twenty one", 2021, 0 }, { "nineteen hundred", 1900, 0 },
+		{ "twenty first", 0, 21 }, { "thirty-first", 0, 31 }, { "Third", 0, 3 },
+		{ "twenty", 0, 0 }, { "eighteen ninety", 0, 0 }, { "forty first", 0, 0 },
+		{ "thirty second", 0, 0 }, { "firstly", 0, 0 },
+	};
+	for (size_t i = 0; i < sizeof ys / sizeof ys[0]; i++) {
+		unsigned y = 0, d = 0;
+		size_t n = strlen(ys[i].s);
+		if (!nw_year(ys[i].s, n, 0, &y))
+			y = 0;
+		if (!nw_ordinal(ys[i].s, n, 0, &d))
+			d = 0;
+		T_OK(y == ys[i].year && d == ys[i].day, ys[i].s);
+	}
+	unsigned v;
+	T_OK(nw_class("Seventeen", 9, &v) == NW_TEEN && v == 17 &&
+	     nw_class("oh", 2, &v) == NW_DIGIT && v == 0 &&
+	     nw_class("thousand", 8, &v) == NW_THOUSAND && v == 1000 &&
+	     nw_class("the", 3, &v) == NW_NONE && nw_class("o", 1, &v) == NW_NONE,
+	     "numword: classes");
 }
 
 int
@@ -109,6 +226,7 @@ main(void)
 {
 	test_cases();
 	test_norm();
+	test_numword();
 	free(sp);
 	return t_done();
 }

@@ -1,0 +1,236 @@
+#!/usr/bin/env bats
+# anonymize: people in lower-case (ASR) text, roster names that are
+# ordinary words, a name's parts within a document, and --audit.
+load helper
+
+P=$BATS_TEST_DIRNAME/fixtures/anonymize-people
+
+setup() {
+	T=$(mktemp -d)
+}
+
+teardown() {
+	rm -rf "$T"
+}
+
+# one TEXT through anonymize [ARGS]: the text column of the result
+anon_text() {
+	local text=$1
+	shift
+	printf 'doc\ttext\nd\t%s\n' "$text" | anonymize "$@" | sed -n '2p' | cut -f2
+}
+
+# check_table ARGS...: lines "input|expected" on standard input, each
+# through anonymize ARGS; every mismatch is printed, and counted
+check_table() {
+	local bad=0 n=0 in want got
+	while IFS='|' read -r in want; do
+		[ -n "$in" ] || continue
+		n=$((n + 1))
+		got=$(anon_text "$in" "$@")
+		if [ "$got" != "$want" ]; then
+			printf 'in:   %s\ngot:  %s\nwant: %s\n' "$in" "$got" "$want"
+			bad=$((bad + 1))
+		fi
+	done
+	echo "$bad of $n wrong"
+	[ "$bad" -eq 0 ]
+}
+
+@test "anonymize: lower case, people after titles written as words" {
+	check_table <<'EOF'
+doctor okoro told me|doctor [PERSON_1] told me
+dr okoro said no|dr [PERSON_1] said no
+i saw dr. okoro today|i saw dr. [PERSON_1] today
+professor amadi teaches ethics|professor [PERSON_1] teaches ethics
+nurse ines helped us|nurse [PERSON_1] helped us
+coach rivera yelled|coach [PERSON_1] yelled
+pastor adeyemi prayed with us|pastor [PERSON_1] prayed with us
+doctor amara okoro came|doctor [PERSON_1] came
+i wanted to be a doctor because it pays|i wanted to be a doctor because it pays
+the doctor was kind and the nurse practitioner too|the doctor was kind and the nurse practitioner too
+my doctor appointment was moved|my doctor appointment was moved
+coach class is cramped|coach class is cramped
+EOF
+}
+
+@test "anonymize: lower case, people after kinship and role cues" {
+	check_table <<'EOF'
+my son mateo is five|my son [PERSON_1] is five
+my flatmate ines cooks|my flatmate [PERSON_1] cooks
+my wife noor works nights|my wife [PERSON_1] works nights
+my roommate dustin left|my roommate [PERSON_1] left
+a man named okoro called|a man named [PERSON_1] called
+my daughter is five|my daughter is five
+her brother came over|her brother came over
+my boss said so|my boss said so
+my supervisor was new|my supervisor was new
+my son will be fine|my son will be fine
+my friend really helped|my friend really helped
+EOF
+}
+
+@test "anonymize: lower case, listed names where a name stands" {
+	check_table <<'EOF'
+like kevin said, it works|like [PERSON_1] said, it works
+megan from the wellness office came|[PERSON_1] from the wellness office came
+thanks, dustin.|thanks, [PERSON_1].
+so, dustin, what do you think|so, [PERSON_1], what do you think
+jennifer recommended it|[PERSON_1] recommended it
+kevin okafor came|[PERSON_1] came
+i will call her jessica, she said|i will call her [PERSON_1], she said
+the max is ten, my nan agrees|the max is ten, my nan agrees
+i hope so, and brown rice too|i hope so, and brown rice too
+we grew up in the white house|we grew up in the white house
+EOF
+}
+
+@test "anonymize: lower-case mode is the document's: a cased document keeps lower-case words" {
+	printf 'doc\ttext\na\tHello there.\na\tmegan from the office came\nb\tmegan from the office came\n' >"$T/in.tsv"
+	run anonymize "$T/in.tsv"
+	[ "$status" -eq 0 ]
+	[ "${lines[2]}" = $'a\tmegan from the office came' ]
+	[ "${lines[3]}" = $'b\t[PERSON_1] from the office came' ]
+	# a capital in the speaker column does not make the text cased
+	printf 'doc\tspeaker\ttext\na\tSPEAKER_00\tmegan came\n' >"$T/in2.tsv"
+	run anonymize "$T/in2.tsv"
+	[ "${lines[1]}" = $'a\tSPEAKER_00\t[PERSON_1] came' ]
+}
+
+# The roster holds 17 people whose given names are words (Will, Grace,
+# Hope, Mark, Rose, Bill, May, Faith, Joy, Sunny, Summer, Dawn, Art, Pat,
+# Sue, Rob, Jack), each with the given name as an alias.
+@test "anonymize: roster names that are words: the word stays (lower case)" {
+	check_table --roster "$P/roster.tsv" <<'EOF'
+i will remember that|i will remember that
+my will to finish was low|my will to finish was low
+we will see|we will see
+will you come|will you come
+it will probably rain|it will probably rain
+the program will start soon|the program will start soon
+i hope so|i hope so
+i hope we can|i hope we can
+there is hope for us|there is hope for us
+she rose to the occasion|she rose to the occasion
+we bill the insurance later|we bill the insurance later
+mark the box please|mark the box please
+may i ask something|may i ask something
+it may be late|it may be late
+there is a grace period|there is a grace period
+you have to have faith|you have to have faith
+it was a sunny day|it was a sunny day
+we met last summer|we met last summer
+it began to dawn on me|it began to dawn on me
+the art of listening|the art of listening
+a pat on the back|a pat on the back
+they said they would sue them|they said they would sue them
+he tried to rob a store|he tried to rob a store
+jack up the price|jack up the price
+the joy of teaching|the joy of teaching
+my mom will kill me|my mom will kill me
+we had a sunny summer|we had a sunny summer
+the will of the people|the will of the people
+EOF
+}
+
+@test "anonymize: roster names that are words: the word stays (cased text)" {
+	check_table --roster "$P/roster.tsv" <<'EOF'
+I will remember that.|I will remember that.
+Will you come?|Will you come?
+I hope so. Hope you are well.|I hope so. Hope you are well.
+May I ask?|May I ask?
+Rose to the occasion, she did.|Rose to the occasion, she did.
+Mark the box, then bill the insurance.|Mark the box, then bill the insurance.
+I have faith in the process.|I have faith in the process.
+EOF
+}
+
+@test "anonymize: roster names that are words: the name is replaced" {
+	check_table --roster "$P/roster.tsv" <<'EOF'
+thanks, will.|thanks, [S01].
+will and faith were there|[S01] and [S08] were there
+faith and okoro came|[S08] and [PERSON_1] came
+that was what said will|that was what said [S01]
+will said it was fine|[S01] said it was fine
+so, hope, what do you think|so, [S03], what do you think
+i talked to grace about it|i talked to [S02] about it
+my friend named rose came|my friend named [S05] came
+bill told me|[S06] told me
+will was there|[S01] was there
+will teaches math|[S01] teaches math
+so will went home|so [S01] went home
+faith lin came, then lin left|[S08] came, then [S08] left
+Thanks, Will. Will and I agree.|Thanks, [S01]. [S01] and I agree.
+I asked Grace yesterday.|I asked [S02] yesterday.
+Faith said no.|[S08] said no.
+Jack, can you hear me?|[S17], can you hear me?
+EOF
+}
+
+@test "anonymize: the issue's ASR example: the roster Will stays the word, Faith goes" {
+	got=$(anon_text "so i grew up in boise and my will to finish was pretty low that year. you can reach me at faith dot lin" --roster "$P/roster.tsv")
+	[ "$got" = "so i grew up in boise and my will to finish was pretty low that year. you can reach me at [S08] dot [S08]" ]
+}
+
+@test "anonymize: a surname alone after the full name has the full name's tag, within the document" {
+	check_table <<'EOF'
+Kevin Okafor came. Later Okafor said hi.|[PERSON_1] came. Later [PERSON_1] said hi.
+kevin okafor came and later okafor left|[PERSON_1] came and later [PERSON_1] left
+doctor okoro came; okoro was kind|doctor [PERSON_1] came; [PERSON_1] was kind
+Kevin Okafor and Ann Okafor met; Okafor left.|[PERSON_1] and [PERSON_2] met; [PERSON_3] left.
+EOF
+	# another document: the part is not linked there
+	printf 'doc\ttext\na\tKevin Okafor came.\nb\tOkafor came.\nb\tokafor left\n' >"$T/in.tsv"
+	run anonymize "$T/in.tsv"
+	[ "${lines[1]}" = $'a\t[PERSON_1] came.' ]
+	[ "${lines[2]}" = $'b\tOkafor came.' ]
+	[ "${lines[3]}" = $'b\tokafor left' ]
+}
+
+@test "anonymize: --audit lists every replacement with its rule and the kept name-like words" {
+	printf 'doc\tseg\tspeaker\ttext\nd1\t1\tWill Park\tmy will to finish; doctor okoro, faith and mail a@b.org\nd1\t2\tx\tGrace met Kevin in May.\n' >"$T/in.tsv"
+	run anonymize --roster "$P/roster.tsv" --audit "$T/audit.tsv" "$T/in.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(stat -c %a "$T/audit.tsv")" = 600 ]
+	diff - "$T/audit.tsv" <<-'EOF'
+	doc	seg	column	action	rule	why	original	tag
+	d1	1	text	kept	roster name that is a word	determiner before	will	
+	d1	1	text	replaced	guessed person	title	okoro	[PERSON_1]
+	d1	1	text	replaced	roster name that is a word	no evidence either way	faith	[S08]
+	d1	1	text	replaced	structured	EMAIL	a@b.org	[EMAIL_1]
+	d1	1	speaker	replaced	roster	speaker label	Will Park	[S01]
+	d1	2	text	kept	roster name that is a word	idiom	May	
+	d1	2	text	replaced	roster name that is a word	no evidence either way	Grace	[S02]
+	d1	2	text	replaced	guessed person	capitalised listed name	Kevin	[PERSON_2]
+	EOF
+}
+
+@test "anonymize: --audit never replaces a file, and leaves none behind on an error" {
+	printf 'mine\n' >"$T/audit.tsv"
+	run anonymize --audit "$T/audit.tsv" </dev/null
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"audit.tsv"* ]]
+	[ "$(cat "$T/audit.tsv")" = mine ]
+	# bad input: no audit file, no temporary file
+	printf 'doc\ttext\nd\ta\tb\n' >"$T/bad.tsv"
+	run anonymize --audit "$T/new.tsv" "$T/bad.tsv"
+	[ "$status" -eq 2 ]
+	[ ! -e "$T/new.tsv" ]
+	[ "$(ls "$T")" = "$(printf 'audit.tsv\nbad.tsv')" ]
+	# plain text: seg is the line number
+	printf 'hello\nthanks, Kevin.\n' | anonymize --plain --audit "$T/p.tsv" >/dev/null
+	[ "$(sed -n 2p "$T/p.tsv")" = $'\t2\t\treplaced\tguessed person\tcapitalised listed name\tKevin\t[PERSON_1]' ]
+}
+
+@test "anonymize: the evaluation set in lower case keeps its people figures" {
+	EV=$BATS_TEST_DIRNAME/eval/anonymize
+	awk -F'\t' 'BEGIN { OFS = "\t" } NR > 1 { $4 = tolower($4) } { print }' "$EV/input.tsv" >"$T/in.tsv"
+	awk -F'\t' 'BEGIN { OFS = "\t" } NR > 1 && $3 == "text" { $4 = tolower($4) } { print }' "$EV/truth.tsv" >"$T/truth.tsv"
+	anonymize --roster "$EV/roster.tsv" --terms "$EV/terms.tsv" "$T/in.tsv" >"$T/out.tsv"
+	run "$EV/score.sh" "$T/in.tsv" "$T/out.tsv" "$T/truth.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"recall R 122 122 100.0"* ]]
+	[[ "$output" == *"recall T 21 21 100.0"* ]]
+	[[ "$output" == *"recall N 14 14 100.0"* ]]
+	[[ "$output" == *"over 0 3156 0.00"* ]]
+}

@@ -1,0 +1,122 @@
+#!/usr/bin/env bats
+# anonymize(1) on identifiers as speech recognisers write them (spoken
+# numbers, e-mail addresses, URLs, dates in words) and on street
+# addresses, written and spoken: what is replaced and what must stay.
+
+load helper
+
+setup() {
+	T=$(mktemp -d)
+}
+
+teardown() {
+	rm -rf "$T"
+}
+
+# one TEXT through anonymize [ARGS]: prints the text column of the result
+anon_text() {
+	local text=$1
+	shift
+	printf 'doc\ttext\nd\t%s\n' "$text" | anonymize "$@" | sed -n '2p' | cut -f2
+}
+
+# table: input text, then expected text (no roster)
+check_table() {
+	while IFS='|' read -r in want; do
+		[ -n "$in" ] || continue
+		got=$(anon_text "$in")
+		[ "$got" = "$want" ] || { echo "in:   $in"; echo "got:  $got"; echo "want: $want"; return 1; }
+	done
+}
+
+@test "anonymize-spoken: issue 12's lower-case turn loses its date, e-mail and phone number" {
+	printf 'name\taliases\trole\tparticipant\nFaith Lin\tFaith\t\tS01\n' >"$T/roster.tsv"
+	got=$(anon_text "so i grew up in boise idaho and started here in june twenty eighteen, and my will to finish was pretty low that year. you can reach me at faith dot lin at yahoo dot com or four one five, three three two, seven oh six oh." --roster "$T/roster.tsv")
+	[ "$got" = "so i grew up in boise idaho and started here in [DATE_1], and my will to finish was pretty low that year. you can reach me at [EMAIL_1] or [PHONE_1]." ]
+}
+
+@test "anonymize-spoken: issue 12's cased text loses its street address and the fourth of July" {
+	got=$(anon_text "We live at 22 Birch Lane. Then on the fourth of July I quit.")
+	[ "$got" = "We live at [ADDRESS_1]. Then on the [DATE_1] I quit." ]
+}
+
+@test "anonymize-spoken: phone numbers and IDs said digit by digit or in groups" {
+	check_table <<'EOF'
+call five five five, two one two, three four five six|call [PHONE_1]
+Call Four One Five, Three Three Two, Seven Oh Six Oh today|Call [PHONE_1] today
+at 415 three three two seven oh six oh|at [PHONE_1]
+it's four one five, three three two, forty two sixty|it's [PHONE_1]
+one eight hundred five five five oh one nine nine|[PHONE_1]
+dial double five triple seven two one|dial [PHONE_1]
+my id is four four seven one two|my id is [ID_1]
+mrn: two two one three, account number seven seven double five one|mrn: [ID_1], account number [ID_2]
+it was seven three oh one two|it was [ID_1]
+EOF
+}
+
+@test "anonymize-spoken: counts, ages, times, money and years said aloud stay" {
+	check_table <<'EOF'
+one or two, two or three people, a one on one, number one|one or two, two or three people, a one on one, number one
+twenty students, she was three, he was five|twenty students, she was three, he was five
+at two thirty, ten oh five, five hundred dollars|at two thirty, ten oh five, five hundred dollars
+two thousand five hundred and twelve people|two thousand five hundred and twelve people
+we counted one, two, three, four, five, six, seven|we counted one, two, three, four, five, six, seven
+in nineteen ninety, born in nineteen seventy one, born in 1971|in nineteen ninety, born in nineteen seventy one, born in 1971
+account number twenty twenty; four one five three|account number twenty twenty; four one five three
+EOF
+}
+
+@test "anonymize-spoken: e-mail addresses and URLs said aloud, whole" {
+	check_table <<'EOF'
+write to f lin at gmail dot com today|write to [EMAIL_1] today
+Faith Dot Lin At Yahoo Dot Com|[EMAIL_1]
+j underscore doe at med dot example dot edu|[EMAIL_1]
+see www dot riverside dot org, then riverside dot org slash careers|see [URL_1], then [URL_2]
+email me at gmail dot com|email me at [URL_1]
+EOF
+}
+
+@test "anonymize-spoken: dot and at as words stay" {
+	check_table <<'EOF'
+the dot com years, look at this dot com thing|the dot com years, look at this dot com thing
+a dot in the middle, at the hospital dot|a dot in the middle, at the hospital dot
+EOF
+}
+
+@test "anonymize-spoken: dates in words, and may and march as words" {
+	check_table <<'EOF'
+in august twenty nineteen and march third|in [DATE_1] and [DATE_2]
+the fourth of july, july fourth|the [DATE_1], [DATE_2]
+born on the second of may nineteen eighty|born on the [DATE_1]
+july twenty first, nineteen eighty|[DATE_1]
+on may first we met|on [DATE_1] we met
+you may first ask; the second may be; in march we march|you may first ask; the second may be; in march we march
+the first of many, in June two left, in May|the first of many, in June two left, in May
+EOF
+}
+
+@test "anonymize-spoken: street addresses, written and spoken" {
+	check_table <<'EOF'
+we live at twenty two birch lane now|we live at [ADDRESS_1] now
+1400 north elm street apt 3, then 5 Fifth Avenue|[ADDRESS_1], then [ADDRESS_2]
+fourteen hundred north elm street apartment four|[ADDRESS_1]
+400 Elm St and 7 Oak Ct #2|[ADDRESS_1] and [ADDRESS_2]
+a two hour drive on a 3 lane road|a two hour drive on a 3 lane road
+one way street, a 20 minute drive, 3 clinic days|one way street, a 20 minute drive, 3 clinic days
+EOF
+}
+
+@test "anonymize-spoken: the written and the spoken form of one identifier share a tag" {
+	got=$(anon_text "call 415-332-7060 or four one five, three three two, seven oh six oh; faith.lin@yahoo.com is faith dot lin at yahoo dot com; 22 Birch Lane is twenty two birch lane")
+	[ "$got" = "call [PHONE_1] or [PHONE_1]; [EMAIL_1] is [EMAIL_1]; [ADDRESS_1] is [ADDRESS_1]" ]
+}
+
+@test "anonymize-spoken: ADDRESS is a category of the map and the report" {
+	printf 'doc\ttext\nd\tWe live at 22 Birch Lane, 22 birch lane.\n' >"$T/in.tsv"
+	run anonymize --map "$T/map.tsv" --report "$T/in.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"anonymize: report: ADDRESS	2 replaced	1 distinct"* ]]
+	run cat "$T/map.tsv"
+	[ "${lines[1]}" = $'22 Birch Lane\t[ADDRESS_1]\tADDRESS\t1' ]
+	[ "${lines[2]}" = $'22 birch lane\t[ADDRESS_1]\tADDRESS\t1' ]
+}
