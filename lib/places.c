@@ -60,6 +60,7 @@ struct qp_places {
 	idset mod;             /* general, memorial: between a name and its head */
 	idset saint;           /* saint, st */
 	idset county;          /* county, parish: a place ends here */
+	idset det;             /* a, the, my: a noun follows */
 	uint32_t id_of, id_to, id_from, id_school, id_center, id_centre, id_medical, id_high,
 	         id_middle, id_elementary, id_group, id_church, id_university;
 	bool cased;            /* the field has capitals: names are written with one */
@@ -166,6 +167,10 @@ static const char *const w_head[] = {
 	"ltd", "corp", "corporation", "group", "church", "county", "parish",
 	"township", "borough", NULL
 };
+static const char *const w_det[] = {
+	"a", "an", "the", "my", "his", "her", "their", "our", "your", "this",
+	"these", "those", NULL
+};
 static const char *const w_county[] = {
 	"county", "parish", "township", "borough", NULL
 };
@@ -237,6 +242,7 @@ places_new(qp_names *nm, const char *dir)
 	set_make(nm, &pl->mod, w_mod);
 	set_make(nm, &pl->saint, w_saint);
 	set_make(nm, &pl->county, w_county);
+	set_make(nm, &pl->det, w_det);
 	for (const char *const *h = w_head; *h; h++)
 		names_set_flags(nm, word_id(nm, *h), NAME_INST_HEAD);
 	pl->id_of = word_id(nm, "of");
@@ -276,7 +282,7 @@ places_free(qp_places *pl)
 		return;
 	qp_map_free(pl->multi);
 	idset *sets[] = { &pl->cue, &pl->verb, &pl->go, &pl->of_cue, &pl->visit,
-	                  &pl->generic, &pl->mod, &pl->saint, &pl->county };
+	                  &pl->generic, &pl->mod, &pl->saint, &pl->county, &pl->det };
 	for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++)
 		free(sets[k]->v);
 	buf_free(&pl->norm);
@@ -468,6 +474,15 @@ name_before(const qp_places *pl, const char *s, const names_tok *tv, size_t h,
 	 * the name is one (riverside memorial hospital) */
 	if (m < a && plain && a == h)
 		return h;
+	/* "a healthy school": after a determiner, in text without case,
+	 * words that are no listed name or place name a kind */
+	if (m < a && a == h && !pl->cased && m > 0 && (tv[m - 1].pfl & NAME_DET)) {
+		bool listed = false;
+		for (size_t k = m; k < a; k++)
+			listed |= (tv[k].pfl & (NAME_FIRST | NAME_LAST | NAME_PLACE)) != 0;
+		if (!listed)
+			return h;
+	}
 	return m < a ? m : h;
 }
 
@@ -608,7 +623,11 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 		bool yes;
 		/* where the text has capitals, a place that is a word is
 		 * written with them (not "going to say", "left over") */
-		if (kind & K_WORD)
+		/* "went from reading a book": a word before a determiner is
+		 * a verb or a noun, not a town */
+		if ((kind & K_WORD) && j < ntok && in_set(&pl->det, tv[j].id))
+			yes = false;
+		else if (kind & K_WORD)
 			yes = pl->cased ? cased && (cue > 0 || multi) :
 			      cue == 2 || (cue == 1 && multi);
 		else if (!multi && (t->pfl & (NAME_FIRST | NAME_LAST | NAME_COMMON)))

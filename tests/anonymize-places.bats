@@ -62,6 +62,8 @@ Reading the notes helped.|Reading the notes helped.
 i was going to say, some left over|i was going to say, some left over
 I was going to say, some left over|I was going to say, some left over
 i went to college there|i went to college there
+one kid went from reading a book a month|one kid went from reading a book a month
+what does a healthy school look like|what does a healthy school look like
 I'm on OB right now|I'm on OB right now
 EOF
 }
