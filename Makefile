@@ -149,6 +149,9 @@ install: all
 	for m in man/*.7; do [ -e "$$m" ] && install -m 644 $$m $(DESTDIR)$(MANDIR)/man7/ || true; done
 	mkdir -p $(DESTDIR)$(DATADIR)/names
 	install -m 644 data/names/* $(DESTDIR)$(DATADIR)/names/
+	mkdir -p $(DESTDIR)$(DATADIR)/places
+	install -m 644 data/places/*.txt data/places/LICENSE data/places/SOURCE \
+		data/places/CC-BY-4.0 data/places/SCOWL-Copyright $(DESTDIR)$(DATADIR)/places/
 
 lint:
 	mandoc -Tlint -W warning man/*

@@ -27,6 +27,7 @@
 #include "opt.h"
 #include "output.h"
 #include "pii.h"
+#include "places.h"
 #include "pseudonym.h"
 #include "qp.h"
 #include "record.h"
@@ -41,7 +42,8 @@ static const char usage[] =
 "                 [--replace-invalid] [FILE ...]\n"
 "       anonymize --help | --version\n"
 "Replace names, e-mail addresses, URLs, phone numbers, dates, record\n"
-"numbers, postal codes and listed terms by tags such as [S01], [PERSON_1].\n"
+"numbers, postal codes, places, institutions and listed terms by tags\n"
+"such as [S01], [PERSON_1], [PLACE_1].\n"
 "  --roster FILE      people of the study (a tag-speaker roster): their\n"
 "                     names, aliases and name parts; tag = participant id\n"
 "  --terms FILE       further terms: a record stream with columns term and\n"
@@ -110,6 +112,7 @@ typedef struct {
  * from field to field.  main owns it; anonymizer_free releases it. */
 typedef struct {
 	qp_names *names;
+	qp_places *places;     /* the gazetteer and institutions (lib/places) */
 	qp_pseudo *ps;
 	qp_roster *roster;     /* NULL without --roster */
 	uint32_t *roster_proto; /* proto per roster entry */
@@ -656,6 +659,18 @@ audit_kept(anonymizer *an, const char *s, const names_tok *tv, size_t ntok)
 	}
 }
 
+/* A place or an institution (places_find): tag PLACE or ORG, the
+ * categories a --terms place or org gets, so both share their tags; or
+ * a person named like a town. */
+static uint32_t
+place_entity(void *ctx, enum places_kind kind, const char *norm, size_t n)
+{
+	anonymizer *an = ctx;
+	int cat = kind == PLACES_PERSON ? PSEUDO_PERSON :
+	          pseudo_category(an->ps, kind == PLACES_ORG ? "ORG" : "PLACE");
+	return pseudo_entity(an->ps, cat, norm, n, NULL);
+}
+
 /*
  * Replace the identifiers of s[0..n) by their tags, into an->out.
  * Returns false (and leaves an->out alone) when there were none.
@@ -674,6 +689,7 @@ replace_identifiers(anonymizer *an, const char *s, size_t n, bool speaker)
 	if (cased && !speaker)
 		an->doc_cased = true;
 	match_phrases(an, s, tv, ntok);
+	places_find(an->places, s, tv, ntok, place_entity, an);
 	names_guess_people(s, n, tv, ntok, lower, guessed_person, an);
 	link_parts(an, s, tv, ntok);
 	decide_words(s, n, tv, ntok, lower);
@@ -890,6 +906,7 @@ parse_options(int argc, char **argv, options *o)
 static void
 anonymizer_free(anonymizer *an)
 {
+	places_free(an->places);
 	names_free(an->names);
 	pseudo_free(an->ps);
 	if (an->roster)
@@ -924,6 +941,7 @@ main(int argc, char **argv)
 	an.label_cache = qp_map_new();
 	an.doc_parts = qp_map_new();
 	names_load_lists(an.names, o.names_dir);
+	an.places = places_new(an.names, o.names_dir);
 	if (o.nrosters)
 		load_roster(&an, o.nrosters, o.rosters);
 	if (o.terms)

@@ -300,16 +300,17 @@ file_exists(const char *dir, const char *name)
 }
 
 /*
- * Where the name lists are, into buf: the installed data directory, else
- * data/names next to an uninstalled build (the executable's directory or
- * up to three above it), else share/qualpipe/names beside the
+ * Where the data directory sub is, into buf: the installed data
+ * directory, else data/SUB next to an uninstalled build (the executable's
+ * directory or up to three above it), else share/qualpipe/SUB beside the
  * executable's bin/ (an installation moved, or staged with DESTDIR).
  */
-static bool
-find_names_dir(char *buf, size_t size)
+bool
+names_find_data(const char *sub, const char *file, char *buf, size_t size)
 {
-	if (file_exists(QP_DATADIR "/names", "first.txt"))
-		return snprintf(buf, size, "%s", QP_DATADIR "/names") < (int)size;
+	if (snprintf(buf, size, "%s/%s", QP_DATADIR, sub) < (int)size &&
+	    file_exists(buf, file))
+		return true;
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n <= 0)
@@ -320,12 +321,12 @@ find_names_dir(char *buf, size_t size)
 		if (!sl)
 			break;
 		*sl = '\0';
-		if (snprintf(buf, size, "%s/data/names", exe) < (int)size &&
-		    file_exists(buf, "first.txt"))
+		if (snprintf(buf, size, "%s/data/%s", exe, sub) < (int)size &&
+		    file_exists(buf, file))
 			return true;
 		/* an installation moved as a whole: PREFIX/bin, PREFIX/share */
-		if (up == 1 && snprintf(buf, size, "%s/share/qualpipe/names", exe) <
-		    (int)size && file_exists(buf, "first.txt"))
+		if (up == 1 && snprintf(buf, size, "%s/share/qualpipe/%s", exe, sub) <
+		    (int)size && file_exists(buf, file))
 			return true;
 	}
 	return false;
@@ -344,7 +345,7 @@ names_load_lists(qp_names *nm, const char *dir)
 
 	if (dir && !file_exists(dir, "first.txt"))
 		qp_die("--names-dir %s: no first.txt there", dir);
-	if (!dir && !find_names_dir(found, sizeof found))
+	if (!dir && !names_find_data("names", "first.txt", found, sizeof found))
 		qp_die("cannot find the name lists (first.txt, last.txt, common.txt) "
 		       "in " QP_DATADIR "/names or beside the program; use --names-dir DIR");
 	if (!dir)

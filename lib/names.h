@@ -46,7 +46,13 @@ enum {
 	NAME_DET = 1 << 13,       /* my, the, a, ...: a noun follows */
 	NAME_PRON = 1 << 14,      /* i, we, they, ...: a verb follows */
 	NAME_AND = 1 << 15,       /* and, or: joins two names */
-	NAME_GREET = 1 << 16      /* thanks, hi, hey, ...: a vocative may follow */
+	NAME_GREET = 1 << 16,     /* thanks, hi, hey, ...: a vocative may follow */
+	/* places.h's words (the gazetteer and the shapes of institutions) */
+	NAME_PLACE = 1 << 17,     /* a place of the gazetteer */
+	NAME_PLACE_WORD = 1 << 18, /* ... that is also an ordinary word */
+	NAME_REGION = 1 << 19,    /* a state, province or country: kept */
+	NAME_PHEAD = 1 << 20,     /* first word of a place of several words */
+	NAME_INST_HEAD = 1 << 21  /* hospital, school, ...: an institution ends here */
 };
 
 /* Why the guesser took a name (names_tok.why), or why a roster name that
@@ -101,6 +107,11 @@ void names_free(qp_names *nm);
  * are not there.
  */
 void names_load_lists(qp_names *nm, const char *dir);
+
+/* Where a shipped data directory sub ("names", "places") holding file
+ * is, into buf: installed, beside an uninstalled build, or beside a
+ * moved installation.  False when not found. */
+bool names_find_data(const char *sub, const char *file, char *buf, size_t size);
 
 /* Read a list file, one word or phrase a line; blank lines and lines
  * starting with '#' are skipped, blanks around a line dropped.  fn gets

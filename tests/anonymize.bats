@@ -38,7 +38,7 @@ March 3rd, 2021 and 3 March 2021|[DATE_1] and [DATE_2]
 Mar. 3 and the 3rd of March|[DATE_1] and the [DATE_2]
 MRN 123456, ID: AB-12345 and 98765432|MRN [ID_1], ID: [ID_2] and [ID_3]
 to Boston, MA 02115 or 12345-6789|to Boston, MA [POSTCODE_1] or [POSTCODE_2]
-in London SW1A 1AA and Ottawa K1A 0B1|in London [POSTCODE_1] and Ottawa [POSTCODE_2]
+in London SW1A 1AA and Ottawa K1A 0B1|in [PLACE_1] [POSTCODE_1] and [PLACE_2] [POSTCODE_2]
 we had 3.5 hours at 3:30, 00:01:02.500|we had 3.5 hours at 3:30, 00:01:02.500
 3 clinic days, 20 minutes, 50% and $1,200|3 clinic days, 20 minutes, 50% and $1,200
 in 2021 the M3/M4 students took Step 1|in 2021 the M3/M4 students took Step 1
@@ -128,7 +128,7 @@ EOF
 }
 
 @test "anonymize: ordinary words that are names on the lists stay" {
-	in="Will you mark it? Grace is rare. Hope helps. May we go? Bill me. I will, in May, pay the bill with grace and hope. Mark the box. The Black students. I came from London."
+	in="Will you mark it? Grace is rare. Hope helps. May we go? Bill me. I will, in May, pay the bill with grace and hope. Mark the box. The Black students."
 	got=$(anon_text "$in")
 	[ "$got" = "$in" ]
 }
@@ -462,7 +462,7 @@ EOF
 	$1 == "recall" && $2 != "T" && $2 != "N" && $5 < 100 { bad = 1; print "low recall " $0 }
 	$1 == "over" && $4 > 1 { bad = 1; print "over-redaction " $0 }
 	END { exit bad }' "$T/score"
-	[ "$(grep -c '^recall' "$T/score")" -eq 11 ]
+	[ "$(grep -c '^recall' "$T/score")" -eq 12 ]
 }
 
 @test "anonymize: a full stop after a job title is a sentence end, and I'm is no name" {

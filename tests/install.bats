@@ -17,8 +17,15 @@ load helper
 	[ -f "$d/opt/qp/share/man/man7/qualpipe.7" ]
 	[ -f "$d/opt/qp/share/qualpipe/names/first.txt" ]
 	[ -f "$d/opt/qp/share/qualpipe/names/LICENSE" ]
+	for f in places.txt placewords.txt regions.txt LICENSE SOURCE CC-BY-4.0; do
+		[ -f "$d/opt/qp/share/qualpipe/places/$f" ] || { echo "no places/$f"; return 1; }
+	done
 	# The staged anonymize finds its name lists beside its bin/.
 	run bash -c "printf 'doc\ttext\nd\tmy friend Maria said so\n' | '$d/opt/qp/bin/anonymize'"
 	[ "$status" -eq 0 ]
 	[ "${lines[1]}" = "$(printf 'd\tmy friend [PERSON_1] said so')" ]
+	# ... and its gazetteer
+	run bash -c "printf 'doc\ttext\nd\tI grew up in Boise\n' | '$d/opt/qp/bin/anonymize'"
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "$(printf 'd\tI grew up in [PLACE_1]')" ]
 }

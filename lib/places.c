@@ -1,0 +1,643 @@
+/*
+ * places.c: places of the gazetteer and institutions by their shape
+ * (see places.h and anonymize(1), "Places and institutions").
+ *
+ * Nothing here runs for a token that is not flagged in the lexicon, so
+ * the cost on ordinary text is one test of the flags names_tokenize
+ * already fetched.  The small closed word sets (cues, modifiers, the
+ * generic words that make "a mental hospital" no name) are kept as
+ * sorted lexicon ids and searched only at a candidate.
+ */
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "map.h"
+#include "places.h"
+#include "qp.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#ifndef QP_DATADIR
+#define QP_DATADIR "/usr/local/share/qualpipe"
+#endif
+
+/* The kinds of a place phrase of several words, as map values. */
+enum { K_PLACE = 1, K_WORD = 2, K_REGION = 4 };
+
+#define PAIR_BITS (1u << 17)
+
+static inline uint32_t
+pair_bit(uint32_t a, uint32_t b)
+{
+	return (uint32_t)(((uint64_t)a * 0x9E3779B97F4A7C15u ^ b * 0xC2B2AE3Du) >> 20) &
+	       (PAIR_BITS - 1);
+}
+
+/* A closed word set: sorted lexicon ids. */
+typedef struct {
+	uint32_t *v;
+	size_t n;
+} idset;
+
+struct qp_places {
+	qp_names *nm;
+	qp_map *multi;         /* ids of a phrase's words (bytes) -> kinds */
+	/* the first two words of each phrase of multi, hashed: "new" is the
+	 * first of hundreds of places and a word of every text, so most of
+	 * its pairs are turned away here, without a hash of the phrase */
+	uint64_t pairs[PAIR_BITS / 64];
+	idset cue;             /* in, from, near: a place may follow */
+	idset verb;            /* moved, lived, grew (up): with in/to/from, a place follows */
+	idset of_cue;          /* outside, north, city (of): a place follows */
+	idset visit;           /* visited: a place follows directly */
+	idset go;              /* in, to, from, at: after a verb of idset verb */
+	idset generic;         /* mental, local, grad: no name of an institution */
+	idset mod;             /* general, memorial: between a name and its head */
+	idset saint;           /* saint, st */
+	idset county;          /* county, parish: a place ends here */
+	idset det;             /* a, the, my: a noun follows */
+	uint32_t id_of, id_to, id_from, id_school, id_center, id_centre, id_medical, id_high,
+	         id_middle, id_elementary, id_group, id_church, id_university;
+	bool cased;            /* the field has capitals: names are written with one */
+	qp_buf norm;
+};
+
+static int
+cmp_id(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void
+set_make(qp_names *nm, idset *set, const char *const *words)
+{
+	size_t n = 0;
+	while (words[n])
+		n++;
+	set->v = xcalloc(n ? n : 1, sizeof *set->v);
+	for (set->n = 0; set->n < n; set->n++)
+		set->v[set->n] = names_intern(nm, words[set->n], strlen(words[set->n]));
+	qsort(set->v, set->n, sizeof *set->v, cmp_id);
+}
+
+static bool
+in_set(const idset *set, uint32_t id)
+{
+	return id && bsearch(&id, set->v, set->n, sizeof *set->v, cmp_id) != NULL;
+}
+
+static const char *const w_cue[] = {
+	"in", "from", "near", "outside", "around", "via", "across", "downtown",
+	NULL
+};
+static const char *const w_verb[] = {
+	"up", "moved", "move", "moving", "moves", "lived", "live", "lives",
+	"living", "born", "raised", "based", "located", "relocated",
+	"stationed", "went", "flew", "fly", "flying", "drove", "drive",
+	"driving", "travelled", "traveled", "travel", "came", "commute",
+	"commuted", "commuting", "trip", "vacation", "stayed", "stay", "staying",
+	"settled", "returned", "headed", "heading", "grew", "home",
+	/* i'm from Boise, she is in Paris */
+	"i'm", "am", "is", "are", "was", "were", "originally", "visiting",
+	"visited", "visit", NULL
+};
+static const char *const w_go[] = { "in", "to", "from", "at", "near", NULL };
+static const char *const w_of_cue[] = {
+	"outside", "north", "south", "east", "west", "city", "town", "village",
+	"suburb", "suburbs", "outskirts", "county", "province", "state",
+	"area", NULL
+};
+static const char *const w_visit[] = {
+	"visited", "visiting", "visit", NULL
+};
+/* Words before a head that name a kind of institution, not one. */
+static const char *const w_generic[] = {
+	"local", "nearby", "new", "old", "big", "small", "tiny", "huge",
+	"large", "good", "great", "best", "bad", "worst", "first", "second",
+	"third", "last", "next", "other", "same", "different", "whole",
+	"entire", "every", "each", "any", "some", "another", "own", "real",
+	"free", "public", "private", "charter", "catholic", "christian",
+	"religious", "military", "police", "mental", "psychiatric", "animal",
+	"field", "teaching", "grad", "graduate", "med", "law", "art", "arts",
+	"film", "music", "business", "nursing", "driving", "dance", "cooking",
+	"language", "summer", "sunday", "night", "boarding", "prep", "trade",
+	"technical", "vocational", "online", "foreign", "dental", "eye", "vet",
+	"veterinary", "pediatric", "family", "health", "wellness", "cancer",
+	"rehab", "rehabilitation", "maternity", "research", "major", "top",
+	"elite", "fancy", "expensive", "cheap", "rural", "urban", "inner",
+	"suburban", "main", "primary", "secondary", "fertility", "pain",
+	"sleep", "abortion", "methadone", "urgent", "care", "outpatient",
+	"student", "campus", "neighboring", "neighbouring", "nearest", "very",
+	"really", "pretty", "too", "quite", "so", "more", "most", "less",
+	"city", "state", "county", "federal", "national", "international",
+	"american", "english", "british", "european", "ivy", "league",
+	"support", "focus", "study", "control", "age", "peer", "working",
+	"design", "pharmacy", "medical", "womens", "women's", "kids",
+	"nursery", "day", "care", "two", "three", "four", "five", "tech",
+	"home", "whole", "same", "such", "certain", "specialty", "specialist",
+	"walk", "after", "before", "during", "junior", "senior", "high",
+	"middle", "elementary", "community", "general", "regional",
+	/* function words the stop list does not hold */
+	"then", "also", "now", "just", "even", "still", "only", "later",
+	"when", "where", "while", "since", "until", "because", "if", "about",
+	"over", "into", "onto", "not", "all", "both", "many", "much", "its",
+	"your", "their", "these", "those", "there", "here", "what", "which",
+	"one", "like", "um", "uh", "yeah", "actually", "basically", "went",
+	"got", "go", "get", "called", "named", "few", "several", "couple",
+	"lot", "lots", NULL
+};
+static const char *const w_mod[] = {
+	"general", "memorial", "regional", "community", "children's",
+	"childrens", "children", "medical", "elementary", "middle", "high",
+	"junior", "senior", "state", "university", "baptist", "methodist",
+	"presbyterian", "lutheran", "catholic", "methodist", "county",
+	"women's", NULL
+};
+static const char *const w_saint[] = { "saint", "st", "ste", NULL };
+/* The heads, flagged NAME_INST_HEAD.  county and its kin make places. */
+static const char *const w_head[] = {
+	"hospital", "clinic", "school", "academy", "college", "university",
+	"center", "centre", "elementary", "high", "middle", "inc", "llc",
+	"ltd", "corp", "corporation", "group", "church", "county", "parish",
+	"township", "borough", NULL
+};
+static const char *const w_det[] = {
+	"a", "an", "the", "my", "his", "her", "their", "our", "your", "this",
+	"these", "those", NULL
+};
+static const char *const w_county[] = {
+	"county", "parish", "township", "borough", NULL
+};
+
+static uint32_t
+word_id(qp_names *nm, const char *w)
+{
+	return names_intern(nm, w, strlen(w));
+}
+
+/* --- the gazetteer --- */
+
+struct load_ctx {
+	qp_places *pl;
+	uint32_t flag;         /* NAME_PLACE, NAME_PLACE_WORD or NAME_REGION */
+};
+
+static void
+add_place(void *ctx, const char *w, size_t n)
+{
+	struct load_ctx *c = ctx;
+	qp_names *nm = c->pl->nm;
+	const uint32_t *ids;
+	size_t k = names_intern_words(nm, w, n, &ids);
+	if (k == 1) {
+		names_set_flags(nm, ids[0], c->flag);
+		return;
+	}
+	if (k < 2 || k > 4)
+		return;
+	names_set_flags(nm, ids[0], NAME_PHEAD);
+	uint32_t b = pair_bit(ids[0], ids[1]);
+	c->pl->pairs[b / 64] |= 1ull << (b % 64);
+	bool created;
+	qp_entry *e = qp_map_put(c->pl->multi, (const char *)ids, k * sizeof *ids,
+	                         &created);
+	uintptr_t kind = c->flag == NAME_REGION ? K_REGION :
+	                 c->flag == NAME_PLACE_WORD ? K_WORD : K_PLACE;
+	e->val = (void *)((created ? 0 : (uintptr_t)e->val) | kind);
+}
+
+static bool
+file_in(const char *dir, const char *name)
+{
+	char p[PATH_MAX];
+	struct stat st;
+	return snprintf(p, sizeof p, "%s/%s", dir, name) < (int)sizeof p &&
+	       stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+qp_places *
+places_new(qp_names *nm, const char *dir)
+{
+	static const struct { const char *f; uint32_t fl; } lists[] = {
+		{ "places.txt", NAME_PLACE }, { "placewords.txt", NAME_PLACE_WORD },
+		{ "regions.txt", NAME_REGION }
+	};
+	qp_places *pl = xcalloc(1, sizeof *pl);
+	char found[PATH_MAX], p[PATH_MAX];
+
+	pl->nm = nm;
+	pl->multi = qp_map_new();
+	set_make(nm, &pl->cue, w_cue);
+	set_make(nm, &pl->verb, w_verb);
+	set_make(nm, &pl->go, w_go);
+	set_make(nm, &pl->of_cue, w_of_cue);
+	set_make(nm, &pl->visit, w_visit);
+	set_make(nm, &pl->generic, w_generic);
+	set_make(nm, &pl->mod, w_mod);
+	set_make(nm, &pl->saint, w_saint);
+	set_make(nm, &pl->county, w_county);
+	set_make(nm, &pl->det, w_det);
+	for (const char *const *h = w_head; *h; h++)
+		names_set_flags(nm, word_id(nm, *h), NAME_INST_HEAD);
+	pl->id_of = word_id(nm, "of");
+	pl->id_to = word_id(nm, "to");
+	pl->id_from = word_id(nm, "from");
+	pl->id_school = word_id(nm, "school");
+	pl->id_center = word_id(nm, "center");
+	pl->id_centre = word_id(nm, "centre");
+	pl->id_medical = word_id(nm, "medical");
+	pl->id_high = word_id(nm, "high");
+	pl->id_middle = word_id(nm, "middle");
+	pl->id_elementary = word_id(nm, "elementary");
+	pl->id_group = word_id(nm, "group");
+	pl->id_church = word_id(nm, "church");
+	pl->id_university = word_id(nm, "university");
+
+	if (dir && !file_in(dir, "places.txt"))
+		dir = NULL;
+	if (!dir && !names_find_data("places", "places.txt", found, sizeof found))
+		qp_die("cannot find the gazetteer (places.txt, placewords.txt, regions.txt) "
+		       "in %s/places or beside the program", QP_DATADIR);
+	if (!dir)
+		dir = found;
+	for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
+		if (snprintf(p, sizeof p, "%s/%s", dir, lists[k].f) >= (int)sizeof p)
+			qp_die("%s: path too long", dir);
+		struct load_ctx c = { pl, lists[k].fl };
+		names_read_list(p, add_place, &c);
+	}
+	return pl;
+}
+
+void
+places_free(qp_places *pl)
+{
+	if (!pl)
+		return;
+	qp_map_free(pl->multi);
+	idset *sets[] = { &pl->cue, &pl->verb, &pl->go, &pl->of_cue, &pl->visit,
+	                  &pl->generic, &pl->mod, &pl->saint, &pl->county, &pl->det };
+	for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++)
+		free(sets[k]->v);
+	buf_free(&pl->norm);
+	free(pl);
+}
+
+/* --- evidence --- */
+
+/* Only blanks between a and b: words that read as one phrase. */
+static bool
+spaced(const char *s, const names_tok *a, const names_tok *b)
+{
+	size_t i = a->off + a->len;
+	if (i == b->off)
+		return false;
+	for (; i < b->off; i++)
+		if (s[i] != ' ')
+			return false;
+	return true;
+}
+
+/* Blanks and at most one comma: "Reading, Pennsylvania". */
+static bool
+listed_after(const char *s, const names_tok *a, const names_tok *b)
+{
+	int commas = 0;
+	size_t i = a->off + a->len;
+	if (i == b->off)
+		return false;
+	for (; i < b->off; i++)
+		if (s[i] == ',')
+			commas++;
+		else if (s[i] != ' ')
+			return false;
+	return commas <= 1;
+}
+
+/* Does a sentence start at off (only blanks, quotes and brackets after
+ * a full stop, or nothing, before it)? */
+static bool
+starts_sentence(const char *s, size_t off)
+{
+	while (off > 0 && (s[off - 1] == ' ' || s[off - 1] == '"' ||
+	                   s[off - 1] == '(' || s[off - 1] == '\t'))
+		off--;
+	return off == 0 || s[off - 1] == '.' || s[off - 1] == '!' ||
+	       s[off - 1] == '?' || s[off - 1] == ':' || s[off - 1] == '\n';
+}
+
+/* The kinds (K_*) of a place phrase of 2..4 words at token i, and its
+ * length in *len; 0 when none. */
+static unsigned
+multi_at(const qp_places *pl, const char *s, const names_tok *tv, size_t ntok,
+         size_t i, size_t *len)
+{
+	uint32_t key[4];
+	if (i + 1 >= ntok)
+		return 0;
+	uint32_t b1 = pair_bit(tv[i].id, tv[i + 1].id), b2 = pair_bit(tv[i].id, tv[i + 1].pid);
+	if (!(pl->pairs[b1 / 64] >> (b1 % 64) & 1) && !(pl->pairs[b2 / 64] >> (b2 % 64) & 1))
+		return 0;
+	for (size_t k = ntok - i < 4 ? ntok - i : 4; k >= 2; k--) {
+		size_t m;
+		for (m = 0; m < k; m++) {
+			if (m > 0 && !names_joinable(s, &tv[i + m - 1], &tv[i + m]))
+				break;
+			if (m + 1 < k && tv[i + m].core != tv[i + m].len)
+				break;
+			key[m] = m + 1 == k ? tv[i + m].pid : tv[i + m].id;
+		}
+		if (m < k)
+			continue;
+		qp_entry *e = qp_map_get(pl->multi, (const char *)key, k * sizeof *key);
+		if (e) {
+			*len = k;
+			return (unsigned)(uintptr_t)e->val;
+		}
+	}
+	return 0;
+}
+
+/* Is the place at tokens i..j-1 followed by a state or a country? */
+static bool
+region_after(const qp_places *pl, const char *s, const names_tok *tv,
+             size_t ntok, size_t j)
+{
+	if (j >= ntok || tv[j - 1].core != tv[j - 1].len ||
+	    !listed_after(s, &tv[j - 1], &tv[j]))
+		return false;
+	if (tv[j].pfl & NAME_REGION)
+		return true;
+	size_t len;
+	return (tv[j].pfl & NAME_PHEAD) && (multi_at(pl, s, tv, ntok, j, &len) & K_REGION);
+}
+
+/* How strongly the words before token i say that a place comes:
+ * 2 "grew up in", "moved to", "outside of", "visited"; 1 "in", "from",
+ * "near"; 0 nothing. */
+static int
+cue_before(const qp_places *pl, const char *s, const names_tok *tv, size_t i)
+{
+	if (i == 0 || !spaced(s, &tv[i - 1], &tv[i]))
+		return 0;
+	const names_tok *p = &tv[i - 1];
+	if (in_set(&pl->visit, p->id))
+		return 2;
+	if (i >= 2 && spaced(s, &tv[i - 2], p)) {
+		uint32_t pp = tv[i - 2].id;
+		if (in_set(&pl->go, p->id) && in_set(&pl->verb, pp))
+			return 2;
+		if (p->id == pl->id_of && in_set(&pl->of_cue, pp))
+			return 2;
+	}
+	return in_set(&pl->cue, p->id) ? 1 : 0;
+}
+
+/* The folded words of tokens i..j-1, one blank between, into pl->norm. */
+static void
+norm_of(qp_places *pl, const char *s, const names_tok *tv, size_t i, size_t j)
+{
+	buf_reset(&pl->norm);
+	for (size_t k = i; k < j; k++) {
+		if (pl->norm.len)
+			buf_addc(&pl->norm, ' ');
+		utf8_fold(s + tv[k].off, tv[k].core, &pl->norm);
+	}
+}
+
+static void
+mark(qp_places *pl, const char *s, names_tok *tv, size_t i, size_t j,
+     enum places_kind kind, places_ent_fn ent, void *ctx)
+{
+	norm_of(pl, s, tv, i, j);
+	uint32_t e = ent(ctx, kind, pl->norm.s, pl->norm.len);
+	for (size_t k = i; k < j; k++) {
+		tv[k].ent = (int32_t)e;
+		tv[k].person = kind == PLACES_PERSON;
+		tv[k].cont = k > i;     /* "St. Mary's": the dot ends no sentence */
+		/* St. Mary's Hospital: a possessive inside is taken whole */
+		if (k + 1 < j)
+			tv[k].core = tv[k].len;
+	}
+}
+
+static bool
+free_tok(const names_tok *t)
+{
+	return t->ent < 0 && !t->keep && !t->digit && !(t->pfl & NAME_KEEP);
+}
+
+/* --- institutions --- */
+
+/* Can token t be a word of an institution's name? */
+static bool
+name_word(const qp_places *pl, const names_tok *t)
+{
+	if (!free_tok(t) || in_set(&pl->generic, t->pid) || in_set(&pl->mod, t->pid))
+		return false;
+	if (in_set(&pl->saint, t->id))
+		return true;
+	/* "my first-year longitudinal clinic": in a text with capitals, a
+	 * word in lower case is no name */
+	if (pl->cased && !t->cap)
+		return false;
+	return !(t->pfl & (NAME_STOP | NAME_TITLE | NAME_NOTNAME | NAME_CUE |
+	                   NAME_SAYS | NAME_LIKE | NAME_WHERE | NAME_KEEP |
+	                   NAME_INST_HEAD));
+}
+
+/* Tokens a..h-1 before the head h: modifiers back from h, then one to
+ * three name words.  The first name word, or h when there is none. */
+static size_t
+name_before(const qp_places *pl, const char *s, const names_tok *tv, size_t h,
+            bool mods)
+{
+	size_t a = h;
+	while (mods && a > 0 && free_tok(&tv[a - 1]) && in_set(&pl->mod, tv[a - 1].pid) &&
+	       tv[a - 1].core == tv[a - 1].len && names_joinable(s, &tv[a - 1], &tv[a]))
+		a--;
+	size_t m = a;
+	bool plain = true;      /* ordinary words in lower case only */
+	while (m > 0 && a - m < 3 && name_word(pl, &tv[m - 1]) &&
+	       (tv[m - 1].core == tv[m - 1].len || m == a) &&
+	       names_joinable(s, &tv[m - 1], &tv[m])) {
+		m--;
+		plain &= !tv[m].cap && (tv[m].pfl & (NAME_PLACE_WORD | NAME_COMMON));
+	}
+	/* "the mobile clinic": a word, not a name, unless a modifier says
+	 * the name is one (riverside memorial hospital) */
+	if (m < a && plain && a == h)
+		return h;
+	/* "a healthy school": after a determiner, in text without case,
+	 * words that are no listed name or place name a kind */
+	if (m < a && a == h && !pl->cased && m > 0 && (tv[m - 1].pfl & NAME_DET)) {
+		bool listed = false;
+		for (size_t k = m; k < a; k++)
+			listed |= (tv[k].pfl & (NAME_FIRST | NAME_LAST | NAME_PLACE)) != 0;
+		if (!listed)
+			return h;
+	}
+	return m < a ? m : h;
+}
+
+/* The words of a bare "Lincoln High" must be names, places or capitals. */
+static bool
+proper_words(const names_tok *tv, size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++)
+		if (!tv[k].cap && !(tv[k].pfl & (NAME_FIRST | NAME_LAST | NAME_PLACE)))
+			return false;
+	return true;
+}
+
+/* An institution or a county whose head is token h: its first token
+ * in *a and its end in *b; the kind, or -1. */
+static int
+institution_at(const qp_places *pl, const char *s, const names_tok *tv,
+               size_t ntok, size_t h, size_t *a, size_t *b)
+{
+	const names_tok *t = &tv[h];
+	uint32_t id = t->pid;
+	const names_tok *nx = h + 1 < ntok && names_joinable(s, t, &tv[h + 1]) ?
+	                      &tv[h + 1] : NULL;
+	*b = h + 1;
+	/* university of Michigan */
+	if (id == pl->id_university && nx && nx->id == pl->id_of) {
+		size_t e = h + 2;
+		while (e < ntok && e - (h + 2) < 3 && name_word(pl, &tv[e]) &&
+		       names_joinable(s, &tv[e - 1], &tv[e]) &&
+		       tv[e - 1].core == tv[e - 1].len)
+			e++;
+		if (e > h + 2) {
+			*a = h;
+			*b = e;
+			return PLACES_ORG;
+		}
+	}
+	bool bare = (id == pl->id_high || id == pl->id_middle || id == pl->id_elementary);
+	if (bare && nx && nx->pid == pl->id_school)
+		return -1;   /* the school is the head */
+	if ((id == pl->id_center || id == pl->id_centre) &&
+	    !(h > 0 && tv[h - 1].pid == pl->id_medical))
+		return -1;
+	if (in_set(&pl->county, id)) {
+		*a = name_before(pl, s, tv, h, false);
+		return *a < h ? PLACES_PLACE : -1;
+	}
+	*a = name_before(pl, s, tv, h, true);
+	if (*a == h)
+		return -1;
+	if ((id == pl->id_high || id == pl->id_middle) && !proper_words(tv, *a, h))
+		return -1;
+	/* "the focus group": only a capitalised Group is a company */
+	if (id == pl->id_group && !(t->cap && tv[*a].cap))
+		return -1;
+	if (id == pl->id_church && !in_set(&pl->saint, tv[*a].id))
+		return -1;
+	/* a head after the head: Stanford University Hospital */
+	while (*b < ntok && free_tok(&tv[*b]) && (tv[*b].pfl & NAME_INST_HEAD) &&
+	       tv[*b - 1].core == tv[*b - 1].len && spaced(s, &tv[*b - 1], &tv[*b]))
+		(*b)++;
+	return PLACES_ORG;
+}
+
+void
+places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
+            places_ent_fn ent, void *ctx)
+{
+	pl->cased = false;
+	/* any capital counts, "I" too: ASR without case writes "i" */
+	for (size_t k = 0; k < ntok && !pl->cased; k++)
+		pl->cased = s[tv[k].off] >= 'A' && s[tv[k].off] <= 'Z';
+	/* institutions first: Riverside Memorial Hospital is one, not a
+	 * place and a hospital */
+	for (size_t h = 0; h < ntok; h++) {
+		size_t a, b;
+		if (!(tv[h].pfl & NAME_INST_HEAD) || !free_tok(&tv[h]))
+			continue;
+		int kind = institution_at(pl, s, tv, ntok, h, &a, &b);
+		if (kind < 0)
+			continue;
+		mark(pl, s, tv, a, b, (enum places_kind)kind, ent, ctx);
+		h = b - 1;
+	}
+	for (size_t i = 0; i < ntok; i++) {
+		const names_tok *t = &tv[i];
+		/* "on OB right now": short capitals are abbreviations */
+		if (!(t->pfl & (NAME_PLACE | NAME_REGION | NAME_PHEAD)) || !free_tok(t) ||
+		    (t->pfl & NAME_INST_HEAD) || (t->allcaps && t->core <= 3))
+			continue;
+		size_t len = 1;
+		unsigned kind = (t->pfl & NAME_PHEAD) ? multi_at(pl, s, tv, ntok, i, &len) : 0;
+		if (!kind) {
+			len = 1;
+			kind = (t->pfl & NAME_REGION) ? K_REGION :
+			       (t->pfl & NAME_PLACE_WORD) ? K_WORD | K_PLACE :
+			       (t->pfl & NAME_PLACE) ? K_PLACE : 0;
+		}
+		size_t j = i + len;
+		bool taken = false;
+		for (size_t k = i; k < j; k++)
+			taken |= !free_tok(&tv[k]);
+		/* states and countries are kept (Safe Harbor allows them),
+		 * and in a place's position are no people (from Georgia) */
+		if ((kind & K_REGION) && !taken && (cue_before(pl, s, tv, i) ||
+		    (i > 0 && tv[i - 1].id == pl->id_to && spaced(s, &tv[i - 1], t)) ||
+		    (i > 0 && tv[i - 1].ent >= 0 && !tv[i - 1].person &&
+		     listed_after(s, &tv[i - 1], t))))
+			for (size_t k = i; k < j; k++)
+				tv[k].keep = 1;
+		/* after a title, a place is a person's name (Dr. Kildare) */
+		if (!kind || taken || (kind & K_REGION) ||
+		    (i > 0 && (tv[i - 1].pfl & NAME_TITLE) &&
+		     names_joinable(s, &tv[i - 1], t))) {
+			i = j - 1;
+			continue;
+		}
+		/* "my son Teo", "Ngozi Okafor": a person named like a town */
+		if (len == 1 && !(kind & K_WORD)) {
+			bool cue = i > 0 && (tv[i - 1].pfl & NAME_CUE) && spaced(s, &tv[i - 1], t);
+			bool sur = j < ntok && t->cap && tv[j].cap && free_tok(&tv[j]) &&
+			           (((tv[j].pfl & NAME_LAST) && !(tv[j].pfl & NAME_COMMON)) ||
+			            tv[j].pid == 0) &&
+			           t->core == t->len && spaced(s, t, &tv[j]);
+			if (cue || sur) {
+				mark(pl, s, tv, i, sur ? j + 1 : j, PLACES_PERSON, ent, ctx);
+				i = sur ? j : j - 1;
+				continue;
+			}
+		}
+		int cue = cue_before(pl, s, tv, i);
+		if (cue < 2 && region_after(pl, s, tv, ntok, j))
+			cue = 2;
+		bool cased = !starts_sentence(s, t->off);
+		for (size_t k = i; k < j; k++)
+			cased &= tv[k].cap;
+		bool multi = len > 1;
+		bool yes;
+		/* where the text has capitals, a place that is a word is
+		 * written with them (not "going to say", "left over") */
+		/* "went from reading a book": a word before a determiner is
+		 * a verb or a noun, not a town */
+		if ((kind & K_WORD) && j < ntok && in_set(&pl->det, tv[j].id))
+			yes = false;
+		else if (kind & K_WORD)
+			yes = pl->cased ? cased && (cue > 0 || multi) :
+			      cue == 2 || (cue == 1 && multi);
+		else if (!multi && (t->pfl & (NAME_FIRST | NAME_LAST | NAME_COMMON)))
+			/* "a call from Maria", "in Kevin's office": people */
+			yes = cue == 2 || (cue == 1 && t->core == t->len &&
+			                   tv[i - 1].id != pl->id_from);
+		else
+			yes = true;
+		if (yes)
+			mark(pl, s, tv, i, j, PLACES_PLACE, ent, ctx);
+		i = j - 1;
+	}
+}

@@ -1,0 +1,151 @@
+#!/usr/bin/env bats
+# anonymize: places from the gazetteer (data/places) and institutions by
+# their shape, cased and in lower case; ordinary words and people kept.
+load helper
+
+A=$BATS_TEST_DIRNAME/fixtures/anonymize
+
+# one TEXT through anonymize [ARGS]: prints the text column of the result
+anon_text() {
+	local text=$1
+	shift
+	printf 'doc\ttext\nd\t%s\n' "$text" | anonymize "$@" | sed -n '2p' | cut -f2
+}
+
+# each line: input|expected; all must hold
+check_table() {
+	while IFS='|' read -r in want; do
+		[ -n "$in" ] || continue
+		got=$(anon_text "$in")
+		[ "$got" = "$want" ] || { echo "in:   $in"; echo "got:  $got"; echo "want: $want"; return 1; }
+	done
+}
+
+@test "anonymize places: the issue's examples, cased and in lower case" {
+	check_table <<'EOF'
+I grew up in Boise, Idaho, and worked at Riverside Memorial Hospital, then Oakmont Elementary.|I grew up in [PLACE_1], Idaho, and worked at [ORG_1], then [ORG_2].
+so i grew up in boise idaho and started here|so i grew up in [PLACE_1] idaho and started here
+i worked at riverside memorial hospital|i worked at [ORG_1]
+then oakmont elementary for two years|then [ORG_1] for two years
+EOF
+}
+
+@test "anonymize places: places without a doubt need no cue" {
+	check_table <<'EOF'
+Boise is cold|[PLACE_1] is cold
+we drove through boise and then moved to salt lake city|we drove through [PLACE_1] and then moved to [PLACE_2]
+San Jose or san jose, and Boise's winters|[PLACE_1] or [PLACE_1], and [PLACE_2]'s winters
+New York City, not new york|[PLACE_1], not new york
+EOF
+}
+
+@test "anonymize places: a place that is a word needs a cue or a state after it, and its capital where the text has capitals" {
+	check_table <<'EOF'
+I moved to Reading, Pennsylvania in May|I moved to [PLACE_1], Pennsylvania in May
+i moved to reading last year|i moved to [PLACE_1] last year
+I moved to reading last year|I moved to reading last year
+we lived in mobile alabama|we lived in [PLACE_1] alabama
+She lives in Bath now|She lives in [PLACE_1] now
+it was Nice weather when we flew to Nice|it was Nice weather when we flew to [PLACE_1]
+she was born in hope|she was born in [PLACE_1]
+just outside of orange|just outside of [PLACE_1]
+EOF
+}
+
+@test "anonymize places: ordinary words that are places stay" {
+	check_table <<'EOF'
+I am interested in reading and writing.|I am interested in reading and writing.
+the mobile clinic, a hot bath, a nice day|the mobile clinic, a hot bath, a nice day
+i hope so. I can come. That is more than enough.|i hope so. I can come. That is more than enough.
+dressed in orange, in hope of change|dressed in orange, in hope of change
+Reading the notes helped.|Reading the notes helped.
+i was going to say, some left over|i was going to say, some left over
+I was going to say, some left over|I was going to say, some left over
+i went to college there|i went to college there
+one kid went from reading a book a month|one kid went from reading a book a month
+what does a healthy school look like|what does a healthy school look like
+I'm on OB right now|I'm on OB right now
+EOF
+}
+
+@test "anonymize places: a place that is a person's name is a place where a place stands" {
+	check_table <<'EOF'
+We went to Florence in June.|We went to [PLACE_1] in June.
+i moved to eugene for school|i moved to [PLACE_1] for school
+she is from Paris|she is from [PLACE_1]
+Florence said hi.|[PERSON_1] said hi.
+Eugene told me.|[PERSON_1] told me.
+Dr. Kildare came|Dr. [PERSON_1] came
+a call from Florence today|a call from [PERSON_1] today
+in Florence's office|in [PERSON_1]'s office
+i'm from eugene|i'm from [PLACE_1]
+my son Teo was born|my son [PERSON_1] was born
+Ngozi Okafor came|[PERSON_1] came
+EOF
+}
+
+@test "anonymize places: counties and parishes by their shape" {
+	check_table <<'EOF'
+we lived in ada county|we lived in [PLACE_1]
+Orange County and Jefferson Parish|[PLACE_1] and [PLACE_2]
+the county, my county, a rural county|the county, my county, a rural county
+EOF
+}
+
+@test "anonymize places: states and countries are kept" {
+	check_table <<'EOF'
+I grew up in Idaho, in Canada and in new york|I grew up in Idaho, in Canada and in new york
+from Washington to Georgia|from Washington to Georgia
+Georgia said so|[PERSON_1] said so
+EOF
+}
+
+@test "anonymize places: institutions by their shape, cased or not" {
+	check_table <<'EOF'
+at Riverside General Hospital|at [ORG_1]
+at riverside general hospital|at [ORG_1]
+Mercy Medical Center, Lakeside Clinic|[ORG_1], [ORG_2]
+St. Mary's Hospital and Saint Jude Academy|[ORG_1] and [ORG_2]
+saint jude academy|[ORG_1]
+St. Mark's Church|[ORG_1]
+Lincoln High School and Kennedy Middle School|[ORG_1] and [ORG_2]
+lincoln high|[ORG_1]
+the University of Michigan and Stanford University|the [ORG_1] and [ORG_2]
+she studied at hollins college|she studied at [ORG_1]
+Acme Corp and Globex Group|[ORG_1] and [ORG_2]
+we sold it to acme inc|we sold it to [ORG_1]
+EOF
+}
+
+@test "anonymize places: a kind of institution is no institution" {
+	check_table <<'EOF'
+the hospital, a middle school, my high school, the local clinic|the hospital, a middle school, my high school, the local clinic
+a mental hospital, grad school, the community college|a mental hospital, grad school, the community college
+a focus group, the support group, our group|a focus group, the support group, our group
+I kept a few clinic hours and went to medical school|I kept a few clinic hours and went to medical school
+My first-year longitudinal clinic was good|My first-year longitudinal clinic was good
+it was pretty high, the middle of it|it was pretty high, the middle of it
+EOF
+}
+
+@test "anonymize places: one tag per place and institution, PLACE and ORG shared with --terms" {
+	got=$(anon_text "From Cedar Falls to Boise, then Boise again; St. Brendan's Hospital, Oakmont Elementary" --terms "$A/terms.tsv")
+	[ "$got" = "From [PLACE_1] to [PLACE_2], then [PLACE_2] again; [ORG_1], [ORG_2]" ]
+}
+
+@test "anonymize places: the roster and --keep come first" {
+	printf 'name\tparticipant\nFlorence Okoro\tS01\n' >"$BATS_TEST_TMPDIR/r.tsv"
+	got=$(anon_text "in Florence we met Florence" --roster "$BATS_TEST_TMPDIR/r.tsv")
+	[ "$got" = "in [S01] we met [S01]" ]
+	printf 'Boise\nRiverside Memorial Hospital\n' >"$BATS_TEST_TMPDIR/k.txt"
+	got=$(anon_text "Boise and Riverside Memorial Hospital" --keep "$BATS_TEST_TMPDIR/k.txt")
+	[ "$got" = "Boise and Riverside Memorial Hospital" ]
+}
+
+@test "anonymize places: --plain and the map" {
+	printf 'I grew up in Boise.\n' >"$BATS_TEST_TMPDIR/t.txt"
+	run anonymize --plain --map "$BATS_TEST_TMPDIR/m.tsv" "$BATS_TEST_TMPDIR/t.txt"
+	[ "$status" -eq 0 ]
+	[ "$output" = "I grew up in [PLACE_1]." ]
+	grep -qF "$(printf 'Boise\t[PLACE_1]\tPLACE')" "$BATS_TEST_TMPDIR/m.tsv"
+}
