@@ -1256,6 +1256,12 @@ static const char *const local_stop[] = {
 	"either", "try", "use", "used", "still", "page", "site", "website",
 	"online", "over", "up", "out", "back", "its", "whose", "which",
 	"who", "what", "where", "when", "thanks", "yes", "no", "okay", "ok",
+	"ask", "asked", "tell", "told", "text", "message", "reply", "forward",
+	"copy", "cc", "directly", "anytime", "always", "usually", "again",
+	"instead", "too", "only", "even", "really", "personally", "ever",
+	"right", "questions", "get", "got", "have", "has", "had", "do", "does",
+	"did", "can", "could", "would", "should", "must", "might", "say",
+	"said", "says", "know", "like",
 	NULL
 };
 

@@ -106,6 +106,8 @@ static const char *cases[][2] = {
 	{ "it is may sato oh four at gmail dot com", "it is {EMAIL:may sato oh four at gmail dot com}" },
 	{ "email r whitaker at canyon schools dot org, or p dot desai at canyon schools dot org", "email {EMAIL:r whitaker at canyon schools dot org}, or {EMAIL:p dot desai at canyon schools dot org}" },
 	{ "she works at canyon schools dot org now", "she works at {URL:canyon schools dot org} now" },
+	{ "you can ask her directly at r whitaker at canyon dot org", "you can ask her directly at {EMAIL:r whitaker at canyon dot org}" },
+	{ "email questions anytime at canyon schools dot org", "email questions anytime at {URL:canyon schools dot org}" },
 	{ "we met at the school dot, look at the dot com years", "we met at the school dot, look at the dot com years" },
 	{ "we met at the school, dot com was big", "we met at the school, dot com was big" },
 	/* dates in words */
