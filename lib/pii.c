@@ -511,6 +511,29 @@ found(scan *sc, size_t b, size_t e, enum pii_cat cat)
 	return e;
 }
 
+/*
+ * A year alone stays (Safe Harbor keeps years), but a year of birth is a
+ * date of birth's part: "born in 1971", "born at saint alphonsus in
+ * nineteen seventy nine".  The year at i follows "in", and "born" is
+ * among the six words before that.
+ */
+static int
+born_before(const scan *sc, size_t i)
+{
+	size_t o, l;
+	prev_word(sc, i, &o, &l);
+	if (l != 2 || !weq(sc->s + o, 2, "in"))
+		return 0;
+	for (int w = 0; w < 6; w++) {
+		prev_word(sc, o, &o, &l);
+		if (!l)
+			return 0;
+		if (l == 4 && weq(sc->s + o, 4, "born"))
+			return 1;
+	}
+	return 0;
+}
+
 static size_t spoken_digits(scan *sc, size_t i, nw_run *r);
 static size_t try_street(scan *sc, size_t b, size_t p);
 
@@ -539,6 +562,8 @@ one_run(scan *sc, size_t i, size_t end, size_t len)
 		return found(sc, i, ge, PII_PHONE);    /* 07700 900123 */
 	if (len >= 6)
 		return found(sc, i, end, PII_ID);
+	if (len == 4 && year_at(sc, i) && born_before(sc, i))
+		return found(sc, i, end, PII_DATE);
 	if (len == 5 && zip_context(sc, i))
 		return found(sc, i, end, PII_POSTCODE);
 	if (end + 1 < sc->n && s[end] == ' ' && isalpha_(s[end + 1])) {
@@ -956,9 +981,30 @@ id_cue_before(const scan *sc, size_t i)
 	return 0;
 }
 
+/* Up to three letters said singly just before i ("x k" of "x k seven
+ * seven one ..."), not "a" or "i", one blank each: where they start, or
+ * i. */
+static size_t
+letters_before(const scan *sc, size_t i)
+{
+	size_t b = i;
+	for (int k = 0; k < 3; k++) {
+		if (b < 2 || sc->s[b - 1] != ' ' || !isalpha_(sc->s[b - 2]) ||
+		    (b >= 3 && sc->s[b - 3] != ' ' && sc->s[b - 3] != ',' && sc->s[b - 3] != ':'))
+			break;
+		int c = tolow(sc->s[b - 2]);
+		if (c == 'a' || c == 'i')
+			break;
+		b -= 2;
+	}
+	return b;
+}
+
 /*
  * A run of digits said one by one or in groups, from i (a number word,
  * or a written group followed by a number word):
+ *   letters said singly before, and 5 or     ID from the first letter ("x
+ *   more digits (4 after a cue)              k seven seven one ...")
  *   after an ID cue, 4 or more digits        ID (not 4 said as two pairs,
  *                                            a year: "record twenty twenty")
  *   7 or 10 digits, or 11 starting with 1    PHONE, the longest such start
@@ -976,6 +1022,13 @@ spoken_digits(scan *sc, size_t i, nw_run *r)
 	if (r->nwords == 0 || r->nitems == 0 || r->counting || !end_ok(sc, e) ||
 	    strspn(r->dig, "0") == (size_t)r->ndig)
 		return 0;       /* "oh, oh, oh, oh, oh" is no number */
+	size_t lb = letters_before(sc, i);
+	int nlet = 0;
+	for (size_t p = lb; p < i; p += 2)
+		nlet++;
+	if (nlet > 0 && r->ndig >= 4 && r->nsingle * 2 >= r->ndig &&
+	    ((nlet >= 2 && r->ndig >= 5) || id_cue_before(sc, lb)))
+		return found(sc, lb, e, PII_ID);   /* "x k seven seven one ..." */
 	if (r->ndig >= 4 && (r->nsingle > 0 || r->ndig > 4) && id_cue_before(sc, i))
 		return found(sc, i, e, PII_ID);
 	if (r->nsingle < 3 || r->nsingle * 2 < r->ndig)
@@ -1147,6 +1200,10 @@ month_words(scan *sc, size_t i, size_t we)
 		return 0;
 	if ((e = nw_year(s, sc->n, p, &v)) != 0)
 		return found(sc, i, e, PII_DATE);
+	if (word_is(sc, p, "of") && (e = next_start(sc, p + 2)) != 0) {
+		size_t y = isdig(sc->s[e]) ? year_at(sc, e) : nw_year(s, sc->n, e, &v);
+		return y ? found(sc, i, y, PII_DATE) : 0;   /* "january of twenty seventeen" */
+	}
 	if ((e = nw_ordinal(s, sc->n, p, &v)) == 0 || v > 31)
 		return 0;
 	size_t y = opt_year_any(sc, e);
@@ -1186,6 +1243,28 @@ static const char *const label_stop[] = {
 	"was", "be", "with", "for", "from", "by", "as", "so", "slash", NULL
 };
 
+/* Words that end a local part said as several words, walking back from
+ * "at": "email r whitaker at", "write to health services at", "i work
+ * at" (then the words after "at" are a web address, not an e-mail). */
+static const char *const local_stop[] = {
+	"email", "mail", "emailed", "write", "wrote", "send", "sent", "reach",
+	"contact", "call", "called", "address", "am", "are", "were", "been",
+	"work", "works", "worked", "working", "teach", "teaches", "taught",
+	"live", "lives", "lived", "met", "meet", "start", "started", "stay",
+	"stayed", "went", "go", "goes", "look", "looked", "find", "found",
+	"here", "there", "not", "just", "also", "then", "now", "if", "but",
+	"either", "try", "use", "used", "still", "page", "site", "website",
+	"online", "over", "up", "out", "back", "its", "whose", "which",
+	"who", "what", "where", "when", "thanks", "yes", "no", "okay", "ok",
+	"ask", "asked", "tell", "told", "text", "message", "reply", "forward",
+	"copy", "cc", "directly", "anytime", "always", "usually", "again",
+	"instead", "too", "only", "even", "really", "personally", "ever",
+	"right", "questions", "get", "got", "have", "has", "had", "do", "does",
+	"did", "can", "could", "would", "should", "must", "might", "say",
+	"said", "says", "know", "like",
+	NULL
+};
+
 static const char *const local_seps[] = { "dot", "underscore", "dash", "hyphen", NULL };
 
 /* A label of a spoken address at p: an alphanumeric word, not "dot" or
@@ -1200,12 +1279,35 @@ label_at(const scan *sc, size_t p)
 	return e;
 }
 
+/* A label said as up to three words ("canyon schools", "oakmont
+ * fifth") from p, when " dot " follows its last word: the end of the
+ * last word; otherwise the end of the first word alone, or p.  No word
+ * of the group is an article, pronoun or the like, so "at the school
+ * dot" is no label. */
+static size_t
+label_group(const scan *sc, size_t p)
+{
+	size_t e = label_at(sc, p), q, e2;
+	if (e == p || win(sc->s + p, e - p, label_stop))
+		return e;
+	size_t g = e;
+	for (int w = 1; w < 3 && (q = next_start(sc, g)) != 0; w++) {
+		if (word_is(sc, q, "dot"))
+			return g;
+		if ((e2 = label_at(sc, q)) == q || win(sc->s + q, e2 - q, label_stop))
+			break;
+		g = e2;
+	}
+	return (q = next_start(sc, g)) != 0 && word_is(sc, q, "dot") ? g : e;
+}
+
 /* Labels joined by " dot " from p: the end of the last, its start in
- * *last and their number in *nl. */
+ * *last and their number in *nl.  Every label but the last may be a
+ * group of words; the last (a top-level domain) is one word. */
 static size_t
 dotted(const scan *sc, size_t p, size_t *last, int *nl)
 {
-	size_t e = label_at(sc, p), q;
+	size_t e = label_group(sc, p), q;
 	*nl = 0;
 	if (e == p)
 		return p;
@@ -1213,7 +1315,7 @@ dotted(const scan *sc, size_t p, size_t *last, int *nl)
 	*nl = 1;
 	while (*nl < 16 && (q = next_start(sc, e)) != 0 && word_is(sc, q, "dot") &&
 	       (q = next_start(sc, q + 3)) != 0) {
-		size_t e2 = label_at(sc, q);
+		size_t e2 = label_group(sc, q);
 		if (e2 == q)
 			break;
 		*last = q;
@@ -1221,6 +1323,58 @@ dotted(const scan *sc, size_t p, size_t *last, int *nl)
 		e = e2;
 	}
 	return e;
+}
+
+/* The spans found inside an address starting at b give way to it. */
+static void
+drop_after(scan *sc, size_t b)
+{
+	while (sc->cnt > 0 && (*sc->out)[sc->cnt - 1].off + (*sc->out)[sc->cnt - 1].len > b)
+		sc->cnt--;
+}
+
+/*
+ * At "at": a domain after it ("canyon schools dot org", labels of up to
+ * three words), and before it the local part, walked back over at most
+ * four plain words and the labels joined by "dot", "underscore" or
+ * "dash" ("may sato oh four", "p dot desai"), stopping at a comma, an
+ * article or pronoun, or a verb ("email", "work", "is"): an EMAIL.
+ * With no local part ("she works at canyon schools dot org") the
+ * domain alone is a URL.  At most 8 steps back and 16 labels on.
+ */
+static size_t
+at_addr(scan *sc, size_t i)
+{
+	const unsigned char *s = sc->s;
+	size_t a = next_start(sc, i + 2), dl, de, o, l, k = i, start = i;
+	int dn, words = 0;
+	if (!a || win(s + a, word_end(sc, a) - a, label_stop))
+		return 0;
+	de = dotted(sc, a, &dl, &dn);
+	if (dn < 2 || !win(s + dl, de - dl, tlds))
+		return 0;
+	for (int step = 0; step < 8; step++) {
+		word_before(sc, k, &o, &l);
+		if (!l || (o > 0 && s[o - 1] != ' '))
+			break;
+		if (win(s + o, l, local_seps)) {
+			size_t lo, ll;
+			word_before(sc, o, &lo, &ll);
+			if (start == i || !ll || win(s + lo, ll, label_stop))
+				break;
+			start = k = lo;
+			continue;
+		}
+		if (words++ == 4 || win(s + o, l, label_stop) || win(s + o, l, local_stop))
+			break;
+		start = k = o;
+	}
+	if (start == i) {
+		drop_after(sc, a);
+		return found(sc, a, de, PII_URL);
+	}
+	drop_after(sc, start);
+	return found(sc, start, de, PII_EMAIL);
 }
 
 /*
@@ -1235,13 +1389,9 @@ static size_t
 spoken_addr(scan *sc, size_t i)
 {
 	const unsigned char *s = sc->s;
-	size_t o, l, start, a;
-	/* after "at", a domain: its first label and " dot " */
-	if (s[i + 1] == 't' || s[i + 1] == 'T') {
-		if ((a = next_start(sc, i + 2)) == 0 || (a = next_start(sc, word_end(sc, a))) == 0 ||
-		    !word_is(sc, a, "dot"))
-			return 0;
-	}
+	size_t o, l, start;
+	if (s[i + 1] == 't' || s[i + 1] == 'T')
+		return at_addr(sc, i);
 	word_before(sc, i, &o, &l);
 	if (!l || win(s + o, l, label_stop))
 		return 0;
@@ -1291,9 +1441,7 @@ spoken_addr(scan *sc, size_t i)
 		size_t de = dotted(sc, p, &dl, &dn);
 		if (dn >= 2 && win(s + dl, de - dl, tlds) &&
 		    !win(s + p, word_end(sc, p) - p, label_stop)) {
-			while (sc->cnt > 0 && (*sc->out)[sc->cnt - 1].off +
-			       (*sc->out)[sc->cnt - 1].len > start)
-				sc->cnt--;
+			drop_after(sc, start);
 			return found(sc, start, de, PII_EMAIL);
 		}
 	}
@@ -1308,8 +1456,7 @@ spoken_addr(scan *sc, size_t i)
 	for (int k = 0; k < 16 && (q = next_start(sc, de)) != 0 && word_is(sc, q, "slash") &&
 	       (p = next_start(sc, q + 5)) != 0 && label_at(sc, p) > p; k++)
 		de = label_at(sc, p);
-	while (sc->cnt > 0 && (*sc->out)[sc->cnt - 1].off + (*sc->out)[sc->cnt - 1].len > hs)
-		sc->cnt--;
+	drop_after(sc, hs);
 	return found(sc, hs, de, PII_URL);
 }
 
@@ -1321,6 +1468,9 @@ spoken_number(scan *sc, size_t i, enum nw_kind k)
 	size_t r;
 	if ((k == NW_ORD || k == NW_TENS) && (r = ordinal_of_month(sc, i)) != 0)
 		return r;
+	unsigned yv;
+	if ((r = nw_year((const char *)sc->s, sc->n, i, &yv)) != 0 && born_before(sc, i))
+		return found(sc, i, r, PII_DATE);
 	if (k == NW_ORD || k == NW_THOUSAND)
 		return 0;
 	nw_run run;

@@ -51,6 +51,8 @@ dial double five triple seven two one|dial [PHONE_1]
 my id is four four seven one two|my id is [ID_1]
 mrn: two two one three, account number seven seven double five one|mrn: [ID_1], account number [ID_2]
 it was seven three oh one two|it was [ID_1]
+is the letters and then x k seven seven one nine two oh eight|is the letters and then [ID_1]
+member number b four four seven one|member number [ID_1]
 EOF
 }
 
@@ -61,7 +63,7 @@ twenty students, she was three, he was five|twenty students, she was three, he w
 at two thirty, ten oh five, five hundred dollars|at two thirty, ten oh five, five hundred dollars
 two thousand five hundred and twelve people|two thousand five hundred and twelve people
 we counted one, two, three, four, five, six, seven|we counted one, two, three, four, five, six, seven
-in nineteen ninety, born in nineteen seventy one, born in 1971|in nineteen ninety, born in nineteen seventy one, born in 1971
+in nineteen ninety, in nineteen seventy one, in 1971 we were born|in nineteen ninety, in nineteen seventy one, in 1971 we were born
 account number twenty twenty; four one five three|account number twenty twenty; four one five three
 EOF
 }
@@ -73,6 +75,11 @@ Faith Dot Lin At Yahoo Dot Com|[EMAIL_1]
 j underscore doe at med dot example dot edu|[EMAIL_1]
 see www dot riverside dot org, then riverside dot org slash careers|see [URL_1], then [URL_2]
 email me at gmail dot com|email me at [URL_1]
+a class page at www dot oakmont fifth dot org, and|a class page at [URL_1], and
+write to health services at canyon schools dot org today|write to [EMAIL_1] today
+it is may sato oh four at gmail dot com|it is [EMAIL_1]
+email r whitaker at canyon schools dot org, or p dot desai at canyon schools dot org|email [EMAIL_1], or [EMAIL_2]
+she works at canyon schools dot org now|she works at [URL_1] now
 EOF
 }
 
@@ -80,6 +87,7 @@ EOF
 	check_table <<'EOF'
 the dot com years, look at this dot com thing|the dot com years, look at this dot com thing
 a dot in the middle, at the hospital dot|a dot in the middle, at the hospital dot
+we met at the school dot, we met at the school, dot com was big|we met at the school dot, we met at the school, dot com was big
 EOF
 }
 
@@ -92,6 +100,18 @@ july twenty first, nineteen eighty|[DATE_1]
 on may first we met|on [DATE_1] we met
 you may first ask; the second may be; in march we march|you may first ask; the second may be; in march we march
 the first of many, in June two left, in May|the first of many, in June two left, in May
+the twenty third of january, the nineteenth of November|the [DATE_1], the [DATE_2]
+in January of twenty seventeen and june of twenty twenty|in [DATE_1] and [DATE_2]
+in march of this year|in march of this year
+EOF
+}
+
+@test "anonymize-spoken: a birth year is a date, a year alone stays" {
+	check_table <<'EOF'
+i was born in nineteen seventy one|i was born in [DATE_1]
+born at saint alphonsus in nineteen seventy nine|born at saint alphonsus in [DATE_1]
+She was born in Boise in 1971.|She was born in Boise in [DATE_1].
+in nineteen seventy one the school opened, in 1971|in nineteen seventy one the school opened, in 1971
 EOF
 }
 
