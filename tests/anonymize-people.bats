@@ -189,7 +189,7 @@ mark can you say more about that|[S04] can you say more about that
 that's important mark did you want to add something|that's important [S04] did you want to add something
 hope what about you|[S03] what about you
 hope that must have been terrifying|[S03] that must have been terrifying
-will fifth grade oakmont|[S01] fifth grade oakmont
+will fifth grade oakmont|[S01] fifth grade [PLACE_1]
 the interview with grace recording started|the interview with [S02] recording started
 some people do faith does will does mister harlan|some people do [S08] does [S01] does mister [PERSON_1]
 EOF
@@ -197,7 +197,7 @@ EOF
 
 @test "anonymize: the issue's ASR example: the roster Will stays the word, Faith goes" {
 	got=$(anon_text "so i grew up in boise and my will to finish was pretty low that year. you can reach me at faith dot lin" --roster "$P/roster.tsv")
-	[ "$got" = "so i grew up in boise and my will to finish was pretty low that year. you can reach me at [S08] dot [S08]" ]
+	[ "$got" = "so i grew up in [PLACE_1] and my will to finish was pretty low that year. you can reach me at [S08] dot [S08]" ]
 }
 
 @test "anonymize: a surname alone after the full name has the full name's tag, within the document" {
@@ -260,5 +260,5 @@ EOF
 	[[ "$output" == *"recall R 122 122 100.0"* ]]
 	[[ "$output" == *"recall T 21 21 100.0"* ]]
 	[[ "$output" == *"recall N 14 14 100.0"* ]]
-	[[ "$output" == *"over 0 3156 0.00"* ]]
+	[[ "$output" == *"over 0 3150 0.00"* ]]
 }

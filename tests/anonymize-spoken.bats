@@ -32,7 +32,7 @@ check_table() {
 @test "anonymize-spoken: issue 12's lower-case turn loses its date, e-mail and phone number" {
 	printf 'name\taliases\trole\tparticipant\nFaith Lin\tFaith\t\tS01\n' >"$T/roster.tsv"
 	got=$(anon_text "so i grew up in boise idaho and started here in june twenty eighteen, and my will to finish was pretty low that year. you can reach me at faith dot lin at yahoo dot com or four one five, three three two, seven oh six oh." --roster "$T/roster.tsv")
-	[ "$got" = "so i grew up in boise idaho and started here in [DATE_1], and my will to finish was pretty low that year. you can reach me at [EMAIL_1] or [PHONE_1]." ]
+	[ "$got" = "so i grew up in [PLACE_1] idaho and started here in [DATE_1], and my will to finish was pretty low that year. you can reach me at [EMAIL_1] or [PHONE_1]." ]
 }
 
 @test "anonymize-spoken: issue 12's cased text loses its street address and the fourth of July" {
@@ -110,7 +110,7 @@ EOF
 	check_table <<'EOF'
 i was born in nineteen seventy one|i was born in [DATE_1]
 born at saint alphonsus in nineteen seventy nine|born at saint alphonsus in [DATE_1]
-She was born in Boise in 1971.|She was born in Boise in [DATE_1].
+She was born in Boise in 1971.|She was born in [PLACE_1] in [DATE_1].
 in nineteen seventy one the school opened, in 1971|in nineteen seventy one the school opened, in 1971
 EOF
 }
