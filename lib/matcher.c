@@ -923,7 +923,9 @@ scan_words_with(cb_matcher *m, bool stems)
 			__builtin_prefetch(&m->vt[m->th[i + 2 * PREFETCH] & m->vmask]);
 		if (i + PREFETCH < m->ntok) {
 			const vslot *v = &m->vt[m->th[i + PREFETCH] & m->vmask];
-			if (v->list.n)
+			/* a list of pairs alone has no entries in the arena,
+			 * which may not exist yet */
+			if (v->list.n & ~LIST_PAIRS)
 				__builtin_prefetch(&m->arena[v->list.off]);
 		}
 #endif

@@ -19,3 +19,19 @@ setup() {
 		[ "$output" = "$hdr"$'\n'"segment-empty-label	1				: hi"$'\n'"segment-empty-label	2			A	x" ]
 	done
 }
+
+# libFuzzer and fuzz_codebook (clang's UBSan; gcc's does not flag it): a
+# word whose cached list held phrase pairs only was prefetched from the
+# matcher's arena before the arena existed (NULL + offset).  The input is
+# the harness's (codebook, form feed, text), so it runs through the
+# harness; make fuzz-smoke, which .ci/run runs first, builds it.
+@test "fuzz regress: codebook: a pairs-only word list is not prefetched from an empty arena" {
+	F=$BATS_TEST_DIRNAME/../build/fuzz/fuzz_codebook
+	if [ ! -x "$F" ]; then
+		[ "${CI:-}" != true ] || { echo "build/fuzz/fuzz_codebook missing under CI" >&2; return 1; }
+		skip "build/fuzz/fuzz_codebook not built (make fuzz-build)"
+	fi
+	run "$F" -runs=1 "$R/codebook-pairs-prefetch.bin"
+	[ "$status" -eq 0 ]
+	[[ "$output" != *"runtime error"* ]]
+}
