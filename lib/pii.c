@@ -333,7 +333,9 @@ date_month_first(scan *sc, size_t i, size_t we)
 	    (sc->s[de] == '.' && de + 1 < sc->n && isdig(sc->s[de + 1]))))
 		return 0;       /* "May 3:30", "Mar 3.5" */
 	size_t e = opt_year(sc, oe);
-	if (!month_ok(sc->s + i, we - i, oe != de || e != oe))
+	/* "mar." with its dot is the abbreviation, not the verb. */
+	int dot = q > we && we - i == 3 && weq(sc->s + i, 3, "mar");
+	if (!month_ok(sc->s + i, we - i, oe != de || e != oe || dot))
 		return 0;
 	emit(sc, i, e, PII_DATE);
 	return e;
@@ -404,6 +406,12 @@ static const char *const zip_cues[] = {
 	"washington", "wisconsin", "wyoming", "columbia", NULL
 };
 
+/* State abbreviations that are also words, names or Latin. */
+static const char *const zip_words[] = {
+	"in", "or", "me", "oh", "ok", "hi", "id", "de", "la", "co", "pa",
+	"ma", "mo", "al", "ne", "ar", "ut", "md", "ms", NULL
+};
+
 /* Is the word before i a US state (two capitals, or a capitalised
  * name) or "zip"/"code"/"postcode", as an address's ZIP code has? */
 static int
@@ -415,8 +423,15 @@ zip_context(const scan *sc, size_t i)
 	prev_word(sc, i, &o, &l);
 	if (l == 0 || !win(sc->s + o, l, zip_cues))
 		return 0;
-	if (l == 2)
-		return isup(sc->s[o]) && isup(sc->s[o + 1]);
+	if (l == 2) {
+		if (isup(sc->s[o]) && isup(sc->s[o + 1]))
+			return 1;
+		/* Lower-case text ("hollis, ny 12808"): an abbreviation
+		 * that is also an English word ("in 12808 cases", "or
+		 * 12808") never counts. */
+		return islow(sc->s[o]) && islow(sc->s[o + 1]) &&
+		       !win(sc->s + o, l, zip_words);
+	}
 	return l <= 4 || isup(sc->s[o]);
 }
 
@@ -848,24 +863,40 @@ try_id_cue(scan *sc, size_t we)
 	return e;
 }
 
+/* An ordinal or a time of day ("1st", "2nd", "5pm"): the inward part
+ * of a UK postcode in shape, and lower case gives no other sign. */
+static int
+inward_word(const unsigned char *p)
+{
+	return weq(p + 1, 2, "st") || weq(p + 1, 2, "nd") || weq(p + 1, 2, "rd") ||
+	       weq(p + 1, 2, "th") || weq(p + 1, 2, "am") || weq(p + 1, 2, "pm");
+}
+
 /*
  * Capital letters and digits: a UK postcode ("SW1A 1AA", "M1 1AE"), a
  * Canadian one ("K1A 0B1") or a record number of one to four capitals,
  * an optional hyphen and five or more digits ("AB-12345", "A1234567").
  * Course codes (M3, MS4, Step 1, COVID-19) have too few digits.
+ * Written all in lower case (speech recognisers, some services) the
+ * same shapes count where they stay unambiguous: a Canadian postcode as
+ * it is; a UK one only with its blank ("sw1a 1aa", not "b12") and not
+ * ending in an ordinal or a time ("a1 2nd"); a record number of one or
+ * two letters and six or more digits ("a8830215", not "b12" or "h264").
  */
 static size_t
 try_caps(scan *sc, size_t i)
 {
 	const unsigned char *s = sc->s;
 	size_t p = i, e;
+	int low = islow(s[i]);
+	int (*let)(unsigned char) = low ? islow : isup;
 
 	/* Canadian: A9A 9A9 */
-	if (i + 6 <= sc->n && isup(s[i]) && isdig(s[i + 1]) && isup(s[i + 2])) {
+	if (i + 6 <= sc->n && let(s[i]) && isdig(s[i + 1]) && let(s[i + 2])) {
 		p = i + 3;
 		if (p < sc->n && s[p] == ' ')
 			p++;
-		if (p + 3 <= sc->n && isdig(s[p]) && isup(s[p + 1]) && isdig(s[p + 2]) &&
+		if (p + 3 <= sc->n && isdig(s[p]) && let(s[p + 1]) && isdig(s[p + 2]) &&
 		    end_ok(sc, p + 3)) {
 			emit(sc, i, p + 3, PII_POSTCODE);
 			return p + 3;
@@ -874,31 +905,32 @@ try_caps(scan *sc, size_t i)
 	/* UK: A9 A9A A99 AA9 AA9A AA99, then 9AA */
 	p = i;
 	size_t a = p;
-	while (p < sc->n && isup(s[p]) && p - a < 2)
+	while (p < sc->n && let(s[p]) && p - a < 2)
 		p++;
 	if (p > a && p < sc->n && isdig(s[p])) {
 		p++;
-		if (p < sc->n && (isdig(s[p]) || isup(s[p])))
+		if (p < sc->n && (isdig(s[p]) || let(s[p])))
 			p++;
 		size_t q = p;
 		if (q < sc->n && s[q] == ' ')
 			q++;
-		if (q + 3 <= sc->n && isdig(s[q]) && isup(s[q + 1]) && isup(s[q + 2]) &&
-		    end_ok(sc, q + 3) && (q > p || end_ok(sc, p) == 0)) {
+		if (q + 3 <= sc->n && isdig(s[q]) && let(s[q + 1]) && let(s[q + 2]) &&
+		    end_ok(sc, q + 3) && (q > p || end_ok(sc, p) == 0) &&
+		    (!low || (q > p && !inward_word(s + q)))) {
 			emit(sc, i, q + 3, PII_POSTCODE);
 			return q + 3;
 		}
 	}
 	/* Record number */
 	p = i;
-	while (p < sc->n && isup(s[p]))
+	while (p < sc->n && let(s[p]))
 		p++;
-	if (p - i >= 1 && p - i <= 4) {
+	if (p - i >= 1 && p - i <= (low ? 2u : 4u)) {
 		size_t q = p;
 		if (q + 1 < sc->n && s[q] == '-')
 			q++;
 		e = digits(sc, q);
-		if (e - q >= 5 && end_ok(sc, e)) {
+		if (e - q >= (low ? 6u : 5u) && end_ok(sc, e)) {
 			emit(sc, i, e, PII_ID);
 			return e;
 		}
@@ -1609,7 +1641,7 @@ try_letters(scan *sc, size_t i)
 		    (r = try_id_cue(sc, we)) != 0)
 			return r;
 	}
-	if (isup(s[i]) && (has_digit || (we < sc->n && s[we] == '-')) &&
+	if ((has_digit || (isup(s[i]) && we < sc->n && s[we] == '-')) &&
 	    (r = try_caps(sc, i)) != 0)
 		return r;
 	if (we < sc->n && s[we] == '.' && (r = try_domain(sc, i)) != 0)

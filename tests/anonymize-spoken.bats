@@ -140,3 +140,29 @@ EOF
 	[ "${lines[1]}" = $'22 Birch Lane\t[ADDRESS_1]\tADDRESS\t1' ]
 	[ "${lines[2]}" = $'22 birch lane\t[ADDRESS_1]\tADDRESS\t1' ]
 }
+
+@test "anonymize-spoken: the written evaluation set lower-cased keeps every structured identifier, over 0" {
+	EV=$BATS_TEST_DIRNAME/eval/anonymize
+	awk -F'\t' 'BEGIN { OFS = "\t" } NR > 1 { $4 = tolower($4) } { print }' "$EV/input.tsv" >"$T/in.tsv"
+	awk -F'\t' 'BEGIN { OFS = "\t" } NR > 1 && $3 == "text" { $4 = tolower($4) } { print }' "$EV/truth.tsv" >"$T/truth.tsv"
+	anonymize --roster "$EV/roster.tsv" --terms "$EV/terms.tsv" "$T/in.tsv" >"$T/out.tsv"
+	"$EV/score.sh" "$T/in.tsv" "$T/out.tsv" "$T/truth.tsv" >"$T/score"
+	sed 's/^/# lower-cased written set: /' "$T/score" >&3
+	awk '
+	$1 == "recall" && $2 ~ /^(EMAIL|URL|PHONE|DATE|ID|POSTCODE|ADDRESS)$/ { n++; if ($5 < 100) { bad = 1; print "low recall " $0 } }
+	$1 == "over" && $2 != 0 { bad = 1; print "over-redaction " $0 }
+	END { exit bad || n != 7 }' "$T/score"
+}
+
+@test "anonymize-spoken: written identifiers in lower case, and the words and numbers that stay" {
+	check_table <<'EOF'
+the office, ny 12808 and ca 94110|the office, ny [POSTCODE_1] and ca [POSTCODE_2]
+in 12808 cases, or 12808|in 12808 cases, or 12808
+my postcode is sw1a 1aa; k1a 0b1|my postcode is [POSTCODE_1]; [POSTCODE_2]
+the b12 shot at the a1 2nd exit|the b12 shot at the a1 2nd exit
+student number a8830215|student number [ID_1]
+a 5k run, h264 video|a 5k run, h264 video
+on mar. 7 we met|on [DATE_1] we met
+mar the surface, mar 7 of them|mar the surface, mar 7 of them
+EOF
+}

@@ -70,6 +70,15 @@ static const char *cases[][2] = {
 	{ "London SW1A 1AA, M1 1AE; Ottawa K1A 0B1", "London {POSTCODE:SW1A 1AA}, {POSTCODE:M1 1AE}; Ottawa {POSTCODE:K1A 0B1}" },
 	{ "zip code 90210, and 12345 students", "zip code {POSTCODE:90210}, and 12345 students" },
 	{ "Springfield, Illinois 62704", "Springfield, Illinois {POSTCODE:62704}" },
+	/* written, then lower-cased (speech recognisers, some services) */
+	{ "hollis, ny 12808 and ca 94110", "hollis, ny {POSTCODE:12808} and ca {POSTCODE:94110}" },
+	{ "in 12808 cases, or 12808, me 12808, ok 12808", "in 12808 cases, or 12808, me 12808, ok 12808" },
+	{ "postcode sw1a 1aa, m1 1ae; ottawa k1a 0b1", "postcode {POSTCODE:sw1a 1aa}, {POSTCODE:m1 1ae}; ottawa {POSTCODE:k1a 0b1}" },
+	{ "the b12 shot, the a1 2nd exit, b1 5pm, sw1a1aa", "the b12 shot, the a1 2nd exit, b1 5pm, sw1a1aa" },
+	{ "student number a8830215, ref ab123456", "student number {ID:a8830215}, ref {ID:ab123456}" },
+	{ "a 5k run, h264 video, rs232, abc123456, a12345", "a 5k run, h264 video, rs232, abc123456, a12345" },
+	{ "on mar. 7 and mar. 21st", "on {DATE:mar. 7} and {DATE:mar. 21st}" },
+	{ "mar the surface; mar 7 of them; may. 7 people", "mar the surface; mar 7 of them; may. 7 people" },
 	/* spoken phone numbers and IDs */
 	{ "reach me at four one five, three three two, seven oh six oh.", "reach me at {PHONE:four one five, three three two, seven oh six oh}." },
 	{ "Call Five Five Five, Two One Two, Three Four Five Six today", "Call {PHONE:Five Five Five, Two One Two, Three Four Five Six} today" },
