@@ -627,6 +627,86 @@ institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 	return PLACES_ORG;
 }
 
+/* --- short forms: "riverside memorial" for riverside memorial hospital --- */
+
+/* Can the words a..b-1 of an institution stand for it alone?  Two or
+ * three words of the lexicon can ("riverside memorial"); one cannot
+ * ("the memorial", "boise" stay), nor a word the lexicon lacks, as all
+ * of those share the id 0. */
+static bool
+short_ok(const names_tok *tv, size_t a, size_t b)
+{
+	if (b - a < 2 || b - a > 3)
+		return false;
+	for (size_t k = a; k < b; k++)
+		if (tv[k].pid == 0)
+			return false;
+	return true;
+}
+
+static void
+add_short(qp_places *pl, const names_tok *tv, size_t a, size_t b, uint32_t e)
+{
+	if (!short_ok(tv, a, b) || pl->nshort == sizeof pl->shortv / sizeof pl->shortv[0])
+		return;
+	for (size_t k = 0; k < pl->nshort; k++) {
+		size_t m = 0;
+		while (m < b - a && m < pl->shortv[k].n && pl->shortv[k].id[m] == tv[a + m].pid)
+			m++;
+		if (m == b - a && m == pl->shortv[k].n)
+			return;     /* the first institution keeps it */
+	}
+	for (size_t m = 0; m < b - a; m++)
+		pl->shortv[pl->nshort].id[m] = tv[a + m].pid;
+	pl->shortv[pl->nshort].n = (uint8_t)(b - a);
+	pl->shortv[pl->nshort].ent = e;
+	pl->short_first |= 1ull << (tv[a].pid & 63);
+	pl->nshort++;
+}
+
+/* Note the short forms of the institution whose words before its head
+ * h start at a: all of them, and its name without the modifiers. */
+static void
+note_short(qp_places *pl, const names_tok *tv, size_t a, size_t h, uint32_t e)
+{
+	add_short(pl, tv, a, h, e);
+	size_t k = a;
+	while (k < h && !in_set(&pl->mod, tv[k].pid))
+		k++;
+	if (k > a && k < h)
+		add_short(pl, tv, a, k, e);
+}
+
+/* Give the short forms met in tv their institution's entity. */
+static void
+find_short(qp_places *pl, const char *s, names_tok *tv, size_t ntok)
+{
+	for (size_t i = 0; i < ntok; i++) {
+		if (!(pl->short_first >> (tv[i].pid & 63) & 1) || !free_tok(&tv[i]))
+			continue;
+		for (size_t k = 0; k < pl->nshort; k++) {
+			size_t n = pl->shortv[k].n, m = 0;
+			while (m < n && i + m < ntok && tv[i + m].pid == pl->shortv[k].id[m] &&
+			       free_tok(&tv[i + m]) &&
+			       (m == 0 || (tv[i + m - 1].core == tv[i + m - 1].len &&
+			                   names_joinable(s, &tv[i + m - 1], &tv[i + m]))))
+				m++;
+			if (m == n) {
+				mark_ent(tv, i, i + n, pl->shortv[k].ent, PLACES_ORG);
+				i += n - 1;
+				break;
+			}
+		}
+	}
+}
+
+void
+places_new_doc(qp_places *pl)
+{
+	pl->nshort = 0;
+	pl->short_first = 0;
+}
+
 /* The words named after "a place called" at tokens i.., up to four,
  * ending where a function word starts; their end, or i. */
 static size_t
@@ -722,7 +802,9 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 		int kind = institution_at(pl, s, tv, ntok, h, &a, &b);
 		if (kind < 0)
 			continue;
-		mark(pl, s, tv, a, b, (enum places_kind)kind, ent, ctx);
+		uint32_t e = mark(pl, s, tv, a, b, (enum places_kind)kind, ent, ctx);
+		if (kind == PLACES_ORG && a < h)
+			note_short(pl, tv, a, h, e);
 		h = b - 1;
 	}
 	for (size_t c = 0, end = 0; c < ncand; c++) {
@@ -745,6 +827,8 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 			end = b;
 		}
 	}
+	if (pl->nshort)
+		find_short(pl, s, tv, ntok);
 	for (size_t i = 0; i < ntok; i++) {
 		const names_tok *t = &tv[i];
 		/* "on OB right now": short capitals are abbreviations */

@@ -176,3 +176,23 @@ we went to saint|we went to saint
 she moved back to boise state of mind|she moved back to [PLACE_1] state of mind
 EOF2
 }
+
+@test "anonymize places: an institution's short form later in the same document is the same institution" {
+	run anonymize <<'EOF2'
+doc	text
+d1	she worked at riverside memorial hospital and boise general hospital
+d1	later at riverside memorial and then boise general, not the memorial service
+d2	at riverside memorial
+EOF2
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "d1	she worked at [ORG_1] and [ORG_2]" ]
+	[ "${lines[2]}" = "d1	later at [ORG_1] and then [ORG_2], not the memorial service" ]
+	[ "${lines[3]}" = "d2	at riverside memorial" ]
+	# a short form with a word the lexicon lacks (alphonsus) is not linked
+	run anonymize <<'EOF2'
+doc	text
+d1	at saint alphonsus regional medical center
+d1	then saint alphonsus
+EOF2
+	[ "${lines[2]}" = "d1	then saint alphonsus" ]
+}

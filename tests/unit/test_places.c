@@ -155,6 +155,17 @@ test_institutions(void)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		T_STR(find(cases[i][0]), cases[i][1], cases[i][2]);
+	/* short forms: per document, kept to what names one institution */
+	places_new_doc(pl);
+	find("at riverside memorial hospital");
+	T_STR(find("later at riverside memorial, the memorial"),
+	      "later at {O:riverside memorial}, the memorial",
+	      "the short form of an institution of the document");
+	T_STR(find("then riverside and the hospital"), "then riverside and the hospital",
+	      "... not one word of it");
+	places_new_doc(pl);
+	T_STR(find("at riverside memorial"), "at riverside memorial",
+	      "a new document forgets the short forms");
 	find("At St. Mary's  Hospital");
 	T_STR(lastnorm.s, "st mary's hospital", "the normal form: folded words, one blank");
 }
@@ -173,6 +184,7 @@ main(void)
 	names_set_flags(nm, names_intern(nm, "florence", 8), NAME_FIRST);
 	names_set_flags(nm, names_intern(nm, "lincoln", 7), NAME_LAST);
 	names_set_flags(nm, names_intern(nm, "home", 4), NAME_COMMON);
+	names_set_flags(nm, names_intern(nm, "riverside", 9), NAME_COMMON);
 	pl = places_new(nm, dir);
 
 	test_places();
