@@ -276,11 +276,6 @@ places_new(qp_names *nm, const char *dir)
 	set_make(nm, &pl->at_cue, w_at_cue);
 	set_make(nm, &pl->called_noun, w_called_noun);
 	set_make(nm, &pl->ends, w_ends);
-	/* saint and st start a shape (shaped_at) whatever the gazetteer
-	 * holds: the flag of saint paul lets them through places_find's
-	 * first test */
-	for (const char *const *w = w_saint; *w; w++)
-		names_set_flags(nm, word_id(nm, *w), NAME_PHEAD);
 	for (const char *const *h = w_head; *h; h++)
 		names_set_flags(nm, word_id(nm, *h), NAME_INST_HEAD);
 	pl->id_of = word_id(nm, "of");
@@ -784,19 +779,18 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 	/* institutions first: Riverside Memorial Hospital is one, not a
 	 * place and a hospital */
 	/* the words that may start a shape (shaped_at), noted on the way
-	 * so that a field is walked once for both: called is a cue, saint
-	 * the head of saint paul */
-	size_t cand[64], ncand = 0;
+	 * so that a field is walked once for both: called is a cue */
+	size_t cand[256], ncand = 0;
 	for (size_t h = 0; h < ntok; h++) {
 		size_t a, b;
 		uint32_t f = tv[h].pfl;
-		if (!(f & (NAME_PLACE | NAME_CUE | NAME_PHEAD | NAME_INST_HEAD)))
-			continue;
-		/* past 64, a field is a list of words, not speech about one */
-		if (((f & (NAME_PLACE | NAME_CUE)) ||
-		     (tv[h].id == pl->id_saint || tv[h].id == pl->id_st)) &&
-		    ncand < sizeof cand / sizeof cand[0])
-			cand[ncand++] = h;
+		/* without a branch: these flags are common and come at random,
+		 * and a mispredicted test per word cost more than the rest;
+		 * past the array's end, a field is a list, not speech */
+		cand[ncand] = h;
+		ncand += (h > 0) & (((f & (NAME_PLACE | NAME_CUE)) != 0) |
+		                    (tv[h].id == pl->id_saint) | (tv[h].id == pl->id_st)) &
+		         (ncand + 1 < sizeof cand / sizeof cand[0]);
 		if (!(f & NAME_INST_HEAD) || !free_tok(&tv[h]))
 			continue;
 		int kind = institution_at(pl, s, tv, ntok, h, &a, &b);
@@ -810,7 +804,7 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 	for (size_t c = 0, end = 0; c < ncand; c++) {
 		size_t i = cand[c];
 		const names_tok *t = &tv[i];
-		if (i < end || i == 0)
+		if (i < end)
 			continue;
 		uint32_t p = tv[i - 1].id;
 		if (p == pl->id_at || p == pl->id_to || p == pl->id_in || p == pl->id_from ?
