@@ -734,6 +734,7 @@ start_doc(anonymizer *an, const char *doc, size_t n)
 	if (n)
 		buf_add(&an->doc, doc, n);
 	an->doc_cased = false;
+	places_new_doc(an->places);
 	if (qp_map_count(an->doc_parts)) {
 		qp_map_free(an->doc_parts);
 		an->doc_parts = qp_map_new();

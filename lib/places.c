@@ -61,8 +61,19 @@ struct qp_places {
 	idset saint;           /* saint, st */
 	idset county;          /* county, parish: a place ends here */
 	idset det;             /* a, the, my: a noun follows */
+	idset at_cue;          /* at, to, in, from: an institution may follow */
+	idset called_noun;     /* place, clinic (called): a name follows */
+	idset ends;            /* now, is, with: a name after called ends before */
+	/* the short forms of this document's institutions (riverside
+	 * memorial for riverside memorial hospital), their first words
+	 * hashed into short_first so that other words cost one test */
+	struct { uint32_t id[3]; uint8_t n; uint32_t ent; } shortv[32];
+	size_t nshort;
+	uint64_t short_first;
 	uint32_t id_of, id_to, id_from, id_school, id_center, id_centre, id_medical, id_high,
-	         id_middle, id_elementary, id_group, id_church, id_university;
+	         id_middle, id_elementary, id_group, id_church, id_university,
+	         id_state, id_called, id_named, id_in, id_at, id_a, id_an,
+	         id_saint, id_st;
 	bool cased;            /* the field has capitals: names are written with one */
 	qp_buf norm;
 };
@@ -171,6 +182,25 @@ static const char *const w_det[] = {
 	"a", "an", "the", "my", "his", "her", "their", "our", "your", "this",
 	"these", "those", NULL
 };
+static const char *const w_at_cue[] = { "at", "to", "in", "from", NULL };
+static const char *const w_called_noun[] = {
+	"place", "clinic", "company", "program", "programme", "agency",
+	"practice", "office", "center", "centre", "organization",
+	"organisation", "group", "church", "firm", "shop", "store", "school",
+	"hospital", "business", "nonprofit", "charity", "facility", "home",
+	"restaurant", "startup", NULL
+};
+/* The function words that end a name after "called"; the stop list
+ * would end it at nouns too ("a clinic called acme health"). */
+static const char *const w_ends[] = {
+	"is", "was", "were", "are", "be", "been", "for", "with", "by", "on",
+	"of", "it", "this", "ok", "okay", "yes", "no", "yeah", "well", "oh",
+	"now", "then", "also", "just", "even", "still", "only", "later",
+	"today", "yesterday", "tomorrow", "again", "yet", "back", "too",
+	"anymore", "there", "here", "because", "but", "so", "when", "where",
+	"which", "who", "that", "like", "um", "uh", "actually", "basically",
+	"really", "right", NULL
+};
 static const char *const w_county[] = {
 	"county", "parish", "township", "borough", NULL
 };
@@ -243,6 +273,9 @@ places_new(qp_names *nm, const char *dir)
 	set_make(nm, &pl->saint, w_saint);
 	set_make(nm, &pl->county, w_county);
 	set_make(nm, &pl->det, w_det);
+	set_make(nm, &pl->at_cue, w_at_cue);
+	set_make(nm, &pl->called_noun, w_called_noun);
+	set_make(nm, &pl->ends, w_ends);
 	for (const char *const *h = w_head; *h; h++)
 		names_set_flags(nm, word_id(nm, *h), NAME_INST_HEAD);
 	pl->id_of = word_id(nm, "of");
@@ -258,6 +291,15 @@ places_new(qp_names *nm, const char *dir)
 	pl->id_group = word_id(nm, "group");
 	pl->id_church = word_id(nm, "church");
 	pl->id_university = word_id(nm, "university");
+	pl->id_state = word_id(nm, "state");
+	pl->id_called = word_id(nm, "called");
+	pl->id_named = word_id(nm, "named");
+	pl->id_in = word_id(nm, "in");
+	pl->id_at = word_id(nm, "at");
+	pl->id_saint = word_id(nm, "saint");
+	pl->id_st = word_id(nm, "st");
+	pl->id_a = word_id(nm, "a");
+	pl->id_an = word_id(nm, "an");
 
 	if (dir && !file_in(dir, "places.txt"))
 		dir = NULL;
@@ -282,7 +324,8 @@ places_free(qp_places *pl)
 		return;
 	qp_map_free(pl->multi);
 	idset *sets[] = { &pl->cue, &pl->verb, &pl->go, &pl->of_cue, &pl->visit,
-	                  &pl->generic, &pl->mod, &pl->saint, &pl->county, &pl->det };
+	                  &pl->generic, &pl->mod, &pl->saint, &pl->county, &pl->det,
+	                  &pl->at_cue, &pl->called_noun, &pl->ends };
 	for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++)
 		free(sets[k]->v);
 	buf_free(&pl->norm);
@@ -412,11 +455,8 @@ norm_of(qp_places *pl, const char *s, const names_tok *tv, size_t i, size_t j)
 }
 
 static void
-mark(qp_places *pl, const char *s, names_tok *tv, size_t i, size_t j,
-     enum places_kind kind, places_ent_fn ent, void *ctx)
+mark_ent(names_tok *tv, size_t i, size_t j, uint32_t e, enum places_kind kind)
 {
-	norm_of(pl, s, tv, i, j);
-	uint32_t e = ent(ctx, kind, pl->norm.s, pl->norm.len);
 	for (size_t k = i; k < j; k++) {
 		tv[k].ent = (int32_t)e;
 		tv[k].person = kind == PLACES_PERSON;
@@ -427,6 +467,16 @@ mark(qp_places *pl, const char *s, names_tok *tv, size_t i, size_t j,
 	}
 }
 
+static uint32_t
+mark(qp_places *pl, const char *s, names_tok *tv, size_t i, size_t j,
+     enum places_kind kind, places_ent_fn ent, void *ctx)
+{
+	norm_of(pl, s, tv, i, j);
+	uint32_t e = ent(ctx, kind, pl->norm.s, pl->norm.len);
+	mark_ent(tv, i, j, e, kind);
+	return e;
+}
+
 static bool
 free_tok(const names_tok *t)
 {
@@ -434,6 +484,13 @@ free_tok(const names_tok *t)
 }
 
 /* --- institutions --- */
+
+/* Does token i follow at, to, in or from? */
+static bool
+after_cue(const qp_places *pl, const char *s, const names_tok *tv, size_t i)
+{
+	return i > 0 && in_set(&pl->at_cue, tv[i - 1].id) && spaced(s, &tv[i - 1], &tv[i]);
+}
 
 /* Can token t be a word of an institution's name? */
 static bool
@@ -496,6 +553,15 @@ proper_words(const names_tok *tv, size_t i, size_t j)
 	return true;
 }
 
+/* "in canyon county", "at capital high": after a place cue, one
+ * ordinary word before the head h is its name. */
+static bool
+one_before(const qp_places *pl, const char *s, const names_tok *tv, size_t h)
+{
+	return h >= 2 && name_word(pl, &tv[h - 1]) && tv[h - 1].core == tv[h - 1].len &&
+	       names_joinable(s, &tv[h - 1], &tv[h]) && after_cue(pl, s, tv, h - 1);
+}
+
 /* An institution or a county whose head is token h: its first token
  * in *a and its end in *b; the kind, or -1. */
 static int
@@ -528,12 +594,21 @@ institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 		return -1;
 	if (in_set(&pl->county, id)) {
 		*a = name_before(pl, s, tv, h, false);
+		if (*a == h && one_before(pl, s, tv, h))
+			*a = h - 1;
 		return *a < h ? PLACES_PLACE : -1;
 	}
 	*a = name_before(pl, s, tv, h, true);
+	/* "at capital high and": the high ends the phrase (not "high prices") */
+	bool high_one = id == pl->id_high && (*a == h || *a == h - 1) &&
+	                (!nx || (nx->pfl & (NAME_STOP | NAME_AND | NAME_DET | NAME_PRON))) &&
+	                one_before(pl, s, tv, h);
+	if (*a == h && high_one)
+		*a = h - 1;
 	if (*a == h)
 		return -1;
-	if ((id == pl->id_high || id == pl->id_middle) && !proper_words(tv, *a, h))
+	if ((id == pl->id_high || id == pl->id_middle) && !proper_words(tv, *a, h) &&
+	    !high_one)
 		return -1;
 	/* "the focus group": only a capitalised Group is a company */
 	if (id == pl->id_group && !(t->cap && tv[*a].cap))
@@ -547,6 +622,152 @@ institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 	return PLACES_ORG;
 }
 
+/* --- short forms: "riverside memorial" for riverside memorial hospital --- */
+
+/* Can the words a..b-1 of an institution stand for it alone?  Two or
+ * three words of the lexicon can ("riverside memorial"); one cannot
+ * ("the memorial", "boise" stay), nor a word the lexicon lacks, as all
+ * of those share the id 0. */
+static bool
+short_ok(const names_tok *tv, size_t a, size_t b)
+{
+	if (b - a < 2 || b - a > 3)
+		return false;
+	for (size_t k = a; k < b; k++)
+		if (tv[k].pid == 0)
+			return false;
+	return true;
+}
+
+static void
+add_short(qp_places *pl, const names_tok *tv, size_t a, size_t b, uint32_t e)
+{
+	if (!short_ok(tv, a, b) || pl->nshort == sizeof pl->shortv / sizeof pl->shortv[0])
+		return;
+	for (size_t k = 0; k < pl->nshort; k++) {
+		size_t m = 0;
+		while (m < b - a && m < pl->shortv[k].n && pl->shortv[k].id[m] == tv[a + m].pid)
+			m++;
+		if (m == b - a && m == pl->shortv[k].n)
+			return;     /* the first institution keeps it */
+	}
+	for (size_t m = 0; m < b - a; m++)
+		pl->shortv[pl->nshort].id[m] = tv[a + m].pid;
+	pl->shortv[pl->nshort].n = (uint8_t)(b - a);
+	pl->shortv[pl->nshort].ent = e;
+	pl->short_first |= 1ull << (tv[a].pid & 63);
+	pl->nshort++;
+}
+
+/* Note the short forms of the institution whose words before its head
+ * h start at a: all of them, and its name without the modifiers. */
+static void
+note_short(qp_places *pl, const names_tok *tv, size_t a, size_t h, uint32_t e)
+{
+	add_short(pl, tv, a, h, e);
+	size_t k = a;
+	while (k < h && !in_set(&pl->mod, tv[k].pid))
+		k++;
+	if (k > a && k < h)
+		add_short(pl, tv, a, k, e);
+}
+
+/* Give the short forms met in tv their institution's entity. */
+static void
+find_short(qp_places *pl, const char *s, names_tok *tv, size_t ntok)
+{
+	for (size_t i = 0; i < ntok; i++) {
+		if (!(pl->short_first >> (tv[i].pid & 63) & 1) || !free_tok(&tv[i]))
+			continue;
+		for (size_t k = 0; k < pl->nshort; k++) {
+			size_t n = pl->shortv[k].n, m = 0;
+			while (m < n && i + m < ntok && tv[i + m].pid == pl->shortv[k].id[m] &&
+			       free_tok(&tv[i + m]) &&
+			       (m == 0 || (tv[i + m - 1].core == tv[i + m - 1].len &&
+			                   names_joinable(s, &tv[i + m - 1], &tv[i + m]))))
+				m++;
+			if (m == n) {
+				mark_ent(tv, i, i + n, pl->shortv[k].ent, PLACES_ORG);
+				i += n - 1;
+				break;
+			}
+		}
+	}
+}
+
+void
+places_new_doc(qp_places *pl)
+{
+	pl->nshort = 0;
+	pl->short_first = 0;
+}
+
+/* The words named after "a place called" at tokens i.., up to four,
+ * ending where a function word starts; their end, or i. */
+static size_t
+called_name(const qp_places *pl, const char *s, const names_tok *tv, size_t ntok,
+            size_t i)
+{
+	size_t j = i;
+	while (j < ntok && j - i < 4 && free_tok(&tv[j]) &&
+	       !(tv[j].pfl & (NAME_AND | NAME_DET | NAME_PRON | NAME_WHERE | NAME_SAYS |
+	                      NAME_TITLE | NAME_INST_HEAD)) &&
+	       !in_set(&pl->ends, tv[j].pid) &&
+	       (j == i || (tv[j - 1].core == tv[j - 1].len && spaced(s, &tv[j - 1], &tv[j]))))
+		j++;
+	if (j == i || (pl->cased && !tv[i].cap))
+		return i;
+	/* "a place called home": one ordinary word names no one */
+	if (j == i + 1 && !tv[i].cap && tv[i].pid && (tv[i].pfl & (NAME_COMMON | NAME_WORD)))
+		return i;
+	return j;
+}
+
+/* An institution by the words around it, at token i: "at saint
+ * luke's", "to boise state", "a clinic called ..."; its end, or i. */
+static size_t
+shaped_at(const qp_places *pl, const char *s, const names_tok *tv, size_t ntok,
+          size_t i)
+{
+	const names_tok *t = &tv[i];
+	if (i + 1 >= ntok || !free_tok(t) || !names_joinable(s, t, &tv[i + 1]))
+		return i;
+	if (t->id == pl->id_called || t->id == pl->id_named) {
+		/* "a place in meridian called": a noun of the set, after a or an */
+		for (size_t k = i; k > 1 && i - k < 4; k--)
+			if (in_set(&pl->called_noun, tv[k - 1].pid) &&
+			    (tv[k - 2].id == pl->id_a || tv[k - 2].id == pl->id_an))
+				return called_name(pl, s, tv, ntok, i + 1);
+		return i;
+	}
+	if (!after_cue(pl, s, tv, i))
+		return i;
+	/* "to boise state": a university, not the state (a region is one;
+	 * "boise state of mind" is no name) */
+	size_t len;
+	bool multi = (t->pfl & NAME_PHEAD) && multi_at(pl, s, tv, ntok, i, &len);
+	if ((t->pfl & NAME_PLACE) && !(t->pfl & NAME_REGION) && !multi &&
+	    tv[i - 1].id != pl->id_in && tv[i + 1].pid == pl->id_state &&
+	    free_tok(&tv[i + 1]) && t->core == t->len &&
+	    !(i + 2 < ntok && tv[i + 2].id == pl->id_of))
+		return i + 2;
+	/* "born at saint alphonsus", "to saint luke's meridian"; saint paul
+	 * is a place of the gazetteer */
+	if (in_set(&pl->saint, t->id) && name_word(pl, &tv[i + 1]) && !multi) {
+		size_t j = i + 2;
+		/* the branch: "saint luke's meridian" */
+		const names_tok *w = &tv[j - 1];
+		bool poss = w->core < w->len ||
+		            (w->len > 2 && s[w->off + w->len - 1] == 's' &&
+		             s[w->off + w->len - 2] == '\'');
+		if (j < ntok && (tv[j].pfl & NAME_PLACE) && free_tok(&tv[j]) && poss &&
+		    spaced(s, w, &tv[j]))
+			j++;
+		return j;
+	}
+	return i;
+}
+
 void
 places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
             places_ent_fn ent, void *ctx)
@@ -557,16 +778,51 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 		pl->cased = s[tv[k].off] >= 'A' && s[tv[k].off] <= 'Z';
 	/* institutions first: Riverside Memorial Hospital is one, not a
 	 * place and a hospital */
+	/* the words that may start a shape (shaped_at), noted on the way
+	 * so that a field is walked once for both: called is a cue */
+	size_t cand[256], ncand = 0;
 	for (size_t h = 0; h < ntok; h++) {
 		size_t a, b;
-		if (!(tv[h].pfl & NAME_INST_HEAD) || !free_tok(&tv[h]))
+		uint32_t f = tv[h].pfl;
+		/* without a branch: these flags are common and come at random,
+		 * and a mispredicted test per word cost more than the rest;
+		 * past the array's end, a field is a list, not speech */
+		cand[ncand] = h;
+		ncand += (h > 0) & (((f & (NAME_PLACE | NAME_CUE)) != 0) |
+		                    (tv[h].id == pl->id_saint) | (tv[h].id == pl->id_st)) &
+		         (ncand + 1 < sizeof cand / sizeof cand[0]);
+		if (!(f & NAME_INST_HEAD) || !free_tok(&tv[h]))
 			continue;
 		int kind = institution_at(pl, s, tv, ntok, h, &a, &b);
 		if (kind < 0)
 			continue;
-		mark(pl, s, tv, a, b, (enum places_kind)kind, ent, ctx);
+		uint32_t e = mark(pl, s, tv, a, b, (enum places_kind)kind, ent, ctx);
+		if (kind == PLACES_ORG && a < h)
+			note_short(pl, tv, a, h, e);
 		h = b - 1;
 	}
+	for (size_t c = 0, end = 0; c < ncand; c++) {
+		size_t i = cand[c];
+		const names_tok *t = &tv[i];
+		if (i < end)
+			continue;
+		uint32_t p = tv[i - 1].id;
+		if (p == pl->id_at || p == pl->id_to || p == pl->id_in || p == pl->id_from ?
+		    !((t->pfl & NAME_PLACE) || in_set(&pl->saint, t->id)) :
+		    !(t->id == pl->id_called || t->id == pl->id_named))
+			continue;
+		size_t a = t->id == pl->id_called || t->id == pl->id_named ? i + 1 : i;
+		size_t b = shaped_at(pl, s, tv, ntok, i);
+		if (b > a) {
+			/* saint luke's, a place called joe's: the 's is the name's */
+			if (tv[b - 1].pid != pl->id_state)
+				tv[b - 1].core = tv[b - 1].len;
+			mark(pl, s, tv, a, b, PLACES_ORG, ent, ctx);
+			end = b;
+		}
+	}
+	if (pl->nshort)
+		find_short(pl, s, tv, ntok);
 	for (size_t i = 0; i < ntok; i++) {
 		const names_tok *t = &tv[i];
 		/* "on OB right now": short capitals are abbreviations */

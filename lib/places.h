@@ -11,8 +11,8 @@
  * token flagged NAME_PHEAD.  Institutions are found by their shape:
  * one to three name words before a head word (hospital, school, ...).
  *
- * Memory: a qp_places owns its phrase table and a buffer for normal
- * forms; places_free releases them.  It only reads the lexicon, which
+ * Memory: a qp_places owns its phrase table, a buffer for normal
+ * forms and the short forms of the document's institutions; places_free releases them.  It only reads the lexicon, which
  * the caller owns and must keep alive, and the tokens it is given.
  */
 #ifndef QP_PLACES_H
@@ -51,6 +51,13 @@ typedef uint32_t (*places_ent_fn)(void *ctx, enum places_kind kind,
  * Call after the phrases and before names_guess_people, so that a
  * place in a place position ("grew up in Florence") is a place.
  */
+/*
+ * A new document starts: the short forms of the last one's institutions
+ * ("riverside memorial" for riverside memorial hospital), which
+ * places_find gives the institution's entity, are forgotten.
+ */
+void places_new_doc(qp_places *pl);
+
 void places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
                  places_ent_fn ent, void *ctx);
 

@@ -134,9 +134,38 @@ test_institutions(void)
 		{ "the focus group and Acme Group", "the focus group and {O:Acme Group}",
 		  "a group is a company only in capitals" },
 		{ "acme llc", "{O:acme llc}", "a company suffix in lower case" },
+		{ "school at boise state and then", "school at {O:boise state} and then",
+		  "a place and state after at: a university" },
+		{ "moved to boise state of mind", "moved to {P:boise} state of mind",
+		  "... not before of" },
+		{ "born at saint alphonsus and", "born at {O:saint alphonsus} and",
+		  "saint and a name after at" },
+		{ "to saint luke's boise now", "to {O:saint luke's boise} now",
+		  "saint, a possessive and the branch's place" },
+		{ "he's a saint. the state, the county", "he's a saint. the state, the county",
+		  "saint, state and county alone" },
+		{ "in canyon county", "in {P:canyon county}",
+		  "an ordinary word before county after in" },
+		{ "now at capital high and", "now at {O:capital high} and",
+		  "an ordinary word before a bare high after at" },
+		{ "a clinic called acme health and they", "a clinic called {O:acme health} and they",
+		  "a name after a clinic called, up to and" },
+		{ "a place called home", "a place called home",
+		  "one ordinary word after called names nothing" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		T_STR(find(cases[i][0]), cases[i][1], cases[i][2]);
+	/* short forms: per document, kept to what names one institution */
+	places_new_doc(pl);
+	find("at riverside memorial hospital");
+	T_STR(find("later at riverside memorial, the memorial"),
+	      "later at {O:riverside memorial}, the memorial",
+	      "the short form of an institution of the document");
+	T_STR(find("then riverside and the hospital"), "then riverside and the hospital",
+	      "... not one word of it");
+	places_new_doc(pl);
+	T_STR(find("at riverside memorial"), "at riverside memorial",
+	      "a new document forgets the short forms");
 	find("At St. Mary's  Hospital");
 	T_STR(lastnorm.s, "st mary's hospital", "the normal form: folded words, one blank");
 }
@@ -154,6 +183,8 @@ main(void)
 	nm = names_new();
 	names_set_flags(nm, names_intern(nm, "florence", 8), NAME_FIRST);
 	names_set_flags(nm, names_intern(nm, "lincoln", 7), NAME_LAST);
+	names_set_flags(nm, names_intern(nm, "home", 4), NAME_COMMON);
+	names_set_flags(nm, names_intern(nm, "riverside", 9), NAME_COMMON);
 	pl = places_new(nm, dir);
 
 	test_places();
