@@ -109,7 +109,7 @@ EOF
 @test "anonymize-spoken: a birth year is a date, a year alone stays" {
 	check_table <<'EOF'
 i was born in nineteen seventy one|i was born in [DATE_1]
-born at saint alphonsus in nineteen seventy nine|born at saint alphonsus in [DATE_1]
+born at saint alphonsus in nineteen seventy nine|born at [ORG_1] in [DATE_1]
 She was born in Boise in 1971.|She was born in [PLACE_1] in [DATE_1].
 in nineteen seventy one the school opened, in 1971|in nineteen seventy one the school opened, in 1971
 EOF
