@@ -573,6 +573,8 @@ token_repls(anonymizer *an, const char *s, const names_tok *tv, size_t ntok,
 			r->why = names_why_str(t->why);
 			r->rule = t->amb ? "roster name that is a word" :
 			          t->why == WHY_PART ? "name part" :
+			          t->why == WHY_PLACES && !t->person ?
+			                  "place or institution" :
 			          t->why ? "guessed person" :
 			          t->person ? "roster" : "term";
 		}

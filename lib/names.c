@@ -1082,7 +1082,7 @@ names_why_str(int why)
 		[WHY_MID_SENTENCE] = "capitalised mid-sentence",
 		[WHY_SAYS] = "said, named or called", [WHY_VOCATIVE] = "spoken to",
 		[WHY_AND_NAME] = "and a known name", [WHY_UNCLEAR] = "no evidence either way",
-		[WHY_INTRO] = "introduced", [WHY_SUBJECT] = "subject of a verb",
+		[WHY_INTRO] = "introduced", [WHY_PLACES] = "gazetteer or shape", [WHY_SUBJECT] = "subject of a verb",
 		[WHY_W_LOWER] = "lower case in cased text",
 		[WHY_W_DET] = "determiner before", [WHY_W_PRON] = "pronoun or adverb before",
 		[WHY_W_VERB] = "verb use", [WHY_W_IDIOM] = "idiom",

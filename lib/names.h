@@ -66,6 +66,7 @@ enum names_why {
 	WHY_W_LOWER, WHY_W_DET, WHY_W_PRON, WHY_W_VERB, WHY_W_IDIOM,
 	WHY_PART,             /* a part of a name met earlier in the document */
 	WHY_LISTED,           /* lower case: a given name that is no word */
+	WHY_PLACES,           /* lib/places: the gazetteer or an institution's shape */
 	/* kept (names_kept_why) */
 	WHY_K_KEEP, WHY_K_COMMON, WHY_K_POSITION, WHY_K_NOTNAME, WHY_K_UNLISTED,
 	WHY_COUNT

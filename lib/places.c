@@ -460,6 +460,8 @@ mark_ent(names_tok *tv, size_t i, size_t j, uint32_t e, enum places_kind kind)
 	for (size_t k = i; k < j; k++) {
 		tv[k].ent = (int32_t)e;
 		tv[k].person = kind == PLACES_PERSON;
+		/* a person here followed a title, a cue or came before a surname */
+		tv[k].why = kind == PLACES_PERSON ? WHY_CUE : WHY_PLACES;
 		tv[k].cont = k > i;     /* "St. Mary's": the dot ends no sentence */
 		/* St. Mary's Hospital: a possessive inside is taken whole */
 		if (k + 1 < j)

@@ -196,3 +196,19 @@ d1	then saint alphonsus
 EOF2
 	[ "${lines[2]}" = "d1	then saint alphonsus" ]
 }
+
+@test "anonymize places: --audit names the rule of a place, an institution, a --terms entry and a cued person" {
+	T=$(mktemp -d)
+	printf 'term\tcategory\nCedar Falls\tplace\n' >"$T/terms.tsv"
+	printf 'doc\tseg\ttext\nd\t1\tI went to Boise and worked at Riverside Memorial Hospital near Cedar Falls. My son Teo came.\n' >"$T/in.tsv"
+	run anonymize --terms "$T/terms.tsv" --audit "$T/audit.tsv" "$T/in.tsv"
+	[ "$status" -eq 0 ]
+	diff - "$T/audit.tsv" <<-'EOF'
+	doc	seg	column	action	rule	why	original	tag
+	d	1	text	replaced	place or institution	gazetteer or shape	Boise	[PLACE_1]
+	d	1	text	replaced	place or institution	gazetteer or shape	Riverside Memorial Hospital	[ORG_1]
+	d	1	text	replaced	term		Cedar Falls	[PLACE_2]
+	d	1	text	replaced	guessed person	cue word	Teo	[PERSON_1]
+	EOF
+	rm -rf "$T"
+}
