@@ -233,6 +233,18 @@ EOF
 	EOF
 }
 
+@test "anonymize: --plain --audit lists a speaker label it replaced, with the line as seg" {
+	printf 'Will Park: we met Kevin\nnothing here\n' >"$T/in.txt"
+	run anonymize --plain --roster "$P/roster.tsv" --audit "$T/audit.tsv" "$T/in.txt"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = '[S01]: we met [PERSON_1]' ]
+	# (printf: a here-document with <<- would eat the empty doc's TAB)
+	printf '%s\n' $'doc\tseg\tcolumn\taction\trule\twhy\toriginal\ttag' \
+		$'\t1\t\treplaced\troster\tspeaker label\tWill Park\t[S01]' \
+		$'\t1\t\treplaced\tguessed person\tcapitalised listed name\tKevin\t[PERSON_1]' |
+		diff - "$T/audit.tsv"
+}
+
 @test "anonymize: --audit never replaces a file, and leaves none behind on an error" {
 	printf 'mine\n' >"$T/audit.tsv"
 	run anonymize --audit "$T/audit.tsv" </dev/null
