@@ -13,7 +13,7 @@ DESTDIR ?=
 
 CC ?= cc
 CFLAGS ?= -O2 -g
-PKGS = libpcre2-8 libutf8proc zlib libsodium
+PKGS = libpcre2-8 libutf8proc zlib libsodium jansson yajl libarchive libxml-2.0
 # Debian ships libstemmer, liblinear and libwordnet without a pkg-config file.
 NOPC_LIBS = -lstemmer -llinear -lwordnet
 VERSION := $(shell cat VERSION)
