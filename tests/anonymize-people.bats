@@ -13,32 +13,8 @@ teardown() {
 	rm -rf "$T"
 }
 
-# one TEXT through anonymize [ARGS]: the text column of the result
-anon_text() {
-	local text=$1
-	shift
-	printf 'doc\ttext\nd\t%s\n' "$text" | anonymize "$@" | sed -n '2p' | cut -f2
-}
-
-# check_table ARGS...: lines "input|expected" on standard input, each
-# through anonymize ARGS; every mismatch is printed, and counted
-check_table() {
-	local bad=0 n=0 in want got
-	while IFS='|' read -r in want; do
-		[ -n "$in" ] || continue
-		n=$((n + 1))
-		got=$(anon_text "$in" "$@")
-		if [ "$got" != "$want" ]; then
-			printf 'in:   %s\ngot:  %s\nwant: %s\n' "$in" "$got" "$want"
-			bad=$((bad + 1))
-		fi
-	done
-	echo "$bad of $n wrong"
-	[ "$bad" -eq 0 ]
-}
-
 @test "anonymize: lower case, people after titles written as words" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 doctor okoro told me|doctor [PERSON_1] told me
 dr okoro said no|dr [PERSON_1] said no
 i saw dr. okoro today|i saw dr. [PERSON_1] today
@@ -55,7 +31,7 @@ EOF
 }
 
 @test "anonymize: lower case, people after kinship and role cues" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 my son mateo is five|my son [PERSON_1] is five
 my flatmate ines cooks|my flatmate [PERSON_1] cooks
 my wife noor works nights|my wife [PERSON_1] works nights
@@ -75,7 +51,7 @@ EOF
 }
 
 @test "anonymize: lower case, listed names where a name stands" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 like kevin said, it works|like [PERSON_1] said, it works
 megan from the wellness office came|[PERSON_1] from the wellness office came
 thanks, dustin.|thanks, [PERSON_1].
@@ -105,7 +81,7 @@ EOF
 # Hope, Mark, Rose, Bill, May, Faith, Joy, Sunny, Summer, Dawn, Art, Pat,
 # Sue, Rob, Jack), each with the given name as an alias.
 @test "anonymize: roster names that are words: the word stays (lower case)" {
-	check_table --roster "$P/roster.tsv" <<'EOF'
+	anon_table --roster "$P/roster.tsv" <<'EOF'
 i will remember that|i will remember that
 my will to finish was low|my will to finish was low
 we will see|we will see
@@ -149,7 +125,7 @@ EOF
 }
 
 @test "anonymize: roster names that are words: the word stays (cased text)" {
-	check_table --roster "$P/roster.tsv" <<'EOF'
+	anon_table --roster "$P/roster.tsv" <<'EOF'
 I will remember that.|I will remember that.
 Will you come?|Will you come?
 I hope so. Hope you are well.|I hope so. Hope you are well.
@@ -161,7 +137,7 @@ EOF
 }
 
 @test "anonymize: roster names that are words: the name is replaced" {
-	check_table --roster "$P/roster.tsv" <<'EOF'
+	anon_table --roster "$P/roster.tsv" <<'EOF'
 thanks, will.|thanks, [S01].
 will and faith were there|[S01] and [S08] were there
 faith and okoro came|[S08] and [PERSON_1] came
@@ -201,7 +177,7 @@ EOF
 }
 
 @test "anonymize: a surname alone after the full name has the full name's tag, within the document" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 Kevin Okafor came. Later Okafor said hi.|[PERSON_1] came. Later [PERSON_1] said hi.
 kevin okafor came and later okafor left|[PERSON_1] came and later [PERSON_1] left
 doctor okoro came; okoro was kind|doctor [PERSON_1] came; [PERSON_1] was kind

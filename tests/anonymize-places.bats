@@ -5,24 +5,8 @@ load helper
 
 A=$BATS_TEST_DIRNAME/fixtures/anonymize
 
-# one TEXT through anonymize [ARGS]: prints the text column of the result
-anon_text() {
-	local text=$1
-	shift
-	printf 'doc\ttext\nd\t%s\n' "$text" | anonymize "$@" | sed -n '2p' | cut -f2
-}
-
-# each line: input|expected; all must hold
-check_table() {
-	while IFS='|' read -r in want; do
-		[ -n "$in" ] || continue
-		got=$(anon_text "$in")
-		[ "$got" = "$want" ] || { echo "in:   $in"; echo "got:  $got"; echo "want: $want"; return 1; }
-	done
-}
-
 @test "anonymize places: the issue's examples, cased and in lower case" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 I grew up in Boise, Idaho, and worked at Riverside Memorial Hospital, then Oakmont Elementary.|I grew up in [PLACE_1], Idaho, and worked at [ORG_1], then [ORG_2].
 so i grew up in boise idaho and started here|so i grew up in [PLACE_1] idaho and started here
 i worked at riverside memorial hospital|i worked at [ORG_1]
@@ -31,7 +15,7 @@ EOF
 }
 
 @test "anonymize places: places without a doubt need no cue" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 Boise is cold|[PLACE_1] is cold
 we drove through boise and then moved to salt lake city|we drove through [PLACE_1] and then moved to [PLACE_2]
 San Jose or san jose, and Boise's winters|[PLACE_1] or [PLACE_1], and [PLACE_2]'s winters
@@ -40,7 +24,7 @@ EOF
 }
 
 @test "anonymize places: a place that is a word needs a cue or a state after it, and its capital where the text has capitals" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 I moved to Reading, Pennsylvania in May|I moved to [PLACE_1], Pennsylvania in May
 i moved to reading last year|i moved to [PLACE_1] last year
 I moved to reading last year|I moved to reading last year
@@ -53,7 +37,7 @@ EOF
 }
 
 @test "anonymize places: ordinary words that are places stay" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 I am interested in reading and writing.|I am interested in reading and writing.
 the mobile clinic, a hot bath, a nice day|the mobile clinic, a hot bath, a nice day
 i hope so. I can come. That is more than enough.|i hope so. I can come. That is more than enough.
@@ -69,7 +53,7 @@ EOF
 }
 
 @test "anonymize places: a place that is a person's name is a place where a place stands" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 We went to Florence in June.|We went to [PLACE_1] in June.
 i moved to eugene for school|i moved to [PLACE_1] for school
 she is from Paris|she is from [PLACE_1]
@@ -85,7 +69,7 @@ EOF
 }
 
 @test "anonymize places: counties and parishes by their shape" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 we lived in ada county|we lived in [PLACE_1]
 Orange County and Jefferson Parish|[PLACE_1] and [PLACE_2]
 the county, my county, a rural county|the county, my county, a rural county
@@ -93,7 +77,7 @@ EOF
 }
 
 @test "anonymize places: states and countries are kept" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 I grew up in Idaho, in Canada and in new york|I grew up in Idaho, in Canada and in new york
 from Washington to Georgia|from Washington to Georgia
 Georgia said so|[PERSON_1] said so
@@ -101,7 +85,7 @@ EOF
 }
 
 @test "anonymize places: institutions by their shape, cased or not" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 at Riverside General Hospital|at [ORG_1]
 at riverside general hospital|at [ORG_1]
 Mercy Medical Center, Lakeside Clinic|[ORG_1], [ORG_2]
@@ -118,7 +102,7 @@ EOF
 }
 
 @test "anonymize places: a kind of institution is no institution" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 the hospital, a middle school, my high school, the local clinic|the hospital, a middle school, my high school, the local clinic
 a mental hospital, grad school, the community college|a mental hospital, grad school, the community college
 a focus group, the support group, our group|a focus group, the support group, our group
@@ -151,7 +135,7 @@ EOF
 }
 
 @test "anonymize places: institutions by the words around them (saint, state, high, county, called)" {
-	check_table <<'EOF2'
+	anon_table <<'EOF2'
 all the way to saint luke's because i was at work|all the way to [ORG_1] because i was at work
 i was born at saint alphonsus and raised here|i was born at [ORG_1] and raised here
 in the emergency room at saint luke's meridian three times|in the emergency room at [ORG_1] three times
@@ -165,7 +149,7 @@ EOF2
 }
 
 @test "anonymize places: the same words in ordinary phrases stay" {
-	check_table <<'EOF2'
+	anon_table <<'EOF2'
 he's a saint, honestly|he's a saint, honestly
 the state pays for it and the county does not|the state pays for it and the county does not
 high school was hard, prices at high levels|high school was hard, prices at high levels

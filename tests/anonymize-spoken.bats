@@ -13,22 +13,6 @@ teardown() {
 	rm -rf "$T"
 }
 
-# one TEXT through anonymize [ARGS]: prints the text column of the result
-anon_text() {
-	local text=$1
-	shift
-	printf 'doc\ttext\nd\t%s\n' "$text" | anonymize "$@" | sed -n '2p' | cut -f2
-}
-
-# table: input text, then expected text (no roster)
-check_table() {
-	while IFS='|' read -r in want; do
-		[ -n "$in" ] || continue
-		got=$(anon_text "$in")
-		[ "$got" = "$want" ] || { echo "in:   $in"; echo "got:  $got"; echo "want: $want"; return 1; }
-	done
-}
-
 @test "anonymize-spoken: issue 12's lower-case turn loses its date, e-mail and phone number" {
 	printf 'name\taliases\trole\tparticipant\nFaith Lin\tFaith\t\tS01\n' >"$T/roster.tsv"
 	got=$(anon_text "so i grew up in boise idaho and started here in june twenty eighteen, and my will to finish was pretty low that year. you can reach me at faith dot lin at yahoo dot com or four one five, three three two, seven oh six oh." --roster "$T/roster.tsv")
@@ -41,7 +25,7 @@ check_table() {
 }
 
 @test "anonymize-spoken: phone numbers and IDs said digit by digit or in groups" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 call five five five, two one two, three four five six|call [PHONE_1]
 Call Four One Five, Three Three Two, Seven Oh Six Oh today|Call [PHONE_1] today
 at 415 three three two seven oh six oh|at [PHONE_1]
@@ -57,7 +41,7 @@ EOF
 }
 
 @test "anonymize-spoken: counts, ages, times, money and years said aloud stay" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 one or two, two or three people, a one on one, number one|one or two, two or three people, a one on one, number one
 twenty students, she was three, he was five|twenty students, she was three, he was five
 at two thirty, ten oh five, five hundred dollars|at two thirty, ten oh five, five hundred dollars
@@ -69,7 +53,7 @@ EOF
 }
 
 @test "anonymize-spoken: e-mail addresses and URLs said aloud, whole" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 write to f lin at gmail dot com today|write to [EMAIL_1] today
 Faith Dot Lin At Yahoo Dot Com|[EMAIL_1]
 j underscore doe at med dot example dot edu|[EMAIL_1]
@@ -84,7 +68,7 @@ EOF
 }
 
 @test "anonymize-spoken: dot and at as words stay" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 the dot com years, look at this dot com thing|the dot com years, look at this dot com thing
 a dot in the middle, at the hospital dot|a dot in the middle, at the hospital dot
 we met at the school dot, we met at the school, dot com was big|we met at the school dot, we met at the school, dot com was big
@@ -92,7 +76,7 @@ EOF
 }
 
 @test "anonymize-spoken: dates in words, and may and march as words" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 in august twenty nineteen and march third|in [DATE_1] and [DATE_2]
 the fourth of july, july fourth|the [DATE_1], [DATE_2]
 born on the second of may nineteen eighty|born on the [DATE_1]
@@ -107,7 +91,7 @@ EOF
 }
 
 @test "anonymize-spoken: a birth year is a date, a year alone stays" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 i was born in nineteen seventy one|i was born in [DATE_1]
 born at saint alphonsus in nineteen seventy nine|born at [ORG_1] in [DATE_1]
 She was born in Boise in 1971.|She was born in [PLACE_1] in [DATE_1].
@@ -116,7 +100,7 @@ EOF
 }
 
 @test "anonymize-spoken: street addresses, written and spoken" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 we live at twenty two birch lane now|we live at [ADDRESS_1] now
 1400 north elm street apt 3, then 5 Fifth Avenue|[ADDRESS_1], then [ADDRESS_2]
 fourteen hundred north elm street apartment four|[ADDRESS_1]
@@ -155,7 +139,7 @@ EOF
 }
 
 @test "anonymize-spoken: written identifiers in lower case, and the words and numbers that stay" {
-	check_table <<'EOF'
+	anon_table <<'EOF'
 the office, ny 12808 and ca 94110|the office, ny [POSTCODE_1] and ca [POSTCODE_2]
 in 12808 cases, or 12808|in 12808 cases, or 12808
 my postcode is sw1a 1aa; k1a 0b1|my postcode is [POSTCODE_1]; [POSTCODE_2]

@@ -15,13 +15,6 @@ teardown() {
 	rm -rf "$T"
 }
 
-# one TEXT through anonymize [ARGS]: prints the text column of the result
-anon_text() {
-	local text=$1
-	shift
-	printf 'doc\ttext\nd\t%s\n' "$text" | anonymize "$@" | sed -n '2p' | cut -f2
-}
-
 # table: input text, then expected text (no roster)
 @test "anonymize: structured identifiers and their false positives" {
 	while IFS='|' read -r in want; do

@@ -14,3 +14,28 @@ run_stdin() {
 	shift
 	run bash -c 'printf "%b" "$0" | "$@"' "$input" "$@"
 }
+
+# ---- anonymize ----
+# one TEXT through anonymize [ARGS]: the text column of the result
+anon_text() {
+	local text=$1
+	shift
+	printf 'doc\ttext\nd\t%s\n' "$text" | anonymize "$@" | sed -n '2p' | cut -f2
+}
+
+# anon_table ARGS...: lines "input|expected" on standard input, each
+# through anonymize ARGS; every mismatch is printed, and counted
+anon_table() {
+	local bad=0 n=0 in want got
+	while IFS='|' read -r in want; do
+		[ -n "$in" ] || continue
+		n=$((n + 1))
+		got=$(anon_text "$in" "$@")
+		if [ "$got" != "$want" ]; then
+			printf 'in:   %s\ngot:  %s\nwant: %s\n' "$in" "$got" "$want"
+			bad=$((bad + 1))
+		fi
+	done
+	echo "$bad of $n wrong"
+	[ "$bad" -eq 0 ]
+}
