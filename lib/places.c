@@ -73,7 +73,7 @@ struct qp_places {
 	uint32_t id_of, id_to, id_from, id_school, id_center, id_centre, id_medical, id_high,
 	         id_middle, id_elementary, id_group, id_church, id_university,
 	         id_state, id_called, id_named, id_in, id_at, id_a, id_an,
-	         id_saint, id_st;
+	         id_saint, id_st, id_memorial;
 	bool cased;            /* the field has capitals: names are written with one */
 	qp_buf norm;
 };
@@ -176,7 +176,7 @@ static const char *const w_head[] = {
 	"hospital", "clinic", "school", "academy", "college", "university",
 	"center", "centre", "elementary", "high", "middle", "inc", "llc",
 	"ltd", "corp", "corporation", "group", "church", "county", "parish",
-	"township", "borough", NULL
+	"township", "borough", "memorial", NULL
 };
 static const char *const w_det[] = {
 	"a", "an", "the", "my", "his", "her", "their", "our", "your", "this",
@@ -286,6 +286,7 @@ places_new(qp_names *nm, const char *dir)
 	pl->id_centre = word_id(nm, "centre");
 	pl->id_medical = word_id(nm, "medical");
 	pl->id_high = word_id(nm, "high");
+	pl->id_memorial = word_id(nm, "memorial");
 	pl->id_middle = word_id(nm, "middle");
 	pl->id_elementary = word_id(nm, "elementary");
 	pl->id_group = word_id(nm, "group");
@@ -564,6 +565,22 @@ one_before(const qp_places *pl, const char *s, const names_tok *tv, size_t h)
 	       names_joinable(s, &tv[h - 1], &tv[h]) && after_cue(pl, s, tv, h - 1);
 }
 
+/* Are tokens a..b-1 one of this document's short forms (note_short)? */
+static bool
+short_known(const qp_places *pl, const names_tok *tv, size_t a, size_t b)
+{
+	for (size_t k = 0; k < pl->nshort; k++) {
+		if (pl->shortv[k].n != b - a)
+			continue;
+		size_t m = 0;
+		while (m < b - a && tv[a + m].pid == pl->shortv[k].id[m])
+			m++;
+		if (m == b - a)
+			return true;
+	}
+	return false;
+}
+
 /* An institution or a county whose head is token h: its first token
  * in *a and its end in *b; the kind, or -1. */
 static int
@@ -601,12 +618,21 @@ institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 		return *a < h ? PLACES_PLACE : -1;
 	}
 	*a = name_before(pl, s, tv, h, true);
-	/* "at capital high and": the high ends the phrase (not "high prices") */
-	bool high_one = id == pl->id_high && (*a == h || *a == h - 1) &&
+	/* "at capital high and": the high ends the phrase (not "high
+	 * prices"); so does a memorial, short for the hospital ("the
+	 * billing office at riverside memorial"), and only so: before a
+	 * head it is a modifier (riverside memorial hospital) */
+	bool one_word = id == pl->id_high || id == pl->id_memorial;
+	bool high_one = one_word && (*a == h || *a == h - 1) &&
 	                (!nx || (nx->pfl & (NAME_STOP | NAME_AND | NAME_DET | NAME_PRON))) &&
 	                one_before(pl, s, tv, h);
 	if (*a == h && high_one)
 		*a = h - 1;
+	/* a short form of this document's own hospital is linked to it
+	 * (find_short), not made a new institution */
+	if (id == pl->id_memorial &&
+	    (!high_one || (nx && (nx->pfl & NAME_INST_HEAD)) || short_known(pl, tv, *a, h + 1)))
+		return -1;
 	if (*a == h)
 		return -1;
 	if ((id == pl->id_high || id == pl->id_middle) && !proper_words(tv, *a, h) &&

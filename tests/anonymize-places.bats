@@ -134,7 +134,7 @@ EOF
 	grep -qF "$(printf 'Boise\t[PLACE_1]\tPLACE')" "$BATS_TEST_TMPDIR/m.tsv"
 }
 
-@test "anonymize places: institutions by the words around them (saint, state, high, county, called)" {
+@test "anonymize places: institutions by the words around them (saint, state, high, memorial, county, called)" {
 	anon_table <<'EOF2'
 all the way to saint luke's because i was at work|all the way to [ORG_1] because i was at work
 i was born at saint alphonsus and raised here|i was born at [ORG_1] and raised here
@@ -145,6 +145,8 @@ a lot of families in canyon county don't get it|a lot of families in [PLACE_1] d
 a place in meridian called treasure valley family counseling and they were great|a place in meridian called [ORG_1] and they were great
 she works for a company called micron now|she works for a company called [ORG_1] now
 we moved to saint paul last year|we moved to [PLACE_1] last year
+she called the billing office at riverside memorial and just talked|she called the billing office at [ORG_1] and just talked
+my wife got a job at riverside memorial|my wife got a job at [ORG_1]
 EOF2
 }
 
@@ -155,6 +157,7 @@ the state pays for it and the county does not|the state pays for it and the coun
 high school was hard, prices at high levels|high school was hard, prices at high levels
 a thing called love, a place called home|a thing called love, a place called home
 after the memorial service we went home|after the memorial service we went home
+we met at the memorial on sunday, and on memorial day at the lake|we met at the memorial on sunday, and on memorial day at the lake
 she was in the state for a year|she was in the state for a year
 we went to saint|we went to saint
 she moved back to boise state of mind|she moved back to [PLACE_1] state of mind
@@ -164,14 +167,14 @@ EOF2
 @test "anonymize places: an institution's short form later in the same document is the same institution" {
 	run anonymize <<'EOF2'
 doc	text
-d1	she worked at riverside memorial hospital and boise general hospital
-d1	later at riverside memorial and then boise general, not the memorial service
-d2	at riverside memorial
+d1	she worked at riverside memorial hospital and riverside general hospital
+d1	later at riverside memorial and then riverside general, not the memorial service
+d2	then riverside general
 EOF2
 	[ "$status" -eq 0 ]
 	[ "${lines[1]}" = "d1	she worked at [ORG_1] and [ORG_2]" ]
 	[ "${lines[2]}" = "d1	later at [ORG_1] and then [ORG_2], not the memorial service" ]
-	[ "${lines[3]}" = "d2	at riverside memorial" ]
+	[ "${lines[3]}" = "d2	then riverside general" ]
 	# a short form with a word the lexicon lacks (alphonsus) is not linked
 	run anonymize <<'EOF2'
 doc	text

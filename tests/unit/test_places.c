@@ -157,15 +157,17 @@ test_institutions(void)
 		T_STR(find(cases[i][0]), cases[i][1], cases[i][2]);
 	/* short forms: per document, kept to what names one institution */
 	places_new_doc(pl);
-	find("at riverside memorial hospital");
+	find("at riverside memorial hospital and riverside general hospital");
 	T_STR(find("later at riverside memorial, the memorial"),
 	      "later at {O:riverside memorial}, the memorial",
 	      "the short form of an institution of the document");
 	T_STR(find("then riverside and the hospital"), "then riverside and the hospital",
 	      "... not one word of it");
 	places_new_doc(pl);
-	T_STR(find("at riverside memorial"), "at riverside memorial",
+	T_STR(find("then riverside general"), "then riverside general",
 	      "a new document forgets the short forms");
+	T_STR(find("at riverside memorial and"), "at {O:riverside memorial} and",
+	      "... but a memorial after at ends a hospital's name by its shape");
 	find("At St. Mary's  Hospital");
 	T_STR(lastnorm.s, "st mary's hospital", "the normal form: folded words, one blank");
 }
