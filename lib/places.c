@@ -900,6 +900,12 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 		int cue = cue_before(pl, s, tv, i);
 		if (cue < 2 && region_after(pl, s, tv, ntok, j))
 			cue = 2;
+		/* "a place in meridian called treasure valley": a thing
+		 * in a place that is then named */
+		if (cue == 1 && i >= 2 && in_set(&pl->called_noun, tv[i - 2].pid) && j < ntok &&
+		    (tv[j].id == pl->id_called || tv[j].id == pl->id_named) &&
+		    spaced(s, &tv[j - 1], &tv[j]))
+			cue = 2;
 		bool cased = !starts_sentence(s, t->off);
 		for (size_t k = i; k < j; k++)
 			cased &= tv[k].cap;

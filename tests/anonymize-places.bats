@@ -142,7 +142,8 @@ in the emergency room at saint luke's meridian three times|in the emergency room
 nursing school at boise state and then|nursing school at [ORG_1] and then
 he's a junior now at capital high and he's on the team|he's a junior now at [ORG_1] and he's on the team
 a lot of families in canyon county don't get it|a lot of families in [PLACE_1] don't get it
-a place in meridian called treasure valley family counseling and they were great|a place in meridian called [ORG_1] and they were great
+a place in meridian called treasure valley family counseling and they were great|a place in [PLACE_1] called [ORG_1] and they were great
+someone in mobile called me back|someone in mobile called me back
 she works for a company called micron now|she works for a company called [ORG_1] now
 we moved to saint paul last year|we moved to [PLACE_1] last year
 she called the billing office at riverside memorial and just talked|she called the billing office at [ORG_1] and just talked
