@@ -776,6 +776,31 @@ coordinated(const char *s, const names_tok *tv, size_t ntok, size_t i)
 	       adjacent(s, &tv[i + 1], &tv[i + 2], false);
 }
 
+/* Is token i named by the cue before it: "my wife noor", or as an
+ * apposition after a comma, "my husband, Vikram, works"?  Without
+ * capitals the apposition must also end at a comma or a full stop
+ * (close: "my brother, who lives"). */
+static bool
+cued(const char *s, size_t n, const names_tok *tv, size_t i, bool close)
+{
+	if (i == 0 || !(tv[i - 1].pfl & NAME_CUE))
+		return false;
+	const names_tok *pv = &tv[i - 1], *t = &tv[i];
+	if (adjacent(s, pv, t, false))
+		return true;
+	size_t k = pv->off + pv->len;
+	if (pv->core != pv->len || k >= t->off || s[k] != ',')
+		return false;
+	for (k++; k < t->off; k++)
+		if (s[k] != ' ')
+			return false;
+	if (!close)
+		return true;
+	k = t->off + t->len;
+	return t->core == t->len && k + 1 < n ? (s[k] == ',' || s[k] == '.') && s[k + 1] == ' ' :
+	       k == n || s[k] == ',' || s[k] == '.';
+}
+
 /* Does a guessed person's name start at token i?  Why (enum names_why),
  * or 0.  See anonymize(1), "People not in the roster" and "Lower-case
  * text": without capitals, the words around a name are its only
@@ -804,8 +829,13 @@ person_start(const char *s, size_t n, const names_tok *tv, size_t ntok,
 	if (pv && pv->ent < 0 && (pf & NAME_TITLE) && (t->cap || (lower && plain)) &&
 	    adjacent(s, pv, t, (pf & NAME_ABBR) != 0))
 		return WHY_TITLE;
-	/* "my wife noor": after a cue, a word no list knows */
-	if (lower && plain && pv && (pf & NAME_CUE) && adjacent(s, pv, t, false))
+	/* "my wife noor": after a cue, a word no list knows; "my husband
+	 * Vikram", "my son, Mateo,": after one, a capital in mid-sentence */
+	if (lower && plain && cued(s, n, tv, i, true))
+		return WHY_CUE;
+	if (!lower && t->cap && t->core > 1 && cued(s, n, tv, i, false) &&
+	    !(f & (NAME_SAYS | NAME_LIKE | NAME_WHERE | NAME_CUE | NAME_DET | NAME_PRON |
+	           NAME_AND | NAME_GREET)))
 		return WHY_CUE;
 	if (!(f & (NAME_FIRST | NAME_LAST)))
 		return 0;
@@ -888,7 +918,7 @@ names_guess_people(const char *s, size_t n, names_tok *tv, size_t ntok,
 		/* only listed names and words after a title (or, in lower
 		 * case, a cue) can start one */
 		if (!(tv[i].pfl & (NAME_FIRST | NAME_LAST)) &&
-		    !(i > 0 && (tv[i - 1].pfl & (lower ? NAME_TITLE | NAME_CUE : NAME_TITLE))) &&
+		    !(i > 0 && (tv[i - 1].pfl & (NAME_TITLE | NAME_CUE))) &&
 		    !(lower && tv[i].id == 0))
 			continue;
 		int why;

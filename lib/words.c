@@ -31,11 +31,13 @@ const char *const qp_name_particles[] = {
 const char *const qp_titles[] = {
 	"dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "mx",
 	"mister", "nurse", "dean", "rev", "reverend", "pastor", "coach",
-	"judge", "captain", "capt", "sir", "dame", "madam", NULL
+	"judge", "captain", "capt", "sir", "dame", "madam", "principal",
+	"superintendent", "officer", "sergeant", "sgt", "detective", "sheriff",
+	"mayor", "rabbi", "imam", NULL
 };
 
 const char *const qp_title_abbrevs[] = {
-	"dr", "prof", "mr", "mrs", "ms", "mx", "rev", "capt", NULL
+	"dr", "prof", "mr", "mrs", "ms", "mx", "rev", "capt", "sgt", NULL
 };
 
 const char *const qp_months[] = {

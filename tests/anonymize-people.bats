@@ -27,6 +27,11 @@ i wanted to be a doctor because it pays|i wanted to be a doctor because it pays
 the doctor was kind and the nurse practitioner too|the doctor was kind and the nurse practitioner too
 my doctor appointment was moved|my doctor appointment was moved
 coach class is cramped|coach class is cramped
+i talked to principal okafor about it|i talked to principal [PERSON_1] about it
+officer reyes came by twice|officer [PERSON_1] came by twice
+the principal reason was money|the principal reason was money
+the principal said no and the officer came by|the principal said no and the officer came by
+a principal investigator and a detective story|a principal investigator and a detective story
 EOF
 }
 
@@ -47,6 +52,24 @@ our trainer gabe gabe lindholm is great|our trainer [PERSON_1] is great
 my tutor ines helped|my tutor [PERSON_1] helped
 our trainer is great|our trainer is great
 my therapist said so|my therapist said so
+EOF
+}
+
+@test "anonymize: people after a cue in cased text, and between commas" {
+	anon_table <<'EOF'
+I talked to Principal Okafor about it.|I talked to Principal [PERSON_1] about it.
+My husband Vikram works nights.|My husband [PERSON_1] works nights.
+My husband, Vikram, works nights.|My husband, [PERSON_1], works nights.
+My boss, Ngozi Adeyemi, said no.|My boss, [PERSON_1], said no.
+My patient, Mr. Obi, was fine.|My patient, Mr. [PERSON_1], was fine.
+I spoke to Sgt. Amadi at the desk.|I spoke to Sgt. [PERSON_1] at the desk.
+my husband, vikram, works nights|my husband, [PERSON_1], works nights
+my son, mateo.|my son, [PERSON_1].
+My wife, I think, was right.|My wife, I think, was right.
+My mother, Thanks to her we stayed.|My mother, Thanks to her we stayed.
+my brother, who lives far away, called|my brother, who lives far away, called
+my friend, the one from work, came|my friend, the one from work, came
+My boss said So.|My boss said So.
 EOF
 }
 
