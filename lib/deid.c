@@ -584,12 +584,14 @@ deid_speaker(qp_deid *an, const char *label, size_t n)
 		if ((h.how == QP_ROSTER_WHOLE || h.how == QP_ROSTER_PART) && h.e)
 			for (size_t i = 0; i < qp_roster_count(an->roster); i++)
 				if (qp_roster_at(an->roster, i) == h.e)
-					v = pseudo_proto_entity(an->ps, an->roster_proto[i]) + 1;
+					v = i + 1;
 		ce->val = (void *)v;
 	}
 	if (!ce->val)
 		return NULL;
-	const char *tag = pseudo_use(an->ps, (uint32_t)((uintptr_t)ce->val - 1), label, n);
+	/* the roster person, not the entity: entities end with a document */
+	uint32_t ent = pseudo_proto_entity(an->ps, an->roster_proto[(uintptr_t)ce->val - 1]);
+	const char *tag = pseudo_use(an->ps, ent, label, n);
 	if (an->audit)
 		audit_row(an, "replaced", "roster", "speaker label", label, n, tag);
 	return tag;
@@ -671,6 +673,12 @@ deid_start_doc(qp_deid *an, const char *doc, size_t n)
 		qp_map_free(an->doc_parts);
 		an->doc_parts = qp_map_new();
 	}
+	/* an archive's labels are many: the cache must not grow with them */
+	if (qp_map_count(an->label_cache) > 4096) {
+		qp_map_free(an->label_cache);
+		an->label_cache = qp_map_new();
+	}
+	pseudo_new_doc(an->ps);
 }
 
 void

@@ -5,6 +5,17 @@
  * Entity ids are the insertion order of ent_idx, so qp_map_at(ent_idx,
  * id) is an entity's key "CAT\0normal form": the key its hash is made of,
  * and the normal form an earlier run's map may give a tag.
+ *
+ * With a key, a tag is a function of the entity alone, so nothing about
+ * earlier entities is needed to tag the next one; pseudo_new_doc then
+ * forgets them all once there are many, and what must outlive them is
+ * kept small: the replacements and distinct entities per category, and
+ * for each entity used, 16 bytes of its keyed hash in the table "seen"
+ * (which tells a new entity from one met before, and catches two that
+ * share a tag).  A run over a large archive so grows by 16 bytes a
+ * distinct name, number or address, not by its spellings and tags.
+ * Without a key, tags are numbered in the order of first use and every
+ * entity is remembered, as the numbering needs.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -29,7 +40,20 @@ typedef struct {
 	int cat;
 	char *tag;             /* "[S01]", "[PERSON_3]"; NULL until first used */
 	unsigned long count;
+	unsigned char h[16];   /* with a key: the keyed hash of its key */
+	bool fixed;
 } entity;
+
+/* A slot of the seen table: k is the tag's 40 bits of the hash, plus 1
+ * (0: an empty slot), with bit 63 set for a fixed tag ([S01]), so that
+ * fixed and hashed tags are never compared; rest is the hash's next 64
+ * bits, which tell two entities with the same tag apart. */
+typedef struct {
+	uint64_t k, rest;
+} seen_slot;
+
+/* Entities held before pseudo_new_doc forgets them (with a key). */
+#define PSEUDO_FORGET 65536
 
 typedef struct {
 	int cat;
@@ -68,6 +92,10 @@ struct qp_pseudo {
 	qp_map *prior_norm;    /* "CAT\0normal form" -> mapent + 1 */
 	const char *prior_file;
 	qp_buf key_buf;        /* cat_key's answer */
+
+	unsigned long *cat_hits, *cat_distinct;  /* per category, for the report */
+	seen_slot *seenv;      /* with a key: every entity used (see above) */
+	size_t nseen, seencap;
 };
 
 qp_pseudo *
@@ -94,6 +122,9 @@ pseudo_free(qp_pseudo *ps)
 		free(ps->cats[i]);
 	free(ps->cats);
 	free(ps->cat_next);
+	free(ps->cat_hits);
+	free(ps->cat_distinct);
+	free(ps->seenv);
 	for (size_t i = 0; i < ps->nent; i++)
 		free(ps->entv[i].tag);
 	free(ps->entv);
@@ -126,8 +157,13 @@ pseudo_category(qp_pseudo *ps, const char *name)
 	ps->cats = xreallocarray(ps->cats, (size_t)ps->ncats + 1, sizeof *ps->cats);
 	ps->cat_next = xreallocarray(ps->cat_next, (size_t)ps->ncats + 1,
 	                             sizeof *ps->cat_next);
+	ps->cat_hits = xreallocarray(ps->cat_hits, (size_t)ps->ncats + 1, sizeof *ps->cat_hits);
+	ps->cat_distinct = xreallocarray(ps->cat_distinct, (size_t)ps->ncats + 1,
+	                                 sizeof *ps->cat_distinct);
 	ps->cats[ps->ncats] = xstrdup(name);
 	ps->cat_next[ps->ncats] = 0;
+	ps->cat_hits[ps->ncats] = 0;
+	ps->cat_distinct[ps->ncats] = 0;
 	return ps->ncats++;
 }
 
@@ -216,19 +252,105 @@ cat_key(qp_pseudo *ps, int cat, const char *s, size_t n)
 	return k;
 }
 
-/* Give entity id the tag in t (consumed). */
+static void
+warn_shared(const char *tag)
+{
+	qp_warn("two entities share the tag %s (a hash collision, or a "
+	        "participant id used twice)", tag);
+}
+
+/* Give entity id the tag in t (consumed).  A hashed tag is checked in
+ * the seen table when first used; the others here, by the entity's
+ * identity: its id, or with a key (ids are forgotten) its hash. */
 static void
 set_tag(qp_pseudo *ps, uint32_t id, qp_buf *t)
 {
-	bool created;
-	qp_entry *te = qp_map_put(ps->tag_idx, t->s, t->len, &created);
-	void *v = (void *)(uintptr_t)(id + 1);
-	if (!created && te->val != v)
-		qp_warn("two entities share the tag %s (a hash collision, or a "
-		        "participant id used twice)", t->s);
-	if (created)
-		te->val = v;
-	ps->entv[id].tag = buf_detach(t, NULL);
+	entity *en = &ps->entv[id];
+	if (!ps->keylen || en->fixed) {
+		bool created;
+		qp_entry *te = qp_map_put(ps->tag_idx, t->s, t->len, &created);
+		uintptr_t ident = id + 1;
+		if (ps->keylen)
+			memcpy(&ident, en->h, sizeof ident), ident |= 1;
+		if (!created && te->val != (void *)ident)
+			warn_shared(t->s);
+		if (created)
+			te->val = (void *)ident;
+	}
+	en->tag = buf_detach(t, NULL);
+}
+
+static uint64_t
+bytes64(const unsigned char *p, size_t n)
+{
+	uint64_t v = 0;
+	for (size_t i = 0; i < n; i++)
+		v = v << 8 | p[i];
+	return v;
+}
+
+static void seen_grow(qp_pseudo *ps);
+
+/* Note the first use of entity en in the seen table: true when no
+ * entity with its hash was used before (it is a distinct one).  Warns
+ * when another entity had its hashed tag. */
+static bool
+seen_note(qp_pseudo *ps, const entity *en)
+{
+	if (4 * (ps->nseen + 1) > 3 * ps->seencap)
+		seen_grow(ps);
+	uint64_t k = (bytes64(en->h, 5) + 1) | (uint64_t)en->fixed << 63;
+	uint64_t rest = bytes64(en->h + 5, 8);
+	size_t mask = ps->seencap - 1;
+	for (size_t i = (size_t)(k * 0x9e3779b97f4a7c15u >> 20) & mask;; i = (i + 1) & mask) {
+		seen_slot *sl = &ps->seenv[i];
+		if (sl->k == 0) {
+			sl->k = k;
+			sl->rest = rest;
+			ps->nseen++;
+			return true;
+		}
+		if (sl->k == k) {
+			if (sl->rest == rest)
+				return false;
+			if (!en->fixed)
+				warn_shared(en->tag);
+			/* a different entity: its own slot further on */
+		}
+	}
+}
+
+static void
+seen_grow(qp_pseudo *ps)
+{
+	seen_slot *old = ps->seenv;
+	size_t oldcap = ps->seencap;
+	ps->seencap = oldcap ? oldcap * 2 : 4096;
+	ps->seenv = xcalloc(ps->seencap, sizeof *ps->seenv);
+	size_t mask = ps->seencap - 1;
+	for (size_t j = 0; j < oldcap; j++) {
+		if (!old[j].k)
+			continue;
+		size_t i = (size_t)(old[j].k * 0x9e3779b97f4a7c15u >> 20) & mask;
+		while (ps->seenv[i].k)
+			i = (i + 1) & mask;
+		ps->seenv[i] = old[j];
+	}
+	free(old);
+}
+
+void
+pseudo_new_doc(qp_pseudo *ps)
+{
+	if (!ps->keylen || ps->nent < PSEUDO_FORGET)
+		return;
+	for (size_t i = 0; i < ps->nent; i++)
+		free(ps->entv[i].tag);
+	ps->nent = 0;
+	qp_map_free(ps->ent_idx);
+	ps->ent_idx = qp_map_new();
+	for (size_t i = 0; i < ps->nproto; i++)
+		ps->protov[i].ent = -1;
 }
 
 uint32_t
@@ -249,13 +371,15 @@ pseudo_entity(qp_pseudo *ps, int cat, const char *norm, size_t n, const char *fi
 	en->cat = cat;
 	en->count = 0;
 	en->tag = NULL;
+	en->fixed = fixed != NULL;
+	if (ps->keylen)
+		crypto_generichash(en->h, sizeof en->h, (const unsigned char *)k->s, k->len,
+		                   ps->key, ps->keylen);
 	qp_buf t = QP_BUF_INIT;
 	if (fixed) {
 		buf_printf(&t, "[%s]", fixed);
 	} else if (ps->keylen) {
-		unsigned char h[16];
-		crypto_generichash(h, sizeof h, (const unsigned char *)k->s, k->len,
-		                   ps->key, ps->keylen);
+		const unsigned char *h = en->h;
 		buf_printf(&t, "[%s_%02x%02x%02x%02x%02x]", ps->cats[cat],
 		           h[0], h[1], h[2], h[3], h[4]);
 	} else {
@@ -359,7 +483,9 @@ pseudo_use(qp_pseudo *ps, uint32_t ent, const char *orig, size_t n)
 		       "roster or key file?); the map was not changed", ps->prior_file,
 		       (int)n, orig, was, en->tag);
 	}
-	en->count++;
+	if (en->count++ == 0 && (!ps->keylen || seen_note(ps, en)))
+		ps->cat_distinct[en->cat]++;
+	ps->cat_hits[en->cat]++;
 	if (ps->mapout)
 		map_row(ps, en->cat, en->tag, orig, n)->count++;
 	return en->tag;
@@ -538,15 +664,8 @@ pseudo_report(const qp_pseudo *ps)
 			ord[j] = ord[j - 1];
 			ord[j - 1] = t;
 		}
-	for (int i = 0; i < ps->ncats; i++) {
-		unsigned long hits = 0, distinct = 0;
-		for (size_t e = 0; e < ps->nent; e++)
-			if (ps->entv[e].cat == ord[i] && ps->entv[e].count) {
-				hits += ps->entv[e].count;
-				distinct++;
-			}
+	for (int i = 0; i < ps->ncats; i++)
 		fprintf(stderr, "%s: report: %s\t%lu replaced\t%lu distinct\n",
-		        qp_prog, ps->cats[ord[i]], hits, distinct);
-	}
+		        qp_prog, ps->cats[ord[i]], ps->cat_hits[ord[i]], ps->cat_distinct[ord[i]]);
 	free(ord);
 }

@@ -85,6 +85,11 @@ void pseudo_map_open(qp_pseudo *ps, const char *path, bool append, bool force);
  * succeeded: the map is the only way back from a tag to a person. */
 void pseudo_map_commit(qp_pseudo *ps);
 
+/* A document ends: entity ids given before it may be forgotten (with a
+ * key, once there are many; see pseudonym.c), so no caller keeps one
+ * across documents; protos stay valid. */
+void pseudo_new_doc(qp_pseudo *ps);
+
 /* One line per category, in name order, on standard error: how many
  * replacements and how many distinct entities among them. */
 void pseudo_report(const qp_pseudo *ps);

@@ -177,6 +177,26 @@ EOF
 	[[ "$c" =~ \[PERSON_[0-9a-f]{10}\] ]]
 }
 
+@test "anonymize: with a key, a long run forgets its entities but not their tags, counts or roster people" {
+	# 70,000 documents of one e-mail each: past the 65,536 entities that
+	# are held with a key, so the first ones are forgotten before the end
+	printf '0123456789abcdef0123456789abcdef\n' >"$T/k"
+	chmod 600 "$T/k"
+	printf 'name\taliases\trole\tparticipant\nFaith Lin\tFaith\t\tS01\n' >"$T/roster.tsv"
+	awk 'BEGIN { print "doc\tspeaker\ttext"
+		for (i = 1; i <= 70000; i++) printf "d%d\tFaith Lin\tmail u%d@uni.edu\n", i, i
+		print "last\tFaith Lin\tmail u1@uni.edu and u2@uni.edu, Faith" }' >"$T/in.tsv"
+	anonymize --key-file "$T/k" --roster "$T/roster.tsv" --report "$T/in.tsv" \
+		>"$T/out.tsv" 2>"$T/err"
+	first=$(sed -n 2p "$T/out.tsv" | cut -f3)
+	second=$(sed -n 3p "$T/out.tsv" | cut -f3)
+	[[ "$first" =~ ^mail\ \[EMAIL_[0-9a-f]{10}\]$ ]]
+	[ "$(tail -n 1 "$T/out.tsv")" = "last	[S01]	$first and ${second#mail }, [S01]" ]
+	[ "$(cut -f3 "$T/out.tsv" | sort -u | wc -l)" -eq 70002 ]
+	grep -qx $'anonymize: report: EMAIL\t70002 replaced\t70000 distinct' "$T/err"
+	grep -qx $'anonymize: report: PERSON\t70002 replaced\t1 distinct' "$T/err"
+}
+
 @test "anonymize: a bad key file is an error and the key is never shown" {
 	printf 'short-secret\n' >"$T/k"
 	chmod 600 "$T/k"
