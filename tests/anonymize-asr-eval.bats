@@ -10,7 +10,9 @@ load helper
 # other.  They are the figures reached when the first ASR detectors
 # landed (spoken numbers, e-mails, dates and addresses; lower-case
 # people and roster words; places and institutions); raise them (and
-# lower W and other) as detectors improve.
+# lower W and other) as detectors improve.  A part without a row (fresh,
+# written held out on 2026-12-03) is built and checked but not scored
+# here until the lead has measured it and set its row.
 FLOORS='
 part     R      T     N  PHONE EMAIL  URL  DATE   ID ADDRESS PLACE  ORG     W  other
 tune    100.0 100.0 100.0 100.0 100.0 100.0 100.0 100.0 100.0 100.0 95.7  0.00  0.00
@@ -19,6 +21,7 @@ cased   100.0 100.0 100.0 100.0 100.0 100.0  75.0 100.0 100.0 66.7  66.7  0.70  
 '
 
 EV=$BATS_TEST_DIRNAME/eval/anonymize-asr
+PARTS='tune heldout cased fresh'
 
 setup() {
 	T=$(mktemp -d)
@@ -37,7 +40,7 @@ floors() {
 
 @test "anonymize-asr eval: the built files are up to date" {
 	"$EV/build.sh" "$T"
-	for part in tune heldout cased; do
+	for part in $PARTS; do
 		for f in input truth words; do
 			cmp "$T/$part/$f.tsv" "$EV/$part/$f.tsv"
 		done
@@ -57,6 +60,21 @@ floors() {
 	[ "$w" -ge 200 ]
 	for x in will grace hope mark rose bill may faith; do
 		tail -q -n +2 "$EV"/*/words.tsv | cut -f4 | grep -qix "$x" || { echo "no W $x"; return 1; }
+	done
+	# fresh: 2,500 to 3,000 words, about half of them in lower-case
+	# segments, 80 ordinary uses of roster-name words with each of the
+	# eight among them, and at least 8 identifiers of every category
+	fw=$(tail -n +2 "$EV/fresh/input.tsv" | cut -f4 | wc -w)
+	flc=$(tail -n +2 "$EV/fresh/input.tsv" | cut -f4 | grep -v '[A-Z]' | wc -w)
+	[ "$fw" -ge 2500 ] && [ "$fw" -le 3000 ] || { echo "fresh: $fw words"; return 1; }
+	[ $((flc * 5)) -ge $((fw * 2)) ] && [ $((flc * 5)) -le $((fw * 3)) ] || { echo "fresh: $flc of $fw words in lower case"; return 1; }
+	[ "$(awk -F'\t' '$6 == "W"' "$EV/fresh/words.tsv" | wc -l)" -ge 80 ]
+	for x in will grace hope mark rose bill may faith; do
+		awk -F'\t' '$6 == "W" { print tolower($4) }' "$EV/fresh/words.tsv" | grep -qx "$x" || { echo "fresh: no W $x"; return 1; }
+	done
+	for c in R T N PHONE EMAIL URL DATE ID ADDRESS PLACE ORG; do
+		n=$(awk -F'\t' -v c="$c" '$5 == c' "$EV/fresh/truth.tsv" | wc -l)
+		[ "$n" -ge 8 ] || { echo "fresh: $n of $c"; return 1; }
 	done
 }
 
@@ -118,7 +136,7 @@ END
 }
 
 @test "anonymize-asr eval: an output with every identifier a tag scores 100% and loses nothing" {
-	for part in tune heldout cased; do
+	for part in $PARTS; do
 		LC_ALL=C awk '
 		BEGIN { print "doc\tseg\tspeaker\ttext" }
 		/^#/ || /^$/ { next }
@@ -141,12 +159,17 @@ END
 }
 
 @test "anonymize-asr eval: anonymize meets the floors on every part" {
-	for part in tune heldout cased; do
+	for part in $PARTS; do
+		floors "$part" >"$T/floors"
+		# a part without a row is held out unscored: anonymize is not run on it
+		if [ ! -s "$T/floors" ]; then
+			echo "# anonymize-asr $part: no floors row, not run" >&3
+			continue
+		fi
+		[ "$(wc -l <"$T/floors")" -eq 13 ]
 		anonymize --roster "$EV/roster.tsv" "$EV/$part/input.tsv" >"$T/out.tsv"
 		"$EV/score.sh" "$EV/$part" "$T/out.tsv" >"$T/score"
 		grep -v '^w ' "$T/score" | sed "s/^/# anonymize-asr $part: /" >&3
-		floors "$part" >"$T/floors"
-		[ "$(wc -l <"$T/floors")" -eq 13 ]
 		# a category of the table missing from the score fails too
 		awk -v part="$part" '
 		FILENAME == ARGV[1] { want[$1] = $2; next }
