@@ -782,8 +782,10 @@ url_tail(const scan *sc, size_t p)
 static const char *const tlds[] = {
 	"com", "org", "net", "edu", "gov", "mil", "io", "co", "uk", "ca",
 	"us", "au", "de", "nz", "ie", "info", "biz", "app", "dev", "health",
-	NULL
+	"ly", "me", "tv", "ai", "fm", "eu", "nl", "fr", "es", NULL
 };
+
+static size_t url_path(const scan *sc, size_t de);
 
 /* A bare host name: labels of letters, digits and hyphens joined by
  * dots, the last a known top-level domain ("hopkinsmedicine.org",
@@ -814,6 +816,8 @@ try_domain(scan *sc, size_t i)
 		return 0;
 	if (p < sc->n && s[p] == '/')
 		p = url_tail(sc, p);
+	else
+		p = url_path(sc, p);    /* "adaschools.org slash nurse" */
 	emit(sc, i, p, PII_URL);
 	return p;
 }
@@ -1357,6 +1361,30 @@ dotted(const scan *sc, size_t p, size_t *last, int *nl)
 	return e;
 }
 
+/* The path said after a host ending at de: "slash careers", "forward
+ * slash sign up", a label a step; its end. */
+static size_t
+url_path(const scan *sc, size_t de)
+{
+	size_t q, p;
+	for (int k = 0; k < 16 && (q = next_start(sc, de)) != 0; k++) {
+		if (word_is(sc, q, "forward") && (p = next_start(sc, q + 7)) != 0 &&
+		    word_is(sc, p, "slash"))
+			q = p;
+		if (!word_is(sc, q, "slash") || (p = next_start(sc, q + 5)) == 0 ||
+		    label_at(sc, p) == p || win(sc->s + p, label_at(sc, p) - p, label_stop))
+			break;
+		de = label_at(sc, p);
+		/* "asthma dash plan": a step of several words */
+		size_t we;
+		while ((q = next_start(sc, de)) != 0 && (we = word_end(sc, q)) > q &&
+		       win(sc->s + q, we - q, local_seps) && !word_is(sc, q, "dot") &&
+		       (p = next_start(sc, we)) != 0 && label_at(sc, p) > p)
+			de = label_at(sc, p);
+	}
+	return de;
+}
+
 /* The spans found inside an address starting at b give way to it. */
 static void
 drop_after(scan *sc, size_t b)
@@ -1403,10 +1431,75 @@ at_addr(scan *sc, size_t i)
 	}
 	if (start == i) {
 		drop_after(sc, a);
-		return found(sc, a, de, PII_URL);
+		return found(sc, a, url_path(sc, de), PII_URL);
 	}
 	drop_after(sc, start);
 	return found(sc, start, de, PII_EMAIL);
+}
+
+/* Words after which a web address is said: "go to", "visit", "the
+ * link is", "type in". */
+static const char *const url_cues[] = {
+	"to", "at", "on", "is", "visit", "visited", "website", "site", "link",
+	"page", "type", "typed", "google", "googled", "check", "from", "via",
+	"into", "called", "under", "in", NULL
+};
+
+/* The start of a host name said as several words before its first
+ * label hs ("visit ada county dot gov"): up to two more words back, all
+ * plain, when a cue for an address stands before them; else hs.  Without
+ * the cue the words stay ("i love healthykids dot org"). */
+static size_t
+host_words(const scan *sc, size_t hs)
+{
+	const unsigned char *s = sc->s;
+	size_t xs = hs, o, l;
+	for (int w = 0; w < 2; w++) {
+		word_before(sc, xs, &o, &l);
+		if (!l || (o > 0 && s[o - 1] != ' ') || win(s + o, l, url_cues) ||
+		    win(s + o, l, label_stop) || win(s + o, l, local_stop))
+			break;
+		xs = o;
+	}
+	if (xs == hs)
+		return hs;
+	word_before(sc, xs, &o, &l);
+	return l && win(s + o, l, url_cues) ? xs : hs;
+}
+
+/* The scheme said before a host at hs: "https colon slash slash",
+ * "h t t p s colon slash slash"; its start, or hs. */
+static size_t
+scheme_before(const scan *sc, size_t hs)
+{
+	static const char *const seq[] = { "slash", "slash", "colon" };
+	const unsigned char *s = sc->s;
+	size_t k = hs, o, l;
+	for (int j = 0; j < 3; j++) {
+		word_before(sc, k, &o, &l);
+		if (!l || !weq(s + o, l, seq[j]))
+			return hs;
+		k = o;
+	}
+	word_before(sc, k, &o, &l);
+	if (l && (weq(s + o, l, "https") || weq(s + o, l, "http")))
+		return o;
+	/* letters, last first: s p t t h, the s optional */
+	static const char spelt[] = "sptth";
+	size_t j = 0;
+	while (j < 5) {
+		word_before(sc, k, &o, &l);
+		if (l != 1 || tolow(s[o]) != spelt[j]) {
+			if (j == 0) {
+				j++;
+				continue;     /* http without the s */
+			}
+			break;
+		}
+		k = o;
+		j++;
+	}
+	return j == 5 ? k : hs;
 }
 
 /*
@@ -1485,9 +1578,9 @@ spoken_addr(scan *sc, size_t i)
 	size_t de = dotted(sc, hs, &dl, &dn);
 	if (dn < 2 || !win(s + dl, de - dl, tlds) || de < i)
 		return 0;
-	for (int k = 0; k < 16 && (q = next_start(sc, de)) != 0 && word_is(sc, q, "slash") &&
-	       (p = next_start(sc, q + 5)) != 0 && label_at(sc, p) > p; k++)
-		de = label_at(sc, p);
+	if (!initial)
+		hs = scheme_before(sc, host_words(sc, hs));
+	de = url_path(sc, de);
 	drop_after(sc, hs);
 	return found(sc, hs, de, PII_URL);
 }
@@ -1644,7 +1737,7 @@ try_letters(scan *sc, size_t i)
 	if ((has_digit || (isup(s[i]) && we < sc->n && s[we] == '-')) &&
 	    (r = try_caps(sc, i)) != 0)
 		return r;
-	if (we < sc->n && s[we] == '.' && (r = try_domain(sc, i)) != 0)
+	if (we < sc->n && (s[we] == '.' || s[we] == '-') && (r = try_domain(sc, i)) != 0)
 		return r;
 	if (!has_digit && (r = try_spoken(sc, i, we)) != 0)
 		return r;

@@ -67,6 +67,24 @@ she works at canyon schools dot org now|she works at [URL_1] now
 EOF
 }
 
+@test "anonymize-spoken: web addresses said in several words, with a scheme, a path or a short host" {
+	anon_table <<'EOF'
+visit ada county dot gov for the forms|visit [URL_1] for the forms
+on boise kids dot net forward slash signup|on [URL_1]
+it's at county schools dot gov slash nurse|it's at [URL_1]
+the site is h t t p s colon slash slash kids dot org|the site is [URL_1]
+the site is https colon slash slash kids dot org|the site is [URL_1]
+go to healthykids dot org slash asthma dash plan.|go to [URL_1].
+the link is bit dot ly slash nurse two|the link is [URL_1] two
+It's on adaschools.org slash nurse.|It's on [URL_1].
+Check out asthma-kids.com today.|Check out [URL_1] today.
+i love healthykids dot org|i love [URL_1]
+go to kids dot org slash the forms|go to [URL_1] slash the forms
+a well-known fact and a so-called plan|a well-known fact and a so-called plan
+a polka dot dress, dot dot dot|a polka dot dress, dot dot dot
+EOF
+}
+
 @test "anonymize-spoken: dot and at as words stay" {
 	anon_table <<'EOF'
 the dot com years, look at this dot com thing|the dot com years, look at this dot com thing
