@@ -785,6 +785,21 @@ static const char *const tlds[] = {
 	"ly", "me", "tv", "ai", "fm", "eu", "nl", "fr", "es", NULL
 };
 
+/* Words that go on with the sentence after an address, not its path. */
+static const char *const path_stop[] = {
+	"today", "tomorrow", "tonight", "yesterday", "please", "first", "later",
+	"soon", "instead", "anyway", "though", "thanks", "right", "okay", "ok",
+	"yeah", "um", "uh", "dot", "com", NULL
+};
+
+/* Words after which a web address is said: "go to", "visit", "the
+ * link is", "type in". */
+static const char *const url_cues[] = {
+	"to", "at", "on", "is", "visit", "visited", "website", "site", "link",
+	"page", "type", "typed", "google", "googled", "check", "from", "via",
+	"into", "called", "under", "in", NULL
+};
+
 static size_t url_path(const scan *sc, size_t de);
 
 /* A bare host name: labels of letters, digits and hyphens joined by
@@ -1337,6 +1352,40 @@ label_group(const scan *sc, size_t p)
 	return (q = next_start(sc, g)) != 0 && word_is(sc, q, "dot") ? g : e;
 }
 
+/* Letters said one by one from p, as one label ("i d", "o r g"): the
+ * end of the last, or p when there are none or one only. */
+static size_t
+letters_label(const scan *sc, size_t p)
+{
+	size_t e = p, q = p;
+	int n = 0;
+	while (n < 8 && word_end(sc, q) == q + 1 && isalpha_(sc->s[q])) {
+		e = q + 1;
+		n++;
+		if ((q = next_start(sc, e)) == 0)
+			break;
+	}
+	return n >= 2 ? e : p;
+}
+
+/* Is s[a..e) a common top-level domain, written or said letter by
+ * letter ("o r g")? */
+static int
+tld_at(const scan *sc, size_t a, size_t e)
+{
+	if (win(sc->s + a, e - a, tlds))
+		return 1;
+	unsigned char w[8];
+	size_t n = 0;
+	for (size_t k = a; k < e; k++)
+		if (sc->s[k] != ' ') {
+			if (n == sizeof w)
+				return 0;
+			w[n++] = sc->s[k];
+		}
+	return n < e - a && win(w, n, tlds);
+}
+
 /* Labels joined by " dot " from p: the end of the last, its start in
  * *last and their number in *nl.  Every label but the last may be a
  * group of words; the last (a top-level domain) is one word. */
@@ -1352,6 +1401,10 @@ dotted(const scan *sc, size_t p, size_t *last, int *nl)
 	while (*nl < 16 && (q = next_start(sc, e)) != 0 && word_is(sc, q, "dot") &&
 	       (q = next_start(sc, q + 3)) != 0) {
 		size_t e2 = label_group(sc, q);
+		/* "k twelve dot i d dot us", "dot o r g": spelt labels */
+		size_t e3 = letters_label(sc, q);
+		if (e3 > e2)
+			e2 = e3;
 		if (e2 == q)
 			break;
 		*last = q;
@@ -1375,6 +1428,17 @@ url_path(const scan *sc, size_t de)
 		    label_at(sc, p) == p || win(sc->s + p, label_at(sc, p) - p, label_stop))
 			break;
 		de = label_at(sc, p);
+		/* "slash sign up": a second word that does not go on with the
+		 * sentence */
+		if ((q = next_start(sc, de)) != 0 && label_at(sc, q) > q) {
+			size_t qe = label_at(sc, q);
+			if (!win(sc->s + q, qe - q, label_stop) &&
+			    (!win(sc->s + q, qe - q, local_stop) || word_is(sc, q, "up")) &&
+			    !win(sc->s + q, qe - q, url_cues) && !win(sc->s + q, qe - q, path_stop) &&
+			    !win(sc->s + q, qe - q, local_seps) && !word_is(sc, q, "slash") &&
+			    !word_is(sc, q, "forward"))
+				de = qe;
+		}
 		/* "asthma dash plan": a step of several words */
 		size_t we;
 		while ((q = next_start(sc, de)) != 0 && (we = word_end(sc, q)) > q &&
@@ -1411,7 +1475,7 @@ at_addr(scan *sc, size_t i)
 	if (!a || win(s + a, word_end(sc, a) - a, label_stop))
 		return 0;
 	de = dotted(sc, a, &dl, &dn);
-	if (dn < 2 || !win(s + dl, de - dl, tlds))
+	if (dn < 2 || !tld_at(sc, dl, de))
 		return 0;
 	for (int step = 0; step < 8; step++) {
 		word_before(sc, k, &o, &l);
@@ -1437,14 +1501,6 @@ at_addr(scan *sc, size_t i)
 	return found(sc, start, de, PII_EMAIL);
 }
 
-/* Words after which a web address is said: "go to", "visit", "the
- * link is", "type in". */
-static const char *const url_cues[] = {
-	"to", "at", "on", "is", "visit", "visited", "website", "site", "link",
-	"page", "type", "typed", "google", "googled", "check", "from", "via",
-	"into", "called", "under", "in", NULL
-};
-
 /* The start of a host name said as several words before its first
  * label hs ("visit ada county dot gov"): up to two more words back, all
  * plain, when a cue for an address stands before them; else hs.  Without
@@ -1464,6 +1520,15 @@ host_words(const scan *sc, size_t hs)
 	if (xs == hs)
 		return hs;
 	word_before(sc, xs, &o, &l);
+	/* "our site, ada schools dot org": the cue before a comma */
+	if (!l && xs >= 3 && s[xs - 1] == ' ' && s[xs - 2] == ',') {
+		o = l = 0;
+		for (size_t b = xs - 2; b > 0 && isalnum_(s[b - 1]); b--)
+			o = b - 1, l = xs - 2 - o;
+	}
+	/* "it's ada schools dot org", "that's": a word then 's */
+	if (l == 1 && tolow(s[o]) == 's' && o >= 2 && s[o - 1] == '\'' && isalpha_(s[o - 2]))
+		return xs;
 	return l && win(s + o, l, url_cues) ? xs : hs;
 }
 
@@ -1564,7 +1629,7 @@ spoken_addr(scan *sc, size_t i)
 		size_t dl;
 		int dn;
 		size_t de = dotted(sc, p, &dl, &dn);
-		if (dn >= 2 && win(s + dl, de - dl, tlds) &&
+		if (dn >= 2 && tld_at(sc, dl, de) &&
 		    !win(s + p, word_end(sc, p) - p, label_stop)) {
 			drop_after(sc, start);
 			return found(sc, start, de, PII_EMAIL);
@@ -1576,8 +1641,18 @@ spoken_addr(scan *sc, size_t i)
 	if (initial && !hs)
 		return 0;
 	size_t de = dotted(sc, hs, &dl, &dn);
-	if (dn < 2 || !win(s + dl, de - dl, tlds) || de < i)
+	if (dn < 2 || !tld_at(sc, dl, de) || de < i)
 		return 0;
+	/* "w w w dot ...": the first two w are no initial of a name */
+	size_t w1o, w1l, w2o, w2l;
+	if (word_end(sc, hs) == hs + 1 && tolow(s[hs]) == 'w') {
+		word_before(sc, hs, &w1o, &w1l);
+		word_before(sc, w1o, &w2o, &w2l);
+		if (w1l == 1 && w2l == 1 && tolow(s[w1o]) == 'w' && tolow(s[w2o]) == 'w') {
+			hs = w2o;
+			initial = 0;
+		}
+	}
 	if (!initial)
 		hs = scheme_before(sc, host_words(sc, hs));
 	de = url_path(sc, de);

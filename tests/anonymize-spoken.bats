@@ -75,13 +75,21 @@ it's at county schools dot gov slash nurse|it's at [URL_1]
 the site is h t t p s colon slash slash kids dot org|the site is [URL_1]
 the site is https colon slash slash kids dot org|the site is [URL_1]
 go to healthykids dot org slash asthma dash plan.|go to [URL_1].
-the link is bit dot ly slash nurse two|the link is [URL_1] two
+the link is bit dot ly slash nurse two|the link is [URL_1]
 It's on adaschools.org slash nurse.|It's on [URL_1].
 Check out asthma-kids.com today.|Check out [URL_1] today.
 i love healthykids dot org|i love [URL_1]
 go to kids dot org slash the forms|go to [URL_1] slash the forms
 a well-known fact and a so-called plan|a well-known fact and a so-called plan
 a polka dot dress, dot dot dot|a polka dot dress, dot dot dot
+go to w w w dot kids dot org|go to [URL_1]
+it's ada schools dot k twelve dot i d dot us|it's [URL_1]
+look up kids dot o r g|look up [URL_1]
+Our site, ada schools dot org, has it|Our site, [URL_1], has it
+There's a sign-up at kids dot org slash sign up.|There's a sign-up at [URL_1].
+go to kids dot org slash forms today|go to [URL_1] today
+it's nurse hub dot co dot uk|it's [URL_1]
+she's really into kids dot org|she's really into [URL_1]
 EOF
 }
 
