@@ -1010,8 +1010,15 @@ next_start(const scan *sc, size_t e)
  */
 static const char *const cue_fill[] = { "is", "was", "number", "num", "no", "nr", NULL };
 
+/* Words that say a date of birth follows: "date of birth is", "dob",
+ * "her birthday's", "born on". */
+static const char *const dob_cues[] = { "birth", "dob", "birthday", "birthdate", "born", NULL };
+static wlist dob_cue_list = { .words = dob_cues };
+
+/* Is a word of cues within the few words before i ("record number
+ * is", "date of birth is")? */
 static int
-id_cue_before(const scan *sc, size_t i)
+cue_list_before(const scan *sc, size_t i, wlist *cues)
 {
 	const unsigned char *s = sc->s;
 	size_t k = i;
@@ -1024,12 +1031,24 @@ id_cue_before(const scan *sc, size_t i)
 			k--;
 		if (k == e || (k > 0 && iswordb(s[k - 1])))
 			return 0;
-		if (wl_has(&id_cue_list, s + k, e - k))
+		if (wl_has(cues, s + k, e - k))
 			return 1;
-		if (!win(s + k, e - k, cue_fill))
+		/* "birthday's": the 's is no word of its own */
+		if (e - k == 1 && s[k] == 's' && k >= 2 && s[k - 1] == '\'') {
+			k--;
+			continue;
+		}
+		if (!win(s + k, e - k, cue_fill) &&
+		    !(cues == &dob_cue_list && weq(s + k, e - k, "on")))
 			return 0;
 	}
 	return 0;
+}
+
+static int
+id_cue_before(const scan *sc, size_t i)
+{
+	return cue_list_before(sc, i, &id_cue_list);
 }
 
 /* Up to three letters said singly just before i ("x k" of "x k seven
@@ -1073,6 +1092,9 @@ spoken_digits(scan *sc, size_t i, nw_run *r)
 	if (r->nwords == 0 || r->nitems == 0 || r->counting || !end_ok(sc, e) ||
 	    strspn(r->dig, "0") == (size_t)r->ndig)
 		return 0;       /* "oh, oh, oh, oh, oh" is no number */
+	/* "date of birth is oh three oh four two thousand ten" */
+	if (r->ndig >= 3 && cue_list_before(sc, i, &dob_cue_list))
+		return found(sc, i, e, PII_DATE);
 	size_t lb = letters_before(sc, i);
 	int nlet = 0;
 	for (size_t p = lb; p < i; p += 2)
@@ -1261,7 +1283,11 @@ month_words(scan *sc, size_t i, size_t we)
 	if (y == e && we - i == 3 && islow(sc->s[i]) && weq(sc->s + i, 3, "may")) {
 		size_t o, l;
 		prev_word(sc, i, &o, &l);
-		if (!l || !(win(sc->s + o, l, date_cues) || weq(sc->s + o, l, "of")))
+		/* at the start of a sentence it is the month: "may twenty
+		 * third was the day" */
+		bool first = !l && (o == 0 || sc->s[o - 1] == '.' || sc->s[o - 1] == '!' ||
+		                    sc->s[o - 1] == '?');
+		if (!first && (!l || !(win(sc->s + o, l, date_cues) || weq(sc->s + o, l, "of"))))
 			return 0;
 	}
 	return found(sc, i, y, PII_DATE);
@@ -1660,6 +1686,85 @@ spoken_addr(scan *sc, size_t i)
 	return found(sc, hs, de, PII_URL);
 }
 
+/* Words that may follow a day of the month said alone. */
+static const char *const day_after[] = {
+	"when", "so", "because", "but", "then", "there", "that", "which",
+	"after", "before", "until", "till", "last", "next", "this", "right",
+	NULL
+};
+
+/* "monday the sixth", "the week of the twelfth": a day of the month
+ * without its month, where a weekday or "the week of" says it is one. */
+static size_t
+weekday_ordinal(scan *sc, size_t i)
+{
+	const char *s = (const char *)sc->s;
+	unsigned v;
+	size_t e = nw_ordinal(s, sc->n, i, &v), o, l, o2, l2;
+	if (!e || v > 31 || !end_ok(sc, e))
+		return 0;
+	/* a noun after it is what it counts: "monday the first thing" */
+	size_t q = next_start(sc, e), qe;
+	if (q && sc->s[e] == ' ' && (qe = word_end(sc, q)) > q &&
+	    !win(sc->s + q, qe - q, label_stop) && !win(sc->s + q, qe - q, day_after))
+		return 0;
+	prev_word(sc, i, &o, &l);
+	if (l != 3 || !weq(sc->s + o, 3, "the"))
+		return 0;
+	prev_word(sc, o, &o2, &l2);
+	if (l2 && win(sc->s + o2, l2, qp_weekdays))
+		return found(sc, o2, e, PII_DATE);
+	if (l2 == 2 && weq(sc->s + o2, 2, "of")) {
+		prev_word(sc, o2, &o, &l);
+		if (l == 4 && weq(sc->s + o, 4, "week"))
+			return found(sc, i, e, PII_DATE);
+	}
+	return 0;
+}
+
+/* Holidays that name a day of the year; with a year they are a date
+ * ("christmas eve twenty nineteen"), alone they stay. */
+static const char *const holidays[] = {
+	"christmas", "thanksgiving", "easter", "halloween", "hanukkah", "diwali",
+	"eid", "valentine's", "valentines", "independence", "labor", "labour",
+	"memorial", "mother's", "father's", NULL
+};
+
+/* The start of a holiday said just before the year at i, or i. */
+static size_t
+holiday_before(const scan *sc, size_t i)
+{
+	const unsigned char *s = sc->s;
+	size_t k = i;
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == ','))
+		k--;
+	size_t e = k;
+	while (k > 0 && (isalpha_(s[k - 1]) || s[k - 1] == '\''))
+		k--;
+	if (k == e)
+		return i;
+	/* "christmas eve", "labor day", "new year's day" */
+	if (weq(s + k, e - k, "eve") || weq(s + k, e - k, "day")) {
+		size_t k2 = k;
+		while (k2 > 0 && s[k2 - 1] == ' ')
+			k2--;
+		size_t e2 = k2;
+		while (k2 > 0 && (isalpha_(s[k2 - 1]) || s[k2 - 1] == '\''))
+			k2--;
+		if (k2 == e2)
+			return i;
+		if (weq(s + k2, e2 - k2, "year's") || weq(s + k2, e2 - k2, "years")) {
+			size_t k3 = k2;
+			while (k3 > 0 && s[k3 - 1] == ' ')
+				k3--;
+			return k3 >= 3 && k3 < k2 && weq(s + k3 - 3, 3, "new") &&
+			       (k3 == 3 || !isalpha_(s[k3 - 4])) ? k3 - 3 : i;
+		}
+		return win(s + k2, e2 - k2, holidays) ? k2 : i;
+	}
+	return win(s + k, e - k, holidays) ? k : i;
+}
+
 /* A number word at i: a date ("fourth of july"), a phone number or ID
  * said aloud, a house number.  Returns where the scan goes on, or 0. */
 static size_t
@@ -1668,9 +1773,14 @@ spoken_number(scan *sc, size_t i, enum nw_kind k)
 	size_t r;
 	if ((k == NW_ORD || k == NW_TENS) && (r = ordinal_of_month(sc, i)) != 0)
 		return r;
+	if ((k == NW_ORD || k == NW_TENS) && (r = weekday_ordinal(sc, i)) != 0)
+		return r;
 	unsigned yv;
 	if ((r = nw_year((const char *)sc->s, sc->n, i, &yv)) != 0 && born_before(sc, i))
 		return found(sc, i, r, PII_DATE);
+	size_t hb;
+	if (r && end_ok(sc, r) && (hb = holiday_before(sc, i)) != i)
+		return found(sc, hb, r, PII_DATE);
 	if (k == NW_ORD || k == NW_THOUSAND)
 		return 0;
 	nw_run run;

@@ -116,6 +116,27 @@ in march of this year|in march of this year
 EOF
 }
 
+@test "anonymize-spoken: a date of birth said as digits, a day by its weekday, a holiday with its year, may at a sentence's start" {
+	anon_table <<'EOF'
+her date of birth is oh three oh four two thousand ten|her date of birth is [DATE_1]
+her dob is three fourteen oh nine|her dob is [DATE_1]
+his birthday's one one two oh one five|his birthday's [DATE_1]
+he was born on one of those days|he was born on one of those days
+may twenty third was the day|[DATE_1] was the day
+it's late. may twenty third|it's late. [DATE_1]
+on monday the sixth, we met|on [DATE_1], we met
+on Friday the thirteenth|on [DATE_1]
+the week of the twelfth|the week of the [DATE_1]
+monday the first thing i do|monday the first thing i do
+the twelfth grade and the first time|the twelfth grade and the first time
+on christmas eve twenty nineteen we|on [DATE_1] we
+thanksgiving twenty twenty was hard|[DATE_1] was hard
+new year's eve nineteen ninety nine|[DATE_1]
+around valentine's day, at christmas we visit|around valentine's day, at christmas we visit
+a new twenty dollar bill in twenty nineteen|a new twenty dollar bill in twenty nineteen
+EOF
+}
+
 @test "anonymize-spoken: a birth year is a date, a year alone stays" {
 	anon_table <<'EOF'
 i was born in nineteen seventy one|i was born in [DATE_1]
