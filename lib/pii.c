@@ -1730,39 +1730,36 @@ static const char *const holidays[] = {
 	"memorial", "mother's", "father's", NULL
 };
 
-/* The start of a holiday said just before the year at i, or i. */
+/* The word (letters and apostrophes) ending at k, blanks and commas
+ * before k skipped: its start in *b and end in *e; false if none. */
+static bool
+word_ending(const unsigned char *s, size_t k, size_t *b, size_t *e)
+{
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == ','))
+		k--;
+	*e = k;
+	while (k > 0 && (isalpha_(s[k - 1]) || s[k - 1] == '\''))
+		k--;
+	*b = k;
+	return k < *e;
+}
+
+/* The start of a holiday said just before the year at i, or i:
+ * "christmas", "christmas eve", "labor day", "new year's day". */
 static size_t
 holiday_before(const scan *sc, size_t i)
 {
 	const unsigned char *s = sc->s;
-	size_t k = i;
-	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == ','))
-		k--;
-	size_t e = k;
-	while (k > 0 && (isalpha_(s[k - 1]) || s[k - 1] == '\''))
-		k--;
-	if (k == e)
+	size_t b, e, b2, e2, b3, e3;
+	if (!word_ending(s, i, &b, &e))
 		return i;
-	/* "christmas eve", "labor day", "new year's day" */
-	if (weq(s + k, e - k, "eve") || weq(s + k, e - k, "day")) {
-		size_t k2 = k;
-		while (k2 > 0 && s[k2 - 1] == ' ')
-			k2--;
-		size_t e2 = k2;
-		while (k2 > 0 && (isalpha_(s[k2 - 1]) || s[k2 - 1] == '\''))
-			k2--;
-		if (k2 == e2)
-			return i;
-		if (weq(s + k2, e2 - k2, "year's") || weq(s + k2, e2 - k2, "years")) {
-			size_t k3 = k2;
-			while (k3 > 0 && s[k3 - 1] == ' ')
-				k3--;
-			return k3 >= 3 && k3 < k2 && weq(s + k3 - 3, 3, "new") &&
-			       (k3 == 3 || !isalpha_(s[k3 - 4])) ? k3 - 3 : i;
-		}
-		return win(s + k2, e2 - k2, holidays) ? k2 : i;
-	}
-	return win(s + k, e - k, holidays) ? k : i;
+	if (!weq(s + b, e - b, "eve") && !weq(s + b, e - b, "day"))
+		return win(s + b, e - b, holidays) ? b : i;
+	if (!word_ending(s, b, &b2, &e2))
+		return i;
+	if (weq(s + b2, e2 - b2, "year's") || weq(s + b2, e2 - b2, "years"))
+		return word_ending(s, b2, &b3, &e3) && weq(s + b3, e3 - b3, "new") ? b3 : i;
+	return win(s + b2, e2 - b2, holidays) ? b2 : i;
 }
 
 /* A number word at i: a date ("fourth of july"), a phone number or ID
