@@ -841,7 +841,8 @@ static const char *const id_cues[] = {
 	"mrn", "ssn", "id", "record", "chart", "account", "acct", "member",
 	"badge", "file", "ref", "reference", "medicaid", "medicare",
 	"license", "licence", "policy", "claim", "passport", "nhs", "patient",
-	"case", NULL
+	"case", "pin", "confirmation", "tracking", "order", "ticket",
+	"plate", "vin", "routing", "card", NULL
 };
 static wlist id_cue_list = { .words = id_cues };
 
@@ -1008,7 +1009,10 @@ next_start(const scan *sc, size_t e)
  * "my id is", "record number", "mrn", "account no.".  Looks back over
  * "is", "was", "number", "no", "num" and the punctuation between.
  */
-static const char *const cue_fill[] = { "is", "was", "number", "num", "no", "nr", NULL };
+static const char *const cue_fill[] = {
+	"is", "was", "number", "num", "no", "nr", "code", "ending", "in", "starts",
+	"with", NULL
+};
 
 /* Words that say a date of birth follows: "date of birth is", "dob",
  * "her birthday's", "born on". */
@@ -1070,6 +1074,54 @@ letters_before(const scan *sc, size_t i)
 	return b;
 }
 
+/* After a cue, an ID may mix letters and digits said one by one and
+ * groups joined by "dash" ("x seven k nine", "twenty twenty four dash
+ * oh oh one two"): the end of such a tail after the digits ending at e,
+ * the digits and letters it adds counted into *ndig and *nlet. */
+static size_t
+mixed_tail(const scan *sc, size_t e, int *ndig, int *nlet)
+{
+	const char *s = (const char *)sc->s;
+	for (int k = 0; k < 8; k++) {
+		size_t q = next_start(sc, e), le = e;
+		int nl = 0;
+		if (q && word_is(sc, q, "dash"))
+			q = next_start(sc, q + 4);
+		while (q && nl < 4 && word_end(sc, q) == q + 1 && isalpha_(sc->s[q])) {
+			le = q + 1;
+			nl++;
+			q = next_start(sc, le);
+		}
+		nw_run r2;
+		size_t de = q ? nw_digits(s, sc->n, q, 1, &r2) : 0;
+		if (!q || de == q || !end_ok(sc, de)) {
+			if (nl)
+				e = le;         /* "four four nine x" */
+			*nlet += nl;
+			break;
+		}
+		*nlet += nl;
+		*ndig += r2.ndig;
+		e = de;
+	}
+	return e;
+}
+
+/* Letters said one by one before i, up to three, "a" and "i" too (after
+ * a cue they are letters, not words): their start, or i. */
+static size_t
+id_letters_before(const scan *sc, size_t i)
+{
+	size_t b = i;
+	for (int k = 0; k < 3; k++) {
+		if (b < 2 || sc->s[b - 1] != ' ' || !isalpha_(sc->s[b - 2]) ||
+		    (b >= 3 && sc->s[b - 3] != ' ' && sc->s[b - 3] != ',' && sc->s[b - 3] != ':'))
+			break;
+		b -= 2;
+	}
+	return b;
+}
+
 /*
  * A run of digits said one by one or in groups, from i (a number word,
  * or a written group followed by a number word):
@@ -1089,9 +1141,23 @@ static size_t
 spoken_digits(scan *sc, size_t i, nw_run *r)
 {
 	size_t e = nw_digits((const char *)sc->s, sc->n, i, 1, r);
-	if (r->nwords == 0 || r->nitems == 0 || r->counting || !end_ok(sc, e) ||
+	if (r->nwords == 0 || r->nitems == 0 || !end_ok(sc, e) ||
 	    strspn(r->dig, "0") == (size_t)r->ndig)
 		return 0;       /* "oh, oh, oh, oh, oh" is no number */
+	/* after a cue: letters before, a tail of letters and groups, from
+	 * three digits ("badge number four four nine", "code x seven k
+	 * nine"); counting from one is an ID only so, and from four */
+	size_t xb = id_letters_before(sc, i);
+	if (id_cue_before(sc, xb)) {
+		int nd = r->ndig, nl = (int)(i - xb) / 2;
+		size_t xe = mixed_tail(sc, e, &nd, &nl);
+		bool mixed = nl > 0 && nd >= 2 && nd + nl >= 4;
+		if ((nd >= 3 && !r->counting && (nl > 0 || xe > e || r->nsingle > 0 || nd > 4)) ||
+		    mixed || (r->counting && nd >= 4))
+			return found(sc, xb, xe, PII_ID);
+	}
+	if (r->counting)
+		return 0;       /* "one, two, three, four" */
 	/* "date of birth is oh three oh four two thousand ten" */
 	if (r->ndig >= 3 && cue_list_before(sc, i, &dob_cue_list))
 		return found(sc, i, e, PII_DATE);

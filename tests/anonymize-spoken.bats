@@ -37,6 +37,17 @@ mrn: two two one three, account number seven seven double five one|mrn: [ID_1], 
 it was seven three oh one two|it was [ID_1]
 is the letters and then x k seven seven one nine two oh eight|is the letters and then [ID_1]
 member number b four four seven one|member number [ID_1]
+the account number ending in four four two one|the account number ending in [ID_1]
+case number twenty twenty four dash oh oh one two|case number [ID_1]
+her medicaid number is a b c one two three four five|her medicaid number is [ID_1]
+the plate number is seven x y z one two three|the plate number is [ID_1]
+badge number four four nine|badge number [ID_1]
+the confirmation code is x seven k nine|the confirmation code is [ID_1]
+my pin is one two three four|my pin is [ID_1]
+the code is three hundred lines, in case two of them|the code is three hundred lines, in case two of them
+the order is one two three, the ticket is twenty five dollars|the order is one two three, the ticket is twenty five dollars
+one two three four five, the card in five minutes|one two three four five, the card in five minutes
+zip code 90210|zip code [POSTCODE_1]
 EOF
 }
 
