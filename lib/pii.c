@@ -1056,10 +1056,11 @@ id_cue_before(const scan *sc, size_t i)
 }
 
 /* Up to three letters said singly just before i ("x k" of "x k seven
- * seven one ..."), not "a" or "i", one blank each: where they start, or
+ * seven one ..."), not "a" or "i" unless ai (after a cue
+ * they are letters, not words), one blank each: where they start, or
  * i. */
 static size_t
-letters_before(const scan *sc, size_t i)
+letters_before(const scan *sc, size_t i, bool ai)
 {
 	size_t b = i;
 	for (int k = 0; k < 3; k++) {
@@ -1067,7 +1068,7 @@ letters_before(const scan *sc, size_t i)
 		    (b >= 3 && sc->s[b - 3] != ' ' && sc->s[b - 3] != ',' && sc->s[b - 3] != ':'))
 			break;
 		int c = tolow(sc->s[b - 2]);
-		if (c == 'a' || c == 'i')
+		if (!ai && (c == 'a' || c == 'i'))
 			break;
 		b -= 2;
 	}
@@ -1107,21 +1108,6 @@ mixed_tail(const scan *sc, size_t e, int *ndig, int *nlet)
 	return e;
 }
 
-/* Letters said one by one before i, up to three, "a" and "i" too (after
- * a cue they are letters, not words): their start, or i. */
-static size_t
-id_letters_before(const scan *sc, size_t i)
-{
-	size_t b = i;
-	for (int k = 0; k < 3; k++) {
-		if (b < 2 || sc->s[b - 1] != ' ' || !isalpha_(sc->s[b - 2]) ||
-		    (b >= 3 && sc->s[b - 3] != ' ' && sc->s[b - 3] != ',' && sc->s[b - 3] != ':'))
-			break;
-		b -= 2;
-	}
-	return b;
-}
-
 /*
  * A run of digits said one by one or in groups, from i (a number word,
  * or a written group followed by a number word):
@@ -1147,7 +1133,7 @@ spoken_digits(scan *sc, size_t i, nw_run *r)
 	/* after a cue: letters before, a tail of letters and groups, from
 	 * three digits ("badge number four four nine", "code x seven k
 	 * nine"); counting from one is an ID only so, and from four */
-	size_t xb = id_letters_before(sc, i);
+	size_t xb = letters_before(sc, i, true);
 	if (id_cue_before(sc, xb)) {
 		int nd = r->ndig, nl = (int)(i - xb) / 2;
 		size_t xe = mixed_tail(sc, e, &nd, &nl);
@@ -1161,7 +1147,7 @@ spoken_digits(scan *sc, size_t i, nw_run *r)
 	/* "date of birth is oh three oh four two thousand ten" */
 	if (r->ndig >= 3 && cue_list_before(sc, i, &dob_cue_list))
 		return found(sc, i, e, PII_DATE);
-	size_t lb = letters_before(sc, i);
+	size_t lb = letters_before(sc, i, false);
 	int nlet = 0;
 	for (size_t p = lb; p < i; p += 2)
 		nlet++;
