@@ -143,7 +143,10 @@ static const char *const w_cues[] = {
 	"supervisor", "manager", "coworker", "neighbor", "neighbour",
 	"grandma", "grandpa", "grandmother", "grandfather", "niece",
 	"nephew", "fiance", "fiancee", "stepson", "stepdaughter", "sibling",
-	"bestie", "buddy", "trainer", "tutor", "therapist", NULL
+	"bestie", "buddy", "trainer", "tutor", "therapist", "kid", "child",
+	"baby", "grandson", "granddaughter", "grandkid", "godson", "goddaughter",
+	"teammate", "spouse", "stepmom", "stepdad", "stepmother", "stepfather",
+	"counselor", "counsellor", "pediatrician", "teacher", "aide", NULL
 };
 static const char *const w_says[] = {
 	"said", "says", "told", "mentioned", "asked", "wrote", "explained",
@@ -616,7 +619,9 @@ tok_look_up(qp_names *nm, names_tok *t, const char *s, const char *fw, size_t fl
 	t->pfl = lh->flags;
 	if (fl > 2 && fw[fl - 1] == 's' && fw[fl - 2] == '\'') {
 		const lhit *ph = lookup(nm, fw, fl - 2, h2);
-		if (ph->id) {
+		/* a word no list knows, with its 's, is a possessive too
+		 * ("jaylen's mom"): its core without it, its id still none */
+		if (ph->id || !lh->id) {
 			t->pid = ph->id;
 			t->pphr = ph->phr;
 			t->pfl = ph->flags;
@@ -801,6 +806,56 @@ cued(const char *s, size_t n, const names_tok *tv, size_t i, bool close)
 	       k == n || s[k] == ',' || s[k] == '.';
 }
 
+/* Does the text just before off end in the words w (lower case, one
+ * blank before off), starting at a word's start? */
+static bool
+said_before(const char *s, size_t off, const char *w)
+{
+	size_t l = strlen(w);
+	if (off < l + 1 || s[off - 1] != ' ')
+		return false;
+	size_t b = off - 1 - l;
+	for (size_t k = 0; k < l; k++)
+		if (lower[(unsigned char)s[b + k]] != (unsigned char)w[k])
+			return false;
+	return b == 0 || s[b - 1] == ' ' || s[b - 1] == ',' || s[b - 1] == '.' ||
+	       s[b - 1] == '"';
+}
+
+/* An introduction before off: "my name is", "i'm", "this is", "call me". */
+static bool
+introduced(const char *s, size_t off)
+{
+	static const char *const intro[] = {
+		"name is", "name's", "i'm", "i am", "this is", "call me", "named",
+		NULL
+	};
+	for (const char *const *w = intro; *w; w++)
+		if (said_before(s, off, *w))
+			return true;
+	return false;
+}
+
+static bool tok_is(const char *s, const names_tok *t, const char *w);
+
+/* Is token t a contraction ("you'd", "they're", "we'll", "i've",
+ * "i'm", "didn't"), which no list holds and no name is? */
+static bool
+contraction(const char *s, const names_tok *t)
+{
+	static const char *const tails[] = { "d", "re", "ll", "ve", "m", "t", NULL };
+	const char *w = s + t->off;
+	size_t n = t->core;
+	for (const char *const *x = tails; *x; x++) {
+		size_t l = strlen(*x);
+		if (n > l + 1 && memcmp(w + n - l, *x, l) == 0 &&
+		    (w[n - l - 1] == '\'' || (n > l + 3 && memcmp(w + n - l - 3, "\xe2\x80\x99", 3) == 0)))
+			return true;
+	}
+	return false;
+}
+
+
 /* Does a guessed person's name start at token i?  Why (enum names_why),
  * or 0.  See anonymize(1), "People not in the roster" and "Lower-case
  * text": without capitals, the words around a name are its only
@@ -818,7 +873,8 @@ person_start(const char *s, size_t n, const names_tok *tv, size_t ntok,
 	/* not an ordinary word: on a name list only, or on no list (the
 	 * closed lists are ordinary words even without words.txt) */
 	bool plain = !(f & (NAME_WORD | NAME_COMMON | NAME_SAYS | NAME_LIKE | NAME_WHERE |
-	                    NAME_CUE | NAME_DET | NAME_PRON | NAME_AND | NAME_GREET));
+	                    NAME_CUE | NAME_DET | NAME_PRON | NAME_AND | NAME_GREET)) &&
+	             !(t->pid == 0 && contraction(s, t));
 
 	if (t->digit || t->keep || t->amb ||
 	    (f & (NAME_KEEP | NAME_NOTNAME | NAME_STOP | NAME_TITLE)))
@@ -836,6 +892,22 @@ person_start(const char *s, size_t n, const names_tok *tv, size_t ntok,
 	if (!lower && t->cap && t->core > 1 && cued(s, n, tv, i, false) &&
 	    !(f & (NAME_SAYS | NAME_LIKE | NAME_WHERE | NAME_CUE | NAME_DET | NAME_PRON |
 	           NAME_AND | NAME_GREET)))
+		return WHY_CUE;
+	/* "my name is Oluwaseun", "i told kenji", "jaylen's mom": a word no
+	 * list knows, capitalised in mid-sentence where the text has case,
+	 * after an introduction or a verb of speaking to, or before a
+	 * kinship word with an 's */
+	bool where = lower || (t->cap && !t->allcaps && !sentence_initial(s, t->off));
+	bool unknown = t->pid == 0 && t->core > 1 && where && !contraction(s, t);
+	if (unknown && introduced(s, t->off))
+		return WHY_CUE;
+	if (unknown && pv && (pf & NAME_SAYS) && adjacent(s, pv, t, false))
+		return WHY_SAYS;
+	/* ... the 's says it is a noun, even at a sentence's start */
+	bool owner = (lower || (t->cap && !t->allcaps)) && t->core > 1 &&
+	             (t->pid == 0 || ((f & (NAME_FIRST | NAME_LAST)) && !(f & NAME_COMMON)));
+	if (owner && t->core < t->len && nx && (nf & NAME_CUE) && !tok_is(s, nx, "named") &&
+	    !tok_is(s, nx, "called"))
 		return WHY_CUE;
 	if (!(f & (NAME_FIRST | NAME_LAST)))
 		return 0;
@@ -919,7 +991,7 @@ names_guess_people(const char *s, size_t n, names_tok *tv, size_t ntok,
 		 * case, a cue) can start one */
 		if (!(tv[i].pfl & (NAME_FIRST | NAME_LAST)) &&
 		    !(i > 0 && (tv[i - 1].pfl & (NAME_TITLE | NAME_CUE))) &&
-		    !(lower && tv[i].id == 0))
+		    !((lower || tv[i].cap) && tv[i].pid == 0))
 			continue;
 		int why;
 		if (tv[i].ent >= 0 || !(why = person_start(s, n, tv, ntok, i, lower)))

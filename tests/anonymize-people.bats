@@ -55,6 +55,25 @@ my therapist said so|my therapist said so
 EOF
 }
 
+@test "anonymize: a word no list knows, after an introduction or a verb of speaking to, or before a kinship word with its 's" {
+	anon_table <<'EOF'
+my name is tasha and i teach|my name is [PERSON_1] and i teach
+My name is Oluwaseun.|My name is [PERSON_1].
+I'm Thandiwe, a parent.|I'm [PERSON_1], a parent.
+i told kenji that|i told [PERSON_1] that
+jaylen's mom called|[PERSON_1]'s mom called
+Jaylen's mom called.|[PERSON_1]'s mom called.
+jaylen’s mom called|[PERSON_1]’s mom called
+her kid, tyrese, is in third grade|her kid, [PERSON_1], is in third grade
+my granddaughter aaliyah|my granddaughter [PERSON_1]
+i'm tired and this is hard|i'm tired and this is hard
+you said you'd think about it|you said you'd think about it
+have faith in the kid they're tougher|have faith in the kid they're tougher
+the kid's mom and my son's teacher|the kid's mom and my son's teacher
+I told HR, she said okay|I told HR, she said okay
+EOF
+}
+
 @test "anonymize: people after a cue in cased text, and between commas" {
 	anon_table <<'EOF'
 I talked to Principal Okafor about it.|I talked to Principal [PERSON_1] about it.
