@@ -116,9 +116,11 @@ void qde_write_qdpx(const qde_project *p, qp_buf *out);
  * finding the sources of a bare .qde beside it; NULL: a .qde's sources
  * must be inside it).  crlf: how a source's CR LF counts in positions:
  * 0 by the writer (origin) as from-qdpx(1) says, 1 as one, 2 as two.
+ * texts false: the code tree only; the sources' texts are not looked for
+ * (their text is then NULL) and their selections not checked.
  */
 bool qdpx_load(const char *file, const char *data, size_t n, int crlf,
-               qde_project *p, qp_buf *err);
+               bool texts, qde_project *p, qp_buf *err);
 /* The XML of a project or codebook, into p; sources' texts are left for
  * the caller (qde_source.text NULL, their paths in *paths, one for each
  * source, "" when the text came inline).  Caller frees paths. */

@@ -269,8 +269,8 @@ crlf_mode(const qde_project *p, int crlf)
 }
 
 bool
-qdpx_load(const char *file, const char *data, size_t n, int crlf, qde_project *p,
-          qp_buf *err)
+qdpx_load(const char *file, const char *data, size_t n, int crlf, bool texts,
+          qde_project *p, qp_buf *err)
 {
 	box b = { NULL, NULL, file, false };
 	char **paths = NULL;
@@ -298,7 +298,7 @@ qdpx_load(const char *file, const char *data, size_t n, int crlf, qde_project *p
 	if (!qde_parse(xml, xn, p, &paths, err))
 		goto out;
 	int mode = crlf_mode(p, crlf);
-	for (size_t i = 0; i < p->nsrc; i++) {
+	for (size_t i = 0; i < p->nsrc && texts; i++) {
 		qde_source *s = &p->src[i];
 		if (paths[i][0]) {
 			qp_buf t = QP_BUF_INIT;
