@@ -3,11 +3,13 @@
  * with libarchive, or a bare .qde or .qdc; and the texts of its sources
  * (qde.h: qdpx_load).
  *
- * A zip's entries are read into memory (every entry, the sources
- * folder spelt sources/ as the standard says or Sources/ as NVivo
- * writes it); the project is the entry project.qde, else the one entry
- * whose name ends in .qde.  Limits: an archive that inflates to more
- * than QDPX_MAX bytes is refused, so a zip bomb ends in an error.
+ * A zip's entries are read into memory as needed (the sources folder
+ * spelt sources/ as the standard says or Sources/ as NVivo writes it);
+ * the project is the entry project.qde, else the one entry
+ * whose name ends in .qde.  Only the project and the texts it names are
+ * inflated; pictures, audio and the like are skipped.  Limit: a project
+ * and texts that inflate to more than QDPX_MAX bytes are refused, so a
+ * zip bomb ends in an error.
  */
 #include "qde.h"
 #include "qp.h"
@@ -25,7 +27,7 @@
 #ifdef QP_FUZZ
 #define QDPX_MAX ((size_t)16 << 20)
 #else
-#define QDPX_MAX ((size_t)1 << 30)
+#define QDPX_MAX ((size_t)256 << 20)
 #endif
 
 typedef struct {
@@ -42,18 +44,25 @@ box_free(box *b)
 		return;
 	for (size_t i = 0; i < qp_map_count(b->entries); i++) {
 		qp_buf *v = qp_map_at(b->entries, i)->val;
-		buf_free(v);
+		if (v)
+			buf_free(v);
 		free(v);
 	}
 	qp_map_free(b->entries);
 }
 
+/*
+ * One pass over the zip.  want NULL: note the name of every file entry
+ * (its value stays NULL) and refuse a name given twice.  Else: read the
+ * data of the entries named in want, into their values.  Entries not
+ * wanted (pictures, audio, the rich text) are skipped unread.
+ */
 static bool
-read_zip(box *b, const char *data, size_t n, qp_buf *err)
+read_zip(box *b, const char *data, size_t n, const qp_map *want, size_t *total,
+         qp_buf *err)
 {
 	struct archive *a = archive_read_new();
 	struct archive_entry *e;
-	size_t total = 0;
 	bool ok = false;
 	int rc;
 
@@ -66,27 +75,35 @@ read_zip(box *b, const char *data, size_t n, qp_buf *err)
 		buf_printf(err, "not a readable zip: %s", archive_error_string(a));
 		goto out;
 	}
-	b->entries = qp_map_new();
 	while ((rc = archive_read_next_header(a, &e)) == ARCHIVE_OK) {
 		const char *name = archive_entry_pathname(e);
 		if (!name || archive_entry_filetype(e) != AE_IFREG)
 			continue;
-		bool created;
-		qp_entry *en = qp_map_put(b->entries, name, strlen(name), &created);
-		if (!created) {
-			buf_printf(err, "the zip holds '%s' twice", name);
-			goto out;
+		size_t len = strlen(name);
+		if (!want) {
+			bool created;
+			qp_map_put(b->entries, name, len, &created);
+			if (!created) {
+				buf_printf(err, "the zip holds '%s' twice", name);
+				goto out;
+			}
+			continue;
 		}
+		if (!qp_map_get(want, name, len))
+			continue;
+		qp_entry *en = qp_map_get(b->entries, name, len);
+		if (!en || en->val)
+			continue;
 		qp_buf *v = xmalloc(sizeof *v);
 		buf_init(v);
 		en->val = v;
 		char chunk[65536];
 		la_ssize_t got;
 		while ((got = archive_read_data(a, chunk, sizeof chunk)) > 0) {
-			total += (size_t)got;
-			if (total > QDPX_MAX) {
-				buf_printf(err, "the zip inflates to more than %zu MiB; refused",
-				           QDPX_MAX >> 20);
+			*total += (size_t)got;
+			if (*total > QDPX_MAX) {
+				buf_printf(err, "the project and its texts inflate to more than "
+				           "%zu MiB; refused", QDPX_MAX >> 20);
 				goto out;
 			}
 			buf_grow(v, (size_t)got);
@@ -109,14 +126,13 @@ out:
 	return ok;
 }
 
-/* The project entry of a zip, or NULL with err set. */
-static const qp_buf *
+/* The name of the project entry of a zip, or NULL with err set. */
+static const char *
 project_entry(box *b, qp_buf *err)
 {
-	qp_entry *e = qp_map_get(b->entries, "project.qde", 11);
-	const qp_buf *found = e ? e->val : NULL;
-	if (found)
-		return found;
+	const char *found = NULL;
+	if (qp_map_get(b->entries, "project.qde", 11))
+		return "project.qde";
 	for (size_t i = 0; i < qp_map_count(b->entries); i++) {
 		qp_entry *x = qp_map_at(b->entries, i);
 		if (x->len >= 4 && strcasecmp(x->key + x->len - 4, ".qde") == 0) {
@@ -124,12 +140,40 @@ project_entry(box *b, qp_buf *err)
 				buf_printf(err, "the zip holds more than one .qde and no project.qde");
 				return NULL;
 			}
-			found = x->val;
+			found = x->key;
 		}
 	}
 	if (!found)
 		buf_printf(err, "the zip holds no project.qde (not a .qdpx?)");
 	return found;
+}
+
+/* Read the zip entries that the internal:// paths name. */
+static bool
+read_sources(box *b, const char *data, size_t n, char **paths, size_t np,
+             size_t *total, qp_buf *err)
+{
+	static const char *const sub[] = { "sources/", "Sources/" };
+	qp_map *want = qp_map_new();
+	qp_buf name = QP_BUF_INIT;
+	bool created;
+
+	for (size_t i = 0; i < np; i++) {
+		if (strncmp(paths[i], "internal://", 11) != 0)
+			continue;
+		const char *p = paths[i] + 11;
+		while (*p == '/')
+			p++;
+		for (int k = 0; k < 2; k++) {
+			buf_reset(&name);
+			buf_printf(&name, "%s%s", sub[k], p);
+			qp_map_put(want, name.s, name.len, &created);
+		}
+	}
+	bool ok = read_zip(b, data, n, want, total, err);
+	qp_map_free(want);
+	buf_free(&name);
+	return ok;
 }
 
 static bool
@@ -178,7 +222,7 @@ source_text(box *b, const qde_project *p, const char *path, qp_buf *out, qp_buf 
 			buf_printf(&where, "%s%s", sub[i], name);
 			if (b->zip) {
 				qp_entry *e = qp_map_get(b->entries, where.s, where.len);
-				if (e) {
+				if (e && e->val) {
 					const qp_buf *v = e->val;
 					buf_grow(out, v->len);
 					memcpy(out->s, v->s, v->len);
@@ -276,17 +320,30 @@ qdpx_load(const char *file, const char *data, size_t n, int crlf, bool texts,
 	char **paths = NULL;
 	char *dir = NULL;
 	const char *xml = data;
-	size_t xn = n;
+	size_t xn = n, total = 0;
 	bool ok = false;
 
 	memset(p, 0, sizeof *p);
+	if (n == 0) {
+		buf_printf(err, "an empty file (not a .qdpx, .qde or .qdc)");
+		return false;
+	}
 	if (n >= 4 && memcmp(data, "PK", 2) == 0 && (data[2] == 3 || data[2] == 5)) {
 		b.zip = true;
-		if (!read_zip(&b, data, n, err))
+		b.entries = qp_map_new();
+		if (!read_zip(&b, data, n, NULL, &total, err))
 			goto out;
-		const qp_buf *q = project_entry(&b, err);
-		if (!q)
+		const char *pe = project_entry(&b, err);
+		if (!pe)
 			goto out;
+		qp_map *want = qp_map_new();
+		bool created;
+		qp_map_put(want, pe, strlen(pe), &created);
+		bool got = read_zip(&b, data, n, want, &total, err);
+		qp_map_free(want);
+		if (!got)
+			goto out;
+		const qp_buf *q = qp_map_get(b.entries, pe, strlen(pe))->val;
 		xml = q->s;
 		xn = q->len;
 	}
@@ -296,6 +353,8 @@ qdpx_load(const char *file, const char *data, size_t n, int crlf, bool texts,
 		b.dir = dir;
 	}
 	if (!qde_parse(xml, xn, p, &paths, err))
+		goto out;
+	if (b.zip && texts && !read_sources(&b, data, n, paths, p->nsrc, &total, err))
 		goto out;
 	int mode = crlf_mode(p, crlf);
 	for (size_t i = 0; i < p->nsrc && texts; i++) {
