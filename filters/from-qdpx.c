@@ -206,10 +206,14 @@ selections(const qde_project *p, const options *o)
 	qp_write_header(qp_stdout, head, 7);
 	for (size_t s = 0; s < p->nsrc; s++) {
 		const qde_source *src = &p->src[s];
-		size_t nth = 0;
+		size_t nth = 0, cp = 0, at = 0;   /* byte at is code point cp */
 		for (size_t i = 0; i < src->nsels; i++) {
 			const qde_sel *sel = &src->sels[i];
 			nth++;
+			/* in order of their starts: the text is walked once */
+			at = qde_cp_skip(src->text, src->len, at, sel->start - cp);
+			cp = sel->start;
+			size_t a = at, b = qde_cp_skip(src->text, src->len, at, sel->end - sel->start);
 			/* one record per coder of the selection, in the order met */
 			for (size_t c = 0; c < sel->ncodings; c++) {
 				size_t user = sel->codings[c].user;
@@ -220,8 +224,6 @@ selections(const qde_project *p, const options *o)
 					continue;
 				buf_reset(&codes);
 				add_codes(p, o, sel, user, false, &codes);
-				size_t a = qde_cp_offset(src->text, src->len, sel->start);
-				size_t b = qde_cp_offset(src->text, src->len, sel->end);
 				const char *who = user == QDE_NONE ? "" : p->users[user].name;
 				field(qp_stdout, src->name, strlen(src->name), false);
 				field(qp_stdout, num, (size_t)snprintf(num, sizeof num, "%zu", nth), false);
@@ -331,9 +333,10 @@ human_codes(const qde_project *p, const options *o)
 		size_t k = seen[di]++;
 		if (x->src != QDE_NONE) {
 			const qde_source *src = &p->src[x->src];
-			for (size_t i = 0; i < src->nsels; i++) {
+			/* the selections are in order of their starts */
+			for (size_t i = 0; i < src->nsels && src->sels[i].start < x->end[k]; i++) {
 				const qde_sel *sel = &src->sels[i];
-				if (sel->start < x->end[k] && sel->end > x->start[k])
+				if (sel->end > x->start[k])
 					add_codes(p, o, sel, QDE_NONE, true, &h);
 			}
 		}

@@ -58,13 +58,18 @@ qde_cp_count(const char *s, size_t n)
 }
 
 size_t
-qde_cp_offset(const char *s, size_t n, size_t cp)
+qde_cp_skip(const char *s, size_t n, size_t off, size_t cp)
 {
-	size_t i = 0;
-	for (; i < n; i++)
+	for (size_t i = off; i < n; i++)
 		if (((unsigned char)s[i] & 0xC0) != 0x80 && cp-- == 0)
 			return i;
 	return n;
+}
+
+size_t
+qde_cp_offset(const char *s, size_t n, size_t cp)
+{
+	return qde_cp_skip(s, n, 0, cp);
 }
 
 void

@@ -127,8 +127,10 @@ bool qdpx_load(const char *file, const char *data, size_t n, int crlf,
 bool qde_parse(const char *xml, size_t n, qde_project *p, char ***paths,
                qp_buf *err);
 
-/* Byte offset of code point cp in s[0..n) (valid UTF-8); n if past it. */
+/* Byte offset of code point cp in s[0..n) (valid UTF-8); n if past it.
+ * qde_cp_skip: the offset cp code points after the one at byte off. */
 size_t qde_cp_offset(const char *s, size_t n, size_t cp);
+size_t qde_cp_skip(const char *s, size_t n, size_t off, size_t cp);
 size_t qde_cp_count(const char *s, size_t n);
 
 /*

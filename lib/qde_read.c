@@ -26,6 +26,7 @@
 typedef struct {
 	qde_project *p;
 	qp_map *codes, *users;   /* guid -> index + 1 */
+	qp_map *code_paths;      /* the paths given so far */
 	char **paths;
 	size_t npaths;
 	qp_buf *err;
@@ -161,10 +162,9 @@ load_code(rd *r, const xmlNode *n, size_t parent)
 	/* Two siblings of one slug: the later ones get -2, -3, ... */
 	size_t blen = path.len;
 	for (unsigned k = 2; ; k++) {
-		bool dup = false;
-		for (size_t i = 0; i < p->ncodes && !dup; i++)
-			dup = strcmp(p->codes[i].path, path.s) == 0;
-		if (!dup)
+		bool fresh;
+		qp_map_put(r->code_paths, path.s, path.len, &fresh);
+		if (fresh)
 			break;
 		path.len = blen;
 		path.s[blen] = '\0';
@@ -422,7 +422,7 @@ parse(const char *xml, size_t n, qp_buf *err)
 bool
 qde_parse(const char *xml, size_t n, qde_project *p, char ***paths, qp_buf *err)
 {
-	rd r = { p, qp_map_new(), qp_map_new(), NULL, 0, err, false };
+	rd r = { p, qp_map_new(), qp_map_new(), qp_map_new(), NULL, 0, err, false };
 	bool ok = false;
 
 	memset(p, 0, sizeof *p);
@@ -450,6 +450,7 @@ qde_parse(const char *xml, size_t n, qde_project *p, char ***paths, qp_buf *err)
 out:
 	qp_map_free(r.codes);
 	qp_map_free(r.users);
+	qp_map_free(r.code_paths);
 	if (!ok) {
 		for (size_t i = 0; i < r.npaths; i++)
 			free(r.paths[i]);

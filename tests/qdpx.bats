@@ -394,3 +394,25 @@ export_fixture() {
 	run bash -c "agree -c human,codes '$T/back.tsv' | awk -F '\t' '\$1 == \"(all)\" { print \$7 }'"
 	[ "$output" = 1.000000 ]
 }
+
+@test "from-qdpx --codebook: names made paths; two siblings of one path get -2, -3" {
+	cat >"$T/c.qdc" <<-'QDC'
+	<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="x">
+	<Codes>
+	<Code guid="00000000-0000-4000-8000-000000000001" name="Zeit / Druck" isCodable="true">
+	<Code guid="00000000-0000-4000-8000-000000000002" name="Time" isCodable="true"/>
+	<Code guid="00000000-0000-4000-8000-000000000003" name="time" isCodable="true"/>
+	<Code guid="00000000-0000-4000-8000-000000000004" name="TIME!" isCodable="true"/>
+	<Code guid="00000000-0000-4000-8000-000000000005" name="???" isCodable="true"/>
+	</Code>
+	</Codes>
+	</CodeBook>
+	QDC
+	run from-qdpx "$T/c.qdc"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | grep '^code ' | cut -d ' ' -f 2 | tr '\n' ' ')" = \
+		"zeit-druck zeit-druck/time zeit-druck/time-2 zeit-druck/time-3 zeit-druck/code " ]
+	printf '%s\n' "$output" >"$T/c.cb"
+	run_stdin 'doc\ttext\nd\tx\n' match-theme "$T/c.cb"
+	[ "$status" -eq 0 ]
+}
