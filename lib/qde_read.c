@@ -4,9 +4,15 @@
  *
  * Safety: the parser never loads a DTD, never substitutes entities
  * (no XML_PARSE_NOENT), never touches the network (XML_PARSE_NONET),
- * and a document with a DOCTYPE at all is refused as soon as the
- * parser meets it, before any declaration in it is read: no project
- * or codebook writer puts one there, and it is where entity bombs live.
+ * and a document with a DOCTYPE at all is refused: a first SAX pass
+ * over the prolog stops at the DOCTYPE, before any declaration in it is
+ * read, or at the root element.  No project or codebook writer puts a
+ * DOCTYPE there, and it is where entity bombs live.
+ *
+ * Memory: the document is walked with libxml2's streaming reader
+ * (xmlTextReader); Users, the CodeBook and each TextSource in turn are
+ * expanded into a small tree, read, and freed, so a large project is
+ * never held whole as a tree.
  *
  * Elements are known by their local names, whatever the namespace
  * (MAXQDA and others have written codebooks in the draft namespace
@@ -20,6 +26,8 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -342,25 +350,6 @@ load_source(rd *r, const xmlNode *n)
 	return true;
 }
 
-static bool
-load_project(rd *r, const xmlNode *root)
-{
-	for (const xmlNode *n = root->children; n; n = n->next)
-		if (is(n, "Users") && !load_users(r, n))
-			return false;
-	for (const xmlNode *n = root->children; n; n = n->next)
-		if (is(n, "CodeBook") && !load_codes(r, n))
-			return false;
-	for (const xmlNode *n = root->children; n; n = n->next) {
-		if (!is(n, "Sources"))
-			continue;
-		for (const xmlNode *s = n->children; s; s = s->next)
-			if (is(s, "TextSource") && !load_source(r, s))
-				return false;
-	}
-	return true;
-}
-
 /* SAX: a DOCTYPE stops the parser before its declarations are read. */
 static void
 refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
@@ -371,82 +360,205 @@ refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar
 	xmlStopParser(c);
 }
 
+/* SAX: the root element ends the look at the prolog. */
+static void
+stop_at_root(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+             int nns, const xmlChar **ns, int nattr, int ndef, const xmlChar **attr)
+{
+	(void)local, (void)prefix, (void)uri, (void)nns, (void)ns, (void)nattr;
+	(void)ndef, (void)attr;
+	xmlStopParser(ctx);
+}
+
 static void
 quiet(void *ctx, const char *msg, ...)
 {
 	(void)ctx, (void)msg;
 }
 
-static xmlDocPtr
-parse(const char *xml, size_t n, qp_buf *err)
+/* The prolog, up to the root element: false (err set) if it has a
+ * DOCTYPE.  Any other fault is left to the reader to report. */
+static bool
+no_doctype(const char *xml, size_t n, qp_buf *err)
 {
-	if (n > (size_t)INT32_MAX) {
-		buf_printf(err, "the XML is over 2 GiB");
-		return NULL;
-	}
 	xmlParserCtxtPtr c = xmlCreateMemoryParserCtxt(xml, (int)n);
 	if (!c) {
 		buf_printf(err, "cannot parse the XML (out of memory?)");
-		return NULL;
+		return false;
 	}
 	c->sax->internalSubset = refuse_doctype;
 	c->sax->externalSubset = refuse_doctype;
+	c->sax->startElementNs = stop_at_root;
 	c->sax->error = quiet;
 	c->sax->warning = quiet;
 	c->_private = NULL;
 	xmlCtxtUseOptions(c, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	xmlParseDocument(c);
-	xmlDocPtr d = c->myDoc;
-	if (c->_private) {
+	bool ok = c->_private == NULL;
+	if (!ok)
 		buf_printf(err, "the XML has a DOCTYPE declaration; refused "
 		           "(a project or codebook has none, and entities are not expanded)");
-	} else if (!c->wellFormed || !d) {
-		const xmlError *e = xmlCtxtGetLastError(c);
-		buf_printf(err, "not well-formed XML");
-		if (e && e->message) {
-			size_t k = strlen(e->message);
-			while (k && (e->message[k - 1] == '\n' || e->message[k - 1] == ' '))
-				k--;
-			buf_printf(err, " (line %d: %.*s)", e->line, (int)k, e->message);
-		}
-	} else {
-		xmlFreeParserCtxt(c);
-		return d;
-	}
-	if (d)
-		xmlFreeDoc(d);
+	if (c->myDoc)
+		xmlFreeDoc(c->myDoc);
 	xmlFreeParserCtxt(c);
-	return NULL;
+	return ok;
+}
+
+typedef struct {
+	bool seen;
+	int line;
+	char msg[200];
+} xml_fault;
+
+static void
+on_fault(void *arg, xmlErrorPtr e)
+{
+	xml_fault *f = arg;
+	if (f->seen || !e || e->level < XML_ERR_ERROR)
+		return;
+	f->seen = true;
+	f->line = e->line;
+	snprintf(f->msg, sizeof f->msg, "%s", e->message ? e->message : "");
+	size_t k = strlen(f->msg);
+	while (k && (f->msg[k - 1] == '\n' || f->msg[k - 1] == ' '))
+		f->msg[--k] = '\0';
+}
+
+static const char *
+local_name(xmlTextReaderPtr x)
+{
+	const xmlChar *n = xmlTextReaderConstLocalName(x);
+	return n ? (const char *)n : "";
+}
+
+static char *
+reader_attr(xmlTextReaderPtr x, const char *name)
+{
+	xmlChar *v = xmlTextReaderGetAttribute(x, (const xmlChar *)name);
+	char *r = xstrdup(v ? (const char *)v : "");
+	xmlFree(v);
+	return r;
+}
+
+/* The element the reader is on, expanded, handed to fn; then past it. */
+static int
+expand(rd *r, xmlTextReaderPtr x, bool (*fn)(rd *, const xmlNode *))
+{
+	xmlNodePtr n = xmlTextReaderExpand(x);
+	if (!n)
+		return -1;
+	if (!fn(r, n))
+		return -2;
+	return xmlTextReaderNext(x);
+}
+
+static bool
+codes_list(rd *r, const xmlNode *n)
+{
+	for (const xmlNode *k = n->children; k; k = k->next)
+		if (is(k, "Code") && !load_code(r, k, QDE_NONE))
+			return false;
+	return true;
+}
+
+static bool
+source(rd *r, const xmlNode *n)
+{
+	return load_source(r, n);
+}
+
+/*
+ * Walk the document with libxml2's reader: the root's children one at a
+ * time, each element qualpipe reads expanded into a tree of its own and
+ * freed once passed (a TextSource at a time), so a project is never held
+ * whole.  The schema's order is relied on: Users and CodeBook before
+ * Sources.  Returns 1, 0 for bad XML (fault set), -2 for a bad project
+ * (err set by the loaders).
+ */
+static int
+walk(rd *r, xmlTextReaderPtr x)
+{
+	qde_project *p = r->p;
+	int ret;
+
+	while ((ret = xmlTextReaderRead(x)) == 1 &&
+	       xmlTextReaderNodeType(x) != XML_READER_TYPE_ELEMENT)
+		;
+	if (ret != 1)
+		return 0;
+	bool project = strcmp(local_name(x), "Project") == 0;
+	if (!project && strcmp(local_name(x), "CodeBook") != 0) {
+		buf_printf(r->err, "neither a REFI-QDA Project nor a CodeBook (root element <%s>)",
+		           local_name(x));
+		r->failed = true;
+		return -2;
+	}
+	p->origin = reader_attr(x, "origin");
+	p->name = project ? reader_attr(x, "name") : xstrdup("");
+	p->base_path = project ? reader_attr(x, "basePath") : xstrdup("");
+	p->codebook_only = !project;
+	ret = xmlTextReaderRead(x);
+	while (ret == 1) {
+		int type = xmlTextReaderNodeType(x), depth = xmlTextReaderDepth(x);
+		const char *name = local_name(x);
+		if (type != XML_READER_TYPE_ELEMENT || depth != 1) {
+			ret = xmlTextReaderRead(x);
+		} else if (project && strcmp(name, "Users") == 0) {
+			ret = expand(r, x, load_users);
+		} else if (project && strcmp(name, "CodeBook") == 0) {
+			ret = expand(r, x, load_codes);
+		} else if (!project && strcmp(name, "Codes") == 0) {
+			ret = expand(r, x, codes_list);
+		} else if (project && strcmp(name, "Sources") == 0 && !xmlTextReaderIsEmptyElement(x)) {
+			ret = xmlTextReaderRead(x);
+			while (ret == 1 && xmlTextReaderDepth(x) >= 2) {
+				if (xmlTextReaderNodeType(x) == XML_READER_TYPE_ELEMENT &&
+				    xmlTextReaderDepth(x) == 2)
+					ret = strcmp(local_name(x), "TextSource") == 0 ?
+					      expand(r, x, source) : xmlTextReaderNext(x);
+				else
+					ret = xmlTextReaderRead(x);
+			}
+		} else {
+			ret = xmlTextReaderNext(x);
+		}
+	}
+	return ret == 0 ? 1 : ret == -2 ? -2 : 0;
 }
 
 bool
 qde_parse(const char *xml, size_t n, qde_project *p, char ***paths, qp_buf *err)
 {
 	rd r = { p, qp_map_new(), qp_map_new(), qp_map_new(), NULL, 0, err, false };
+	xml_fault fault = { false, 0, "" };
 	bool ok = false;
 
 	memset(p, 0, sizeof *p);
 	*paths = NULL;
-	xmlDocPtr d = parse(xml, n, err);
-	if (!d)
+	if (n > (size_t)INT32_MAX) {
+		buf_printf(err, "the XML is over 2 GiB");
 		goto out;
-	xmlNodePtr root = xmlDocGetRootElement(d);
-	if (root && is(root, "Project")) {
-		p->origin = get_dup(root, "origin");
-		p->name = get_dup(root, "name");
-		p->base_path = get_dup(root, "basePath");
-		ok = load_project(&r, root);
-	} else if (root && is(root, "CodeBook")) {
-		p->origin = get_dup(root, "origin");
-		p->name = xstrdup("");
-		p->base_path = xstrdup("");
-		p->codebook_only = true;
-		ok = load_codes(&r, root);
-	} else {
-		buf_printf(err, "neither a REFI-QDA Project nor a CodeBook (root element <%s>)",
-		           root ? (const char *)root->name : "");
 	}
-	xmlFreeDoc(d);
+	if (!no_doctype(xml, n, err))
+		goto out;
+	xmlTextReaderPtr x = xmlReaderForMemory(xml, (int)n, NULL, NULL,
+	                                        XML_PARSE_NONET | XML_PARSE_NOERROR |
+	                                        XML_PARSE_NOWARNING);
+	if (!x) {
+		buf_printf(err, "cannot parse the XML (out of memory?)");
+		goto out;
+	}
+	xmlTextReaderSetStructuredErrorHandler(x, on_fault, &fault);
+	int w = walk(&r, x);
+	xmlFreeTextReader(x);
+	if (w == 1 && !fault.seen) {
+		ok = true;
+	} else if (w != -2 || !r.failed) {
+		buf_reset(err);
+		buf_printf(err, "not well-formed XML");
+		if (fault.seen)
+			buf_printf(err, " (line %d: %s)", fault.line, fault.msg);
+	}
 out:
 	qp_map_free(r.codes);
 	qp_map_free(r.users);

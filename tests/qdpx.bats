@@ -416,3 +416,19 @@ export_fixture() {
 	run_stdin 'doc\ttext\nd\tx\n' match-theme "$T/c.cb"
 	[ "$status" -eq 0 ]
 }
+
+@test "to-qdpx --case-vars: several columns, each a variable; a .dic as the codebook" {
+	awk -F '\t' 'BEGIN { OFS = "\t" } { print $0, (NR == 1 ? "cohort" : ($7 == "" ? "" : "2026")) }' \
+		"$F/coded.tsv" >"$T/c.tsv"
+	to-qdpx -o "$T/c.qdpx" --case-vars role --case-vars cohort,site "$T/c.tsv"
+	run valid_project "$T/c.qdpx"
+	[ "$status" -eq 0 ]
+	x() { xmllint --xpath "$1" "$T/v.qde"; }
+	[ "$(x 'count(//*[local-name()="Variable"])')" -eq 3 ]
+	[ "$(x 'count(//*[local-name()="Case" and @name="S02"]/*[local-name()="VariableValue"])')" -eq 2 ]
+	printf '%%\n1\tfacilitators\n2\tbarriers\n%%\nsleep*\t1\ntime\t2\n' >"$T/d.dic"
+	to-qdpx --qdc -o "$T/d.qdc" --codebook "$T/d.dic" /dev/null
+	run xmllint --noout --schema "$XSD/Codebook.xsd" "$T/d.qdc"
+	[ "$status" -eq 0 ]
+	[ "$(grep -c '<Code ' "$T/d.qdc")" -eq 2 ]
+}
