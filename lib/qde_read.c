@@ -205,14 +205,21 @@ load_code(rd *r, const xmlNode *n, size_t parent)
 }
 
 static bool
+codes_list(rd *r, const xmlNode *n)
+{
+	for (const xmlNode *k = n->children; k; k = k->next)
+		if (is(k, "Code") && !load_code(r, k, QDE_NONE))
+			return false;
+	return true;
+}
+
+/* The Codes of a CodeBook. */
+static bool
 load_codes(rd *r, const xmlNode *n)
 {
 	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (is(c, "Codes")) {
-			for (const xmlNode *k = c->children; k; k = k->next)
-				if (is(k, "Code") && !load_code(r, k, QDE_NONE))
-					return false;
-		}
+		if (is(c, "Codes") && !codes_list(r, c))
+			return false;
 	}
 	return true;
 }
@@ -450,15 +457,6 @@ expand(rd *r, xmlTextReaderPtr x, bool (*fn)(rd *, const xmlNode *))
 	if (!fn(r, n))
 		return -2;
 	return xmlTextReaderNext(x);
-}
-
-static bool
-codes_list(rd *r, const xmlNode *n)
-{
-	for (const xmlNode *k = n->children; k; k = k->next)
-		if (is(k, "Code") && !load_code(r, k, QDE_NONE))
-			return false;
-	return true;
 }
 
 static bool
