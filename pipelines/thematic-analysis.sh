@@ -18,6 +18,10 @@
 #                                  cooccur.tsv, saturation.tsv, quotes.tsv/.md
 #     -> with -H:                  agreement.tsv/.md (agree: the hand coding
 #                                  of a sample against the codes given)
+#     -> study.qdpx                the coded records as a REFI-QDA project
+#                                  for MAXQDA, NVivo, ATLAS.ti, QualCoder
+#                                  (to-qdpx; from-qdpx --segments brings a
+#                                  researcher's coding back)
 #   key/reidentification.tsv       the re-identification key (0600, folder 0700)
 #
 # Every result is written to a temporary file beside it and renamed into
@@ -164,7 +168,7 @@ shift $((OPTIND - 1))
 case $jobs in ''|*[!0-9]*|0) die "-j wants a number of jobs, not '$jobs'" ;; esac
 case $nq in ''|*[!0-9]*) die "-n wants a number, not '$nq'" ;; esac
 case $minw in ''|*[!0-9]*) die "-w wants a number, not '$minw'" ;; esac
-for p in segment tag-speaker anonymize match-theme tally pick-quotes ${hand:+agree}; do
+for p in segment tag-speaker anonymize match-theme tally pick-quotes to-qdpx ${hand:+agree}; do
 	command -v "$p" >/dev/null || die "$p not found (build with make, or set QP_BIN)"
 done
 if [ "$jobs" -gt 1 ] || [ -n "$logins" ]; then
@@ -355,6 +359,11 @@ if [ -n "$hand" ]; then
 	stage agreement.tsv agree -c human,codes --with "$tmp/sample-coded.tsv" "$hand"
 	stage agreement.md agree -c human,codes --with "$tmp/sample-coded.tsv" --format md "$hand"
 fi
+# The coded study for a QDA program, from the de-identified records.
+qdpx_export() {
+	gzip -dc -- "${cz[@]}" | to-qdpx -o - --name study --codebook "$QP_CODEBOOK"
+}
+stage study.qdpx qdpx_export
 stage key/reidentification.tsv merged_key
 commit
 if [ -n "$mon" ]; then
@@ -376,5 +385,6 @@ gzip -dc "$out/coded.tsv.gz" | LC_ALL=C awk -F '\t' -v n=${#files[@]} -v out="$o
 		printf "  saturation                   %s/saturation.tsv\n", out
 		printf "  quote tables                 %s/quotes.md, quotes.tsv\n", out
 		if (hand) printf "  agreement with the sample    %s/agreement.tsv, agreement.md\n", out
+		printf "  REFI-QDA project (MAXQDA..)  %s/study.qdpx\n", out
 		printf "  re-identification key        %s/key/reidentification.tsv (keep it apart)\n", out
 	}' >&2

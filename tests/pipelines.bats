@@ -26,9 +26,11 @@ analysis() {  # analysis OUTDIR [OPTIONS...]
 	run analysis "$T/out"
 	[ "$status" -eq 0 ]
 	for f in coded.tsv.gz tally.tsv matrix.tsv matrix.md matrix-share.tsv matrix-share.md \
-	         matrix-speakers.md cooccur.tsv saturation.tsv quotes.tsv quotes.md; do
+	         matrix-speakers.md cooccur.tsv saturation.tsv quotes.tsv quotes.md study.qdpx; do
 		[ -s "$T/out/$f" ] || { echo "missing $f"; return 1; }
 	done
+	unzip -p "$T/out/study.qdpx" project.qde >"$T/project.qde"
+	xmllint --noout --schema "$BATS_TEST_DIRNAME/data/refi-qda/Project.xsd" "$T/project.qde"
 	[ "$(stat -c %a "$T/out/key")" = 700 ]
 	[ "$(stat -c %a "$T/out/key/reidentification.tsv")" = 600 ]
 	[[ "$output" == *"4 transcripts"*"segments"*"coded"* ]]
@@ -75,7 +77,7 @@ same_results() {
 	local f
 	for f in tally.tsv matrix.tsv matrix.md matrix-share.tsv matrix-share.md \
 	         matrix-speakers.md cooccur.tsv saturation.tsv quotes.tsv quotes.md \
-	         key/reidentification.tsv; do
+	         study.qdpx key/reidentification.tsv; do
 		cmp "$1/$f" "$2/$f" || { echo "$2: $f differs"; return 1; }
 	done
 	cmp <(gzip -dc "$1/coded.tsv.gz") <(gzip -dc "$2/coded.tsv.gz") ||
