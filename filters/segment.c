@@ -26,7 +26,7 @@
 
 static const char usage[] =
 	"usage: segment [-d doc] [-f format] [--no-merge] [-u unit] [--line-buffered]\n"
-	"               [--replace-invalid] [file ...]\n"
+	"               [--replace-invalid] [--strict] [file ...]\n"
 	"       segment --help | --version\n"
 	"Split transcripts (WebVTT, SubRip, Otter, labelled or timestamped text)\n"
 	"into records, one for each speaker turn or sentence.\n"
@@ -35,6 +35,7 @@ static const char usage[] =
 	"                     labeled or plain\n"
 	"  --no-merge         keep consecutive pieces of one speaker apart\n"
 	"  -u, --unit UNIT    turn (default) or sentence\n"
+	"  --strict           a WebVTT cue or block the spec drops is an error\n"
 	QP_COMMON_HELP;
 
 /* The turn writer: merges the readers' pieces into turns and writes them
@@ -44,6 +45,7 @@ static struct {
 	bool merge, sentences;
 	const tr_format *from;          /* NULL: detect each file's format */
 	const char *doc_opt;
+	bool strict;            /* --strict: dropped cues are errors */
 
 	qp_buf doc;             /* the document id, escaped */
 	unsigned long seg, nturn;
@@ -241,13 +243,14 @@ set_doc(const char *name)
 static void
 parse_options(int argc, char **argv)
 {
-	enum { OPT_NO_MERGE = QP_OPT_FIRST_PRIVATE };
+	enum { OPT_NO_MERGE = QP_OPT_FIRST_PRIVATE, OPT_STRICT };
 	static const struct option opts[] = {
 		{ "doc", required_argument, NULL, 'd' },
 		{ "from", required_argument, NULL, 'f' },
 		{ "format", required_argument, NULL, 'f' },     /* the old name */
 		{ "unit", required_argument, NULL, 'u' },
 		{ "no-merge", no_argument, NULL, OPT_NO_MERGE },
+		{ "strict", no_argument, NULL, OPT_STRICT },
 		QP_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
@@ -269,6 +272,9 @@ parse_options(int argc, char **argv)
 		case 'n':
 		case OPT_NO_MERGE:
 			tw.merge = false;
+			break;
+		case OPT_STRICT:
+			tw.strict = true;
 			break;
 		case 'u':
 			if (strcmp(optarg, "turn") == 0)
@@ -306,6 +312,7 @@ main(int argc, char **argv)
 	if (!tw.from)
 		qp_input_sniff(in, tr_sniff_binary);
 	tr_init(&rd, in, take_piece, NULL);
+	rd.strict = tw.strict;
 	while (tr_next_file(&rd)) {
 		set_doc(nfiles ? files[qp_input_index(in)] : "-");
 		tw.seg = tw.nturn = 0;

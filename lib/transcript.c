@@ -65,6 +65,7 @@ tr_free(tr_reader *rd)
 	for (int k = 0; k < TR_NLABCACHE; k++)
 		buf_free(&rd->labcache[k]);
 	free(rd->look);
+	buf_free(&rd->cspk);
 }
 
 bool
@@ -127,6 +128,19 @@ tr_fail(tr_reader *rd, const char *fmt, ...)
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	qp_die_at(rd->name, qp_input_lineno(rd->in), "%s", msg);
+}
+
+void
+tr_drop(tr_reader *rd, unsigned long line, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (rd->strict)
+		qp_die_at(rd->name, line, "%s (--strict)", msg);
+	qp_warn_at(rd->name, line, "%s", msg);
 }
 
 /* ---- pieces ---- */

@@ -82,6 +82,15 @@ struct tr_reader {
 	unsigned labnext;
 	struct tr_line *look;   /* tr_detect's window */
 	size_t lookcap;
+
+	/* WebVTT and caption cues (tr_vtt.c, tr_cue.c) */
+	bool strict;            /* a dropped cue or block is an error */
+	/* Given each WebVTT cue as the file has it, instead of its pieces
+	 * (tests/tools/vttcues); NULL for pieces. */
+	void (*cue_hook)(void *ctx, const char *id, size_t idn, tr_msec s, tr_msec e,
+	                 const char *text, size_t n);
+	qp_buf cspk;            /* a caption speaker that carries over cues */
+	unsigned long cline;    /* where the cue being read began */
 };
 
 /* A line of text, borrowed. */
@@ -200,6 +209,20 @@ bool tr_arrow_span(const char *p, size_t n, size_t *i,
  * removed, references decoded (WebVTT), labels and <v> spans starting
  * speakers (tr_cue.c). */
 void tr_cue_text(tr_reader *rd, const char *text, size_t n, tr_msec start, tr_msec end, bool vtt);
+
+/* A cue or block the WebVTT parser drops, at line: "cue dropped: ..."
+ * on standard error, or (rd->strict) the error that ends the program. */
+void tr_drop(tr_reader *rd, unsigned long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* HTML's named character references (tr_charrefs.c, generated), sorted
+ * by name; cp2 is 0 for a one-character reference. */
+typedef struct {
+	const char *name;
+	int32_t cp1, cp2;
+} tr_charref;
+extern const tr_charref tr_charrefs[];
+extern const size_t tr_ncharrefs;
 
 /* ---- bytes ---- */
 
