@@ -122,8 +122,8 @@ block_end(struct vtt *v)
 	if (block_word(b->buf.s, first, "STYLE") || block_word(b->buf.s, first, "REGION")) {
 		/* an empty one before the first cue is nothing lost */
 		if (v->seen_cue)
-			tr_drop(rd, b->line, "block dropped: a %.6s block after the first cue",
-			        b->buf.s);
+			tr_drop(rd, b->line, "block dropped: a %.*s block after the first cue",
+			        (int)first, b->buf.s);
 		return;
 	}
 		tr_drop(rd, b->line, "cue dropped: no cue timings (START --> END) in the "
