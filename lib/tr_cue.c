@@ -134,6 +134,26 @@ charref(const char *t, size_t n, char extra, int32_t cp[2])
 	return 0;
 }
 
+/* A Teams name with a role after it, "Haddad, Layla (Student)": with
+ * rd->roles the role is the piece's, the name its speaker. */
+static void
+split_role(tr_reader *rd)
+{
+	qp_buf *b = &rd->p.spk;
+	size_t i;
+
+	if (b->len < 4 || b->s[b->len - 1] != ')')
+		return;
+	for (i = b->len - 1; i > 0 && b->s[i] != '('; i--)
+		;
+	if (i < 2 || b->s[i - 1] != ' ' || i + 2 >= b->len)
+		return;
+	buf_reset(&rd->p.role);
+	buf_add(&rd->p.role, b->s + i + 1, b->len - i - 2);
+	b->len = i - 1;
+	b->s[b->len] = '\0';
+}
+
 struct cue {
 	tr_msec start, end;
 	bool voice;     /* inside <v> */
@@ -189,6 +209,8 @@ vtt_tag(tr_reader *rd, const char *t, size_t n, struct cue *c)
 				}
 			}
 			tr_piece_begin(rd, rd->tmp.s, rd->tmp.len, c->start, c->end);
+			if (rd->roles)
+				split_role(rd);
 			c->voice = true;
 		}
 	} else if (k == 2 && memcmp(tag + close, "rt", 2) == 0) {

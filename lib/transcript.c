@@ -66,6 +66,7 @@ tr_free(tr_reader *rd)
 		buf_free(&rd->labcache[k]);
 	free(rd->look);
 	buf_free(&rd->cspk);
+	buf_free(&rd->p.role);
 }
 
 bool
@@ -161,6 +162,7 @@ tr_piece_begin(tr_reader *rd, const char *spk, size_t n, tr_msec start, tr_msec 
 	tr_piece_commit(rd);
 	buf_reset(&rd->p.spk);
 	buf_reset(&rd->p.text);
+	buf_reset(&rd->p.role);
 	if (n > 0 && tr_run_end(spk, n, 0, tr_cls_text) == n) {
 		buf_add(&rd->p.spk, spk, n);
 		n = 0;

@@ -52,6 +52,7 @@ typedef struct {
 	qp_buf spk, text;
 	tr_msec start, end;
 	bool esc;
+	qp_buf role;            /* a role the label carried (tr_reader.roles) */
 } tr_piece;
 
 typedef struct tr_reader tr_reader;
@@ -85,6 +86,7 @@ struct tr_reader {
 
 	/* WebVTT and caption cues (tr_vtt.c, tr_cue.c) */
 	bool strict;            /* a dropped cue or block is an error */
+	bool roles;             /* <v Name (Role)>: Role to the piece's role */
 	/* Given each WebVTT cue as the file has it, instead of its pieces
 	 * (tests/tools/vttcues); NULL for pieces. */
 	void (*cue_hook)(void *ctx, const char *id, size_t idn, tr_msec s, tr_msec e,
