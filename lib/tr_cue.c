@@ -318,6 +318,33 @@ cue_line_label(tr_reader *rd, const char *t, size_t n, const struct cue *c, bool
 	return 0;
 }
 
+/*
+ * Deepgram's and AssemblyAI's caption speaker line (deepgram-captions):
+ * "[speaker 0]" or "[speaker A]" alone on the first line of a cue, only
+ * when the speaker changes.  The speaker (without the brackets) holds
+ * for this cue and the ones after it, up to the next such line
+ * (rd->cspk); the line is no text.  "[laughs]" and the like stay text.
+ */
+static bool
+cue_speaker_line(tr_reader *rd, const char *t, size_t n, const struct cue *c)
+{
+	size_t i = 9, k;
+
+	while (n > 0 && tr_is_ws(t[n - 1]))
+		n--;
+	if (n < 11 || t[0] != '[' || t[n - 1] != ']' || tr_lower(t[1]) != 's' ||
+	    memcmp(t + 2, "peaker ", 7) != 0)
+		return false;
+	for (k = i; k < n - 1 && (tr_is_digit(t[k]) || (t[k] >= 'A' && t[k] <= 'Z')); k++)
+		;
+	if (k != n - 1 || k - i > 4)
+		return false;
+	buf_reset(&rd->cspk);
+	buf_add(&rd->cspk, t + 1, n - 2);
+	tr_piece_begin(rd, rd->cspk.s, rd->cspk.len, c->start, c->end);
+	return true;
+}
+
 /* The byte at t[0], of a class the text scanner stops at: white space,
  * a backslash, a reference or markup.  Returns how many bytes it took;
  * *bol is set at a newline. */
@@ -380,12 +407,16 @@ tr_cue_text(tr_reader *rd, const char *t, size_t n, tr_msec start, tr_msec end, 
 	bool bol = true;
 	size_t i = 0, j;
 
-	tr_piece_begin(rd, NULL, 0, start, end);
+	tr_piece_begin(rd, rd->cspk.s, rd->cspk.len, start, end);
 	while (i < n) {
 		if (bol) {
 			const char *nl = memchr(t + i, '\n', n - i);
 			size_t e = nl ? (size_t)(nl - t) : n;
 			bol = false;
+			if (!c.voice && t[i] == '[' && cue_speaker_line(rd, t + i, e - i, &c)) {
+				i = e;
+				continue;
+			}
 			if ((j = cue_line_label(rd, t + i, e - i, &c, vtt))) {
 				i += j;
 				continue;
