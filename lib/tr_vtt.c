@@ -66,6 +66,16 @@ block_word(const char *p, size_t n, const char *w)
 	return true;
 }
 
+/* Is p[0..n) (lines joined by \n) only white space? */
+static bool
+blank_lines(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] != '\n' && !tr_is_ws(p[i]))
+			return false;
+	return true;
+}
+
 /* The block being collected ("collect a WebVTT block"). */
 struct block {
 	unsigned count;         /* its lines so far */
@@ -117,7 +127,9 @@ block_end(struct vtt *v)
 		return;
 	}
 	size_t first = strcspn(b->buf.s, "\n");
-	if (b->bad || b->style || starts_word(b->buf.s, b->buf.len, "NOTE"))
+	/* a NOTE is a comment; a block of white space loses nothing */
+	if (b->bad || b->style || starts_word(b->buf.s, b->buf.len, "NOTE") ||
+	    blank_lines(b->buf.s, b->buf.len))
 		return;
 	if (block_word(b->buf.s, first, "STYLE") || block_word(b->buf.s, first, "REGION")) {
 		/* an empty one before the first cue is nothing lost */

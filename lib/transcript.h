@@ -10,7 +10,8 @@
  * lib/tr_FORMAT.c, holding its reader, what it recognises its files by
  * (probe) and nothing else; the pieces of text handling they share are
  * here (transcript.c), the caption cue text of WebVTT and SubRip in
- * tr_cue.c, and format detection (which reader a file gets, and which
+ * tr_cue.c (WebVTT's own parts in tr_vtt*.c, see tr_vtt.h), and format
+ * detection (which reader a file gets, and which
  * files no reader takes) in tr_detect.c.
  *
  * To add a format: write lib/tr_NAME.c with a `const tr_format

@@ -133,8 +133,8 @@ refs=(
 	[ "$status" -eq 2 ]
 }
 
-@test "segment-vtt: NOTE blocks, STYLE and REGION before the first cue are dropped quietly" {
-	printf 'WEBVTT\n\nNOTE\nanything\n\nSTYLE\n::cue {}\n\nREGION\nid:x\n\nSTYLE\n\nNOTE one line\n\n00:00.000 --> 00:01.000\nA: hi\n' >"$T/q.vtt"
+@test "segment-vtt: NOTE blocks, STYLE and REGION before the first cue, blocks of white space are dropped quietly" {
+	printf 'WEBVTT\n\nNOTE\nanything\n\nSTYLE\n::cue {}\n\nREGION\nid:x\n\nSTYLE\n\nNOTE one line\n\n00:00.000 --> 00:01.000\nA: hi\n\n  \n\t\n' >"$T/q.vtt"
 	run --separate-stderr segment --strict "$T/q.vtt"
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
