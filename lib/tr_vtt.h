@@ -29,8 +29,9 @@ typedef struct {
 
 /* The timing line p[0..n): true with the span in *s, *e.  A file's
  * first timing line the spec rejects turns the Teams clock on if it and
- * every one before it has Teams' shape (segment(1), Teams).  A negative
- * Teams time is reported (tr_drop) and read as 0. */
+ * every one before it has Teams' shape (segment(1), Teams); then a line
+ * not in Teams' shape is still read by the spec.  A negative Teams time
+ * is reported (tr_drop) and read as 0. */
 bool vtt_timing(tr_reader *rd, vtt_timing_state *ts, const char *p, size_t n,
                 tr_msec *s, tr_msec *e);
 

@@ -190,8 +190,9 @@ vtt_timing(tr_reader *rd, vtt_timing_state *ts, const char *p, size_t n,
 			return false;
 		ts->clock = VTT_TEAMS;
 	}
+	/* a line in the spec's own form is still read as the spec has it */
 	if (!teams_timing(p, n, s, e, &neg))
-		return false;
+		return spec_timing(p, n, s, e);
 	if (neg) {
 		tr_drop(rd, qp_input_lineno(rd->in),
 		        "negative time in Teams cue timings '%s', read as 0", tr_show(p, n));

@@ -68,6 +68,11 @@ teams=(
 	done
 }
 
+@test "segment-meeting: in a Teams file a timing in the spec's form is still read" {
+	printf 'WEBVTT\n\n0:0:0.0 --> 0:0:1.5\n<v A>one</v>\n\n00:00:03.000 --> 00:00:04.000\n<v B>two</v>\n\n0:0:5.5 --> 0:0:6.0\n<v A>three</v>\n' >"$T/m.vtt"
+	[ "$("$QP_OBJ/tests/tools/vttcues" "$T/m.vtt" | cut -f3,4 | paste -sd' ')" = "$(printf '0\t1005 3000\t4000 5005\t6000')" ]
+}
+
 @test "segment-meeting: a spec file's unpadded timing is a dropped cue, not Teams" {
 	printf 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA: one\n\n0:0:3.5 --> 0:0:4.0\nB: two\n' >"$T/s.vtt"
 	run --separate-stderr segment "$T/s.vtt"
