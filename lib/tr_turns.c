@@ -195,6 +195,14 @@ read_turns(tr_reader *rd, bool ts)
 			turned = true;
 			continue;
 		}
+		/* a time alone on its line ("[00:01:02]", "#00:01:02#"), then
+		 * "Name: text": the time is that turn's start */
+		if (ts && rd->pon && rd->p.spk.len == 0 && rd->p.text.len == 0 &&
+		    tr_label_line(rd, p, n, &lo, &ll, &rest)) {
+			tr_piece_begin(rd, p + lo, ll, rd->p.start, TR_NOTIME);
+			tr_text_add(rd, p + rest, n - rest);
+			continue;
+		}
 		tr_text_line(rd, p, n);
 	}
 }

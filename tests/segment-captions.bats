@@ -123,3 +123,10 @@ labeled_line() {
 	run segment "$T/n.txt"
 	[ "$(printf '%s\n' "${lines[1]}" | cut -f3)" = "" ]
 }
+
+@test "segment-captions: a time alone on its line starts the labelled turn after it" {
+	printf '#00:00:05#\nInterviewer: Thanks for coming.\n\n[00:00:12]\nRespondent: Happy to.\nStill me.\n\n[00:00:20]\nno label here\n' >"$T/t.txt"
+	run segment "$T/t.txt"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | tail -n +2 | cut -f3,5,6)" = "$(printf '00:00:05.000\tInterviewer\tThanks for coming.\n00:00:12.000\tRespondent\tHappy to. Still me.\n00:00:20.000\t\tno label here')" ]
+}
