@@ -26,7 +26,7 @@
 
 static const char usage[] =
 	"usage: segment [-d doc] [-f format] [--no-merge] [-u unit] [--line-buffered]\n"
-	"               [--replace-invalid] [file ...]\n"
+	"               [--replace-invalid] [--roles] [--strict] [file ...]\n"
 	"       segment --help | --version\n"
 	"Split transcripts (WebVTT, SubRip, Otter, labelled or timestamped text)\n"
 	"into records, one for each speaker turn or sentence.\n"
@@ -35,6 +35,8 @@ static const char usage[] =
 	"                     labeled or plain\n"
 	"  --no-merge         keep consecutive pieces of one speaker apart\n"
 	"  -u, --unit UNIT    turn (default) or sentence\n"
+	"  --roles            a Teams <v Name (Role)> role goes to a role column\n"
+	"  --strict           a WebVTT cue or block the spec drops is an error\n"
 	QP_COMMON_HELP;
 
 /* The turn writer: merges the readers' pieces into turns and writes them
@@ -44,6 +46,8 @@ static struct {
 	bool merge, sentences;
 	const tr_format *from;          /* NULL: detect each file's format */
 	const char *doc_opt;
+	bool strict;            /* --strict: dropped cues are errors */
+	bool roles;             /* --roles: a role column */
 
 	qp_buf doc;             /* the document id, escaped */
 	unsigned long seg, nturn;
@@ -126,6 +130,10 @@ write_rec(const char *p, size_t n)
 		qp_putc(o, '\t');
 		put_ulong(tw.nturn);
 	}
+	if (tw.roles) {
+		qp_putc(o, '\t');
+		qp_write_field(o, tw.turn.role.s, tw.turn.role.len);
+	}
 	qp_out_endrec(o);
 }
 
@@ -190,7 +198,8 @@ take_piece(void *ctx, tr_piece *p)
 {
 	(void)ctx;
 	if (tw.thas && tw.merge && p->spk.len > 0 && p->spk.len == tw.turn.spk.len &&
-	    memcmp(p->spk.s, tw.turn.spk.s, p->spk.len) == 0) {
+	    memcmp(p->spk.s, tw.turn.spk.s, p->spk.len) == 0 &&
+	    p->role.len == tw.turn.role.len && memcmp(p->role.s, tw.turn.role.s, p->role.len) == 0) {
 		buf_addc(&tw.turn.text, ' ');
 		buf_add(&tw.turn.text, p->text.s, p->text.len);
 		tw.turn.esc |= p->esc;
@@ -200,6 +209,7 @@ take_piece(void *ctx, tr_piece *p)
 	emit_turn();
 	swap_buf(&tw.turn.text, &p->text);
 	swap_buf(&tw.turn.spk, &p->spk);
+	swap_buf(&tw.turn.role, &p->role);
 	tw.turn.start = p->start;
 	tw.turn.end = p->end;
 	tw.turn.esc = p->esc;
@@ -241,13 +251,15 @@ set_doc(const char *name)
 static void
 parse_options(int argc, char **argv)
 {
-	enum { OPT_NO_MERGE = QP_OPT_FIRST_PRIVATE };
+	enum { OPT_NO_MERGE = QP_OPT_FIRST_PRIVATE, OPT_STRICT, OPT_ROLES };
 	static const struct option opts[] = {
 		{ "doc", required_argument, NULL, 'd' },
 		{ "from", required_argument, NULL, 'f' },
 		{ "format", required_argument, NULL, 'f' },     /* the old name */
 		{ "unit", required_argument, NULL, 'u' },
 		{ "no-merge", no_argument, NULL, OPT_NO_MERGE },
+		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "roles", no_argument, NULL, OPT_ROLES },
 		QP_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
@@ -270,6 +282,12 @@ parse_options(int argc, char **argv)
 		case OPT_NO_MERGE:
 			tw.merge = false;
 			break;
+		case OPT_STRICT:
+			tw.strict = true;
+			break;
+		case OPT_ROLES:
+			tw.roles = true;
+			break;
 		case 'u':
 			if (strcmp(optarg, "turn") == 0)
 				tw.sentences = false;
@@ -291,6 +309,7 @@ main(int argc, char **argv)
 	static const char *const cols[] = {
 		"doc", "seg", "start", "end", "speaker", "text", "turn"
 	};
+	const char *hdr[8];
 	tr_reader rd;
 
 	qp_init("segment");
@@ -301,11 +320,17 @@ main(int argc, char **argv)
 	if (tw.doc_opt && nfiles > 1)
 		qp_usage_error(usage, "--doc names one input, but %d were given", nfiles);
 
-	qp_write_header(qp_stdout, cols, tw.sentences ? 7 : 6);
+	size_t ncols = tw.sentences ? 7 : 6;
+	memcpy(hdr, cols, ncols * sizeof *cols);
+	if (tw.roles)
+		hdr[ncols++] = "role";
+	qp_write_header(qp_stdout, hdr, ncols);
 	qp_input *in = qp_input_new(nfiles, files, QP_IN_CR | QP_IN_FILES);
 	if (!tw.from)
 		qp_input_sniff(in, tr_sniff_binary);
 	tr_init(&rd, in, take_piece, NULL);
+	rd.strict = tw.strict;
+	rd.roles = tw.roles;
 	while (tr_next_file(&rd)) {
 		set_doc(nfiles ? files[qp_input_index(in)] : "-");
 		tw.seg = tw.nturn = 0;
@@ -319,6 +344,7 @@ main(int argc, char **argv)
 	buf_free(&tw.doc);
 	free(tw.sents);
 	buf_free(&tw.turn.spk);
+	buf_free(&tw.turn.role);
 	buf_free(&tw.turn.text);
 	buf_free(&tw.tmp);
 	return 0;

@@ -25,20 +25,6 @@ add_cp(tr_reader *rd, int32_t cp)
 	tr_add_run(rd, u, utf8_encode(cp, u));
 }
 
-/* Named character references: the ones WebVTT writers use and the
- * typographic ones that turn up in captions. */
-static const struct {
-	const char *name;
-	int32_t cp;
-} charrefs[] = {
-	{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
-	{ "apos", '\'' }, { "nbsp", 0xA0 }, { "lrm", 0x200E }, { "rlm", 0x200F },
-	{ "hellip", 0x2026 }, { "mdash", 0x2014 }, { "ndash", 0x2013 },
-	{ "lsquo", 0x2018 }, { "rsquo", 0x2019 }, { "ldquo", 0x201C },
-	{ "rdquo", 0x201D }, { "copy", 0xA9 }, { "reg", 0xAE },
-	{ "trade", 0x2122 },
-};
-
 /* What HTML (and so WebVTT) makes of numeric references to C1 controls:
  * the windows-1252 characters at those bytes. */
 static const uint16_t c1_remap[32] = {
@@ -48,50 +34,124 @@ static const uint16_t c1_remap[32] = {
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
 };
 
-/* t[0] is '&': a reference "&name;", "&#DDD;" or "&#xHHH;".  Returns its
- * length with the code point in *cp, or 0 when it is none (the '&' is
- * then text, as is "&name;" for a name not in the table). */
-static size_t
-charref(const char *t, size_t n, int32_t *cp)
+static inline bool
+is_alnum(char c)
 {
-	size_t max = n < 34 ? n : 34, k = 1;
+	return tr_is_digit(c) || (tr_lower(c) >= 'a' && tr_lower(c) <= 'z');
+}
 
-	while (k < max && t[k] != ';' && (tr_is_digit(t[k]) || t[k] == '#' ||
-	    (tr_lower(t[k]) >= 'a' && tr_lower(t[k]) <= 'z')))
-		k++;
-	if (k >= max || t[k] != ';' || k == 1)
+/* The reference named p[0..n) (its ';' included if it has one), by
+ * binary search of HTML's table; NULL if there is none. */
+static const tr_charref *
+charref_named(const char *p, size_t n)
+{
+	size_t lo = 0, hi = tr_ncharrefs;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *name = tr_charrefs[mid].name;
+		int c = strncmp(name, p, n);
+		if (c == 0 && name[n] != '\0')
+			c = 1;
+		if (c == 0)
+			return &tr_charrefs[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/*
+ * t[0] is '&': HTML's "consume a character reference", as the WebVTT
+ * cue text tokenizer runs it (the additional allowed character extra:
+ * '>' in a tag's annotation, else none).  Returns how many bytes it took,
+ * the code points in cp[0] and cp[1] (0 when there is one), or 0 when it
+ * is no reference: the '&' is then text.
+ *   &#DDD; &#xHHH;  the ';' may be missing; 0, surrogates and what is
+ *                   past U+10FFFF become U+FFFD, C1 controls the
+ *                   windows-1252 characters;
+ *   &name;          the longest name in the table that the text starts
+ *                   with, so that the legacy names HTML accepts without
+ *                   ';' match ("&notit;" is "\u00ACit;"); "&bogus;" is text.
+ */
+static size_t
+charref(const char *t, size_t n, char extra, int32_t cp[2])
+{
+	const tr_charref *r;
+	size_t i, k;
+
+	cp[1] = 0;
+	if (n < 2 || tr_is_ws(t[1]) || t[1] == '\n' || t[1] == '<' || t[1] == '&' ||
+	    (extra && t[1] == extra))
 		return 0;
-	if (t[1] != '#') {
-		for (size_t r = 0; r < sizeof charrefs / sizeof charrefs[0]; r++) {
-			if (strlen(charrefs[r].name) == k - 1 &&
-			    memcmp(charrefs[r].name, t + 1, k - 1) == 0) {
-				*cp = charrefs[r].cp;
-				return k + 1;
+	if (t[1] == '#') {
+		bool hex = n > 2 && tr_lower(t[2]) == 'x', over = false;
+		unsigned long v = 0;
+		i = 2 + hex;
+		k = i;
+		for (; i < n; i++) {
+			char c = tr_lower(t[i]);
+			int d = tr_is_digit(c) ? c - '0' :
+			        hex && c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+			if (d < 0)
+				break;
+			v = v * (hex ? 16 : 10) + (unsigned)d;
+			if (v > 0x10FFFF) {
+				over = true;
+				v = 0x110000;
 			}
 		}
-		return 0;
-	}
-	size_t i = 2;
-	bool hex = i < k && tr_lower(t[i]) == 'x';
-	unsigned long v = 0;
-	i += hex;
-	if (i == k || k - i > 8)
-		return 0;
-	for (; i < k; i++) {
-		char c = tr_lower(t[i]);
-		int d = tr_is_digit(c) ? c - '0' :
-		        hex && c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-		if (d < 0)
+		if (i == k)
 			return 0;
-		v = v * (hex ? 16 : 10) + (unsigned)d;
+		if (i < n && t[i] == ';')
+			i++;
+		if (v == 0 || over || (v >= 0xD800 && v <= 0xDFFF))
+			cp[0] = 0xFFFD;
+		else if (v >= 0x80 && v <= 0x9F)
+			cp[0] = c1_remap[v - 0x80];
+		else
+			cp[0] = (int32_t)v;
+		return i;
 	}
-	if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		*cp = 0xFFFD;
-	else if (v >= 0x80 && v <= 0x9F)
-		*cp = c1_remap[v - 0x80];
-	else
-		*cp = (int32_t)v;
-	return k + 1;
+	for (k = 1; k < n && k <= 32 && is_alnum(t[k]); k++)
+		;
+	if (k == 1)
+		return 0;
+	if (k < n && t[k] == ';' && (r = charref_named(t + 1, k))) {
+		cp[0] = r->cp1;
+		cp[1] = r->cp2;
+		return k + 1;
+	}
+	for (i = k - 1; i > 0; i--) {
+		if ((r = charref_named(t + 1, i))) {
+			cp[0] = r->cp1;
+			cp[1] = r->cp2;
+			return i + 1;
+		}
+	}
+	return 0;
+}
+
+/* A Teams name with a role after it, "Haddad, Layla (Student)": with
+ * rd->roles the role is the piece's, the name its speaker. */
+static void
+split_role(tr_reader *rd)
+{
+	qp_buf *b = &rd->p.spk;
+	size_t i;
+
+	if (b->len < 4 || b->s[b->len - 1] != ')')
+		return;
+	for (i = b->len - 1; i > 0 && b->s[i] != '('; i--)
+		;
+	if (i < 2 || b->s[i - 1] != ' ' || i + 2 >= b->len)
+		return;
+	buf_reset(&rd->p.role);
+	buf_add(&rd->p.role, b->s + i + 1, b->len - i - 2);
+	b->len = i - 1;
+	b->s[b->len] = '\0';
 }
 
 struct cue {
@@ -102,7 +162,8 @@ struct cue {
 
 /* t[0] is '<': a WebVTT tag.  Every tag is removed; <v Name> starts a
  * piece of that speaker; <rt> text is left out.  A '<' that no '>'
- * follows in the cue is kept as text rather than losing the rest. */
+ * follows in the cue makes the rest of the cue a tag, as the spec has
+ * it: that text is lost, and tr_drop says so. */
 static size_t
 vtt_tag(tr_reader *rd, const char *t, size_t n, struct cue *c)
 {
@@ -112,9 +173,11 @@ vtt_tag(tr_reader *rd, const char *t, size_t n, struct cue *c)
 	const char *tag = t + 1;
 
 	if (!gt) {
-		if (!c->rt)
-			tr_add_run(rd, "<", 1);
-		return 1;
+		if (n > 1 && !tr_blank(t + 1, n - 1))
+			tr_drop(rd, rd->cline, "cue text dropped: '%s' (a '<' without '>' "
+			        "begins a tag to the end of the cue)",
+			        tr_show(t, memchr(t, '\n', n) ? (size_t)((const char *)memchr(t, '\n', n) - t) : n));
+		return n;
 	}
 	len = (size_t)(gt - tag);
 	close = len > 0 && tag[0] == '/';
@@ -133,17 +196,21 @@ vtt_tag(tr_reader *rd, const char *t, size_t n, struct cue *c)
 				a++;
 			buf_reset(&rd->tmp);
 			for (size_t i = a; i < len; i++) {
-				int32_t cp;
-				size_t r = tag[i] == '&' ? charref(tag + i, len - i, &cp) : 0;
+				int32_t cp[2];
+				size_t r = tag[i] == '&' ? charref(tag + i, len - i, '>', cp) : 0;
 				if (r) {
 					char u[4];
-					buf_add(&rd->tmp, u, utf8_encode(cp, u));
+					buf_add(&rd->tmp, u, utf8_encode(cp[0], u));
+					if (cp[1])
+						buf_add(&rd->tmp, u, utf8_encode(cp[1], u));
 					i += r - 1;
 				} else {
 					buf_addc(&rd->tmp, tag[i]);
 				}
 			}
 			tr_piece_begin(rd, rd->tmp.s, rd->tmp.len, c->start, c->end);
+			if (rd->roles)
+				split_role(rd);
 			c->voice = true;
 		}
 	} else if (k == 2 && memcmp(tag + close, "rt", 2) == 0) {
@@ -251,6 +318,33 @@ cue_line_label(tr_reader *rd, const char *t, size_t n, const struct cue *c, bool
 	return 0;
 }
 
+/*
+ * Deepgram's and AssemblyAI's caption speaker line (deepgram-captions):
+ * "[speaker 0]" or "[speaker A]" alone on the first line of a cue, only
+ * when the speaker changes.  The speaker (without the brackets) holds
+ * for this cue and the ones after it, up to the next such line
+ * (rd->cspk); the line is no text.  "[laughs]" and the like stay text.
+ */
+static bool
+cue_speaker_line(tr_reader *rd, const char *t, size_t n, const struct cue *c)
+{
+	size_t i = 9, k;
+
+	while (n > 0 && tr_is_ws(t[n - 1]))
+		n--;
+	if (n < 11 || t[0] != '[' || t[n - 1] != ']' || tr_lower(t[1]) != 's' ||
+	    memcmp(t + 2, "peaker ", 7) != 0)
+		return false;
+	for (k = i; k < n - 1 && (tr_is_digit(t[k]) || (t[k] >= 'A' && t[k] <= 'Z')); k++)
+		;
+	if (k != n - 1 || k - i > 4)
+		return false;
+	buf_reset(&rd->cspk);
+	buf_add(&rd->cspk, t + 1, n - 2);
+	tr_piece_begin(rd, rd->cspk.s, rd->cspk.len, c->start, c->end);
+	return true;
+}
+
 /* The byte at t[0], of a class the text scanner stops at: white space,
  * a backslash, a reference or markup.  Returns how many bytes it took;
  * *bol is set at a newline. */
@@ -259,7 +353,7 @@ cue_special(tr_reader *rd, const char *t, size_t n, struct cue *c, bool vtt, boo
 {
 	const unsigned char *cls = vtt ? tr_cls_vtt : tr_cls_srt;
 	size_t r;
-	int32_t cp;
+	int32_t cp[2];
 
 	switch (cls[(unsigned char)t[0]]) {
 	case TR_C_WS:
@@ -273,11 +367,13 @@ cue_special(tr_reader *rd, const char *t, size_t n, struct cue *c, bool vtt, boo
 		}
 		return 1;
 	case TR_C_AMP:
-		r = charref(t, n, &cp);
+		r = charref(t, n, 0, cp);
 		if (!c->rt) {
-			if (r)
-				add_cp(rd, cp);
-			else
+			if (r) {
+				add_cp(rd, cp[0]);
+				if (cp[1])
+					add_cp(rd, cp[1]);
+			} else
 				tr_add_run(rd, "&", 1);
 		}
 		return r ? r : 1;
@@ -311,12 +407,16 @@ tr_cue_text(tr_reader *rd, const char *t, size_t n, tr_msec start, tr_msec end, 
 	bool bol = true;
 	size_t i = 0, j;
 
-	tr_piece_begin(rd, NULL, 0, start, end);
+	tr_piece_begin(rd, rd->cspk.s, rd->cspk.len, start, end);
 	while (i < n) {
 		if (bol) {
 			const char *nl = memchr(t + i, '\n', n - i);
 			size_t e = nl ? (size_t)(nl - t) : n;
 			bol = false;
+			if (!c.voice && t[i] == '[' && cue_speaker_line(rd, t + i, e - i, &c)) {
+				i = e;
+				continue;
+			}
 			if ((j = cue_line_label(rd, t + i, e - i, &c, vtt))) {
 				i += j;
 				continue;

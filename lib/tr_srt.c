@@ -61,6 +61,7 @@ read_srt(tr_reader *rd)
 	size_t n;
 	tr_msec s = 0, e = 0;
 
+	buf_reset(&rd->cspk);
 	while (tr_next_line(rd, &p, &n)) {
 		switch (st) {
 		case GAP:

@@ -3,7 +3,8 @@
  * formats that share a reader:
  *   labeled:      "Jane Doe: text", the label rule of label.h;
  *   timestamped:  a head with a time, "Name (00:01:23): text",
- *                 "[00:01:23] Name: text", "[Name] 15:05:17 text".
+ *                 "[00:01:23] Name: text", "[Name] 15:05:17 text",
+ *                 NVivo's "#00:01:23# Name: text".
  * Lines that start no turn continue the last one; a metadata block at
  * the top (Date:, Project:, Interviewer: Jane Doe) is left out.
  */
@@ -55,19 +56,21 @@ meta_line(const char *p, size_t n, size_t *role)
  * A turn head with a time:
  *   Name (00:01:23): text     Name [01:23]: text   (Rev and the like)
  *   [00:01:23] Name: text     [00:01:23] text
+ *   #00:01:23# Name: text     #00:01:23# text     (NVivo)
  *   [Name] 15:05:17 text      (Zoom's saved captions)
  * The text after the head may be empty (it is on the next lines).
  */
 /* The heads that start with a bracket: "[00:01:23] Name: text",
- * "[00:01:23] text" and "[Name] 15:05:17 text". */
+ * "[00:01:23] text" and "[Name] 15:05:17 text"; NVivo's "#00:01:23#"
+ * (closer '#') in the first two. */
 static bool
-ts_head_bracket(tr_reader *rd, const char *p, size_t n, size_t *no, size_t *nl,
-                tr_msec *t, size_t *rest)
+ts_head_bracket(tr_reader *rd, const char *p, size_t n, char closer, size_t *no,
+                size_t *nl, tr_msec *t, size_t *rest)
 {
 	size_t i, k, e, lo, ll, r;
 	const char *cb;
 
-	cb = memchr(p, ']', n < 100 ? n : 100);
+	cb = n > 1 ? memchr(p + 1, closer, (n < 100 ? n : 100) - 1) : NULL;
 	if (!cb)
 		return false;
 	k = (size_t)(cb - p);
@@ -88,6 +91,8 @@ ts_head_bracket(tr_reader *rd, const char *p, size_t n, size_t *no, size_t *nl,
 		}
 		return true;
 	}
+	if (closer != ']')
+		return false;
 	/* [Name] hh:mm:ss */
 	i = 1;
 	while (i < k && tr_is_ws(p[i]))
@@ -118,8 +123,8 @@ ts_head(tr_reader *rd, const char *p, size_t n, size_t *no, size_t *nl, tr_msec 
 
 	if (n == 0)
 		return false;
-	if (p[0] == '[')
-		return ts_head_bracket(rd, p, n, no, nl, t, rest);
+	if (p[0] == '[' || p[0] == '#')
+		return ts_head_bracket(rd, p, n, p[0] == '[' ? ']' : '#', no, nl, t, rest);
 	/* Name (time): */
 	size_t lim = n < 100 ? n : 100;
 	for (k = 0; k < lim && p[k] != '(' && p[k] != '['; k++)
@@ -188,6 +193,14 @@ read_turns(tr_reader *rd, bool ts)
 			tr_piece_begin(rd, p + lo, ll, ts ? t : TR_NOTIME, TR_NOTIME);
 			tr_text_add(rd, p + rest, n - rest);
 			turned = true;
+			continue;
+		}
+		/* a time alone on its line ("[00:01:02]", "#00:01:02#"), then
+		 * "Name: text": the time is that turn's start */
+		if (ts && rd->pon && rd->p.spk.len == 0 && rd->p.text.len == 0 &&
+		    tr_label_line(rd, p, n, &lo, &ll, &rest)) {
+			tr_piece_begin(rd, p + lo, ll, rd->p.start, TR_NOTIME);
+			tr_text_add(rd, p + rest, n - rest);
 			continue;
 		}
 		tr_text_line(rd, p, n);

@@ -1,94 +1,27 @@
 /*
- * tr_vtt.c: WebVTT (Zoom, Teams, YouTube captions; transcript.h).  The
- * WEBVTT signature, then cues: an optional identifier, a timing line
- * "START --> END [settings]", text lines up to a blank line; NOTE,
- * STYLE and REGION blocks are skipped.  Cue text is tr_cue.c's.
+ * tr_vtt.c: WebVTT (Zoom, Teams, YouTube, Whisper captions;
+ * transcript.h), parsed by the W3C WebVTT spec's file parsing
+ * algorithm, a line at a time:
+ *   the signature: "WEBVTT" alone or followed by white space;
+ *   a header block up to the first empty line (a "-->" line ends it
+ *     and begins the first block);
+ *   blocks separated by empty lines (a line of white space is not
+ *     empty).  A "-->" line as a block's first line, or its second
+ *     after an identifier, is the cue timing line; a "-->" line later in
+ *     a block ends the block and begins the next.  STYLE and REGION
+ *     blocks before the first cue are skipped; so are NOTE blocks.
+ * A block that is not a cue (no timing line, or one that does not
+ * parse) is dropped as browsers drop it, but never silently: tr_drop
+ * names it ("cue dropped: ..."), and --strict makes that an error.
+ * Timings are tr_vtt_time.c's, cue text tr_cue.c's (through
+ * tr_vtt_join.c, which rejoins the cues Teams Premium and OneDrive
+ * split).
  */
 #include <stdbool.h>
 #include <string.h>
 
-#include "transcript.h"
-
-/* A WebVTT timestamp, [hh:]mm:ss.ttt, at s[*i..); the hours may have
- * more than two digits, minutes and seconds are below 60. */
-static bool
-vtt_time(const char *s, size_t n, size_t *i, tr_msec *t)
-{
-	unsigned long long v1, v2, v3, v4;
-	size_t k = tr_digits(s, n, i, &v1);
-	bool hours;
-
-	if (k == 0 || k > 10)
-		return false;
-	hours = k != 2 || v1 > 59;
-	if (*i >= n || s[*i] != ':')
-		return false;
-	(*i)++;
-	if (tr_digits(s, n, i, &v2) != 2)
-		return false;
-	if (hours || (*i < n && s[*i] == ':')) {
-		if (*i >= n || s[*i] != ':')
-			return false;
-		(*i)++;
-		if (tr_digits(s, n, i, &v3) != 2)
-			return false;
-	} else {
-		v3 = v2;
-		v2 = v1;
-		v1 = 0;
-	}
-	if (*i >= n || s[*i] != '.')
-		return false;
-	(*i)++;
-	if (tr_digits(s, n, i, &v4) != 3 || v2 > 59 || v3 > 59)
-		return false;
-	*t = (tr_msec)(((v1 * 60 + v2) * 60 + v3) * 1000 + v4);
-	return true;
-}
-
-/* hh:mm:ss.ttt at p[*i..n), the form nearly every writer uses;
- * vtt_time handles the rest. */
-static bool
-vtt_time_fast(const char *p, size_t n, size_t *i, tr_msec *t)
-{
-	size_t k = *i;
-	unsigned h, m, s, ms, bad;
-
-	if (n - k < 12 || p[k + 2] != ':')
-		return false;
-	const unsigned char *q = (const unsigned char *)p + k;
-	/* digits minus '0' are below 10; one test for all nine */
-	bad = (unsigned)(q[0] - '0' > 9) | (q[1] - '0' > 9) | (q[3] - '0' > 9) |
-	      (q[4] - '0' > 9) | (q[6] - '0' > 9) | (q[7] - '0' > 9) |
-	      (q[9] - '0' > 9) | (q[10] - '0' > 9) | (q[11] - '0' > 9) |
-	      (q[5] != ':') | (q[8] != '.');
-	if (bad || (n - k > 12 && tr_is_digit(p[k + 12])))
-		return false;
-	h = (q[0] - '0') * 10u + (q[1] - '0');
-	m = (q[3] - '0') * 10u + (q[4] - '0');
-	s = (q[6] - '0') * 10u + (q[7] - '0');
-	ms = (q[9] - '0') * 100u + (q[10] - '0') * 10u + (q[11] - '0');
-	if (m > 59 || s > 59)
-		return false;
-	*t = ((tr_msec)(h * 60 + m) * 60 + s) * 1000 + ms;
-	*i = k + 12;
-	return true;
-}
-
-/* "START --> END [settings]"; the settings are not needed here. */
-static bool
-vtt_timing(const char *p, size_t n, tr_msec *s, tr_msec *e)
-{
-	size_t i = 0;
-
-	if (vtt_time_fast(p, n, &i, s) && n - i >= 5 && memcmp(p + i, " --> ", 5) == 0) {
-		i += 5;
-		if (vtt_time_fast(p, n, &i, e))
-			return true;
-	}
-	i = 0;
-	return tr_arrow_span(p, n, &i, vtt_time, s, e);
-}
+#include "qp.h"
+#include "tr_vtt.h"
 
 static bool
 has_arrow(const char *p, size_t n)
@@ -103,125 +36,214 @@ has_arrow(const char *p, size_t n)
 	return false;
 }
 
-/* Does the line start with the word w, alone or followed by white space? */
+/* Does p[0..n) start with the word w, alone or followed by white space? */
 static inline bool
 starts_word_n(const char *p, size_t n, const char *w, size_t k)
 {
-	return n >= k && memcmp(p, w, k) == 0 && (n == k || p[k] == ' ' || p[k] == '\t');
+	return n >= k && memcmp(p, w, k) == 0 &&
+	       (n == k || p[k] == ' ' || p[k] == '\t' || p[k] == '\n');
 }
 #define starts_word(p, n, w) starts_word_n(p, n, w, sizeof w - 1)
 
 static bool
 vtt_signature(const char *p, size_t n)
 {
-	return starts_word(p, n, "WEBVTT");
+	return n >= 6 && memcmp(p, "WEBVTT", 6) == 0 && (n == 6 || p[6] == ' ' || p[6] == '\t');
+}
+
+/* STYLE or REGION and only white space after it: a block's first line
+ * that makes it a style sheet or a region. */
+static bool
+block_word(const char *p, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+
+	if (n < k || memcmp(p, w, k) != 0)
+		return false;
+	for (size_t i = k; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\f')
+			return false;
+	return true;
+}
+
+/* Is p[0..n) (lines joined by \n) only white space? */
+static bool
+blank_lines(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] != '\n' && !tr_is_ws(p[i]))
+			return false;
+	return true;
+}
+
+/* The block being collected ("collect a WebVTT block"). */
+struct block {
+	unsigned count;         /* its lines so far */
+	unsigned long line;     /* where it began */
+	bool arrow;             /* it has had its timing line */
+	bool cue;               /* ... and the timings parsed */
+	bool bad;               /* ... and they did not (reported) */
+	bool style;             /* a STYLE or REGION block */
+	qp_buf buf;             /* its lines, an identifier, then cue text */
+	qp_buf id;
+	tr_msec s, e;
+};
+
+struct vtt {
+	tr_reader *rd;
+	bool seen_cue;
+	vtt_timing_state ts;
+	struct block b;
+	vtt_join join;
+};
+
+static void
+block_begin(struct vtt *v)
+{
+	struct block *b = &v->b;
+
+	b->count = 0;
+	b->line = qp_input_lineno(v->rd->in);
+	b->arrow = b->cue = b->bad = b->style = false;
+	buf_reset(&b->buf);
+}
+
+/* The block is over: a cue goes on to its pieces; anything else is
+ * dropped, and said to be unless it is a comment, a style sheet or a
+ * region. */
+static void
+block_end(struct vtt *v)
+{
+	struct block *b = &v->b;
+	tr_reader *rd = v->rd;
+
+	if (b->cue) {
+		rd->cline = b->line;
+		if (rd->cue_hook)
+			rd->cue_hook(rd->ctx, b->id.s, b->id.len, b->s, b->e, b->buf.s, b->buf.len);
+		else
+			vtt_join_cue(rd, &v->join, b->id.s, b->id.len, b->s, b->e,
+			             b->buf.s, b->buf.len);
+		return;
+	}
+	size_t first = strcspn(b->buf.s, "\n");
+	/* a NOTE is a comment; a block of white space loses nothing */
+	if (b->bad || b->style || starts_word(b->buf.s, b->buf.len, "NOTE") ||
+	    blank_lines(b->buf.s, b->buf.len))
+		return;
+	if (block_word(b->buf.s, first, "STYLE") || block_word(b->buf.s, first, "REGION")) {
+		/* an empty one before the first cue is nothing lost */
+		if (v->seen_cue)
+			tr_drop(rd, b->line, "block dropped: a %.*s block after the first cue",
+			        (int)first, b->buf.s);
+		return;
+	}
+		tr_drop(rd, b->line, "cue dropped: no cue timings (START --> END) in the "
+		        "block '%s'", tr_show(b->buf.s, strcspn(b->buf.s, "\n")));
+}
+
+/* A line of a block (not in the header).  False: the line is a timing
+ * line that ends this block and begins the next (the caller ends the
+ * block and gives the line again). */
+static bool
+block_line(struct vtt *v, const char *p, size_t n)
+{
+	struct block *b = &v->b;
+
+	b->count++;
+	if (has_arrow(p, n)) {
+		if (!(b->count == 1 || (b->count == 2 && !b->arrow)))
+			return false;
+		b->arrow = true;
+		if (vtt_timing(v->rd, &v->ts, p, n, &b->s, &b->e)) {
+			buf_reset(&b->id);
+			buf_add(&b->id, b->buf.s, b->buf.len);
+			buf_reset(&b->buf);
+			b->cue = v->seen_cue = true;
+		} else {
+			b->cue = false;
+			b->bad = true;
+			tr_drop(v->rd, qp_input_lineno(v->rd->in), "cue dropped: bad cue "
+			        "timings '%s' (expected [hh:]mm:ss.ttt --> [hh:]mm:ss.ttt)",
+			        tr_show(p, n));
+		}
+		return true;
+	}
+	if (b->count == 2 && !v->seen_cue &&
+	    (block_word(b->buf.s, b->buf.len, "STYLE") || block_word(b->buf.s, b->buf.len, "REGION"))) {
+		b->style = true;
+		buf_reset(&b->buf);
+	}
+	if (b->buf.len)
+		buf_addc(&b->buf, '\n');
+	buf_add(&b->buf, p, n);
+	return true;
 }
 
 /*
- * Where the reader is: before the signature, in the header, between
- * cues, after a cue identifier, in a cue's text, in a NOTE, STYLE or
- * REGION block.  Each state's handler below takes one line and says
- * whether it is a cue timing line, which starts a cue from any state
- * but the signature's.
+ * Where the reader is: on the signature line, on the line after it,
+ * in the header, between blocks, in a block.
  */
-enum vtt_state { SIG, HEAD, GAP, ID, CUE, SKIP };
-
-/* Header text and NOTE, STYLE and REGION blocks run to a blank line;
- * a timing line also ends them. */
-static inline bool
-vtt_in_block(enum vtt_state *st, const char *p, size_t n)
-{
-	if (n == 0) {
-		*st = GAP;
-		return false;
-	}
-	return has_arrow(p, n);
-}
-
-/* Between cues: blank lines, a block to skip, a cue's identifier or
- * its timing line. */
-static inline bool
-vtt_in_gap(enum vtt_state *st, const char *p, size_t n)
-{
-	if (tr_blank(p, n))
-		return false;
-	if (has_arrow(p, n))
-		return true;
-	if (starts_word(p, n, "NOTE") || starts_word(p, n, "STYLE") ||
-	    starts_word(p, n, "REGION"))
-		*st = SKIP;
-	else
-		*st = ID;
-	return false;
-}
-
-/* In a cue: its text runs to a blank line, or to the next timing line
- * where a writer leaves the blank out; either ends the cue s..e. */
-static inline bool
-vtt_in_cue(tr_reader *rd, enum vtt_state *st, const char *p, size_t n,
-           tr_msec s, tr_msec e)
-{
-	if (n == 0) {
-		tr_cue_text(rd, rd->cue.s, rd->cue.len, s, e, true);
-		*st = GAP;
-		return false;
-	}
-	if (!has_arrow(p, n)) {
-		if (rd->cue.len)
-			buf_addc(&rd->cue, '\n');
-		buf_add(&rd->cue, p, n);
-		return false;
-	}
-	tr_cue_text(rd, rd->cue.s, rd->cue.len, s, e, true);
-	return true;
-}
+enum vtt_state { SIG, AFTER_SIG, HEAD, GAP, BLOCK };
 
 static void
 read_vtt(tr_reader *rd)
 {
+	struct vtt v = { .rd = rd, .ts = { VTT_ASK, true } };
 	enum vtt_state st = SIG;
 	const char *p;
 	size_t n;
-	tr_msec s = 0, e = 0;
 
+	buf_init(&v.b.buf);
+	buf_init(&v.b.id);
+	buf_reset(&rd->cspk);
 	while (tr_next_line(rd, &p, &n)) {
-		bool timing = false;
 		switch (st) {
 		case SIG:
 			if (!vtt_signature(p, n))
 				tr_fail(rd, "not WebVTT: the first line is not WEBVTT (found '%s')",
-				     tr_show(p, n));
-			st = HEAD;
+				        tr_show(p, n));
+			st = AFTER_SIG;
 			continue;
+		case AFTER_SIG:
+			if (n == 0) {
+				st = GAP;
+				continue;
+			}
+			st = HEAD;
+			/* fall through */
 		case HEAD:
-		case SKIP:
-			timing = vtt_in_block(&st, p, n);
-			break;
-		case GAP:
-			timing = vtt_in_gap(&st, p, n);
-			break;
-		case ID:
+			if (n == 0)
+				st = GAP;
 			if (!has_arrow(p, n))
-				tr_fail(rd, "expected cue timings (START --> END) after the cue "
-				     "identifier, found '%s'", tr_show(p, n));
-			timing = true;
+				continue;
+			break;          /* the header ends; the line begins a block */
+		case GAP:
+			if (n == 0)
+				continue;
 			break;
-		case CUE:
-			timing = vtt_in_cue(rd, &st, p, n, s, e);
+		case BLOCK:
+			if (n == 0) {
+				block_end(&v);
+				st = GAP;
+				continue;
+			}
+			if (block_line(&v, p, n))
+				continue;
+			block_end(&v);
 			break;
 		}
-		if (!timing)
-			continue;
-		if (!vtt_timing(p, n, &s, &e))
-			tr_fail(rd, "bad cue timings '%s' (expected [hh:]mm:ss.ttt --> "
-			     "[hh:]mm:ss.ttt)", tr_show(p, n));
-		buf_reset(&rd->cue);
-		st = CUE;
+		/* the line begins a block */
+		block_begin(&v);
+		block_line(&v, p, n);
+		st = BLOCK;
 	}
-	if (st == ID)
-		tr_fail(rd, "the file ends after a cue identifier, without cue timings");
-	if (st == CUE)
-		tr_cue_text(rd, rd->cue.s, rd->cue.len, s, e, true);
+	if (st == BLOCK)
+		block_end(&v);
+	vtt_join_flush(rd, &v.join);
+	vtt_join_free(&v.join);
+	buf_free(&v.b.buf);
+	buf_free(&v.b.id);
 }
 
 /* The signature, or a .vtt name: a file that says it is WebVTT is read

@@ -65,6 +65,8 @@ tr_free(tr_reader *rd)
 	for (int k = 0; k < TR_NLABCACHE; k++)
 		buf_free(&rd->labcache[k]);
 	free(rd->look);
+	buf_free(&rd->cspk);
+	buf_free(&rd->p.role);
 }
 
 bool
@@ -129,6 +131,19 @@ tr_fail(tr_reader *rd, const char *fmt, ...)
 	qp_die_at(rd->name, qp_input_lineno(rd->in), "%s", msg);
 }
 
+void
+tr_drop(tr_reader *rd, unsigned long line, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (rd->strict)
+		qp_die_at(rd->name, line, "%s (--strict)", msg);
+	qp_warn_at(rd->name, line, "%s", msg);
+}
+
 /* ---- pieces ---- */
 
 void
@@ -147,6 +162,7 @@ tr_piece_begin(tr_reader *rd, const char *spk, size_t n, tr_msec start, tr_msec 
 	tr_piece_commit(rd);
 	buf_reset(&rd->p.spk);
 	buf_reset(&rd->p.text);
+	buf_reset(&rd->p.role);
 	if (n > 0 && tr_run_end(spk, n, 0, tr_cls_text) == n) {
 		buf_add(&rd->p.spk, spk, n);
 		n = 0;
@@ -216,14 +232,52 @@ tr_name_before(const char *p, size_t k)
 	return k > 0 && tr_name_ok(p, k) ? k : 0;
 }
 
+/* whisper.cpp's -di label: "(speaker 0)" or "(speaker ?)" before the
+ * text, with no separator of its own; the label is what the parentheses
+ * hold. */
+static bool
+whispercpp_label(const char *p, size_t n, size_t *lo, size_t *ll, size_t *rest)
+{
+	size_t i = 9;
+
+	if (n < 11 || memcmp(p, "(speaker ", 9) != 0)
+		return false;
+	if (p[i] == '?')
+		i++;
+	else
+		while (i < n && i < 14 && tr_is_digit(p[i]))
+			i++;
+	if (i == 9 || i >= n || p[i] != ')')
+		return false;
+	*lo = 1;
+	*ll = i - 1;
+	for (i++; i < n && tr_is_ws(p[i]); i++)
+		;
+	*rest = i;
+	return true;
+}
+
 bool
 tr_label_line(tr_reader *rd, const char *p, size_t n, size_t *lo, size_t *ll, size_t *rest)
 {
 	qp_label l;
 	size_t k = TR_NLABCACHE;
 
+	if (n > 0 && p[0] == '(' && whispercpp_label(p, n, lo, ll, rest))
+		return true;
 	if (!qp_label_split(p, n, &l))
 		return false;
+	/* WhisperX's "[SPEAKER_00]: text": the label is inside the brackets
+	 * (only that shape: "[S01]" is anonymize's pseudonym, kept whole) */
+	if (l.len > 11 && memcmp(p + l.off, "[SPEAKER_", 9) == 0 && p[l.off + l.len - 1] == ']') {
+		size_t d = 9;
+		while (d < l.len - 1 && tr_is_digit(p[l.off + d]))
+			d++;
+		if (d == l.len - 1) {
+			l.off++;
+			l.len -= 2;
+		}
+	}
 	/* Zoom repeats the name on every cue: remember the last few. */
 	if (rd)
 		for (k = 0; k < TR_NLABCACHE; k++)

@@ -10,7 +10,8 @@
  * lib/tr_FORMAT.c, holding its reader, what it recognises its files by
  * (probe) and nothing else; the pieces of text handling they share are
  * here (transcript.c), the caption cue text of WebVTT and SubRip in
- * tr_cue.c, and format detection (which reader a file gets, and which
+ * tr_cue.c (WebVTT's own parts in tr_vtt*.c, see tr_vtt.h), and format
+ * detection (which reader a file gets, and which
  * files no reader takes) in tr_detect.c.
  *
  * To add a format: write lib/tr_NAME.c with a `const tr_format
@@ -52,6 +53,7 @@ typedef struct {
 	qp_buf spk, text;
 	tr_msec start, end;
 	bool esc;
+	qp_buf role;            /* a role the label carried (tr_reader.roles) */
 } tr_piece;
 
 typedef struct tr_reader tr_reader;
@@ -82,6 +84,16 @@ struct tr_reader {
 	unsigned labnext;
 	struct tr_line *look;   /* tr_detect's window */
 	size_t lookcap;
+
+	/* WebVTT and caption cues (tr_vtt.c, tr_cue.c) */
+	bool strict;            /* a dropped cue or block is an error */
+	bool roles;             /* <v Name (Role)>: Role to the piece's role */
+	/* Given each WebVTT cue as the file has it, instead of its pieces
+	 * (tests/tools/vttcues); NULL for pieces. */
+	void (*cue_hook)(void *ctx, const char *id, size_t idn, tr_msec s, tr_msec e,
+	                 const char *text, size_t n);
+	qp_buf cspk;            /* a caption speaker that carries over cues */
+	unsigned long cline;    /* where the cue being read began */
 };
 
 /* A line of text, borrowed. */
@@ -200,6 +212,20 @@ bool tr_arrow_span(const char *p, size_t n, size_t *i,
  * removed, references decoded (WebVTT), labels and <v> spans starting
  * speakers (tr_cue.c). */
 void tr_cue_text(tr_reader *rd, const char *text, size_t n, tr_msec start, tr_msec end, bool vtt);
+
+/* A cue or block the WebVTT parser drops, at line: "cue dropped: ..."
+ * on standard error, or (rd->strict) the error that ends the program. */
+void tr_drop(tr_reader *rd, unsigned long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* HTML's named character references (tr_charrefs.c, generated), sorted
+ * by name; cp2 is 0 for a one-character reference. */
+typedef struct {
+	const char *name;
+	int32_t cp1, cp2;
+} tr_charref;
+extern const tr_charref tr_charrefs[];
+extern const size_t tr_ncharrefs;
 
 /* ---- bytes ---- */
 

@@ -307,27 +307,31 @@ d	3			P2	Hello." ]
 @test "segment: WebVTT character references" {
 	printf 'WEBVTT\n\n00:01.000 --> 00:02.000\n&lt;&gt;&amp;&quot;&apos;&#39;&#x2019;&#X41;&#146;&#0;&nbsp;&lrm;&rlm;|&bogus; &amp &#xZZ;\n' >"$T/t.vtt"
 	run segment "$T/t.vtt"
-	[ "$(printf '%s\n' "${lines[1]}" | cut -f6)" = "$(printf '<>&"'"''"'\342\200\231A\342\200\231\357\277\275\302\240\342\200\216\342\200\217|&bogus; &amp &#xZZ;')" ]
+	[ "$(printf '%s\n' "${lines[1]}" | cut -f6)" = "$(printf '<>&"'"''"'\342\200\231A\342\200\231\357\277\275\302\240\342\200\216\342\200\217|&bogus; & &#xZZ;')" ]
 }
 
 # ---- errors ----
 
-@test "segment: a malformed WebVTT timing is an error with file and line" {
+@test "segment: a malformed WebVTT timing drops its cue, said on stderr; --strict makes it an error" {
 	printf 'WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nA: ok\n\n2\n00:00:02.000 --> 00:00:3.000\nA: bad\n' >"$T/bad.vtt"
 	run --separate-stderr segment "$T/bad.vtt"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 2 ]
+	[ "$stderr" = "segment: $T/bad.vtt:8: cue dropped: bad cue timings '00:00:02.000 --> 00:00:3.000' (expected [hh:]mm:ss.ttt --> [hh:]mm:ss.ttt)" ]
+	run --separate-stderr segment --strict "$T/bad.vtt"
 	[ "$status" -eq 2 ]
 	[ -z "$output" ]
-	[ "$stderr" = "segment: $T/bad.vtt:8: bad cue timings '00:00:02.000 --> 00:00:3.000' (expected [hh:]mm:ss.ttt --> [hh:]mm:ss.ttt)" ]
+	[ "$stderr" = "segment: $T/bad.vtt:8: cue dropped: bad cue timings '00:00:02.000 --> 00:00:3.000' (expected [hh:]mm:ss.ttt --> [hh:]mm:ss.ttt) (--strict)" ]
 	for t in '00:60.000 --> 01:00.000' '00:01.00 --> 00:02.000' '00:01.000-->00:02' \
 	    '00:01.000 --> ' 'x --> y' '1:2:03.000 --> 00:04.000' '00:01.000 --> 00:02.0000'; do
 		printf 'WEBVTT\n\n%s\nA: x\n' "$t" >"$T/bad.vtt"
-		run segment "$T/bad.vtt"
+		run segment --strict "$T/bad.vtt"
 		[ "$status" -eq 2 ] || { echo "accepted: $t"; return 1; }
-		[[ "$output" == *"bad.vtt:3: bad cue timings"* ]]
+		[[ "$output" == *"bad.vtt:3: cue dropped: bad cue timings"* ]]
 	done
 }
 
-@test "segment: WebVTT without its signature, or an identifier without timings, is an error" {
+@test "segment: WebVTT without its signature is an error; an identifier without timings is a dropped cue" {
 	run --separate-stderr segment -f vtt "$F/plain.txt"
 	[ "$status" -eq 2 ]
 	[[ "$stderr" == "segment: $F/plain.txt:1: not WebVTT: the first line is not WEBVTT"* ]]
@@ -342,12 +346,14 @@ d	3			P2	Hello." ]
 	[[ "$stderr" == *"late.txt:1: not WebVTT"* ]]
 	printf 'WEBVTT\n\n1\nA: no timings\n' >"$T/t.vtt"
 	run --separate-stderr segment "$T/t.vtt"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "segment: $T/t.vtt:3: cue dropped: no cue timings (START --> END) in the block '1'" ]
+	run segment --strict "$T/t.vtt"
 	[ "$status" -eq 2 ]
-	[[ "$stderr" == *"t.vtt:4: expected cue timings"* ]]
 	printf 'WEBVTT\n\n1\n' >"$T/t.vtt"
 	run --separate-stderr segment "$T/t.vtt"
-	[ "$status" -eq 2 ]
-	[[ "$stderr" == *"t.vtt:3: the file ends after a cue identifier"* ]]
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"t.vtt:3: cue dropped: no cue timings"* ]]
 }
 
 @test "segment: a bad SubRip number or timing is an error with file and line" {

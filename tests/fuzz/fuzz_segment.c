@@ -2,8 +2,9 @@
  * fuzz_segment: segment's transcript readers, through its own main().
  * The first input byte chooses the options: bits 0-2 the format (7 is
  * auto), bit 3 --unit sentence, bit 4 --no-merge, bits 5-6 the file
- * name's extension (detection looks at it), bit 7 two input files, split
- * at the first form feed.  The rest is the transcript.
+ * name's extension (detection looks at it; none also gives --roles), bit
+ * 7 two input files, split at the first form feed.  The rest is the
+ * transcript.
  */
 #include <stdio.h>
 
@@ -18,7 +19,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const exts[] = { "vtt", "srt", "txt", "" };
 	char name[2][16], *paths[2], fmt[32];
-	char *argv[8];
+	char *argv[9];
 	int argc = 0;
 
 	if (size < 1)
@@ -51,6 +52,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		argv[argc++] = "--unit=sentence";
 	if (o & 16)
 		argv[argc++] = "--no-merge";
+	if (((o >> 5) & 3) == 3)
+		argv[argc++] = "--roles";
 	for (int i = 0; i < nfiles; i++)
 		argv[argc++] = paths[i];
 	argv[argc] = NULL;
