@@ -21,20 +21,25 @@
 #include "output.h"
 #include "qp.h"
 #include "record.h"
+#include "rttm.h"
 #include "sentence.h"
 #include "transcript.h"
 
 static const char usage[] =
 	"usage: segment [-d doc] [-f format] [--no-merge] [-u unit] [--line-buffered]\n"
-	"               [--replace-invalid] [file ...]\n"
+	"               [--replace-invalid] [--rttm file] [file ...]\n"
 	"       segment --help | --version\n"
 	"Split transcripts (WebVTT, SubRip, Otter, labelled or timestamped text)\n"
 	"into records, one for each speaker turn or sentence.\n"
 	"  -d, --doc NAME     document id of the input (one input only)\n"
 	"  -f, --from FORMAT  auto (default), vtt, srt, otter, timestamped,\n"
 	"                     labeled or plain\n"
+	"                     json, whisper-json, whisper-cpp-json, aws-transcribe,\n"
+	"                     deepgram, assemblyai, azure, google-stt, whisper-tsv\n"
+	"                     or whisper-cpp-csv\n"
 	"  --no-merge         keep consecutive pieces of one speaker apart\n"
 	"  -u, --unit UNIT    turn (default) or sentence\n"
+	"  --rttm FILE        speakers from RTTM turns, for timed pieces without one\n"
 	QP_COMMON_HELP;
 
 /* The turn writer: merges the readers' pieces into turns and writes them
@@ -44,6 +49,7 @@ static struct {
 	bool merge, sentences;
 	const tr_format *from;          /* NULL: detect each file's format */
 	const char *doc_opt;
+	const char *rttm;               /* --rttm FILE */
 
 	qp_buf doc;             /* the document id, escaped */
 	unsigned long seg, nturn;
@@ -241,13 +247,14 @@ set_doc(const char *name)
 static void
 parse_options(int argc, char **argv)
 {
-	enum { OPT_NO_MERGE = QP_OPT_FIRST_PRIVATE };
+	enum { OPT_NO_MERGE = QP_OPT_FIRST_PRIVATE, OPT_RTTM };
 	static const struct option opts[] = {
 		{ "doc", required_argument, NULL, 'd' },
 		{ "from", required_argument, NULL, 'f' },
 		{ "format", required_argument, NULL, 'f' },     /* the old name */
 		{ "unit", required_argument, NULL, 'u' },
 		{ "no-merge", no_argument, NULL, OPT_NO_MERGE },
+		{ "rttm", required_argument, NULL, OPT_RTTM },
 		QP_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
@@ -269,6 +276,9 @@ parse_options(int argc, char **argv)
 		case 'n':
 		case OPT_NO_MERGE:
 			tw.merge = false;
+			break;
+		case OPT_RTTM:
+			tw.rttm = optarg;
 			break;
 		case 'u':
 			if (strcmp(optarg, "turn") == 0)
@@ -306,6 +316,8 @@ main(int argc, char **argv)
 	if (!tw.from)
 		qp_input_sniff(in, tr_sniff_binary);
 	tr_init(&rd, in, take_piece, NULL);
+	if (tw.rttm)
+		rd.rttm = rttm_load(tw.rttm);
 	while (tr_next_file(&rd)) {
 		set_doc(nfiles ? files[qp_input_index(in)] : "-");
 		tw.seg = tw.nturn = 0;
@@ -314,6 +326,7 @@ main(int argc, char **argv)
 	}
 	qp_out_close(qp_stdout);
 
+	rttm_free(rd.rttm);
 	tr_free(&rd);
 	qp_input_free(in);
 	buf_free(&tw.doc);
