@@ -121,7 +121,8 @@ rttm_load(const char *file)
 	while (qp_input_line(in, &p, &n))
 		read_line(r, in, file, p, n);
 	qp_input_free(in);
-	qsort(r->t, r->nt, sizeof *r->t, by_onset);
+	if (r->nt > 1)
+		qsort(r->t, r->nt, sizeof *r->t, by_onset);
 	r->sum = xcalloc(r->nspk + 1, sizeof *r->sum);
 	r->first = xcalloc(r->nspk + 1, sizeof *r->first);
 	return r;

@@ -110,7 +110,8 @@ labels(trj *j, json_t *v, const char *list, const char *key)
 		free(lab);
 	}
 	table *t = tab(j);
-	qsort(t->s, t->n, sizeof *t->s, by_start);
+	if (t->n > 1)
+		qsort(t->s, t->n, sizeof *t->s, by_start);
 	t->have = true;
 	trj_replay(j);
 }
