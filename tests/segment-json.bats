@@ -28,6 +28,7 @@ assemblyai.json|assemblyai|words with letters for speakers, ms
 assemblyai-utterances.json|assemblyai|no words: the utterances
 azure.json|azure|ticks, a NoMatch phrase skipped, combinedRecognizedPhrases not read
 azure-iso.json|azure|ISO 8601 offsets only, over a minute
+azure-fast.json|azure|fast transcription: phrases[] in milliseconds
 google-stt.json|google-stt|the last result with speaker tags repeats every word
 google-stt-nanos.json|google-stt|no diarization; {seconds, nanos} times'
 
