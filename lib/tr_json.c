@@ -93,9 +93,7 @@ by_keys(js_stream *js, const trj_vendor *only)
 	return NULL;
 }
 
-void tr_json_read(tr_reader *rd, const trj_vendor *only);
-
-void
+static void
 tr_json_read(tr_reader *rd, const trj_vendor *only)
 {
 	const char *paths[JS_MAXPATHS + 1], *p;
@@ -116,6 +114,7 @@ tr_json_read(tr_reader *rd, const trj_vendor *only)
 	j->rd = rd;
 	buf_init(&j->held);
 	buf_init(&j->spk);
+	buf_init(&j->seg);
 	buf_init(&j->text);
 	j->js = js_new(paths, on_elem, j);
 	while (tr_next_line(rd, &p, &n))
@@ -136,6 +135,7 @@ tr_json_read(tr_reader *rd, const trj_vendor *only)
 	free(j->q);
 	buf_free(&j->held);
 	buf_free(&j->spk);
+	buf_free(&j->seg);
 	buf_free(&j->text);
 	memset(j, 0, sizeof *j);
 }

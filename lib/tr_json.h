@@ -68,7 +68,7 @@ struct trj {
 	qp_buf held;
 
 	/* the vendors' scratch, reset for each file */
-	qp_buf spk, text;
+	qp_buf spk, seg, text;         /* trj_label's, a vendor's, add_text's */
 	void *vs;                       /* a vendor's own state (its end frees it) */
 	unsigned long n;                /* a vendor's counter */
 	bool flag;

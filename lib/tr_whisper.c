@@ -20,18 +20,19 @@ whisper_seg(trj *j, int which, json_t *seg)
 {
 	json_t *words = trj_get(seg, "words"), *w;
 	const char *t;
-	size_t n, i, sn = 0;
+	size_t n, i;
 	bool byword = false;
-	char segspk[256];
 
 	(void)which;
 	if (!json_is_object(seg))
 		tr_fail(j->rd, "whisper JSON: a segment that is not an object");
 	tr_msec s = trj_sec(j, seg, "start"), e = trj_sec(j, seg, "end");
-	if (trj_label(j, seg, "speaker")) {
-		sn = j->spk.len < sizeof segspk ? j->spk.len : sizeof segspk - 1;
-		memcpy(segspk, j->spk.s, sn);
-	}
+	/* the segment's speaker, kept while the words' are read */
+	buf_reset(&j->seg);
+	if (trj_label(j, seg, "speaker"))
+		buf_add(&j->seg, j->spk.s, j->spk.len);
+	const char *segspk = j->seg.s;
+	size_t sn = j->seg.len;
 	if (json_is_array(words)) {
 		json_array_foreach(words, i, w) {
 			if (trj_get(w, "speaker") || (j->rd->rttm && trj_get(w, "start")))
