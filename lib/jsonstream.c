@@ -281,24 +281,62 @@ cb_bool(void *c, int b)
 	return t == 2 ? put(js, json_boolean(b), false) : t;
 }
 
+/*
+ * A decimal without exponent of at most 15 digits ("3.152", ASR times):
+ * the digits as an integer over a power of ten, both exact in a double,
+ * so that the one division is correctly rounded, as strtod's result is
+ * (Clinger's fast path), at a tenth of its cost.  false for the rest.
+ */
+static bool
+fast_decimal(const char *s, size_t n, double *d)
+{
+	static const double p10[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+	};
+	size_t i = s[0] == '-', digits = 0, frac = 0;
+	bool dot = false;
+	int64_t m = 0;
+
+	for (; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			m = m * 10 + (s[i] - '0');
+			digits++;
+			frac += dot;
+		} else if (s[i] == '.' && !dot) {
+			dot = true;
+		} else {
+			return false;
+		}
+	}
+	if (digits == 0 || digits > 15)
+		return false;
+	*d = (double)m / p10[frac];
+	if (s[0] == '-')
+		*d = -*d;
+	return true;
+}
+
 static json_t *
 number(js_stream *js, const char *s, size_t n)
 {
 	bool integer = true;
 	char *e;
+	double d;
 
-	buf_reset(&js->num);
-	buf_add(&js->num, s, n);
 	for (size_t i = 0; i < n; i++)
 		if (!(s[i] >= '0' && s[i] <= '9') && !(i == 0 && s[i] == '-'))
 			integer = false;
+	if (!integer && fast_decimal(s, n, &d))
+		return json_real(d);
+	buf_reset(&js->num);
+	buf_add(&js->num, s, n);
 	if (integer) {
 		errno = 0;
 		long long v = strtoll(js->num.s, &e, 10);
 		if (errno == 0 && *e == '\0')
 			return json_integer(v);
 	}
-	double d = strtod(js->num.s, &e);
+	d = strtod(js->num.s, &e);
 	return isfinite(d) ? json_real(d) : json_null();
 }
 

@@ -157,9 +157,70 @@ test_errors(void)
 	T_OK(e == NULL || strstr(e, "UTF-8"), "jsonstream: a lone surrogate is no crash");
 }
 
+/* Decimals read by the fast path are strtod's doubles, bit for bit. */
+static json_t *nums;
+
+static void
+keep(void *ctx, int which, json_t *v)
+{
+	(void)ctx;
+	(void)which;
+	json_array_append(nums, v);
+}
+
+static void
+test_decimals(void)
+{
+	const char *paths[] = { "v[*]", NULL };
+	qp_buf doc = QP_BUF_INIT;
+	char b[40][64];
+	size_t bad = 0, k = 0;
+	unsigned long long x = 88172645463325252ULL;
+
+	nums = json_array();
+	buf_printf(&doc, "{\"v\": [");
+	for (int i = 0; i < 20000; i++) {
+		/* xorshift: digits before and after the point, up to 15 in all */
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		int fr = (int)(x % 15), wh = 1 + (int)((x >> 8) % (unsigned)(15 - fr));
+		unsigned long long m = (x >> 16) % 1000000000000000ULL;
+		char d[32];
+		snprintf(d, sizeof d, "%015llu", m);
+		if (wh > 1)
+			d[0] = (char)('1' + x % 9);     /* JSON has no leading zeros */
+		buf_printf(&doc, "%s%s%.*s%s%.*s", i ? ", " : "", x & 1 << 20 ? "-" : "",
+		           wh, d, fr ? "." : "", fr, d + wh);
+	}
+	buf_printf(&doc, "]}");
+	js_stream *js = js_new(paths, keep, NULL);
+	T_OK(js_feed(js, doc.s, doc.len) && js_finish(js), "jsonstream: 20000 decimals");
+	js_free(js);
+	/* the document again, by strtod */
+	const char *p = doc.s + 7;
+	for (size_t i = 0; i < json_array_size(nums); i++) {
+		char *e;
+		double want = strtod(p, &e);
+		json_t *v = json_array_get(nums, i);
+		double have = json_is_real(v) ? json_real_value(v) : (double)json_integer_value(v);
+		/* integers are Jansson's (-0 is 0) */
+		if (json_is_real(v) ? memcmp(&want, &have, sizeof want) != 0 : want != have) {
+			if (k < 40)
+				snprintf(b[k++], sizeof b[0], "%.*s", (int)(e - p), p);
+			bad++;
+		}
+		p = e + 2;
+	}
+	T_OK(bad == 0, "jsonstream: decimals are strtod's doubles");
+	for (size_t i = 0; i < k && i < 5; i++)
+		printf("#   differs: %s\n", b[i]);
+	json_decref(nums);
+	buf_free(&doc);
+}
+
 int
 main(void)
 {
+	test_decimals();
 	test_cases();
 	test_indexes();
 	test_nan();
