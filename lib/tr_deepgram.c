@@ -28,7 +28,7 @@ dg_word(trj *j, int which, json_t *w)
 }
 
 static const char *const dg_paths[] = { "results.channels[*].alternatives[0].words[*]", NULL };
-static const char *const dg_keys[] = { "metadata{", NULL };
+static const char *const dg_keys[] = { "results{", NULL };
 
 const trj_vendor trj_deepgram = {
 	"deepgram", "Deepgram", dg_paths, dg_keys, dg_word, NULL, NULL

@@ -6,7 +6,8 @@
  * diarization, only the last result has speaker tags, and its words are
  * every word of the file again: the results before it are held, and
  * dropped when a result with speakers comes; without one they are
- * given at the end.
+ * given at the end.  The response may be wrapped in the long-running
+ * operation that carried it ({"name", "metadata", "done", "response"}).
  */
 #include "tr_json.h"
 
@@ -60,7 +61,7 @@ g_result(trj *j, int which, json_t *res)
 	trj_hold(j, false);
 }
 
-static const char *const g_paths[] = { "results[*]", NULL };
+static const char *const g_paths[] = { "results[*]", "response.results[*]", NULL };
 static const char *const g_keys[] = { "results[", NULL };
 
 const trj_vendor trj_google = {

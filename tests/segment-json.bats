@@ -30,7 +30,8 @@ azure.json|azure|ticks, a NoMatch phrase skipped, combinedRecognizedPhrases not 
 azure-iso.json|azure|ISO 8601 offsets only, over a minute
 azure-fast.json|azure|fast transcription: phrases[] in milliseconds
 google-stt.json|google-stt|the last result with speaker tags repeats every word
-google-stt-nanos.json|google-stt|no diarization; {seconds, nanos} times'
+google-stt-nanos.json|google-stt|no diarization; {seconds, nanos} times
+google-stt-operation.json|google-stt|the long-running operation around the response'
 
 @test "segment: each JSON and table layout, detected from content, exact records" {
 	local f name why
