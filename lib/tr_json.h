@@ -91,6 +91,8 @@ void trj_hold(trj *j, bool on);
 /* Give the held words, in order, and stop holding; or forget them. */
 void trj_replay(trj *j);
 void trj_drop(trj *j);
+/* Put the held words in order of their start (stable). */
+void trj_sort_held(trj *j);
 
 /* ---- values ---- */
 

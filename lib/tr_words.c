@@ -163,6 +163,22 @@ trj_replay(trj *j)
 	buf_reset(&j->held);
 }
 
+static int
+by_start(const void *a, const void *b)
+{
+	const trj_word_rec *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->text < y->text ? -1 : x->text > y->text;
+}
+
+void
+trj_sort_held(trj *j)
+{
+	if (j->nq > 1)
+		qsort(j->q, j->nq, sizeof *j->q, by_start);
+}
+
 void
 trj_drop(trj *j)
 {

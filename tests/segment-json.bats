@@ -24,6 +24,7 @@ aws-transcribe-old.json|aws-transcribe|speakers only in speaker_labels, after th
 aws-transcribe-channels.json|aws-transcribe|channel identification: channel_labels
 deepgram.json|deepgram|speaker and punctuated_word; utterances disagree and are not read
 deepgram-nodiarize.json|deepgram|no speakers: a piece a sentence
+deepgram-multichannel.json|deepgram|two channels, one after the other: put in order of time
 assemblyai.json|assemblyai|words with letters for speakers, ms
 assemblyai-utterances.json|assemblyai|no words: the utterances
 azure.json|azure|ticks, a NoMatch phrase skipped, combinedRecognizedPhrases not read
@@ -103,7 +104,7 @@ bad_rows='[\n {"start": 0, "end": 1.5, "text": "hi"}\n]\n|3: JSON of no known tr
 {"transcription": [{"timestamps": {"from": "0:00,5"}, "text": "b"}]}\n|1: whisper.cpp JSON: bad timestamp '"'"'0:00,5'"'"'
 {"jobName": "j", "results": {"items": [{"type": "pronunciation", "start_time": "1.2.3", "alternatives": [{"content": "a"}]}]}}\n|1: AWS Transcribe: "start_time" is not a time in seconds
 {"jobName": "j", "results": {"items": [{"type": "pronunciation", "alternatives": []}]}}\n|1: AWS Transcribe: an item without alternatives[0].content
-{"results": {"channels": [{"alternatives": [{"words": []}]}, {"alternatives": [{"words": [{"word": "a", "start": 0, "end": 1}]}]}]}}\n|1: Deepgram: multichannel output (channel 2) is not read; give one channel
+{"results": {"channels": [{"alternatives": [{"words": []}]}, {"alternatives": [{"words": [{"word": "a", "start": 0, "end": 1}]}]}]}}\n|1: Deepgram: a second channel, but metadata.channels does not say so before it
 {"recognizedPhrases": [{"offset": "PT1X", "nBest": [{"display": "a"}]}]}\n|1: Azure batch transcription: "offset" is not an ISO 8601 duration
 {"results": [{"alternatives": [{"words": [{"word": "a", "startTime": {"nanos": 2000000000}}]}]}]}\n|1: Google STT: "startTime" is not a duration: bad nanos
 {"words": [{"start": 1, "end": 2}]}\n|1: AssemblyAI: a word without "text"
