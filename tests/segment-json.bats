@@ -145,7 +145,10 @@ quirk_rows='{"segments": [{"start": NaN, "end": Infinity, "text": " NaN, Infinit
 {"recognizedPhrases": [{"offset": "PT1H2M3.5S", "duration": "PT0.25S", "speaker": 1, "nBest": [{"display": "a"}]}]}\n|stdin\t1\t01:02:03.500\t01:02:03.750\t1\ta
 {"results": [{"alternatives": [{"transcript": "only text"}], "resultEndTime": "2.5s"}]}\n|stdin\t1\t\t00:00:02.500\t\tonly text
 {"results": [{"alternatives": [{"words": [{"word": "a", "startTime": "1s", "speakerTag": 0}]}]}]}\n|stdin\t1\t00:00:01.000\t\t\ta
-{"jobName": "j", "results": {"items": [{"type": "punctuation", "alternatives": [{"content": "..."}]}, {"type": "pronunciation", "start_time": "1", "alternatives": [{"content": "Hm"}]}]}}\n|stdin\t1\t\t\t\t...\nstdin\t2\t00:00:01.000\t\t\tHm'
+{"jobName": "j", "results": {"items": [{"type": "punctuation", "alternatives": [{"content": "..."}]}, {"type": "pronunciation", "start_time": "1", "alternatives": [{"content": "Hm"}]}]}}\n|stdin\t1\t\t\t\t...\nstdin\t2\t00:00:01.000\t\t\tHm
+{"jobName": "j", "results": {"items": [{"type": "pronunciation", "start_time": "1", "end_time": "1.5", "channel_label": "ch_1", "alternatives": [{"content": "Hi"}]}]}}\n|stdin\t1\t00:00:01.000\t00:00:01.500\tch_1\tHi
+{"transcription": [{"timestamps": {"from": "00:00:01,234", "to": "00:01:02,000"}, "text": " a"}]}\n|stdin\t1\t00:00:01.234\t00:01:02.000\t\ta
+{"segments": [{"start": 0, "end": 1, "text": "x", "words": [{"word": "a", "start": 0, "speaker": "S"}, {"word": "b", "speaker": "T"}, {"word": "c", "start": 2, "speaker": "T"}]}]}\n|stdin\t1\t00:00:00.000\t\tS\ta\nstdin\t2\t00:00:02.000\t\tT\tb c'
 
 @test "segment: JSON quirks: NaN and Infinity, rounding, escapes, empty text, labels" {
 	local in want nl=$'\n'
