@@ -65,6 +65,7 @@ struct js_stream {
 	size_t nidx, idxcap;
 
 	qp_buf num, line;
+	size_t errcol;          /* js_column */
 	char err[160];          /* a callback's own error, or "" */
 	unsigned char *yerr;
 };
@@ -509,12 +510,30 @@ delim(char c)
 	       c == '\t' || c == '\r';
 }
 
+/* Feed a line (the bytes b[0..n)) and its end, noting where it failed. */
+static bool
+feed_line(js_stream *js, const char *b, size_t n)
+{
+	if (!js_feed(js, b, n)) {
+		/* yajl counts the byte it stopped at */
+		js->errcol = yajl_get_bytes_consumed(js->h);
+		if (js->errcol == 0)
+			js->errcol = 1;
+		return false;
+	}
+	if (!js_feed(js, "\n", 1)) {
+		js->errcol = n + 1;
+		return false;
+	}
+	return true;
+}
+
 bool
 js_feed_line(js_stream *js, const char *p, size_t n)
 {
-	if (!maybe_bare(p, n)) {
-		return js_feed(js, p, n) && js_feed(js, "\n", 1);
-	}
+	js->errcol = 0;
+	if (!maybe_bare(p, n))
+		return feed_line(js, p, n);
 	/* a string never spans lines in JSON: each line starts outside one */
 	qp_buf *b = &js->line;
 	bool str = false;
@@ -545,7 +564,7 @@ js_feed_line(js_stream *js, const char *p, size_t n)
 		}
 		buf_addc(b, c);
 	}
-	return js_feed(js, b->s, b->len) && js_feed(js, "\n", 1);
+	return feed_line(js, b->s, b->len);
 }
 
 bool
@@ -568,6 +587,12 @@ js_error(js_stream *js)
 	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' '))
 		s[--n] = '\0';
 	return s;
+}
+
+size_t
+js_column(const js_stream *js)
+{
+	return js->errcol;
 }
 
 int

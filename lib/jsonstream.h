@@ -54,6 +54,10 @@ bool js_feed_line(js_stream *js, const char *p, size_t n);
 bool js_finish(js_stream *js);
 /* What is wrong, after a false (static storage or the stream's). */
 const char *js_error(js_stream *js);
+/* After js_feed_line failed: the byte of the line (from 1) near which
+ * yajl stopped (the token's or the one after it), counted in the line as fed (NaN read as null moves it by one
+ * for each NaN before it); 0 if not known. */
+size_t js_column(const js_stream *js);
 
 /* The document's top-level value: '{', '[', another value's first
  * byte ('"', 'n', '0' for a number, 't' for true or false), or 0 before

@@ -119,7 +119,8 @@ tr_json_read(tr_reader *rd, const trj_vendor *only)
 	j->js = js_new(paths, on_elem, j);
 	while (tr_next_line(rd, &p, &n))
 		if (!js_feed_line(j->js, p, n))
-			tr_fail(rd, "JSON: %s", js_error(j->js));
+			tr_fail(rd, "JSON: %s (near byte %zu of the line)", js_error(j->js),
+			        js_column(j->js));
 	if (!js_finish(j->js))
 		tr_fail(rd, "JSON: %s", js_error(j->js));
 	if (!j->v && !(j->v = by_keys(j->js, only))) {

@@ -92,8 +92,9 @@ bad_rows='[\n {"start": 0, "end": 1.5, "text": "hi"}\n]\n|3: JSON of no known tr
 {\n  "foo": 1, "bar": [2]\n}\n|3: JSON of no known transcript shape (top-level keys: foo, bar); see segment(1)
 {"segments": {"a": 1}}\n|1: JSON of no known transcript shape (top-level keys: segments); see segment(1)
 [0.5, 1.5]\n|1: JSON of no known transcript shape (an array); see segment(1)
-{"segments": [\n{"start": 0, "end": 1, "text": "a"},\n{"start": 1 "end": 2}\n]}\n|3: JSON: parse error: after key and value, inside map, I expect '"'"','"'"' or '"'"'}'"'"'
+{"segments": [\n{"start": 0, "end": 1, "text": "a"},\n{"start": 1 "end": 2}\n]}\n|3: JSON: parse error: after key and value, inside map, I expect '"'"','"'"' or '"'"'}'"'"' (near byte 14 of the line)
 {"segments": [\n{"start": 0, "end": 1, "text": "a"},\n|2: JSON: parse error: premature EOF
+{"segments": [{"start": 0, "end": 1, "text": "a"}, {"start": 1,, "end": 2}]}\n|1: JSON: parse error: invalid object key (must be a string) (near byte 64 of the line)
 {"segments": [{"start": "x", "text": "a"}]}\n|1: whisper JSON: "start" is not a time in seconds
 {"segments": [{"start": -1, "text": "a"}]}\n|1: whisper JSON: "start" is a time out of range
 {"segments": [{"start": 0}]}\n|1: whisper JSON: a segment without "text"
@@ -108,7 +109,7 @@ bad_rows='[\n {"start": 0, "end": 1.5, "text": "hi"}\n]\n|3: JSON of no known tr
 {"recognizedPhrases": [{"offset": "PT1X", "nBest": [{"display": "a"}]}]}\n|1: Azure batch transcription: "offset" is not an ISO 8601 duration
 {"results": [{"alternatives": [{"words": [{"word": "a", "startTime": {"nanos": 2000000000}}]}]}]}\n|1: Google STT: "startTime" is not a duration: bad nanos
 {"words": [{"start": 1, "end": 2}]}\n|1: AssemblyAI: a word without "text"
-{"segments": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n|1: JSON: nested too deep
+{"segments": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n|1: JSON: nested too deep (near byte 525 of the line)
 start,end,text\n0,100,"open\n|2: the file ends inside a quoted text
 start,end,text\n0,1,"a"\n0,x,"a"\n|3: bad end in '"'"'0,x,"a"'"'"' (integer milliseconds)
 start,end,text\n0,1,"a"b\n|2: text after the closing quote: '"'"'0,1,"a"b'"'"'
@@ -129,7 +130,7 @@ start\tend\ttext\n0\t100\tok\n5\tx\ty\n|3: bad time in '"'"'5\tx\ty'"'"' (intege
 	printf 'so we \n' >"$T/odd.json"
 	run --separate-stderr segment "$T/odd.json"
 	[ "$status" -eq 2 ]
-	[ "$stderr" = "segment: $T/odd.json:1: JSON: lexical error: invalid char in json text." ]
+	[ "$stderr" = "segment: $T/odd.json:1: JSON: lexical error: invalid char in json text. (near byte 1 of the line)" ]
 }
 
 # input (printf %b) | the records after the header (\t between fields)
