@@ -323,8 +323,6 @@ not_prose(const tr_look *look)
 	const char *p = look->line[0].p;
 	size_t n = look->line[0].n, i = 0;
 
-	if (tr_ext_is(look->ext, look->extlen, "json") || looks_json(look))
-		return "JSON";
 	if (tr_ext_is(look->ext, look->extlen, "rttm") || looks_rttm(p, n))
 		return "RTTM";
 	while (i < n && tr_is_ws(p[i]))
