@@ -139,6 +139,7 @@ quirk_rows='{"segments": [{"start": NaN, "end": Infinity, "text": " NaN, Infinit
 {"segments": [{"start": 0.0005, "end": 0.0015, "text": "a"}]}\n|stdin\t1\t00:00:00.001\t00:00:00.002\t\ta
 {"segments": [{"start": 0, "text": "a\\u0000b\\u0001c\\\\d\\u00e9"}]}\n|stdin\t1\t00:00:00.000\t\t\ta b c\\\\dé
 {"segments": [{"start": 0, "text": "   "}, {"start": 1, "text": "b"}]}\n|stdin\t1\t00:00:01.000\t\t\tb
+{"segments": [{"start": 0, "end": 1, "text": " caf\\u00e9 \\ud83d\\ude00 \\u4e2d"}]}\n|stdin\t1\t00:00:00.000\t00:00:01.000\t\tcafé 😀 中
 {"segments": [{"start": 1e999, "text": "a"}]}\n|stdin\t1\t\t\t\ta
 {"segments": []}\n|
 {"transcription": []}\n|
