@@ -21,22 +21,27 @@
 #include "output.h"
 #include "qp.h"
 #include "record.h"
+#include "rttm.h"
 #include "sentence.h"
 #include "transcript.h"
 
 static const char usage[] =
 	"usage: segment [-d doc] [-f format] [--no-merge] [-u unit] [--line-buffered]\n"
-	"               [--replace-invalid] [--roles] [--strict] [file ...]\n"
+	"               [--replace-invalid] [--roles] [--rttm file] [--strict] [file ...]\n"
 	"       segment --help | --version\n"
 	"Split transcripts (WebVTT, SubRip, Otter, labelled or timestamped text)\n"
 	"into records, one for each speaker turn or sentence.\n"
 	"  -d, --doc NAME     document id of the input (one input only)\n"
 	"  -f, --from FORMAT  auto (default), vtt, srt, otter, timestamped,\n"
 	"                     labeled or plain\n"
+	"                     or, for JSON and tables: json, whisper-json,\n"
+	"                     whisper-cpp-json, aws-transcribe, deepgram, assemblyai,\n"
+	"                     azure, google-stt, whisper-tsv or whisper-cpp-csv\n"
 	"  --no-merge         keep consecutive pieces of one speaker apart\n"
 	"  -u, --unit UNIT    turn (default) or sentence\n"
 	"  --roles            a Teams <v Name (Role)> role goes to a role column\n"
 	"  --strict           a WebVTT cue or block the spec drops is an error\n"
+	"  --rttm FILE        speakers from RTTM turns, for timed pieces without one\n"
 	QP_COMMON_HELP;
 
 /* The turn writer: merges the readers' pieces into turns and writes them
@@ -48,6 +53,7 @@ static struct {
 	const char *doc_opt;
 	bool strict;            /* --strict: dropped cues are errors */
 	bool roles;             /* --roles: a role column */
+	const char *rttm;               /* --rttm FILE */
 
 	qp_buf doc;             /* the document id, escaped */
 	unsigned long seg, nturn;
@@ -251,7 +257,7 @@ set_doc(const char *name)
 static void
 parse_options(int argc, char **argv)
 {
-	enum { OPT_NO_MERGE = QP_OPT_FIRST_PRIVATE, OPT_STRICT, OPT_ROLES };
+	enum { OPT_NO_MERGE = QP_OPT_FIRST_PRIVATE, OPT_STRICT, OPT_ROLES, OPT_RTTM };
 	static const struct option opts[] = {
 		{ "doc", required_argument, NULL, 'd' },
 		{ "from", required_argument, NULL, 'f' },
@@ -260,6 +266,7 @@ parse_options(int argc, char **argv)
 		{ "no-merge", no_argument, NULL, OPT_NO_MERGE },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "roles", no_argument, NULL, OPT_ROLES },
+		{ "rttm", required_argument, NULL, OPT_RTTM },
 		QP_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
@@ -287,6 +294,9 @@ parse_options(int argc, char **argv)
 			break;
 		case OPT_ROLES:
 			tw.roles = true;
+			break;
+		case OPT_RTTM:
+			tw.rttm = optarg;
 			break;
 		case 'u':
 			if (strcmp(optarg, "turn") == 0)
@@ -331,6 +341,8 @@ main(int argc, char **argv)
 	tr_init(&rd, in, take_piece, NULL);
 	rd.strict = tw.strict;
 	rd.roles = tw.roles;
+	if (tw.rttm)
+		rd.rttm = rttm_load(tw.rttm);
 	while (tr_next_file(&rd)) {
 		set_doc(nfiles ? files[qp_input_index(in)] : "-");
 		tw.seg = tw.nturn = 0;
@@ -339,6 +351,7 @@ main(int argc, char **argv)
 	}
 	qp_out_close(qp_stdout);
 
+	rttm_free(rd.rttm);
 	tr_free(&rd);
 	qp_input_free(in);
 	buf_free(&tw.doc);

@@ -18,7 +18,11 @@
 
 const tr_format *const tr_formats[] = {
 	&tr_fmt_vtt, &tr_fmt_srt, &tr_fmt_otter, &tr_fmt_timestamped,
-	&tr_fmt_labeled, &tr_fmt_plain, NULL
+	&tr_fmt_labeled, &tr_fmt_plain,
+	/* JSON and the Whisper family's tables: asked before not_prose */
+	&tr_fmt_json, &tr_fmt_whisper_json, &tr_fmt_whispercpp_json, &tr_fmt_aws,
+	&tr_fmt_deepgram, &tr_fmt_assemblyai, &tr_fmt_azure, &tr_fmt_google,
+	&tr_fmt_whisper_tsv, &tr_fmt_whispercpp_csv, NULL
 };
 
 const tr_format *
@@ -297,26 +301,16 @@ looks_table(const tr_look *look)
 static bool
 looks_rttm(const char *p, size_t n)
 {
-	size_t f = 0, i = 0;
+	const char *f[5];
+	size_t fl[5], nf = tr_fields(p, n, f, fl, 5);
 
-	while (i < n) {
-		while (i < n && tr_is_ws(p[i]))
-			i++;
-		if (i == n)
-			break;
-		size_t from = i;
-		while (i < n && !tr_is_ws(p[i]))
-			i++;
-		if (f == 0 && !(i - from == 7 && memcmp(p + from, "SPEAKER", 7) == 0))
-			return false;
-		if (f == 3 || f == 4) {
-			for (size_t j = from; j < i; j++)
-				if (!tr_is_digit(p[j]) && p[j] != '.')
-					return false;
-		}
-		f++;
-	}
-	return f >= 9;
+	if (nf < 9 || !(fl[0] == 7 && memcmp(f[0], "SPEAKER", 7) == 0))
+		return false;
+	for (size_t k = 3; k <= 4; k++)
+		for (size_t j = 0; j < fl[k]; j++)
+			if (!tr_is_digit(f[k][j]) && f[k][j] != '.')
+				return false;
+	return true;
 }
 
 /*
@@ -329,8 +323,6 @@ not_prose(const tr_look *look)
 	const char *p = look->line[0].p;
 	size_t n = look->line[0].n, i = 0;
 
-	if (tr_ext_is(look->ext, look->extlen, "json") || looks_json(look))
-		return "JSON";
 	if (tr_ext_is(look->ext, look->extlen, "rttm") || looks_rttm(p, n))
 		return "RTTM";
 	while (i < n && tr_is_ws(p[i]))
@@ -413,6 +405,13 @@ tr_detect(tr_reader *rd)
 	/* WebVTT after blank lines: the reader says what is wrong */
 	if (tr_fmt_vtt.probe(&look))
 		return &tr_fmt_vtt;
+	/* JSON (tr_json.c names the vendor, or what it is) and tables with a reader */
+	if (tr_ext_is(look.ext, look.extlen, "json") || looks_json(&look))
+		return &tr_fmt_json;
+	if (tr_fmt_whisper_tsv.probe(&look))
+		return &tr_fmt_whisper_tsv;
+	if (tr_fmt_whispercpp_csv.probe(&look))
+		return &tr_fmt_whispercpp_csv;
 	const char *what = not_prose(&look);
 	if (what)
 		qp_die("%s: looks like %s; no reader for it yet, see segment(1)",

@@ -9,6 +9,7 @@
 
 #include "label.h"
 #include "qp.h"
+#include "rttm.h"
 #include "transcript.h"
 
 #define WS_CLASSES \
@@ -25,6 +26,28 @@ tr_blank(const char *p, size_t n)
 		if (!tr_is_ws(p[i]))
 			return false;
 	return true;
+}
+
+size_t
+tr_fields(const char *p, size_t n, const char **f, size_t *fl, size_t max)
+{
+	size_t nf = 0, i = 0;
+
+	while (i < n) {
+		while (i < n && tr_is_ws(p[i]))
+			i++;
+		if (i == n)
+			break;
+		size_t from = i;
+		while (i < n && !tr_is_ws(p[i]))
+			i++;
+		if (nf < max) {
+			f[nf] = p + from;
+			fl[nf] = i - from;
+		}
+		nf++;
+	}
+	return nf;
 }
 
 bool
@@ -152,8 +175,11 @@ tr_piece_commit(tr_reader *rd)
 	if (!rd->pon)
 		return;
 	rd->pon = false;
-	if (rd->p.text.len > 0)
-		rd->sink(rd->ctx, &rd->p);
+	if (rd->p.text.len == 0)
+		return;
+	if (rd->rttm)
+		rttm_assign(rd->rttm, &rd->p);
+	rd->sink(rd->ctx, &rd->p);
 }
 
 void

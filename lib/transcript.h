@@ -94,6 +94,9 @@ struct tr_reader {
 	                 const char *text, size_t n);
 	qp_buf cspk;            /* a caption speaker that carries over cues */
 	unsigned long cline;    /* where the cue being read began */
+	/* segment --rttm: speakers for the timed pieces that have none,
+	 * given as each piece is finished (rttm.h); NULL without */
+	struct qp_rttm *rttm;
 };
 
 /* A line of text, borrowed. */
@@ -123,6 +126,11 @@ typedef struct {
 
 extern const tr_format tr_fmt_vtt, tr_fmt_srt, tr_fmt_otter, tr_fmt_timestamped,
 	tr_fmt_labeled, tr_fmt_plain;
+/* JSON (tr_json.h: detection gives tr_fmt_json, which names the vendor;
+ * the others by --from only) and the Whisper family's tables (tr_table.c) */
+extern const tr_format tr_fmt_json, tr_fmt_whisper_json, tr_fmt_whispercpp_json,
+	tr_fmt_aws, tr_fmt_deepgram, tr_fmt_assemblyai, tr_fmt_azure, tr_fmt_google,
+	tr_fmt_whisper_tsv, tr_fmt_whispercpp_csv;
 
 /* Every format, in the order detection asks them (NULL-terminated). */
 extern const tr_format *const tr_formats[];
@@ -247,6 +255,9 @@ tr_lower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
+/* The fields of p[0..n) separated by white space: how many there are;
+ * the first max of them in f[] (their starts) and fl[] (lengths). */
+size_t tr_fields(const char *p, size_t n, const char **f, size_t *fl, size_t max);
 /* Is p[0..n) only white space? */
 bool tr_blank(const char *p, size_t n);
 /* Does p[0..n) equal the lower-case ASCII word w, ignoring ASCII case? */

@@ -476,13 +476,8 @@ status 0" ]
 # ---- structured data and binary input are refused, not read as prose ----
 
 # file in structured/ | what segment says it looks like
-refused_rows='whisper.json|JSON; no reader for it yet, see segment(1)
-whisperx.json|JSON; no reader for it yet, see segment(1)
-aws-transcribe.json|JSON; no reader for it yet, see segment(1)
-deepgram.json|JSON; no reader for it yet, see segment(1)
-assemblyai.json|JSON; no reader for it yet, see segment(1)
-whisper.tsv|a TAB-separated table; no reader for it yet, see segment(1)
-export.csv|a CSV table; no reader for it yet, see segment(1)
+# (JSON and the Whisper tables are read: tests/segment-json.bats)
+refused_rows='export.csv|a CSV table; no reader for it yet, see segment(1)
 pyannote.rttm|RTTM; no reader for it yet, see segment(1)
 interview.docx|a ZIP archive (.docx?), not text; see segment(1)
 interview.pdf|a PDF document, not text; see segment(1)'
@@ -508,19 +503,13 @@ interview.pdf|a PDF document, not text; see segment(1)'
 }
 
 @test "segment: a refused file in a list stops the run after the files before it" {
-	run --separate-stderr segment "$F/plain.txt" "$F/structured/whisper.json" "$F/interview.txt"
+	run --separate-stderr segment "$F/plain.txt" "$F/structured/export.csv" "$F/interview.txt"
 	[ "$status" -eq 2 ]
-	[ "$stderr" = "segment: $F/structured/whisper.json: looks like JSON; no reader for it yet, see segment(1)" ]
+	[ "$stderr" = "segment: $F/structured/export.csv: looks like a CSV table; no reader for it yet, see segment(1)" ]
 }
 
-# input (printf %b) | what it looks like
-sniff_rows='{\n  "segments": []\n}\n|JSON; no reader for it yet, see segment(1)
-[\n  {"start": 0.0, "end": 1.5, "text": "hi"}\n]\n|JSON; no reader for it yet, see segment(1)
-\n\n   {"text":"hi"}\n|JSON; no reader for it yet, see segment(1)
-{}\n|JSON; no reader for it yet, see segment(1)
-[0.5, 1.5]\n|JSON; no reader for it yet, see segment(1)
-["a", "b"]\n|JSON; no reader for it yet, see segment(1)
-doc\tseg\ttext\nd\t1\thi\n|a TAB-separated table; no reader for it yet, see segment(1)
+# input (printf %b) | what it looks like (JSON: tests/segment-json.bats)
+sniff_rows='doc\tseg\ttext\nd\t1\thi\n|a TAB-separated table; no reader for it yet, see segment(1)
 start,end,text\n0.0,1.5,hi\n|a CSV table; no reader for it yet, see segment(1)
 {\\rtf1\\ansi hello}\n|RTF; no reader for it yet, see segment(1)
 <?xml version="1.0"?>\n<tt xmlns="http://www.w3.org/ns/ttml"></tt>\n|XML; no reader for it yet, see segment(1)
@@ -600,13 +589,6 @@ ROWS
 	run --separate-stderr segment -f plain "$F/structured/interview.docx"
 	[ "$status" -eq 2 ]
 	[[ "$stderr" == "segment: $F/structured/interview.docx:1: "* ]]
-}
-
-@test "segment: a .json name is JSON even when the content is cut short" {
-	printf 'so we \n' >"$T/odd.json"
-	run --separate-stderr segment "$T/odd.json"
-	[ "$status" -eq 2 ]
-	[ "$stderr" = "segment: $T/odd.json: looks like JSON; no reader for it yet, see segment(1)" ]
 }
 
 @test "segment: every example and fixture transcript is still read" {
