@@ -111,6 +111,9 @@ typedef struct {
 
 extern const tr_format tr_fmt_vtt, tr_fmt_srt, tr_fmt_otter, tr_fmt_timestamped,
 	tr_fmt_labeled, tr_fmt_plain;
+/* The meeting transcripts of a .docx (tr_docx.c): Teams/Stream, Google
+ * Meet with Gemini's notes. */
+extern const tr_format tr_fmt_teams, tr_fmt_meet;
 
 /* Every format, in the order detection asks them (NULL-terminated). */
 extern const tr_format *const tr_formats[];
@@ -184,6 +187,10 @@ bool tr_name_ok(const char *p, size_t n);
 /* The head of a line up to p[k] (a clock there, say), trailing white
  * space dropped: its length if it is a name (tr_name_ok), else 0. */
 size_t tr_name_before(const char *p, size_t k);
+
+/* "Speaker Name  0:05" (tr_otter.c): the name's length in *nl, the
+ * clock in *t. */
+bool tr_otter_head(const char *p, size_t n, size_t *nl, tr_msec *t);
 
 /* Digits at s[*i..n): how many (at most 10 are read); value in *v. */
 size_t tr_digits(const char *s, size_t n, size_t *i, unsigned long long *v);
