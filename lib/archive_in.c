@@ -4,6 +4,7 @@
  * .docx is docx.c's.
  */
 #include <errno.h>
+#include <locale.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -122,11 +123,32 @@ ar_free(struct archive **a)
 	*a = NULL;
 }
 
+/*
+ * libarchive gives member names in the locale's charset, and qualpipe
+ * runs in the C locale (ASCII), where a name such as "é.txt" has no
+ * form at all.  Its readers are made in a C.UTF-8 LC_CTYPE (this
+ * thread's locale only, kept from then on: in glibc the byte classes of
+ * C.UTF-8 and C are the same, so nothing else changes); without
+ * C.UTF-8, non-ASCII names are an error.
+ */
+static void
+utf8_names(void)
+{
+	static bool done;
+	if (done)
+		return;
+	done = true;
+	locale_t l = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	if (l)
+		uselocale(l);
+}
+
 /* A reader at the start of s, for a ZIP (by its central directory) or a
  * tar, gzip'd or not. */
 static struct archive *
 ar_open(const char *name, struct src *s, bool zip)
 {
+	utf8_names();
 	struct archive *a = archive_read_new();
 	if (!a)
 		qp_die("%s: cannot start libarchive: out of memory", name);
@@ -219,6 +241,11 @@ docx_of(const char *name, struct src *s, qp_buf *text)
 		if (n && strcmp(n, DOCX_PART) == 0)
 			break;
 	}
+	/* what the archive says, before a byte is inflated; docx_text
+	 * counts what comes, whatever it says */
+	if (archive_entry_size_is_set(e) && archive_entry_size(e) > (la_int64_t)QP_DOCX_MAX)
+		qp_die("%s: %s: more than %lu bytes uncompressed (a zip bomb?); not read",
+		       name, DOCX_PART, (unsigned long)QP_DOCX_MAX);
 	docx_text(name, dx_read, dx_err, a, QP_DOCX_MAX, text);
 	ar_free(&a);
 }
@@ -272,9 +299,13 @@ list(struct ain *st)
 	bool ooxml = false, odf = false;
 
 	for (size_t i = 0; ar_next(st->name, st->zip, a, &e); i++) {
-		const char *n = archive_entry_pathname(e);
+		/* UTF-8 whatever the locale, where the archive says what its
+		 * names are in; else the bytes as they are */
+		const char *n = archive_entry_pathname_utf8(e);
 		if (!n)
-			qp_die("%s: an entry without a name", st->name);
+			n = archive_entry_pathname(e);
+		if (!n)
+			qp_die("%s: a member whose name cannot be read as UTF-8", st->name);
 		if (st->zip && strcmp(n, DOCX_PART) == 0)
 			st->docx = true;
 		if (st->zip && strcmp(n, "[Content_Types].xml") == 0)
@@ -286,6 +317,11 @@ list(struct ain *st)
 		size_t len = strlen(n);
 		if (utf8_valid_prefix(n, len) != len)
 			qp_die("%s: member name '%s' is not UTF-8", st->name, n);
+		/* what the archive says, before a byte is inflated; member_data
+		 * counts what comes, whatever it says */
+		if (archive_entry_size_is_set(e) && archive_entry_size(e) > (la_int64_t)QP_MEMBER_MAX)
+			qp_die("%s:%s: more than %llu bytes uncompressed (a zip bomb?); not read",
+			       st->name, n, (unsigned long long)QP_MEMBER_MAX);
 		if (st->nents == cap) {
 			cap = cap ? cap * 2 : 32;
 			st->ents = xreallocarray(st->ents, cap, sizeof *st->ents);
@@ -306,31 +342,55 @@ list(struct ain *st)
 
 /* ---- qp_unpacker ---- */
 
+/* A tar, gzip'd or not, by libarchive's own test of its first header
+ * (the checksum): not every file with "ustar" at byte 257 is one. */
 static bool
-gz_tar(const char *head, size_t n)
+probe_tar(const char *head, size_t n)
 {
-	unsigned char out[512];
+	struct archive *a = archive_read_new();
+	struct archive_entry *e;
+	bool tar = false;
+
+	if (!a)
+		return false;
+	QP_FUZZ_OWN(a, release_archive);
+	archive_read_support_format_tar(a);
+	if (archive_read_open_memory(a, head, n) == ARCHIVE_OK) {
+		archive_read_next_header(a, &e);
+		tar = (archive_format(a) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_TAR;
+	}
+	ar_free(&a);
+	return tar;
+}
+
+/* The first bytes gzip data head[0..n) inflates to (a cut stream
+ * gives what it has), tested as a tar. */
+static bool
+probe_gz_tar(const char *head, size_t n)
+{
+	static char out[8192];
 	z_stream z;
 	memset(&z, 0, sizeof z);
 	if (inflateInit2(&z, 15 + 16) != Z_OK)
 		return false;
 	z.next_in = (Bytef *)head;
 	z.avail_in = (uInt)n;
-	z.next_out = out;
+	z.next_out = (Bytef *)out;
 	z.avail_out = sizeof out;
 	inflate(&z, Z_SYNC_FLUSH);
 	size_t got = sizeof out - z.avail_out;
 	inflateEnd(&z);
-	return got >= 262 && memcmp(out + 257, "ustar", 5) == 0;
+	return got >= 512 && probe_tar(out, got);
 }
 
 static void *
 ain_open(const char *name, int fd, const char *head, size_t n)
 {
 	bool zip = n >= 4 && (memcmp(head, "PK\x03\x04", 4) == 0 || memcmp(head, "PK\x05\x06", 4) == 0);
-	bool tar = n >= 262 && memcmp(head + 257, "ustar", 5) == 0;
-	if (!zip && !tar && !(n >= 2 && (unsigned char)head[0] == 0x1f &&
-	                      (unsigned char)head[1] == 0x8b && gz_tar(head, n)))
+	bool gz = n >= 2 && (unsigned char)head[0] == 0x1f && (unsigned char)head[1] == 0x8b;
+	bool tar = gz ? probe_gz_tar(head, n) :
+	           n >= 262 && memcmp(head + 257, "ustar", 5) == 0 && probe_tar(head, n);
+	if (!zip && !tar)
 		return NULL;
 
 	struct ain *st = xcalloc(1, sizeof *st);
@@ -361,6 +421,10 @@ ain_open(const char *name, int fd, const char *head, size_t n)
 	}
 	st->src.size = sb.st_size;
 	st->apos = SIZE_MAX;
+	/* an empty ZIP is its end record alone, which libarchive does not
+	 * take for a ZIP */
+	if (zip && memcmp(head, "PK\x05\x06", 4) == 0 && st->src.size == 22)
+		return st;
 	list(st);
 	return st;
 }

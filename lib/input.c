@@ -198,6 +198,7 @@ open_next(qp_input *in)
 		in->raw = xmalloc(RAW_CHUNK);
 	in->zs.next_in = in->raw;
 	in->zs.avail_in = 0;
+	in->raw_eof = false;
 	in->member = NULL;
 	if (in->unp) {
 		in->lineno = 0;

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <locale.h>
 #include <string.h>
 
 static void
@@ -57,6 +58,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: mkarchive zip|tar|tgz OUT MEMBER...\n");
 		return 2;
 	}
+	setlocale(LC_ALL, "");  /* member names are in the locale's charset */
 	struct archive *a = archive_write_new();
 	if (strcmp(argv[1], "zip") == 0) {
 		archive_write_set_format_zip(a);
