@@ -41,7 +41,7 @@ struct ent {
 
 struct ain {
 	char *name;             /* the file, for messages */
-	bool zip, docx;
+	bool zip, docx, gz;
 	int spool;              /* our temporary copy of a pipe, or -1 */
 	struct src src;
 	struct archive *a;      /* NULL, or has read the header of entry apos */
@@ -363,6 +363,56 @@ probe_tar(const char *head, size_t n)
 	return tar;
 }
 
+/* Are the members, in name order, in archive order too? */
+static bool
+in_order(const struct ain *st)
+{
+	for (size_t i = 1; i < st->nents; i++)
+		if (st->ents[i].idx < st->ents[i - 1].idx)
+			return false;
+	return true;
+}
+
+/* A tar.gz whose members are not in name order: inflated once into a
+ * temporary file, a plain tar, so that going back to a member is a seek
+ * and not inflating all that comes before it again. */
+static void
+inflate_once(struct ain *st)
+{
+	struct archive *a = archive_read_new();
+	struct archive_entry *e;
+	char *b = xmalloc(BLK);
+	int fd = tmp_fd(st->name);
+
+	if (!a)
+		qp_die("%s: cannot start libarchive: out of memory", st->name);
+	QP_FUZZ_OWN(a, release_archive);
+	archive_read_support_filter_gzip(a);
+	archive_read_support_format_raw(a);
+	st->src.off = 0;
+	archive_read_set_read_callback(a, src_read);
+	archive_read_set_skip_callback(a, src_skip);
+	archive_read_set_callback_data(a, &st->src);
+	if (archive_read_open1(a) != ARCHIVE_OK || archive_read_next_header(a, &e) != ARCHIVE_OK)
+		qp_die("%s: bad tar archive: %s", st->name, archive_error_string(a));
+	off_t total = 0;
+	for (;;) {
+		la_ssize_t r = archive_read_data(a, b, BLK);
+		if (r < 0)
+			qp_die("%s: bad tar archive: %s", st->name, archive_error_string(a));
+		if (r == 0)
+			break;
+		write_all(st->name, fd, b, (size_t)r);
+		total += r;
+	}
+	ar_free(&a);
+	free(b);
+	if (st->spool >= 0)
+		close(st->spool);
+	st->spool = st->src.fd = fd;
+	st->src.size = total;
+}
+
 /* The first bytes gzip data head[0..n) inflates to (a cut stream
  * gives what it has), tested as a tar. */
 static bool
@@ -396,6 +446,7 @@ ain_open(const char *name, int fd, const char *head, size_t n)
 	struct ain *st = xcalloc(1, sizeof *st);
 	st->name = xstrdup(name);
 	st->zip = zip;
+	st->gz = gz;
 	st->spool = -1;
 	struct stat sb;
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
@@ -426,6 +477,8 @@ ain_open(const char *name, int fd, const char *head, size_t n)
 	if (zip && memcmp(head, "PK\x05\x06", 4) == 0 && st->src.size == 22)
 		return st;
 	list(st);
+	if (gz && !in_order(st))
+		inflate_once(st);
 	return st;
 }
 

@@ -15,12 +15,16 @@
  *
  * Name order costs a first pass that lists the names (memory: the
  * names), then each member is read by moving a reader forward to it; a
- * member before the reader's place reopens the archive from its start.
- * Archives stored in name order (most are) are read once more; others
- * cost up to one pass per member, which for a ZIP or a plain tar is
- * cheap (members are skipped by seeking) and for a tar.gz is inflating
- * up to the member again.  Input that is not a regular file (a pipe) is
- * first copied to an unlinked temporary file in $TMPDIR (or /tmp).
+ * member before the reader's place reopens the archive from its start
+ * (a ZIP then skips by seeking, a tar by seeking over member data).
+ * Archives stored in name order (most are) are read once more.  A
+ * tar.gz that is not in name order is first inflated once into an
+ * unlinked temporary file (disk: its uncompressed size), so that it
+ * costs no more than a tar.  Input that is not a regular file (a pipe)
+ * is first copied to an unlinked temporary file; both in $TMPDIR (or
+ * /tmp).  Measured (bench, 200 members of 41 KB, 8.2 MB): files 0.08 s;
+ * zip 0.07 s in order, 0.38 s reversed; tar 0.12 s, 0.26 s; tar.gz
+ * 0.08 s, 0.32 s (2.7 s reversed before the inflate-once copy).
  *
  * Bounds: a member gives at most QP_MEMBER_MAX bytes; a .docx at most
  * QP_DOCX_MAX bytes of word/document.xml, and a .docx inside an archive
