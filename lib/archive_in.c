@@ -337,7 +337,8 @@ list(struct ain *st)
 	if (odf)
 		qp_die("%s: looks like an OpenDocument or EPUB file, not a .docx or an "
 		       "archive of transcripts; see segment(1)", st->name);
-	qsort(st->ents, st->nents, sizeof *st->ents, ent_cmp);
+	if (st->nents > 1)
+		qsort(st->ents, st->nents, sizeof *st->ents, ent_cmp);
 }
 
 /* ---- qp_unpacker ---- */

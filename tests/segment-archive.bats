@@ -149,3 +149,10 @@ int 1\t1\t\t\tA\tthree
 	[ "$status" -eq 0 ]
 	diff <(printf '%s\n' "$output") <(segment "$F/teams.vtt" | sed 's/^teams\t/teams.vtt\t/; 1!s/^teams.vtt\t/teams\t/')
 }
+
+@test "segment archive: only directories and dotfiles: no records" {
+	"$MK" tar "$T/dirs.tar" "a/" "a/b/" ".git/config=x" "a/.keep=" "__MACOSX/x=y"
+	run segment "$T/dirs.tar"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf 'doc\tseg\tstart\tend\tspeaker\ttext')" ]
+}
