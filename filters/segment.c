@@ -31,9 +31,10 @@ static const char usage[] =
 	"       segment --help | --version\n"
 	"Split transcripts (WebVTT, SubRip, Otter, labelled or timestamped text)\n"
 	"into records, one for each speaker turn or sentence.\n"
+	"A .docx is read as its text, a .zip/.tar/.tar.gz as its files.\n"
 	"  -d, --doc NAME     document id of the input (one input only)\n"
-	"  -f, --from FORMAT  auto (default), vtt, srt, otter, timestamped,\n"
-	"                     labeled or plain\n"
+	"  -f, --from FORMAT  auto (default), vtt, srt, teams, meet, otter,\n"
+	"                     timestamped, labeled or plain\n"
 	"  --no-merge         keep consecutive pieces of one speaker apart\n"
 	"  -u, --unit UNIT    turn (default) or sentence\n"
 	QP_COMMON_HELP;
