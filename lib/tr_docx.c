@@ -108,51 +108,49 @@ teams_head(const char *p, size_t n, size_t *nl, tr_msec *t)
 /* The preamble at most: title, date, duration. */
 #define TEAMS_PRE 3
 
-/* At a paragraph's start, "started transcription" or a speaker line
- * after a duration line, within the preamble's length. */
+/* "started transcription", or a speaker line after a duration line,
+ * within the first lines that are not blank (a preamble's length and
+ * two).  Lines, not paragraphs: text copied out of a Teams .docx has no
+ * blank lines between the turns. */
 static bool
 probe_teams(const tr_look *look)
 {
-	bool after_blank = true, dur = false;
-	size_t pars = 0, nl;
+	bool dur = false;
+	size_t lines = 0, nl;
 	tr_msec t;
 
-	for (size_t i = 0; i < look->n && pars <= TEAMS_PRE + 1; i++) {
+	for (size_t i = 0; i < look->n && lines <= TEAMS_PRE + 1; i++) {
 		const char *p = look->line[i].p;
 		size_t n = look->line[i].n;
-		if (tr_blank(p, n)) {
-			after_blank = true;
+		if (tr_blank(p, n))
 			continue;
-		}
-		if (after_blank) {
-			pars++;
-			if (teams_event(p, n))
-				return true;
-			if (teams_head(p, n, &nl, &t))
-				return dur;
-			dur |= teams_duration(p, n);
-		}
-		after_blank = false;
+		lines++;
+		if (teams_event(p, n))
+			return true;
+		if (teams_head(p, n, &nl, &t))
+			return dur;
+		dur |= teams_duration(p, n);
 	}
 	return false;
 }
 
+/* Speaker lines and events are whole lines, wherever they come (a
+ * .docx puts each in a paragraph of its own; a copy of one as text may
+ * not). */
 static void
 read_teams(tr_reader *rd)
 {
 	const char *p;
 	size_t n, nl, pre = 0;
-	bool after_blank = true, begun = false;
+	bool begun = false;
 	tr_msec t;
 
 	while (tr_next_line(rd, &p, &n)) {
-		if (tr_blank(p, n)) {
-			after_blank = true;
+		if (tr_blank(p, n))
 			continue;
-		}
-		if (after_blank && teams_event(p, n)) {
+		if (teams_event(p, n)) {
 			tr_piece_commit(rd);
-		} else if (after_blank && teams_head(p, n, &nl, &t)) {
+		} else if (teams_head(p, n, &nl, &t)) {
 			tr_piece_begin(rd, p, nl, t, TR_NOTIME);
 			begun = true;
 		} else if (!begun) {
@@ -167,7 +165,6 @@ read_teams(tr_reader *rd)
 			tr_fail(rd, "Teams transcript: text after 'stopped transcription' "
 			        "without a speaker line: '%s'", tr_show(p, n));
 		}
-		after_blank = false;
 	}
 }
 

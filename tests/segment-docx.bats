@@ -198,3 +198,19 @@ mkdocx() {
 	[ "$status" -eq 2 ]
 	[ "$output" = "segment: $T/in.docx.gz: looks like a ZIP archive (.docx?), not text; see segment(1)" ]
 }
+
+@test "segment docx: a Teams transcript copied out as text, no blank lines between turns" {
+	printf '%s\n' 'Library study-20261103_101500-Meeting Transcript' '3 November 2026, 10:15am' \
+		'41m 7s' 'Priya Raman started transcription' 'Priya Raman   0:04' \
+		'Thanks for joining. Can you hear me all right?' 'Okafor, Daniel   0:09' \
+		'Yes, loud and clear.' 'Sorry, one moment.' 'Priya Raman   1:02:13' \
+		'So, the reading room on Fridays.' 'Priya Raman stopped transcription' >"$T/teams.txt"
+	run segment "$T/teams.txt"
+	[ "$status" -eq 0 ]
+	diff <(printf '%s\n' "$output") <(sed 's/^teams\t/teams\t/' "$F/teams.tsv")
+	# a preamble longer than title, date and duration is not Teams
+	printf '%s\n' 'a' 'b' 'c' 'd' 'Priya Raman started transcription' 'Priya Raman   0:04' 'hi' >"$T/long.txt"
+	run segment --from teams "$T/long.txt"
+	[ "$status" -eq 2 ]
+	[[ "$output" == "segment: $T/long.txt:4: not a Teams transcript: expected a speaker line"* ]]
+}
