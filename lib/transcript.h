@@ -132,7 +132,7 @@ bool tr_next_file(tr_reader *rd);
 const tr_format *tr_detect(tr_reader *rd);
 /* Read the current file with f, and give the last piece to the sink. */
 void tr_read(tr_reader *rd, const tr_format *f);
-/* A qp_sniff_fn: dies on binary input (a .docx, a PDF, UTF-16, audio),
+/* A qp_sniff_fn: dies on binary input (a PDF, UTF-16, audio, a gzip'd .docx),
  * naming what it looks like, before a line of it is read as text. */
 void tr_sniff_binary(const char *name, const char *p, size_t n, bool whole);
 

@@ -20,8 +20,8 @@ mkdocx() {
 
 # ---- layouts, recognised from the text ----
 
-@test "segment docx: layouts read exactly (Teams, Meet with Gemini notes, Word, labelled, plain)" {
-	for x in teams meet word labeled plain; do
+@test "segment docx: layouts read exactly (Teams, Meet with Gemini notes, Word, labelled, timestamped, plain)" {
+	for x in teams meet word labeled stamped plain; do
 		mkdocx "$T/$x.docx" "$F/$x.xml" "word/header1.xml=@$F/header.xml"
 		run segment "$T/$x.docx"
 		[ "$status" -eq 0 ] || { echo "$x: $output"; false; }
