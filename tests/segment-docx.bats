@@ -214,3 +214,13 @@ mkdocx() {
 	[ "$status" -eq 2 ]
 	[[ "$output" == "segment: $T/long.txt:4: not a Teams transcript: expected a speaker line"* ]]
 }
+
+@test "segment docx: Teams with the speech in paragraphs of its own, not after a line break" {
+	sed 's|<w:r><w:br/>|</w:p><w:p><w:r>|g' "$F/teams.xml" >"$T/teams.xml"
+	run grep -c '<w:br/>' "$T/teams.xml"
+	[ "$output" = 0 ]
+	mkdocx "$T/teams.docx" "$T/teams.xml"
+	run segment "$T/teams.docx"
+	[ "$status" -eq 0 ]
+	diff <(printf '%s\n' "$output") "$F/teams.tsv"
+}
