@@ -72,6 +72,17 @@ on_error(void *vp, const char *msg, xmlParserSeverities sev, xmlTextReaderLocato
 	d->line = loc ? xmlTextReaderLocatorLineNumber(loc) : 0;
 }
 
+/* Nothing outside the part is ever loaded, whatever the options say:
+ * no DTD, no external entity (and no network: XML_PARSE_NONET). */
+static xmlParserInputPtr
+no_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
 #ifdef QP_FUZZ
 static void
 release_reader(void *r)
@@ -142,6 +153,7 @@ docx_text(const char *name, docx_read_fn *read, docx_err_fn *err, void *ctx,
 	bool in_t = false, preserve = false, skip = false;
 	int ret;
 
+	xmlSetExternalEntityLoader(no_loader);
 	xmlTextReaderPtr r = xmlReaderForIO(io_read, io_close, &d, DOCX_PART, NULL,
 	                                    XML_PARSE_NONET | XML_PARSE_NOCDATA);
 	if (!r)

@@ -224,3 +224,12 @@ mkdocx() {
 	[ "$status" -eq 0 ]
 	diff <(printf '%s\n' "$output") "$F/teams.tsv"
 }
+
+@test "segment docx: an external parameter entity is never loaded" {
+	printf '<?xml version="1.0"?>\n<!DOCTYPE w [<!ENTITY %% p SYSTEM "file://%s/secret"> %%p;]>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>\n' "$T" >"$T/pe.xml"
+	printf 'Spy: the secret\n' >"$T/secret"
+	mkdocx "$T/pe.docx" "$T/pe.xml"
+	run segment "$T/pe.docx"
+	[ "$status" -eq 2 ]
+	[[ "$output" != *secret* ]]
+}
