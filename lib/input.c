@@ -76,6 +76,7 @@ static char stdin_name[] = "-";
 static void note_ascii(qp_input *in, size_t n);
 static void fill(qp_input *in);
 static bool unpack_member(qp_input *in, bool first);
+static void unpack_head(qp_input *in);
 static void start_stream(qp_input *in);
 
 qp_input *
@@ -202,7 +203,7 @@ open_next(qp_input *in)
 	in->member = NULL;
 	if (in->unp) {
 		in->lineno = 0;
-		raw_fill(in, QP_UNPACK_HEAD);
+		unpack_head(in);
 		in->ust = in->unp->open(in->name, in->fd, (const char *)in->raw, in->zs.avail_in);
 		if (in->ust) {
 			in->zs.avail_in = 0;
@@ -212,6 +213,29 @@ open_next(qp_input *in)
 	}
 	start_stream(in);
 	return true;
+}
+
+/*
+ * The first bytes for the unpacker: QP_UNPACK_HEAD of gzip or ZIP data,
+ * but of anything else no more than it takes to rule out a tar header
+ * (its first 100 bytes, the name, never hold a line end; "ustar" is at
+ * byte 257), so that a pipe of text, read with --line-buffered, is not
+ * held up waiting for 4 KiB.
+ */
+static void
+unpack_head(qp_input *in)
+{
+	raw_fill(in, 2);
+	for (;;) {
+		size_t n = in->zs.avail_in;
+		const unsigned char *r = in->raw;
+		if (in->raw_eof || n >= QP_UNPACK_HEAD)
+			return;
+		bool bin = n >= 2 && ((r[0] == 0x1f && r[1] == 0x8b) || (r[0] == 'P' && r[1] == 'K'));
+		if (!bin && (n >= 262 || memchr(r, '\n', n < 100 ? n : 100)))
+			return;
+		raw_fill(in, n + 1);
+	}
 }
 
 /* The container's next member becomes the current file; false when

@@ -89,8 +89,9 @@ void qp_input_sniff(qp_input *in, qp_sniff_fn *fn);
 
 /*
  * Containers (segment: lib/archive_in.h): once a file is open and its
- * first raw bytes are read (up to QP_UNPACK_HEAD, before gzip
- * inflation), open may claim it by returning its state (NULL: not
+ * first raw bytes are read (before gzip inflation: QP_UNPACK_HEAD of
+ * gzip or ZIP data, of other bytes only as many as a tar header needs
+ * to be ruled out, at most 262), open may claim it by returning its state (NULL: not
  * claimed).  A claimed file is read as the members next moves to, each
  * one a file of its own (QP_IN_FILES: qp_input_next_file moves to the
  * next member, then to the next file): its bytes come from read (0 at

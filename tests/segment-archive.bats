@@ -156,3 +156,12 @@ int 1\t1\t\t\tA\tthree
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(printf 'doc\tseg\tstart\tend\tspeaker\ttext')" ]
 }
+
+@test "segment archive: a pipe of text is not held up for the archive test (--line-buffered)" {
+	# a turn is written when the next but one begins: A when A's second
+	# turn does, before the pause
+	run bash -c '{ printf "A: first\nB: second\nA: third\n"; sleep 3; printf "B: fourth\n"; } |
+		segment --from labeled --line-buffered | { IFS= read -r h; IFS= read -r a; echo "$SECONDS $a"; cat >/dev/null; }'
+	[ "$status" -eq 0 ]
+	[[ "$output" == [012]" "*"first" ]]
+}
