@@ -233,3 +233,14 @@ mkdocx() {
 	[ "$status" -eq 2 ]
 	[[ "$output" != *secret* ]]
 }
+
+@test "segment docx: Gemini's notes longer than detection's window are still not speech" {
+	details=$(for i in $(seq 1 80); do printf '<w:p><w:r><w:t>Topic %d: Daniel Okafor said something (00:00:%02d).</w:t></w:r></w:p>' "$i" $((i % 60)); done)
+	awk -v d="$details" '{ sub(/<w:p><w:pPr><w:pStyle w:val="Heading2"\/><\/w:pPr><w:r><w:t>Suggested next steps/, d "&"); print }' \
+		"$F/meet.xml" >"$T/long.xml"
+	[ "$(grep -o 'Topic 80' "$T/long.xml")" = "Topic 80" ]
+	mkdocx "$T/long.docx" "$T/long.xml"
+	run segment "$T/long.docx"
+	[ "$status" -eq 0 ]
+	diff <(printf '%s\n' "$output" | sed 's/^long\t/meet\t/') "$F/meet.tsv"
+}
