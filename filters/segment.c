@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "archive_in.h"
 #include "buf.h"
 #include "input.h"
 #include "output.h"
@@ -31,9 +32,10 @@ static const char usage[] =
 	"       segment --help | --version\n"
 	"Split transcripts (WebVTT, SubRip, Otter, labelled or timestamped text)\n"
 	"into records, one for each speaker turn or sentence.\n"
+	"A .docx is read as its text, a .zip/.tar/.tar.gz as its files.\n"
 	"  -d, --doc NAME     document id of the input (one input only)\n"
-	"  -f, --from FORMAT  auto (default), vtt, srt, otter, timestamped,\n"
-	"                     labeled or plain\n"
+	"  -f, --from FORMAT  auto (default), vtt, srt, teams, meet, otter,\n"
+	"                     timestamped, labeled or plain\n"
 	"                     or, for JSON and tables: json, whisper-json,\n"
 	"                     whisper-cpp-json, aws-transcribe, deepgram, assemblyai,\n"
 	"                     azure, google-stt, whisper-tsv or whisper-cpp-csv\n"
@@ -338,13 +340,19 @@ main(int argc, char **argv)
 	qp_input *in = qp_input_new(nfiles, files, QP_IN_CR | QP_IN_FILES);
 	if (!tw.from)
 		qp_input_sniff(in, tr_sniff_binary);
+	qp_input_unpack(in, &qp_archive_unpacker);      /* .docx, archives */
 	tr_init(&rd, in, take_piece, NULL);
 	rd.strict = tw.strict;
 	rd.roles = tw.roles;
 	if (tw.rttm)
 		rd.rttm = rttm_load(tw.rttm);
 	while (tr_next_file(&rd)) {
-		set_doc(nfiles ? files[qp_input_index(in)] : "-");
+		/* an archive's member is a document of its own, named so */
+		const char *member = qp_input_member(in);
+		if (member && tw.doc_opt)
+			qp_die("%s: --doc names one document, but this is an archive's member",
+			       qp_input_name(in));
+		set_doc(member ? member : nfiles ? files[qp_input_index(in)] : "-");
 		tw.seg = tw.nturn = 0;
 		tr_read(&rd, tw.from ? tw.from : tr_detect(&rd));
 		emit_turn();

@@ -50,6 +50,13 @@ struct qp_input {
 	char *stdin_name;
 	qp_sniff_fn *sniff;     /* qp_input_sniff */
 
+	/* qp_input_unpack: the container being read, its current member,
+	 * and "FILE:MEMBER" for messages */
+	const qp_unpacker *unp;
+	void *ust;
+	const char *member;
+	qp_buf mname;
+
 	/* QP_IN_FILES: the current file has ended; qp_input_next_file goes on */
 	bool held;
 	/* The look-ahead (qp_input_peek): lines read but not yet returned,
@@ -68,6 +75,9 @@ struct qp_input {
 static char stdin_name[] = "-";
 static void note_ascii(qp_input *in, size_t n);
 static void fill(qp_input *in);
+static bool unpack_member(qp_input *in, bool first);
+static void unpack_head(qp_input *in);
+static void start_stream(qp_input *in);
 
 qp_input *
 qp_input_new(int nfiles, char **files, int flags)
@@ -99,9 +109,23 @@ close_cur(qp_input *in)
 		inflateEnd(&in->zs);
 	}
 	in->gz = false;
+	if (in->ust)
+		return;         /* the container's fd stays open for its next member */
 	if (in->fd >= 0 && in->fd != 0)
 		close(in->fd);
 	in->fd = -1;
+}
+
+/* The container is done with: closed, and its file with it. */
+static void
+unpack_end(qp_input *in)
+{
+	if (!in->ust)
+		return;
+	in->unp->close(in->ust);
+	in->ust = NULL;
+	in->member = NULL;
+	close_cur(in);
 }
 
 void
@@ -110,6 +134,8 @@ qp_input_free(qp_input *in)
 	if (!in)
 		return;
 	close_cur(in);
+	unpack_end(in);
+	buf_free(&in->mname);
 	free(in->buf);
 	free(in->raw);
 	buf_free(&in->fixed);
@@ -123,6 +149,8 @@ qp_input_free(qp_input *in)
 static size_t
 xread(qp_input *in, void *p, size_t n)
 {
+	if (in->ust)
+		return in->unp->read(in->ust, p, n);
 	for (;;) {
 		ssize_t r = read(in->fd, p, n);
 		if (r >= 0)
@@ -167,18 +195,88 @@ open_next(qp_input *in)
 		if (fstat(in->fd, &st) == 0 && S_ISDIR(st.st_mode))
 			qp_die("%s: %s", f, strerror(EISDIR));
 	}
-	in->eof = false;
+	if (!in->raw)
+		in->raw = xmalloc(RAW_CHUNK);
+	in->zs.next_in = in->raw;
+	in->zs.avail_in = 0;
 	in->raw_eof = false;
+	in->member = NULL;
+	if (in->unp) {
+		in->lineno = 0;
+		unpack_head(in);
+		in->ust = in->unp->open(in->name, in->fd, (const char *)in->raw, in->zs.avail_in);
+		if (in->ust) {
+			in->zs.avail_in = 0;
+			unpack_member(in, true);
+			return true;
+		}
+	}
+	start_stream(in);
+	return true;
+}
+
+/*
+ * The first bytes for the unpacker: QP_UNPACK_HEAD of gzip or ZIP data,
+ * but of anything else no more than it takes to rule out a tar header
+ * (its first 100 bytes, the name, never hold a line end; "ustar" is at
+ * byte 257), so that a pipe of text, read with --line-buffered, is not
+ * held up waiting for 4 KiB.
+ */
+static void
+unpack_head(qp_input *in)
+{
+	raw_fill(in, 2);
+	for (;;) {
+		size_t n = in->zs.avail_in;
+		const unsigned char *r = in->raw;
+		if (in->raw_eof || n >= QP_UNPACK_HEAD)
+			return;
+		bool bin = n >= 2 && ((r[0] == 0x1f && r[1] == 0x8b) || (r[0] == 'P' && r[1] == 'K'));
+		if (!bin && (n >= 262 || memchr(r, '\n', n < 100 ? n : 100)))
+			return;
+		raw_fill(in, n + 1);
+	}
+}
+
+/* The container's next member becomes the current file; false when
+ * none is left (first: an archive of no members reads as one empty
+ * file). */
+static bool
+unpack_member(qp_input *in, bool first)
+{
+	const char *m = NULL;
+	bool more = in->unp->next(in->ust, &m);
+
+	in->member = more ? m : NULL;
+	buf_reset(&in->mname);
+	buf_printf(&in->mname, "%s%s%s",
+	           strcmp(in->files[in->cur], "-") == 0 ? "<stdin>" : in->files[in->cur],
+	           in->member ? ":" : "", in->member ? in->member : "");
+	in->name = in->mname.s;
+	in->zs.avail_in = 0;
+	if (more || first)
+		start_stream(in);
+	return more;
+}
+
+/* Start reading the open file's bytes (those raw_fill has read are in
+ * raw): gzip or not, by its magic bytes; the sniff. */
+static void
+start_stream(qp_input *in)
+{
+	uInt have = in->zs.avail_in;
+
+	in->eof = false;
+	in->raw_eof = have > 0 && in->raw_eof;  /* raw_fill may have met the end */
 	in->member_end = false;
 	in->at_start = true;
 	in->lineno = 0;
 	in->start = in->end = in->ascii_to = in->nocr_to = 0;
 
 	/* The magic bytes decide; a pipe may deliver them one at a time. */
-	if (!in->raw)
-		in->raw = xmalloc(RAW_CHUNK);
 	memset(&in->zs, 0, sizeof in->zs);
 	in->zs.next_in = in->raw;
+	in->zs.avail_in = have;
 	raw_fill(in, 2);
 	if (in->zs.avail_in >= 2 && in->raw[0] == 0x1f && in->raw[1] == 0x8b) {
 		if (inflateInit2(&in->zs, 15 + 16) != Z_OK)
@@ -201,7 +299,6 @@ open_next(qp_input *in)
 		size_t n = in->end < QP_SNIFF_BYTES ? in->end : QP_SNIFF_BYTES;
 		in->sniff(in->name, in->buf, n, in->eof && n == in->end);
 	}
-	return true;
 }
 
 void
@@ -480,11 +577,32 @@ qp_input_next_file(qp_input *in)
 	in->qn = in->qpos = 0;
 	buf_reset(&in->ahead);
 	in->shown_lineno = 0;
+	if (in->ust) {
+		if (unpack_member(in, false)) {
+			in->held = false;
+			return true;
+		}
+		unpack_end(in);
+	}
 	if (in->next >= in->nfiles)
 		return false;
 	in->held = false;
 	open_next(in);
 	return true;
+}
+
+void
+qp_input_unpack(qp_input *in, const qp_unpacker *u)
+{
+	if (!(in->flags & QP_IN_FILES))
+		qp_die("qp_input_unpack: the input was not opened with QP_IN_FILES");
+	in->unp = u;
+}
+
+const char *
+qp_input_member(const qp_input *in)
+{
+	return in->member;
 }
 
 const char *

@@ -87,4 +87,30 @@ bool qp_input_first(const qp_input *in);
 typedef void qp_sniff_fn(const char *name, const char *p, size_t n, bool whole);
 void qp_input_sniff(qp_input *in, qp_sniff_fn *fn);
 
+/*
+ * Containers (segment: lib/archive_in.h): once a file is open and its
+ * first raw bytes are read (before gzip inflation: QP_UNPACK_HEAD of
+ * gzip or ZIP data, of other bytes only as many as a tar header needs
+ * to be ruled out, at most 262), open may claim it by returning its state (NULL: not
+ * claimed).  A claimed file is read as the members next moves to, each
+ * one a file of its own (QP_IN_FILES: qp_input_next_file moves to the
+ * next member, then to the next file): its bytes come from read (0 at
+ * the member's end; it dies on errors), and are gzip-inflated, sniffed
+ * and split into lines like a file's.  A member is named "FILE:MEMBER"
+ * in messages (qp_input_name); next gives member NULL for a container
+ * that is one document (a .docx: named FILE).  open gets fd (the
+ * qp_input's, closed by it) and the bytes read from it so far.
+ */
+#define QP_UNPACK_HEAD 4096
+typedef struct {
+	void *(*open)(const char *name, int fd, const char *head, size_t n);
+	/* false when no member is left */
+	bool (*next)(void *st, const char **member);
+	size_t (*read)(void *st, char *p, size_t n);
+	void (*close)(void *st);
+} qp_unpacker;
+void qp_input_unpack(qp_input *in, const qp_unpacker *u);
+/* The member the last line came from (borrowed), or NULL. */
+const char *qp_input_member(const qp_input *in);
+
 #endif

@@ -17,7 +17,9 @@
 #define DETECT_BYTES (1024 * 1024)
 
 const tr_format *const tr_formats[] = {
-	&tr_fmt_vtt, &tr_fmt_srt, &tr_fmt_otter, &tr_fmt_timestamped,
+	&tr_fmt_vtt, &tr_fmt_srt,
+	&tr_fmt_teams, &tr_fmt_meet,          /* .docx meetings (tr_docx.c) */
+	&tr_fmt_otter, &tr_fmt_timestamped,
 	&tr_fmt_labeled, &tr_fmt_plain,
 	/* JSON and the Whisper family's tables: asked before not_prose */
 	&tr_fmt_json, &tr_fmt_whisper_json, &tr_fmt_whispercpp_json, &tr_fmt_aws,

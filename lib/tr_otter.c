@@ -8,9 +8,10 @@
 
 #include "transcript.h"
 
-/* "Speaker Name  0:05": a name, white space, a clock, nothing after. */
-static bool
-otter_head(const char *p, size_t n, size_t *nl, tr_msec *t)
+/* "Speaker Name  0:05": a name, white space, a clock, nothing after
+ * (transcript.h; the Teams .docx reader's too). */
+bool
+tr_otter_head(const char *p, size_t n, size_t *nl, tr_msec *t)
 {
 	size_t k, i, e;
 
@@ -57,7 +58,7 @@ read_otter(tr_reader *rd)
 			after_blank = true;
 			continue;
 		}
-		if (after_blank && otter_head(p, n, &nl, &t)) {
+		if (after_blank && tr_otter_head(p, n, &nl, &t)) {
 			tr_piece_begin(rd, p, nl, t, TR_NOTIME);
 		} else if (!otter_trailer(p, n)) {
 			if (!rd->pon)
@@ -77,7 +78,7 @@ probe_otter(const tr_look *look)
 	size_t nl;
 	tr_msec t;
 
-	return otter_head(look->line[0].p, look->line[0].n, &nl, &t);
+	return tr_otter_head(look->line[0].p, look->line[0].n, &nl, &t);
 }
 
 const tr_format tr_fmt_otter = { "otter", probe_otter, read_otter };

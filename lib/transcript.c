@@ -103,9 +103,9 @@ tr_next_file(tr_reader *rd)
 			return false;
 	} while (!qp_input_peek(rd->in, 0, &p, &n));
 	rd->name = qp_input_name(rd->in);
-	/* the extension before a .gz */
-	const char *base = strrchr(rd->name, '/');
-	base = base ? base + 1 : rd->name;
+	/* the extension before a .gz (of an archive's member: the member's) */
+	const char *base = qp_input_member(rd->in) ? qp_input_member(rd->in) : rd->name;
+	base = strrchr(base, '/') ? strrchr(base, '/') + 1 : base;
 	n = strlen(base);
 	if (n > 3 && tr_eq_nocase(base + n - 3, 3, ".gz"))
 		n -= 3;

@@ -131,6 +131,9 @@ extern const tr_format tr_fmt_vtt, tr_fmt_srt, tr_fmt_otter, tr_fmt_timestamped,
 extern const tr_format tr_fmt_json, tr_fmt_whisper_json, tr_fmt_whispercpp_json,
 	tr_fmt_aws, tr_fmt_deepgram, tr_fmt_assemblyai, tr_fmt_azure, tr_fmt_google,
 	tr_fmt_whisper_tsv, tr_fmt_whispercpp_csv;
+/* The meeting transcripts of a .docx (tr_docx.c): Teams/Stream, Google
+ * Meet with Gemini's notes. */
+extern const tr_format tr_fmt_teams, tr_fmt_meet;
 
 /* Every format, in the order detection asks them (NULL-terminated). */
 extern const tr_format *const tr_formats[];
@@ -149,7 +152,7 @@ bool tr_next_file(tr_reader *rd);
 const tr_format *tr_detect(tr_reader *rd);
 /* Read the current file with f, and give the last piece to the sink. */
 void tr_read(tr_reader *rd, const tr_format *f);
-/* A qp_sniff_fn: dies on binary input (a .docx, a PDF, UTF-16, audio),
+/* A qp_sniff_fn: dies on binary input (a PDF, UTF-16, audio, a gzip'd .docx),
  * naming what it looks like, before a line of it is read as text. */
 void tr_sniff_binary(const char *name, const char *p, size_t n, bool whole);
 
@@ -204,6 +207,10 @@ bool tr_name_ok(const char *p, size_t n);
 /* The head of a line up to p[k] (a clock there, say), trailing white
  * space dropped: its length if it is a name (tr_name_ok), else 0. */
 size_t tr_name_before(const char *p, size_t k);
+
+/* "Speaker Name  0:05" (tr_otter.c): the name's length in *nl, the
+ * clock in *t. */
+bool tr_otter_head(const char *p, size_t n, size_t *nl, tr_msec *t);
 
 /* Digits at s[*i..n): how many (at most 10 are read); value in *v. */
 size_t tr_digits(const char *s, size_t n, size_t *i, unsigned long long *v);

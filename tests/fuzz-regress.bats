@@ -35,3 +35,12 @@ setup() {
 	[ "$status" -eq 0 ]
 	[[ "$output" != *"runtime error"* ]]
 }
+
+# libFuzzer and fuzz_archive: a ZIP with no member to read (all of them
+# skipped) sorted its empty member list through qsort(NULL, 0) (UBSan);
+# it is an archive of no files, which gives no records.
+@test "fuzz regress: segment: an archive with no member to read gives no records" {
+	run segment "$R/archive-no-members.zip"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$hdr" ]
+}

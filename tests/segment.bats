@@ -479,7 +479,6 @@ status 0" ]
 # (JSON and the Whisper tables are read: tests/segment-json.bats)
 refused_rows='export.csv|a CSV table; no reader for it yet, see segment(1)
 pyannote.rttm|RTTM; no reader for it yet, see segment(1)
-interview.docx|a ZIP archive (.docx?), not text; see segment(1)
 interview.pdf|a PDF document, not text; see segment(1)'
 
 @test "segment: transcripts in JSON, tables, RTTM and binary files are refused with status 2" {
@@ -586,9 +585,10 @@ ROWS
 	[ "$status" -eq 0 ]
 	[ "${#lines[@]}" -eq 2 ]
 	# binary is still not text: the line reader says where
-	run --separate-stderr segment -f plain "$F/structured/interview.docx"
+	printf 'ab\000cd\n' >"$T/bin.dat"
+	run --separate-stderr segment -f plain "$T/bin.dat"
 	[ "$status" -eq 2 ]
-	[[ "$stderr" == "segment: $F/structured/interview.docx:1: "* ]]
+	[[ "$stderr" == "segment: $T/bin.dat:1: "* ]]
 }
 
 @test "segment: every example and fixture transcript is still read" {
