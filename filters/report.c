@@ -137,22 +137,29 @@ set_option(options *o, int c)
 }
 
 /* The files not named by an option, from DIR: tally.tsv must be there,
- * the others are read when they are. */
+ * the others are read when they are (the coded records as coded.tsv.gz
+ * or coded.tsv). */
+static char *
+in_dir(const char *dir, const char *name, bool must)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = xmalloc(n);
+	snprintf(p, n, "%s/%s", dir, name);
+	struct stat st;
+	if (must || stat(p, &st) == 0)
+		return p;
+	free(p);
+	return NULL;
+}
+
 static void
 find_inputs(options *o, const char *dir)
 {
-	for (int k = 0; k < NIN; k++) {
-		if (o->in[k] || !dir)
-			continue;
-		size_t n = strlen(dir) + strlen(in_default[k]) + 2;
-		char *p = xmalloc(n);
-		snprintf(p, n, "%s/%s", dir, in_default[k]);
-		struct stat st;
-		if (stat(p, &st) == 0 || k == IN_TALLY)
-			o->in[k] = p;
-		else
-			free(p);
-	}
+	for (int k = 0; k < NIN; k++)
+		if (!o->in[k] && dir)
+			o->in[k] = in_dir(dir, in_default[k], k == IN_TALLY);
+	if (!o->in[IN_CODED] && dir)
+		o->in[IN_CODED] = in_dir(dir, "coded.tsv", false);
 	if (!o->in[IN_TALLY])
 		qp_usage_error(usage, "give DIR or --tally FILE");
 }
