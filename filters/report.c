@@ -20,6 +20,7 @@
 #include <sodium.h>
 
 #include "codebook.h"
+#include "input.h"
 #include "map.h"
 #include "output.h"
 #include "page.h"
@@ -233,6 +234,29 @@ hash_file(const char *path, char hex[65])
 	sodium_bin2hex(hex, 65, h, sizeof h);
 }
 
+/* BLAKE2b-256 of the file's content: its lines as they are read (gzip
+ * inflated), each ended by a newline; so a gzip file made of shards has
+ * the hash of the one-process file. */
+static void
+hash_content(const char *path, char hex[65])
+{
+	crypto_generichash_state st;
+	unsigned char h[32];
+	char *files[1] = { (char *)path };
+	qp_input *in = qp_input_new(1, files, 0);
+	const char *line;
+	size_t n;
+
+	crypto_generichash_init(&st, NULL, 0, sizeof h);
+	while (qp_input_line(in, &line, &n)) {
+		crypto_generichash_update(&st, (const unsigned char *)line, n);
+		crypto_generichash_update(&st, (const unsigned char *)"\n", 1);
+	}
+	qp_input_free(in);
+	crypto_generichash_final(&st, h, sizeof h);
+	sodium_bin2hex(hex, 65, h, sizeof h);
+}
+
 static const char *
 base_name(const char *p)
 {
@@ -275,7 +299,7 @@ main(int argc, char **argv)
 	for (int k = 0; k < NIN; k++)
 		if (o.in[k]) {
 			files[m.nfiles] = (pg_file){ in_kind[k], base_name(o.in[k]), "" };
-			hash_file(o.in[k], files[m.nfiles++].hash);
+			hash_content(o.in[k], files[m.nfiles++].hash);
 		}
 	cb_codebook *cb = NULL;
 	qp_map *desc = NULL;

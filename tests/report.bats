@@ -339,3 +339,22 @@ chromium_or_skip() {
 	run "$TOOLS/pngcolors" "$T/x.png"
 	[ "$status" -eq 2 ]
 }
+
+@test "report: the pipeline writes report.html, dated by its transcripts, the same bytes when sharded" {
+	local ex=$BATS_TEST_DIRNAME/../examples/compassion P=$BATS_TEST_DIRNAME/../pipelines
+	unset SOURCE_DATE_EPOCH
+	[ -s "$O/report.html" ]
+	tidy -errors -q "$O/report.html"
+	grep -qF '<li><code>tally --saturation --base 2 --run 1</code></li>' "$O/report.html"
+	grep -qF '<li><code>agree -c human,codes (the sample: hand-coded.tsv)</code></li>' "$O/report.html"
+	want=$(date -u -d "@$(stat -c %Y "$ex"/*.vtt "$ex"/*.txt | sort -n | tail -n 1)" +%F)
+	grep -qF "<dt>date</dt><dd>$want</dd>" "$O/report.html"
+	head -c 32 /dev/urandom >"$T/key"
+	"$P/thematic-analysis.sh" -q -k "$T/key" -r "$ex/roster.tsv" -c "$CB" -o "$T/one" "$ex"
+	"$P/parallel-analysis.sh" -j 2 -q -k "$T/key" -r "$ex/roster.tsv" -c "$CB" -o "$T/two" "$ex"
+	cmp "$T/one/report.html" "$T/two/report.html"
+	# a relative OUTDIR
+	cd "$T"
+	"$P/thematic-analysis.sh" -q -k "$T/key" -r "$ex/roster.tsv" -c "$CB" -o rel "$ex"
+	cmp "$T/one/report.html" rel/report.html
+}
