@@ -85,7 +85,7 @@ methods(qp_out *o, const st_study *s, const pg_meta *m)
 		html_str(o, m->codebook);
 		html_printf(o, "</code> (%zu codes)", m->codebook_codes);
 	}
-	html_printf(o, "; %zu codes were given. Segments per code", s->ncodes);
+	html_printf(o, ". Segments per code (%zu codes)", s->ncodes);
 	if (s->bylabel[0]) {
 		qp_puts(o, " and ");
 		html_str(o, s->bylabel);
@@ -105,8 +105,8 @@ methods(qp_out *o, const st_study *s, const pg_meta *m)
 		            ull(t->base_codes));
 		if (s->nsat == 1) {
 			if (t->saturated)
-				html_printf(o, "; it was reached at %s (new information %s).", t->point,
-				            t->ratio);
+				html_printf(o, "; it was reached at %s (the run brought %s of the "
+				            "base's number in new codes).", t->point, t->ratio);
 			else
 				qp_puts(o, "; it was not reached.");
 		} else {
