@@ -33,7 +33,7 @@ static const char usage[] =
 	"              [--max-groups N] [--max-quotes N] [--tally FILE]\n"
 	"              [--cooccur FILE] [--saturation FILE] [--quotes FILE]\n"
 	"              [--agreement FILE] [--coded FILE] [--line-buffered]\n"
-	"              [--replace-invalid] [DIR]\n"
+	"              [--replace-invalid] [--quiet] [DIR]\n"
 	"       report --help | --version\n"
 	"Write the results of a thematic analysis (DIR, as thematic-analysis.sh\n"
 	"leaves it) as one self-contained HTML page.\n"

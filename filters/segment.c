@@ -26,7 +26,7 @@
 
 static const char usage[] =
 	"usage: segment [-d doc] [-f format] [--no-merge] [-u unit] [--line-buffered]\n"
-	"               [--replace-invalid] [file ...]\n"
+	"               [--replace-invalid] [--quiet] [file ...]\n"
 	"       segment --help | --version\n"
 	"Split transcripts (WebVTT, SubRip, Otter, labelled or timestamped text)\n"
 	"into records, one for each speaker turn or sentence.\n"

@@ -199,6 +199,8 @@ if [ -n "$logins" ]; then
 	model=$(abs "$model")
 	for i in "${!files[@]}"; do files[i]=$(abs "${files[i]}"); done
 fi
+# The filters' own progress displays stay off: the run shows its own.
+export QP_QUIET=1
 export QP_ROSTER=$roster QP_CODEBOOK=$codebook QP_KEY=$key QP_TERMS=$terms \
 	QP_MODEL=$model QP_BY=$by QP_NQ=$nq QP_EXCLUDE=$exclude QP_MINW=$minw
 keyfile=$out/key/reidentification.tsv

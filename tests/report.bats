@@ -310,7 +310,7 @@ chromium_or_skip() {
 		--user-data-dir="$T/profile" --enable-logging=stderr --v=0 \
 		--screenshot="$T/p.png" --window-size=1200,1600 "file://$T/p.html"
 	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
-	! grep -q 'CONSOLE' <<<"$output" || { grep CONSOLE <<<"$output"; return 1; }
+	if grep -q 'CONSOLE' <<<"$output"; then grep CONSOLE <<<"$output"; return 1; fi
 	run "$TOOLS/pngcolors" "$T/p.png"
 	[ "$status" -eq 0 ]
 	echo "screenshot: $output"
