@@ -18,24 +18,46 @@ clamp01(double t)
 	return t < 0 || t != t ? 0 : t > 1 ? 1 : t;
 }
 
-void
-svg_shade(double t, char out[8])
+static void
+shade_rgb(double t, unsigned c[3])
 {
 	double f = clamp01(t) * 8;
 	int i = (int)f;
 	if (i > 7)
 		i = 7;
 	double r = f - i;
-	unsigned c[3];
 	for (int k = 0; k < 3; k++)
 		c[k] = (unsigned)lround(blues[i][k] + r * (blues[i + 1][k] - blues[i][k]));
+}
+
+void
+svg_shade(double t, char out[8])
+{
+	unsigned c[3];
+	shade_rgb(t, c);
 	snprintf(out, 8, "#%02x%02x%02x", c[0], c[1], c[2]);
 }
 
+double
+svg_luminance(double t)
+{
+	unsigned c[3];
+	double lin[3];
+	shade_rgb(t, c);
+	for (int k = 0; k < 3; k++) {
+		double v = c[k] / 255.0;
+		lin[k] = v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+	}
+	return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2];
+}
+
+/* Black ink has a contrast of (L + 0.05) / 0.05 on a shade of luminance
+ * L, white (1.05) / (L + 0.05): they are equal at L = 0.179, where both
+ * are 4.58, above WCAG's 4.5 for text. */
 const char *
 svg_ink(double t)
 {
-	return clamp01(t) > 0.55 ? "#ffffff" : "#000000";
+	return svg_luminance(t) >= 0.179 ? "#000000" : "#ffffff";
 }
 
 /* Characters of a UTF-8 string. */

@@ -22,9 +22,11 @@
 
 #include "output.h"
 
-/* The scale at t in [0, 1] (clamped) as "#rrggbb" into out; and the ink
- * (black or white) that reads on it. */
+/* The scale at t in [0, 1] (clamped) as "#rrggbb" into out; its
+ * relative luminance (WCAG 2), which falls as t rises; and the ink
+ * (black or white) that reads on it with a contrast of at least 4.5. */
 void svg_shade(double t, char out[8]);
+double svg_luminance(double t);
 const char *svg_ink(double t);
 
 /* A heat map: rows x columns of shaded cells with their text. */
