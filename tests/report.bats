@@ -327,6 +327,20 @@ chromium_or_skip() {
 	[[ "$output" == *'saturation at 2+1'* ]]
 }
 
+@test "report: headless Chromium prints the page to PDF, pages of it" {
+	chromium_or_skip
+	page >"$T/p.html"
+	export HOME=$T
+	run timeout 120 chromium --headless --no-sandbox --disable-gpu --user-data-dir="$T/profile" \
+		--no-pdf-header-footer --print-to-pdf="$T/p.pdf" "file://$T/p.html"
+	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
+	[ "$(head -c 5 "$T/p.pdf")" = "%PDF-" ]
+	# the page tree's count: every section, the quotes too, on A4 or Letter
+	pages=$(grep -ao '/Count [0-9]*' "$T/p.pdf" | awk '{ if ($2 > n) n = $2 } END { print n + 0 }')
+	echo "pages: $pages"
+	[ "$pages" -ge 6 ]
+}
+
 @test "report: the screenshot tool tells a blank image from a drawn one" {
 	chromium_or_skip
 	printf '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>x</title></head><body></body></html>' >"$T/blank.html"
