@@ -12,6 +12,9 @@
 
 typedef char numtext[24];
 
+/* Names listed of what a chart leaves out, at most. */
+#define PG_MAX_LISTED 50
+
 /* A shown code's row label: the last part of its path below a parent
  * that is shown too, else the whole path. */
 static const char *
@@ -73,6 +76,10 @@ left_out(qp_out *o, const st_study *s, bool codes)
 		bool in = codes ? s->code[i].shown >= 0 : s->group[i].shown >= 0;
 		if (in)
 			continue;
+		if (k == PG_MAX_LISTED) {
+			html_printf(o, " and %zu more", n - shown - k);
+			break;
+		}
 		if (k++)
 			qp_puts(o, ", ");
 		html_str(o, codes ? s->code[i].path : s->group[i].label);
@@ -403,6 +410,11 @@ pg_saturation(qp_out *o, const st_study *s)
 	            "<th scope=\"col\">saturation</th></tr></thead>\n<tbody>\n",
 	            s->nsat - s->nsat_full);
 	for (size_t i = s->nsat_full; i < s->nsat; i++) {
+		if (i - s->nsat_full == PG_MAX_LISTED) {
+			html_printf(o, "<tr><td class=\"t\" colspan=\"3\">%zu more groups "
+			            "(saturation.tsv)</td></tr>\n", s->nsat - i);
+			break;
+		}
 		qp_puts(o, "<tr><td class=\"t\">");
 		html_str(o, s->sat[i].label);
 		html_printf(o, "</td><td>%llu</td><td>%s</td></tr>\n",

@@ -286,6 +286,11 @@ peak_kb() {
 	grep -qF '<dt>segments</dt><dd>50000 ' "$T/big.html"
 	tidy -errors -q "$T/big.html"
 	[ "$(wc -c <"$T/big.html")" -lt 2000000 ]
+	# 500 groups (--by doc): 12 shown, 50 named, the rest counted
+	tally --by doc "$T/small/coded.tsv" >"$T/by-doc.tsv"
+	report --tally "$T/by-doc.tsv" >"$T/by-doc.html"
+	grep -q 'Not shown, with fewer segments: 488 groups: .* and 438 more\.' "$T/by-doc.html"
+	[ "$(sed -n '/<table id="matrix-table">/,/<\/table>/p' "$T/by-doc.html" | grep -o 'scope="colgroup"' | wc -l)" -eq 12 ]
 	# memory: not more than a little above the small study's, whatever
 	# the sanitizers add
 	if ! ldd "$(command -v report)" 2>/dev/null | grep -q libasan; then
