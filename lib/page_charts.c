@@ -15,6 +15,13 @@ typedef char numtext[24];
 /* Names listed of what a chart leaves out, at most. */
 #define PG_MAX_LISTED 50
 
+/* A group's name on the page: "all" for the one group without --by. */
+static const char *
+group_name(const st_study *s, size_t g)
+{
+	return s->group[g].label[0] ? s->group[g].label : "all";
+}
+
 /* A shown code's row label: the last part of its path below a parent
  * that is shown too, else the whole path. */
 static const char *
@@ -105,7 +112,7 @@ matrix_table(qp_out *o, const st_study *s, const char *by)
 	qp_puts(o, " (tally)</caption>\n<thead><tr><th scope=\"col\" rowspan=\"2\">code</th>");
 	for (size_t g = 0; g < ng; g++) {
 		qp_puts(o, "<th scope=\"colgroup\" colspan=\"3\">");
-		html_str(o, s->group[s->shown_group[g]].label);
+		html_str(o, group_name(s, s->shown_group[g]));
 		qp_puts(o, "</th>");
 	}
 	qp_puts(o, "<th scope=\"col\" rowspan=\"2\">total</th></tr>\n<tr>");
@@ -143,7 +150,7 @@ void
 pg_heatmap(qp_out *o, const st_study *s)
 {
 	size_t nr = s->nshown_codes, nc = s->nshown_groups + 1;
-	const char *by = s->bylabel[0] ? s->bylabel : "all segments";
+	const char *by = s->bylabel[0] ? s->bylabel : "group";
 	double *v = xcalloc(nr * nc + 1, sizeof *v), max = 0;
 	numtext *txt = xcalloc(nr * nc + 1, sizeof *txt);
 	const char **tp = xcalloc(nr * nc + 1, sizeof *tp);
@@ -152,7 +159,7 @@ pg_heatmap(qp_out *o, const st_study *s)
 
 	rows_make(s, &r);
 	for (size_t g = 0; g + 1 < nc; g++)
-		cols[g] = s->group[s->shown_group[g]].label;
+		cols[g] = group_name(s, s->shown_group[g]);
 	cols[nc - 1] = "total";
 	for (size_t i = 0; i < nr; i++)
 		for (size_t g = 0; g < nc; g++) {
