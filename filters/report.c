@@ -29,11 +29,11 @@
 
 static const char usage[] =
 	"usage: report [-o FILE [--force]] [--title TEXT] [--date YYYY-MM-DD]\n"
-	"              [--codebook FILE] [--step TEXT] [--max-codes N]\n"
-	"              [--max-groups N] [--max-quotes N] [--tally FILE]\n"
-	"              [--cooccur FILE] [--saturation FILE] [--quotes FILE]\n"
-	"              [--agreement FILE] [--coded FILE] [--line-buffered]\n"
-	"              [--replace-invalid] [--quiet] [DIR]\n"
+	"              [--measure segments|speakers|share] [--codebook FILE]\n"
+	"              [--step TEXT] [--max-codes N] [--max-groups N] [--max-quotes N]\n"
+	"              [--tally FILE] [--cooccur FILE] [--saturation FILE]\n"
+	"              [--quotes FILE] [--agreement FILE] [--coded FILE]\n"
+	"              [--line-buffered] [--replace-invalid] [--quiet] [DIR]\n"
 	"       report --help | --version\n"
 	"Write the results of a thematic analysis (DIR, as thematic-analysis.sh\n"
 	"leaves it) as one self-contained HTML page.\n"
@@ -42,6 +42,8 @@ static const char usage[] =
 	"  --title TEXT       the page's title (default: Thematic analysis)\n"
 	"  --date YYYY-MM-DD  the date the page gives (default: SOURCE_DATE_EPOCH,\n"
 	"                     else the newest input file's)\n"
+	"  --measure segments|speakers|share\n"
+	"                     what the heat map's cells hold (default segments)\n"
 	"  --codebook FILE    the codebook coded with: its name, codes and hash\n"
 	"  --step TEXT        a step of the run with its options (repeatable)\n"
 	"  --max-codes N      codes shown in the matrices (default 40; 0: all)\n"
@@ -68,6 +70,7 @@ enum {
 	OPT_FORCE = QP_OPT_FIRST_PRIVATE,
 	OPT_TITLE,
 	OPT_DATE,
+	OPT_MEASURE,
 	OPT_CODEBOOK,
 	OPT_STEP,
 	OPT_MAX_CODES,
@@ -81,6 +84,7 @@ static const struct option longopts[] = {
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "title", required_argument, NULL, OPT_TITLE },
 	{ "date", required_argument, NULL, OPT_DATE },
+	{ "measure", required_argument, NULL, OPT_MEASURE },
 	{ "codebook", required_argument, NULL, OPT_CODEBOOK },
 	{ "step", required_argument, NULL, OPT_STEP },
 	{ "max-codes", required_argument, NULL, OPT_MAX_CODES },
@@ -99,6 +103,7 @@ static const struct option longopts[] = {
 typedef struct {
 	const char *output, *title, *date, *codebook;
 	bool force;
+	enum pg_measure measure;
 	char **step;
 	size_t nsteps;
 	unsigned long max_codes, max_groups, max_quotes;
@@ -113,6 +118,17 @@ set_option(options *o, int c)
 	case OPT_FORCE: o->force = true; break;
 	case OPT_TITLE: o->title = optarg; break;
 	case OPT_DATE: o->date = optarg; break;
+	case OPT_MEASURE:
+		if (strcmp(optarg, "segments") == 0)
+			o->measure = PG_SEGMENTS;
+		else if (strcmp(optarg, "speakers") == 0)
+			o->measure = PG_SPEAKERS;
+		else if (strcmp(optarg, "share") == 0)
+			o->measure = PG_SHARE;
+		else
+			qp_usage_error(usage, "--measure: segments, speakers or share, not '%s'",
+			               optarg);
+		break;
 	case OPT_CODEBOOK: o->codebook = optarg; break;
 	case OPT_STEP:
 		o->step = xreallocarray(o->step, o->nsteps + 1, sizeof *o->step);
@@ -294,6 +310,7 @@ main(int argc, char **argv)
 	page_date(&o, date);
 	pg_file files[NIN];
 	pg_meta m = { .title = o.title, .date = date, .version = QP_VERSION,
+	              .measure = o.measure,
 	              .step = o.step, .nsteps = o.nsteps, .file = files,
 	              .quotes = o.in[IN_QUOTES], .max_quotes = o.max_quotes };
 	for (int k = 0; k < NIN; k++)

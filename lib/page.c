@@ -235,7 +235,7 @@ pg_write(qp_out *o, const st_study *s, const pg_meta *m)
 	qp_puts(o, "<main>\n");
 	methods(o, s, m);
 	qp_puts(o, "<section id=\"matrix\">\n<h2>Code matrix</h2>\n");
-	pg_heatmap(o, s);
+	pg_heatmap(o, s, m->measure);
 	qp_puts(o, "</section>\n");
 	if (s->have_cooccur) {
 		qp_puts(o, "<section id=\"cooccur\">\n<h2>Code co-occurrence</h2>\n");

@@ -27,9 +27,13 @@ typedef struct {
 	char hash[65];              /* BLAKE2b-256 of its bytes, hex */
 } pg_file;
 
+/* What the cells of the code matrix's heat map hold (tally's --measure). */
+enum pg_measure { PG_SEGMENTS, PG_SPEAKERS, PG_SHARE };
+
 typedef struct {
 	const char *title;
 	const char *date;           /* YYYY-MM-DD */
+	enum pg_measure measure;
 	const char *version;
 	/* the codebook, when given */
 	const char *codebook;       /* its name */
@@ -47,7 +51,7 @@ typedef struct {
 void pg_write(qp_out *o, const st_study *s, const pg_meta *m);
 
 /* The parts, for pg_write (page_*.c). */
-void pg_heatmap(qp_out *o, const st_study *s);
+void pg_heatmap(qp_out *o, const st_study *s, enum pg_measure m);
 void pg_cooccur(qp_out *o, const st_study *s);
 void pg_saturation(qp_out *o, const st_study *s);
 void pg_quotes(qp_out *o, const st_study *s, const pg_meta *m);

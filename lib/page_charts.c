@@ -9,6 +9,7 @@
 #include "page.h"
 #include "qp.h"
 #include "svg.h"
+#include "table.h"
 
 typedef char numtext[24];
 
@@ -146,9 +147,49 @@ matrix_table(qp_out *o, const st_study *s, const char *by)
 	            (unsigned long long)s->all_segments);
 }
 
-void
-pg_heatmap(qp_out *o, const st_study *s)
+/* Cell (i, g) of the heat map under measure m: its shade before
+ * scaling into v, its text into txt (nothing, v < 0, for a cell the
+ * measure has no figure for). */
+static void
+heat_cell(const st_study *s, enum pg_measure m, size_t i, size_t g, double *v,
+          numtext txt)
 {
+	const st_cell *cl = g < s->nshown_groups ? &s->cell[i * s->nshown_groups + g] : NULL;
+	const st_group *gr = cl ? &s->group[s->shown_group[g]] : NULL;
+	uint64_t seg = cl ? cl->segments : s->code[s->shown_code[i]].segments;
+	uint64_t den = gr ? gr->segments : s->all_segments;
+	txt[0] = '\0';
+	if (m == PG_SPEAKERS) {
+		*v = cl ? ratio(cl->speakers, gr->speakers) : -1;
+		if (cl)
+			snprintf(txt, sizeof(numtext), "%llu", (unsigned long long)cl->speakers);
+		return;
+	}
+	*v = ratio(seg, den);
+	if (m == PG_SEGMENTS) {
+		snprintf(txt, sizeof(numtext), "%llu", (unsigned long long)seg);
+	} else if (cl && cl->set) {
+		snprintf(txt, sizeof(numtext), "%s", cl->share);
+	} else {
+		qp_buf b = QP_BUF_INIT;
+		qp_fmt_ratio(seg, den, &b);
+		snprintf(txt, sizeof(numtext), "%s", b.s);
+		buf_free(&b);
+	}
+}
+
+void
+pg_heatmap(qp_out *o, const st_study *s, enum pg_measure m)
+{
+	static const char *const what[] = { "segments", "speakers", "share of segments" };
+	static const char *const desc[] = {
+		"Each cell holds the number of segments of the group that carry the code; "
+		"its shade is the code's share of the group's segments.",
+		"Each cell holds the number of the group's speakers who raised the code; "
+		"its shade is their share of the group's speakers.",
+		"Each cell holds the code's share of the group's segments, as tally "
+		"writes it, and is shaded by it.",
+	};
 	size_t nr = s->nshown_codes, nc = s->nshown_groups + 1;
 	const char *by = s->bylabel[0] ? s->bylabel : "group";
 	double *v = xcalloc(nr * nc + 1, sizeof *v), max = 0;
@@ -163,34 +204,27 @@ pg_heatmap(qp_out *o, const st_study *s)
 	cols[nc - 1] = "total";
 	for (size_t i = 0; i < nr; i++)
 		for (size_t g = 0; g < nc; g++) {
-			uint64_t seg, den;
-			if (g + 1 < nc) {
-				seg = s->cell[i * s->nshown_groups + g].segments;
-				den = s->group[s->shown_group[g]].segments;
-			} else {
-				seg = s->code[s->shown_code[i]].segments;
-				den = s->all_segments;
-			}
-			v[i * nc + g] = ratio(seg, den);
-			if (v[i * nc + g] > max)
-				max = v[i * nc + g];
-			snprintf(txt[i * nc + g], sizeof *txt, "%llu", (unsigned long long)seg);
-			tp[i * nc + g] = txt[i * nc + g];
+			size_t k = i * nc + g;
+			heat_cell(s, m, i, g, &v[k], txt[k]);
+			tp[k] = v[k] < 0 ? NULL : txt[k];
+			if (v[k] > max)
+				max = v[k];
 		}
 	for (size_t i = 0; i < nr * nc; i++)
-		v[i] = max > 0 ? v[i] / max : 0;
+		if (v[i] >= 0)
+			v[i] = max > 0 ? v[i] / max : 0;
 	char hi[64], title[160];
 	snprintf(hi, sizeof hi, "%.1f%%", max * 100);
-	snprintf(title, sizeof title, "Code matrix: segments per code and %s", by);
+	snprintf(title, sizeof title, "Code matrix: %s per code and %s", what[m], by);
 	svg_heatmap h = {
-		.title = title,
-		.desc = "Each cell holds the number of segments of the group that carry "
-		        "the code; its shade is the code's share of the group's segments.",
+		.title = title, .desc = desc[m],
 		.xlabel = by, .ylabel = "code", .nrows = nr, .ncols = nc,
 		.rowlabel = r.label, .rowindent = r.indent, .rowbold = r.bold,
 		.collabel = cols, .value = v, .text = tp,
 		.legend_lo = "0%", .legend_hi = hi,
-		.legend = "shade: share of the group's segments (of all, for total)",
+		.legend = m == PG_SPEAKERS ? "shade: share of the group's speakers (no total: "
+		          "a person may be in several groups)"
+		        : "shade: share of the group's segments (of all, for total)",
 	};
 	qp_puts(o, "<figure>\n");
 	svg_heatmap_write(o, &h);

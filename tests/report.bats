@@ -397,3 +397,20 @@ chromium_or_skip() {
 	"$P/thematic-analysis.sh" -q -k "$T/key" -r "$ex/roster.tsv" -c "$CB" -o rel "$ex"
 	cmp "$T/one/report.html" rel/report.html
 }
+
+@test "report: --measure speakers and share: the heat map holds tally's speakers, and matrix-share.tsv's shares" {
+	page --measure share >"$T/p.html"
+	awk '/<svg/ { n++ } n == 1 && /<text .*fill="#/ { print } /<\/svg>/ && n == 1 { exit }' "$T/p.html" |
+		sed 's/.*>\([0-9.]*\)<\/text>/\1/' >"$T/got"
+	awk -F '\t' 'NR > 1 && $1 != "(all)" { for (i = 2; i <= NF; i++) print $i }' "$O/matrix-share.tsv" >"$T/want"
+	diff "$T/want" "$T/got"
+	grep -q 'aria-label="Code matrix: share of segments per code and role"' "$T/p.html"
+	page --measure speakers >"$T/p.html"
+	awk '/<svg/ { n++ } n == 1 && /<text .*fill="#/ { print } /<\/svg>/ && n == 1 { exit }' "$T/p.html" |
+		sed 's/.*>\([0-9]*\)<\/text>/\1/' >"$T/got"
+	tail -n +2 "$O/tally.tsv" | cut -f 4 >"$T/want"
+	diff "$T/want" "$T/got"
+	run page --measure docs
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"--measure: segments, speakers or share, not 'docs'"* ]]
+}
