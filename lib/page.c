@@ -17,6 +17,7 @@ static const char style[] =
 	"thead th{background:#f0f0f0}td{text-align:right;font-variant-numeric:tabular-nums}\n"
 	"th[scope=row],td.t,td.quote,.quotes td{text-align:left}\n"
 	"tr.parent th{font-weight:bold}tbody th{font-weight:normal}\n"
+	"tbody+tbody{border-top:2px solid #737373}\n"
 	"caption{text-align:left;font-weight:bold;padding:.2rem 0}\n"
 	"td.quote{max-width:46rem;white-space:pre-line}\n"
 	".scroll{overflow-x:auto}figure{margin:1rem 0}svg{max-width:100%;height:auto;font-family:sans-serif;font-size:12px}\n"

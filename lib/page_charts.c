@@ -120,9 +120,12 @@ matrix_table(qp_out *o, const st_study *s, const char *by)
 	for (size_t g = 0; g < ng; g++)
 		qp_puts(o, "<th scope=\"col\">segments</th><th scope=\"col\">speakers</th>"
 		        "<th scope=\"col\">share</th>");
-	qp_puts(o, "</tr></thead>\n<tbody>\n");
+	qp_puts(o, "</tr></thead>\n");
 	for (size_t i = 0; i < s->nshown_codes; i++) {
 		const st_code *c = &s->code[s->shown_code[i]];
+		/* a body of rows for each top-level code and the codes below it */
+		if (i == 0 || code_depth(c->path, strlen(c->path)) == 1)
+			qp_puts(o, i ? "</tbody>\n<tbody>\n" : "<tbody>\n");
 		html_printf(o, "<tr%s><th scope=\"row\">", c->parent ? " class=\"parent\"" : "");
 		html_str(o, c->path);
 		qp_puts(o, "</th>");
