@@ -131,6 +131,8 @@ fuzz-smoke:
 
 demo: all
 	@pipelines/demo.sh
+	@echo
+	@echo "== the study as one HTML page (report): $(CURDIR)/demo-out/report.html"
 
 bench: all build/rel/bench/gencorpus
 	@.ci/deps bench

@@ -26,7 +26,7 @@ static const char usage[] =
 	"             [--rollup | --no-rollup] [--values]\n"
 	"             [--level nominal|ordinal|interval|ratio[,...]]\n"
 	"             [--rho] [--rho-threshold K] [--replicates N] [--seed N]\n"
-	"             [--format tsv|md] [--line-buffered] [--replace-invalid]\n"
+	"             [--format tsv|md] [--line-buffered] [--replace-invalid] [--quiet]\n"
 	"             [FILE ...]\n"
 	"       agree --help | --version\n"
 	"Intercoder agreement of the code columns COL of the same units: per code,\n"

@@ -25,7 +25,7 @@ static const char usage[] =
 "usage: anonymize [--roster FILE] [--terms FILE] [--keep FILE] [--key-file FILE]\n"
 "                 [--map FILE [--map-append | --force]] [--report] [--audit FILE]\n"
 "                 [--plain | --columns LIST] [--names-dir DIR] [--line-buffered]\n"
-"                 [--replace-invalid] [FILE ...]\n"
+"                 [--replace-invalid] [--quiet] [FILE ...]\n"
 "       anonymize --help | --version\n"
 "Replace names, e-mail addresses, URLs, phone numbers, dates, record\n"
 "numbers, postal codes, places, institutions and listed terms by tags\n"

@@ -28,7 +28,7 @@ static const char usage[] =
 	"usage: learn --codes COL [--column NAME] [--weight COL] [--solver NAME]\n"
 	"             [--cost C] [--codebook CODEBOOK [--rule-features]]\n"
 	"             [--cv K [--max-codes N]]\n"
-	"             [--line-buffered] [--replace-invalid] [FILE ...]\n"
+	"             [--line-buffered] [--replace-invalid] [--quiet] [FILE ...]\n"
 	"       learn --help | --version\n"
 	"Train one classifier per code on the human codes of column COL and\n"
 	"write the model (qualpipe-model(5)); or, with --cv, cross-validate it.\n"

@@ -22,11 +22,12 @@
 /* The layout of every --help: cli.h, above QP_COMMON_HELP. */
 static const char usage[] =
 	"usage: match-theme [--column NAME] [--only-coded] [--long [--context N]]\n"
-	"                   [--strict] [--line-buffered] [--replace-invalid]\n"
+	"                   [--strict] [--line-buffered] [--replace-invalid] [--quiet]\n"
 	"                   CODEBOOK [FILE ...]\n"
 	"       match-theme --model MODEL [--max-codes N] [--explain] [--review N]\n"
 	"                   [--column NAME] [--only-coded] [--strict] [--line-buffered]\n"
-	"                   [--replace-invalid] CODEBOOK | --model-only [FILE ...]\n"
+	"                   [--replace-invalid] [--quiet]\n"
+	"                   CODEBOOK | --model-only [FILE ...]\n"
 	"       match-theme --help | --version\n"
 	"Code the text of each segment with the codes of CODEBOOK (a codebook(5)\n"
 	"file or a LIWC-style .dic) and add the columns codes and hits.\n"

@@ -35,7 +35,7 @@ static const char usage[] =
 	"usage: pick-quotes [-n N] [--by COL[,COL...]] [--codes CODE[,CODE...]]\n"
 	"                   [--rollup | --no-rollup] [--min-words N] [--max-words N]\n"
 	"                   [--max-overlap X] [--format tsv|md] [--partial] [--merge]\n"
-	"                   [--line-buffered] [--replace-invalid] [FILE ...]\n"
+	"                   [--line-buffered] [--replace-invalid] [--quiet] [FILE ...]\n"
 	"       pick-quotes --help | --version\n"
 	"Pick the N most representative coded segments of each code.\n"
 	"  -n, --count N      quotes per code and group (default 3)\n"

@@ -28,7 +28,8 @@
 
 static const char usage[] =
 	"usage: segment [-d doc] [-f format] [--no-merge] [-u unit] [--line-buffered]\n"
-	"               [--replace-invalid] [--roles] [--rttm file] [--strict] [file ...]\n"
+	"               [--replace-invalid] [--quiet] [--roles] [--rttm file]\n"
+	"               [--strict] [file ...]\n"
 	"       segment --help | --version\n"
 	"Split transcripts (WebVTT, SubRip, Otter, labelled or timestamped text)\n"
 	"into records, one for each speaker turn or sentence.\n"

@@ -19,7 +19,7 @@
 static const char usage[] =
 	"usage: tag-speaker --roster FILE [--roster FILE ...] [--doc-roles FILE]\n"
 	"                   [--from-text] [--exclude-role ROLE[,ROLE...]] [--strict]\n"
-	"                   [--line-buffered] [--replace-invalid] [FILE ...]\n"
+	"                   [--line-buffered] [--replace-invalid] [--quiet] [FILE ...]\n"
 	"       tag-speaker --help | --version\n"
 	"Add each turn's role and roster columns, by matching its speaker label\n"
 	"against a roster of the study's participants.\n"

@@ -32,7 +32,7 @@ static const char usage[] =
 	"             [--format long|matrix|md] [--measure segments|speakers|docs|share]\n"
 	"             [--cooccur | --saturation [--base N] [--run N] [--threshold P]]\n"
 	"             [--partial] [--merge] [--line-buffered] [--replace-invalid]\n"
-	"             [FILE ...]\n"
+	"             [--quiet] [FILE ...]\n"
 	"       tally --help | --version\n"
 	"Count coded segments per code and group, with their distinct speakers\n"
 	"and docs; or co-occurrences of codes; or thematic saturation.\n"

@@ -14,6 +14,7 @@
 
 bool qp_line_buffered;
 bool qp_replace_invalid;
+bool qp_quiet;
 
 void
 qp_usage_error(const char *usage, const char *fmt, ...)
@@ -46,6 +47,9 @@ qp_common_opt(int c, const char *usage)
 		return;
 	case QP_OPT_REPLACE_INVALID:
 		qp_replace_invalid = true;
+		return;
+	case QP_OPT_QUIET:
+		qp_quiet = true;
 		return;
 	default:
 		/* getopt has already said what was wrong. */

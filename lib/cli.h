@@ -4,8 +4,9 @@
  *
  * Put QP_COMMON_LONGOPTS in the getopt_long table and hand any option
  * value the filter does not know to qp_common_opt(), which handles --help
- * (usage to stdout, exit 0), --version, --line-buffered and
- * --replace-invalid, and treats anything else ('?', ':') as a usage
+ * (usage to stdout, exit 0), --version, --line-buffered,
+ * --replace-invalid and --quiet (no progress display: progress.h), and
+ * treats anything else ('?', ':') as a usage
  * error: usage on stderr, exit 2.  The usage text is the filter's, a
  * static string; nothing here keeps or frees it.
  */
@@ -19,19 +20,22 @@
 
 extern bool qp_line_buffered;      /* --line-buffered */
 extern bool qp_replace_invalid;    /* --replace-invalid: bad UTF-8 becomes U+FFFD */
+extern bool qp_quiet;              /* --quiet: no progress display (progress.h) */
 
 enum {
 	QP_OPT_HELP = 0x1000,
 	QP_OPT_VERSION,
 	QP_OPT_LINE_BUFFERED,
 	QP_OPT_REPLACE_INVALID,
+	QP_OPT_QUIET,
 	QP_OPT_FIRST_PRIVATE = 0x1100   /* filters number their own from here */
 };
 #define QP_COMMON_LONGOPTS \
 	{ "help", no_argument, NULL, QP_OPT_HELP }, \
 	{ "version", no_argument, NULL, QP_OPT_VERSION }, \
 	{ "line-buffered", no_argument, NULL, QP_OPT_LINE_BUFFERED }, \
-	{ "replace-invalid", no_argument, NULL, QP_OPT_REPLACE_INVALID }
+	{ "replace-invalid", no_argument, NULL, QP_OPT_REPLACE_INVALID }, \
+	{ "quiet", no_argument, NULL, QP_OPT_QUIET }
 
 /*
  * Every filter's --help has one layout (qualpipe(7)): the synopsis as the
@@ -45,6 +49,7 @@ enum {
 #define QP_COMMON_HELP \
 	"  --line-buffered    flush the output after every record\n" \
 	"  --replace-invalid  read invalid UTF-8 as U+FFFD instead of failing\n" \
+	"  --quiet            no progress display on standard error\n" \
 	"  --help             print this help and exit\n" \
 	"  --version          print the version and exit\n"
 

@@ -1,5 +1,6 @@
 #include "err.h"
 #include "output.h"
+#include "progress.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@ qp_exit(int status)
 {
 	qp_out_abandon();
 	qp_out_discard_all();
+	qp_progress_end();
 	if (qp_exit_hook)
 		qp_exit_hook(status);
 	_exit(status);
@@ -28,7 +30,9 @@ qp_init(const char *prog)
 void
 qp_vwarn_at(const char *file, unsigned long line, const char *fmt, va_list ap)
 {
-	/* stdout may hold buffered records; diagnostics go straight out. */
+	/* stdout may hold buffered records; diagnostics go straight out,
+	 * on a line of their own. */
+	qp_progress_end();
 	if (file)
 		fprintf(stderr, "%s: %s:%lu: ", qp_prog, file, line);
 	else

@@ -1,5 +1,6 @@
 #include "input.h"
 #include "buf.h"
+#include "progress.h"
 #include "qp.h"
 #include "utf8.h"
 
@@ -98,6 +99,7 @@ qp_input_new(int nfiles, char **files, int flags)
 	in->fd = -1;
 	in->cap = READ_CHUNK * 2;
 	in->buf = xmalloc(in->cap);
+	qp_progress_start(nfiles, files);
 	return in;
 }
 
@@ -133,6 +135,7 @@ qp_input_free(qp_input *in)
 {
 	if (!in)
 		return;
+	qp_progress_end();
 	close_cur(in);
 	unpack_end(in);
 	buf_free(&in->mname);
@@ -153,8 +156,10 @@ xread(qp_input *in, void *p, size_t n)
 		return in->unp->read(in->ust, p, n);
 	for (;;) {
 		ssize_t r = read(in->fd, p, n);
-		if (r >= 0)
+		if (r >= 0) {
+			qp_progress_bytes((size_t)r);
 			return (size_t)r;
+		}
 		if (errno != EINTR)
 			qp_die_at(in->name, in->lineno + 1, "read error: %s", strerror(errno));
 	}
@@ -516,6 +521,7 @@ read_line(qp_input *in, const char **line, size_t *len)
 	if (!next_raw_line(in, line, len))
 		return false;
 	clean_line(in, line, len);
+	qp_progress_lines++;
 	return true;
 }
 

@@ -22,6 +22,7 @@
 #                                  for MAXQDA, NVivo, ATLAS.ti, QualCoder
 #                                  (to-qdpx; from-qdpx --segments brings a
 #                                  researcher's coding back)
+#     -> report.html               all of it as one HTML page (report)
 #   key/reidentification.tsv       the re-identification key (0600, folder 0700)
 #
 # Every result is written to a temporary file beside it and renamed into
@@ -171,6 +172,7 @@ case $minw in ''|*[!0-9]*) die "-w wants a number, not '$minw'" ;; esac
 for p in segment tag-speaker anonymize match-theme tally pick-quotes to-qdpx ${hand:+agree}; do
 	command -v "$p" >/dev/null || die "$p not found (build with make, or set QP_BIN)"
 done
+command -v report >/dev/null || die "report not found (build with make, or set QP_BIN)"
 if [ "$jobs" -gt 1 ] || [ -n "$logins" ]; then
 	command -v parallel >/dev/null || die "GNU parallel is needed for -j and -S"
 	# Numbered pseudonyms depend on what a stream met first, so shards
@@ -201,6 +203,8 @@ if [ -n "$logins" ]; then
 	model=$(abs "$model")
 	for i in "${!files[@]}"; do files[i]=$(abs "${files[i]}"); done
 fi
+# The filters' own progress displays stay off: the run shows its own.
+export QP_QUIET=1
 export QP_ROSTER=$roster QP_CODEBOOK=$codebook QP_KEY=$key QP_TERMS=$terms \
 	QP_MODEL=$model QP_BY=$by QP_NQ=$nq QP_EXCLUDE=$exclude QP_MINW=$minw
 keyfile=$out/key/reidentification.tsv
@@ -364,6 +368,21 @@ qdpx_export() {
 	gzip -dc -- "${cz[@]}" | to-qdpx -o - --name study --codebook "$QP_CODEBOOK"
 }
 stage study.qdpx qdpx_export
+# The study as one HTML page (report(1)), made of the results staged
+# above, under their own names in a folder of links; dated by the newest
+# transcript unless SOURCE_DATE_EPOCH says otherwise, so a rerun gives
+# the same bytes.
+mkdir "$tmp/report"
+for i in "${!finals[@]}"; do ln -s "$(realpath -- "${temps[i]}")" "$tmp/report/$(basename "${finals[i]}")"; done
+ropts=(--codebook "$codebook" --step "segment | tag-speaker --roster $(basename "$roster") | anonymize${terms:+ --terms $(basename "$terms")}"
+	--step "match-theme${model:+ --model $(basename "$model")} $(basename "$codebook")"
+	--step "counts and quotes without the turns of role '$exclude'" --step "tally --by $by"
+	--step "tally --by $by --cooccur" --step "tally --saturation${satopts:+ $satopts}"
+	--step "pick-quotes -n $nq --min-words $minw --by $by")
+[ -n "$hand" ] && ropts+=(--step "agree -c human,codes (the sample: $(basename "$hand"))")
+[ -n "${SOURCE_DATE_EPOCH:-}" ] ||
+	ropts+=(--date "$(date -u -d "@$(stat -c %Y -- "${files[@]}" | sort -n | tail -n 1)" +%F)")
+stage report.html report "${ropts[@]}" "$tmp/report"
 stage key/reidentification.tsv merged_key
 commit
 if [ -n "$mon" ]; then
@@ -386,5 +405,6 @@ gzip -dc "$out/coded.tsv.gz" | LC_ALL=C awk -F '\t' -v n=${#files[@]} -v out="$o
 		printf "  quote tables                 %s/quotes.md, quotes.tsv\n", out
 		if (hand) printf "  agreement with the sample    %s/agreement.tsv, agreement.md\n", out
 		printf "  REFI-QDA project (MAXQDA..)  %s/study.qdpx\n", out
+		printf "  the study as one page        %s/report.html\n", out
 		printf "  re-identification key        %s/key/reidentification.tsv (keep it apart)\n", out
 	}' >&2

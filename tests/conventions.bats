@@ -67,6 +67,7 @@ filters() {
 # where the short letter stands for both, as it does in a synopsis).
 common_help='  --line-buffered    flush the output after every record
   --replace-invalid  read invalid UTF-8 as U+FFFD instead of failing
+  --quiet            no progress display on standard error
   --help             print this help and exit
   --version          print the version and exit'
 
@@ -83,8 +84,8 @@ help_problems() {
 		echo "$p: the first line is not \"usage: $p ...\""
 	grep -qxF "       $p --help | --version" "$help" ||
 		echo "$p: no line \"       $p --help | --version\""
-	[ "$(tail -n 4 "$help")" = "$common_help" ] ||
-		echo "$p: does not end with the four QP_COMMON_HELP lines"
+	[ "$(tail -n 5 "$help")" = "$common_help" ] ||
+		echo "$p: does not end with the five QP_COMMON_HELP lines"
 	syn=$(mandoc -Tascii "$man" | col -b |
 		awk '/^SYNOPSIS/ { on = 1; next } /^[A-Z]/ { on = 0 } on' | long_opts)
 	usage=$(awk 'NR > 1 && !/^ / { exit } { print }' "$help" | long_opts)
@@ -100,10 +101,10 @@ help_problems() {
 	d=$BATS_TEST_TMPDIR
 	printf '%s\n' .Dd '.Dt FOO 1' .Os '.Sh NAME' '.Nm foo' '.Nd a' '.Sh SYNOPSIS' .Nm \
 		'.Op Fl -long Ar n' '.Op Fl \-two\-words' \
-		'.Op Fl -line-buffered' '.Op Fl -replace-invalid' '.Op Ar' .Nm '.Fl -help | -version' \
+		'.Op Fl -line-buffered' '.Op Fl -replace-invalid' '.Op Fl -quiet' '.Op Ar' .Nm '.Fl -help | -version' \
 		'.Sh DESCRIPTION' x >"$d/foo.1"
 	printf '%s\n' 'usage: foo [--long N] [--two-words] [--line-buffered]' \
-		'           [--replace-invalid] [FILE ...]' '       foo --help | --version' 'Does foo.' \
+		'           [--replace-invalid] [--quiet] [FILE ...]' '       foo --help | --version' 'Does foo.' \
 		'  --long N           long' '  --two-words        two' "$common_help" >"$d/good"
 	run help_problems foo "$d/foo.1" "$d/good"
 	[ "$status" -eq 0 ]
@@ -114,9 +115,9 @@ help_problems() {
 	run help_problems foo "$d/foo.1" "$d/bad"
 	[ "$output" = 'foo: the first line is not "usage: foo ..."
 foo: no line "       foo --help | --version"
-foo: does not end with the four QP_COMMON_HELP lines
-foo: usage lines have [], the man page SYNOPSIS [--help --line-buffered --long --replace-invalid --two-words --version ]
-foo: option lines have [--help --long --other ], the man page SYNOPSIS [--help --line-buffered --long --replace-invalid --two-words --version ]' ]
+foo: does not end with the five QP_COMMON_HELP lines
+foo: usage lines have [], the man page SYNOPSIS [--help --line-buffered --long --quiet --replace-invalid --two-words --version ]
+foo: option lines have [--help --long --other ], the man page SYNOPSIS [--help --line-buffered --long --quiet --replace-invalid --two-words --version ]' ]
 }
 
 @test "conventions: every --help has the one layout and the man page's options" {

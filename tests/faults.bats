@@ -49,15 +49,19 @@ each_row() {
 	done <<<"$rows"
 }
 
+# Filters whose input is no stream of FILEs, with the tests that put
+# them through the same faults.
+apart='report|tests/report.bats: "faults as for every filter"'
+
 @test "faults: every filter is in the table" {
 	local p n=0
 	for p in "$BATS_TEST_DIRNAME"/../filters/*.c; do
 		p=$(basename "$p" .c)
 		echo "filter: $p"
-		grep -q "^$p|" <<<"$rows"
+		grep -q "^$p|" <<<"$rows" || grep -q "^$p|" <<<"$apart"
 		n=$((n + 1))
 	done
-	[ "$n" -eq 8 ]
+	[ "$n" -eq 9 ]
 }
 
 full_disk() {
