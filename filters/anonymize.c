@@ -112,9 +112,9 @@ plain_line(qp_deid *an, const char *line, size_t len, unsigned long ln)
 		/* A speaker label (the rule segment and tag-speaker use) that
 		 * names a roster person: that person's tag, whole, as in the
 		 * speaker column of a record stream. */
-		qp_write(qp_stdout, line, l.off);
+		qp_write(qp_stdout, line, l.wrote);
 		qp_write(qp_stdout, tag, strlen(tag));
-		qp_write(qp_stdout, line + l.off + l.len, l.rest - l.off - l.len);
+		qp_write(qp_stdout, line + l.wrote + l.wlen, l.rest - l.wrote - l.wlen);
 		line += l.rest;
 		len -= l.rest;
 	}

@@ -21,7 +21,7 @@
 static const char usage[] =
 	"usage: from-qdpx [--segments RECORDS] [--coder NAME] [--codebook]\n"
 	"                 [--crlf one|two] [--line-buffered] [--replace-invalid]\n"
-	"                 FILE\n"
+	"                 [--quiet] FILE\n"
 	"       from-qdpx --help | --version\n"
 	"A REFI-QDA project (.qdpx, .qde) to records of its coded selections, or\n"
 	"to the human codes of segments; a codebook (.qdc) to a codebook skeleton.\n"
@@ -64,6 +64,7 @@ read_all(const char *path, qp_buf *out)
 
 	if (!f)
 		qp_die("%s: %s", path, strerror(errno));
+	errno = 0;
 	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		buf_grow(out, got);
 		memcpy(out->s + out->len, chunk, got);
@@ -71,7 +72,7 @@ read_all(const char *path, qp_buf *out)
 		out->s[out->len] = '\0';
 	}
 	if (ferror(f))
-		qp_die("%s: read error", path);
+		qp_die("%s: %s", path, strerror(errno ? errno : EIO));
 	if (f != stdin)
 		fclose(f);
 }

@@ -23,7 +23,7 @@
 static const char usage[] =
 	"usage: to-qdpx -o FILE [--qdc] [--codebook CODEBOOK] [--codes COL]\n"
 	"               [--case-vars COL[,COL...]] [--name NAME] [--date DATETIME]\n"
-	"               [--line-buffered] [--replace-invalid] [FILE ...]\n"
+	"               [--line-buffered] [--replace-invalid] [--quiet] [FILE ...]\n"
 	"       to-qdpx --help | --version\n"
 	"Coded records and their codebook to a REFI-QDA project (.qdpx) or\n"
 	"codebook (.qdc) for MAXQDA, NVivo, ATLAS.ti or QualCoder.\n"

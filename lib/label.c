@@ -100,6 +100,19 @@ qp_label_split(const char *text, size_t n, qp_label *out)
 		e--;
 	if (e == b)
 		return false;
+	out->wrote = b;
+	out->wlen = e - b;
+	/* WhisperX's "[SPEAKER_00]: text": the label is inside the brackets
+	 * (only that shape: "[S01]" is anonymize's pseudonym, kept whole) */
+	if (e - b > 11 && memcmp(text + b, "[SPEAKER_", 9) == 0 && text[e - 1] == ']') {
+		size_t d = b + 9;
+		while (d < e - 1 && text[d] >= '0' && text[d] <= '9')
+			d++;
+		if (d == e - 1) {
+			b++;
+			e--;
+		}
+	}
 	out->off = b;
 	out->len = e - b;
 	for (c++; c < n && is_space(text[c]); c++)

@@ -33,6 +33,8 @@
  *   - it is not a metadata key ("Date", "Transcriber", "Focus group"),
  *     and not a sentence lead-in (Yeah, Note, So, Question), alone or
  *     followed only by numbers ("Question 3");
+ *   - WhisperX's "[SPEAKER_00]" is the label SPEAKER_00, its brackets
+ *     dropped (qp_label_split);
  *   - or, the one exception to all of the above, it is a pseudonym as
  *     anonymize(1) writes it: "[S01]", "[PERSON_3]" (brackets kept:
  *     the label is "[S01]"); "[inaudible]" and "[CROSSTALK]" are not.
@@ -52,9 +54,11 @@ enum {
 };
 
 /* A label found in text: text[off .. off + len) is the label (trimmed),
- * text[rest ..) what follows the colon and the white space after it. */
+ * text[wrote .. wrote + wlen) the label as written (with WhisperX's
+ * brackets), text[rest ..) what follows the colon and the white space
+ * after it. */
 typedef struct {
-	size_t off, len, rest;
+	size_t off, len, wrote, wlen, rest;
 } qp_label;
 
 /* Where a label would be: true if text[0..n) starts with something that

@@ -187,6 +187,7 @@ read_disk(const char *path, qp_buf *out, qp_buf *err)
 		buf_printf(err, "%s: %s", path, strerror(errno));
 		return false;
 	}
+	errno = 0;
 	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		if (out->len + got > QDPX_MAX) {
 			buf_printf(err, "%s: over %zu MiB", path, QDPX_MAX >> 20);
@@ -199,9 +200,10 @@ read_disk(const char *path, qp_buf *out, qp_buf *err)
 		out->s[out->len] = '\0';
 	}
 	bool bad = ferror(f);
+	int e = errno;
 	fclose(f);
 	if (bad)
-		buf_printf(err, "%s: read error", path);
+		buf_printf(err, "%s: %s", path, strerror(e ? e : EIO));
 	return !bad;
 }
 

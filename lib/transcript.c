@@ -293,17 +293,6 @@ tr_label_line(tr_reader *rd, const char *p, size_t n, size_t *lo, size_t *ll, si
 		return true;
 	if (!qp_label_split(p, n, &l))
 		return false;
-	/* WhisperX's "[SPEAKER_00]: text": the label is inside the brackets
-	 * (only that shape: "[S01]" is anonymize's pseudonym, kept whole) */
-	if (l.len > 11 && memcmp(p + l.off, "[SPEAKER_", 9) == 0 && p[l.off + l.len - 1] == ']') {
-		size_t d = 9;
-		while (d < l.len - 1 && tr_is_digit(p[l.off + d]))
-			d++;
-		if (d == l.len - 1) {
-			l.off++;
-			l.len -= 2;
-		}
-	}
 	/* Zoom repeats the name on every cue: remember the last few. */
 	if (rd)
 		for (k = 0; k < TR_NLABCACHE; k++)

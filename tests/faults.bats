@@ -13,7 +13,8 @@ match-theme|$FIX/match-theme/themes.cb|tsv
 tally|--by doc|tsv
 pick-quotes|--by doc|tsv
 agree|-c text,speaker|tsv
-learn|--codes codes|tsv'
+learn|--codes codes|tsv
+to-qdpx|-o -|tsv'
 
 setup_file() {
 	D=$BATS_FILE_TMPDIR
@@ -51,7 +52,8 @@ each_row() {
 
 # Filters whose input is no stream of FILEs, with the tests that put
 # them through the same faults.
-apart='report|tests/report.bats: "faults as for every filter"'
+apart='report|tests/report.bats: "faults as for every filter"
+from-qdpx|tests/qdpx.bats: "from-qdpx: faults as for every filter"'
 
 @test "faults: every filter is in the table" {
 	local p n=0
@@ -61,7 +63,7 @@ apart='report|tests/report.bats: "faults as for every filter"'
 		grep -q "^$p|" <<<"$rows" || grep -q "^$p|" <<<"$apart"
 		n=$((n + 1))
 	done
-	[ "$n" -eq 9 ]
+	[ "$n" -eq 11 ]
 }
 
 full_disk() {

@@ -334,6 +334,31 @@ export_fixture() {
 	[ "$output" = "$(cat "$F/maxqda.out")" ]
 }
 
+@test "from-qdpx: faults as for every filter (tests/faults.bats): a full disk, a reader that goes away, paths that cannot be read" {
+	awk 'BEGIN { OFS = "\t"
+		print "doc", "seg", "start", "end", "speaker", "role", "participant", "text", "codes", "hits"
+		for (i = 1; i <= 20000; i++)
+			print "d" int((i - 1) / 10), i, "", "", i % 2 ? "Jane Doe" : "P3", "MS", "P01",
+			      "no time for me " i ".", i % 3 ? "barriers;wellbeing" : "growth", i % 3 ? "1;2" : "1" }' >"$T/big.tsv"
+	to-qdpx -o "$T/big.qdpx" "$T/big.tsv"
+	run --separate-stderr bash -c 'from-qdpx "$0" >/dev/full' "$T/big.qdpx"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "from-qdpx: write error on standard output: No space left on device" ]
+	run bash -c 'set -o pipefail; from-qdpx --segments "$0" "$1" 2>"$2" | head -n 1' \
+		"$T/big.tsv" "$T/big.qdpx" "$T/err"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(head -n 1 "$T/big.tsv")	human" ]
+	[ ! -s "$T/err" ]
+	mkdir "$T/dir"
+	run --separate-stderr from-qdpx "$T/dir"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "from-qdpx: $T/dir: Is a directory" ]
+	run --separate-stderr from-qdpx "$T/no-such.qdpx"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "from-qdpx: $T/no-such.qdpx: No such file or directory" ]
+	[ -z "$output" ]
+}
+
 @test "from-qdpx: usage errors" {
 	run from-qdpx
 	[ "$status" -eq 2 ]

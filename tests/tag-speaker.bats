@@ -104,6 +104,7 @@ out_only() { "$@" 2>/dev/null; }
 Yeah: it was|
 Ana do Carmo: we met.|Ana do Carmo
 [S01]: a pseudonym|[S01]
+[SPEAKER_00]: whisperx|SPEAKER_00
 John of Gaunt: this England|John of Gaunt
 Jane Doe: hello|Jane Doe
 Dr. Okoro: yes|Dr. Okoro
