@@ -81,17 +81,22 @@ int 1\t1\t\t\tA\tthree
 @test "segment archive: a bad member is named, exit 2" {
 	printf 'WEBVTT\n\n00:01.000 --> 00:02.000\nhi\n\nbad --> cue\nx\n' >"$T/bad.vtt"
 	"$MK" zip "$T/e.zip" "a.txt=A: hi" "sub/bad.vtt=@$T/bad.vtt"
-	run --separate-stderr segment "$T/e.zip"
+	run --separate-stderr segment --strict "$T/e.zip"
 	[ "$status" -eq 2 ]
-	[[ "$stderr" == "segment: $T/e.zip:sub/bad.vtt:6: "* ]]
+	[[ "$stderr" == "segment: $T/e.zip:sub/bad.vtt:6: cue dropped: "* ]]
+	# without --strict the cue is dropped, said with the member's name
+	run --separate-stderr segment "$T/e.zip"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == "segment: $T/e.zip:sub/bad.vtt:6: cue dropped: "* ]]
 	"$MK" tgz "$T/e.tgz" "p.pdf=@$F/structured/interview.pdf"
 	run segment "$T/e.tgz"
 	[ "$status" -eq 2 ]
 	[ "$output" = "segment: $T/e.tgz:p.pdf: looks like a PDF document, not text; see segment(1)" ]
-	"$MK" tar "$T/e.tar" "w.json=@$F/structured/whisper.json"
+	printf '{"foo": [1, 2]}\n' >"$T/unknown.json"
+	"$MK" tar "$T/e.tar" "w.json=@$T/unknown.json"
 	run segment "$T/e.tar"
 	[ "$status" -eq 2 ]
-	[ "$output" = "segment: $T/e.tar:w.json: looks like JSON; no reader for it yet, see segment(1)" ]
+	[ "$output" = "segment: $T/e.tar:w.json:1: JSON of no known transcript shape (top-level keys: foo); see segment(1)" ]
 	"$MK" zip "$T/nest.zip" "in.zip=@$T/e.zip"
 	run segment "$T/nest.zip"
 	[ "$status" -eq 2 ]
