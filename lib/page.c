@@ -18,6 +18,10 @@ static const char style[] =
 	"th[scope=row],td.t,td.quote,.quotes td{text-align:left}\n"
 	"tr.parent th{font-weight:bold}tbody th{font-weight:normal}\n"
 	"tbody+tbody{border-top:2px solid #737373}\n"
+	"table.mx{table-layout:fixed;margin:0}col.c{width:14rem}col.n{width:5rem}\n"
+	"table.mx th[scope=row]{overflow-wrap:anywhere}tr.total th{font-weight:bold}\n"
+	"details{margin:.25rem 0}summary{cursor:pointer;padding:.15rem 0}"
+	"p.cap{font-weight:bold;margin:.5rem 0 .2rem}\n"
 	"caption{text-align:left;font-weight:bold;padding:.2rem 0}\n"
 	"td.quote{max-width:46rem;white-space:pre-line}\n"
 	".scroll{overflow-x:auto}figure{margin:1rem 0}svg{max-width:100%;height:auto;font-family:sans-serif;font-size:12px}\n"
@@ -27,7 +31,9 @@ static const char style[] =
 	"code{font-family:monospace}\n"
 	"@media print{body{font-size:10pt;max-width:none;padding:0}nav{display:none}"
 	"figure,table{break-inside:avoid}h2,h3{break-after:avoid}"
-	".scroll{overflow:visible}a{color:inherit;text-decoration:none}}\n";
+	".scroll{overflow:visible}a{color:inherit;text-decoration:none}"
+	"details::details-content{content-visibility:visible;display:block}"
+	"summary{list-style:none}}\n";
 
 static void
 head(qp_out *o, const pg_meta *m)

@@ -103,14 +103,17 @@ ratio(uint64_t a, uint64_t b)
 	return b ? (double)a / (double)b : 0;
 }
 
+/* The width of the matrix tables, so that their columns line up: the
+ * code's column and (3 x groups + 1) numbers, as the style's col.c and
+ * col.n say. */
 static void
-matrix_table(qp_out *o, const st_study *s, const char *by)
+matrix_head(qp_out *o, const st_study *s)
 {
 	size_t ng = s->nshown_groups;
-	qp_puts(o, "<div class=\"scroll\"><table id=\"matrix-table\">\n<caption>Segments, "
-	        "speakers and share of the group's segments, per code and ");
-	html_str(o, by);
-	qp_puts(o, " (tally)</caption>\n<thead><tr><th scope=\"col\" rowspan=\"2\">code</th>");
+	html_printf(o, "<table class=\"mx\" style=\"width:%zurem\">\n", 14 + 5 * (3 * ng + 1));
+	html_printf(o, "<colgroup><col class=\"c\"><col class=\"n\" span=\"%zu\"></colgroup>\n",
+	            3 * ng + 1);
+	qp_puts(o, "<thead><tr><th scope=\"col\" rowspan=\"2\">code</th>");
 	for (size_t g = 0; g < ng; g++) {
 		qp_puts(o, "<th scope=\"colgroup\" colspan=\"3\">");
 		html_str(o, group_name(s, s->shown_group[g]));
@@ -120,33 +123,89 @@ matrix_table(qp_out *o, const st_study *s, const char *by)
 	for (size_t g = 0; g < ng; g++)
 		qp_puts(o, "<th scope=\"col\">segments</th><th scope=\"col\">speakers</th>"
 		        "<th scope=\"col\">share</th>");
-	qp_puts(o, "</tr></thead>\n");
-	for (size_t i = 0; i < s->nshown_codes; i++) {
-		const st_code *c = &s->code[s->shown_code[i]];
-		/* a body of rows for each top-level code and the codes below it */
-		if (i == 0 || code_depth(c->path, strlen(c->path)) == 1)
-			qp_puts(o, i ? "</tbody>\n<tbody>\n" : "<tbody>\n");
-		html_printf(o, "<tr%s><th scope=\"row\">", c->parent ? " class=\"parent\"" : "");
-		html_str(o, c->path);
-		qp_puts(o, "</th>");
-		for (size_t g = 0; g < ng; g++) {
-			const st_cell *cl = &s->cell[i * ng + g];
-			if (cl->set)
-				html_printf(o, "<td>%llu</td><td>%llu</td><td>%s</td>",
-				            (unsigned long long)cl->segments,
-				            (unsigned long long)cl->speakers, cl->share);
-			else
-				qp_puts(o, "<td>0</td><td>0</td><td></td>");
-		}
-		html_printf(o, "<td>%llu</td></tr>\n", (unsigned long long)c->segments);
-	}
-	qp_puts(o, "</tbody>\n<tfoot><tr><th scope=\"row\">segments in the group</th>");
+	qp_puts(o, "</tr></thead>\n<tbody>\n");
+}
+
+static void
+matrix_row(qp_out *o, const st_study *s, size_t i)
+{
+	size_t ng = s->nshown_groups;
+	const st_code *c = &s->code[s->shown_code[i]];
+	html_printf(o, "<tr%s><th scope=\"row\">", c->parent ? " class=\"parent\"" : "");
+	html_str(o, c->path);
+	qp_puts(o, "</th>");
 	for (size_t g = 0; g < ng; g++) {
+		const st_cell *cl = &s->cell[i * ng + g];
+		if (cl->set)
+			html_printf(o, "<td>%llu</td><td>%llu</td><td>%s</td>",
+			            (unsigned long long)cl->segments,
+			            (unsigned long long)cl->speakers, cl->share);
+		else
+			qp_puts(o, "<td>0</td><td>0</td><td></td>");
+	}
+	html_printf(o, "<td>%llu</td></tr>\n", (unsigned long long)c->segments);
+}
+
+/* The first row after shown row i whose top-level code is not i's. */
+static size_t
+block_end(const st_study *s, size_t i)
+{
+	const char *p = s->code[s->shown_code[i]].path;
+	size_t n = strcspn(p, "/"), j = i + 1;
+	for (; j < s->nshown_codes; j++) {
+		const char *q = s->code[s->shown_code[j]].path;
+		if (strncmp(p, q, n) != 0 || (q[n] != '/' && q[n] != '\0'))
+			break;
+	}
+	return j;
+}
+
+/*
+ * The matrix as tables that line up: the rows of each theme (a
+ * top-level code and the shown codes below it) in a <details>, open, whose
+ * summary names the theme, its rows and its segments, so that a reader
+ * folds it without script; a run of top-level codes with nothing below
+ * them in one table; the groups' totals in the last.
+ */
+static void
+matrix_table(qp_out *o, const st_study *s, const char *by)
+{
+	qp_puts(o, "<div class=\"scroll\" id=\"matrix-table\">\n<p class=\"cap\">Segments, "
+	        "speakers and share of the group's segments, per code and ");
+	html_str(o, by);
+	qp_puts(o, " (tally); each theme's rows fold under its name.</p>\n");
+	for (size_t i = 0, j; i < s->nshown_codes; i = j) {
+		j = block_end(s, i);
+		bool fold = j - i > 1;
+		if (fold) {
+			const char *p = s->code[s->shown_code[i]].path;
+			size_t n = strcspn(p, "/");
+			long top = st_code_index(s, p, n);
+			qp_puts(o, "<details open>\n<summary><b>");
+			html_text(o, p, n);
+			if (top >= 0 && s->code[top].shown >= 0)
+				html_printf(o, "</b>: the theme and %zu codes below it, %llu segments",
+				            j - i - 1, (unsigned long long)s->code[top].segments);
+			else
+				html_printf(o, "</b>: %zu codes below it", j - i);
+			qp_puts(o, "</summary>\n");
+		} else {
+			while (j < s->nshown_codes && block_end(s, j) == j + 1)
+				j++;
+		}
+		matrix_head(o, s);
+		for (size_t k = i; k < j; k++)
+			matrix_row(o, s, k);
+		qp_puts(o, fold ? "</tbody>\n</table>\n</details>\n" : "</tbody>\n</table>\n");
+	}
+	matrix_head(o, s);
+	qp_puts(o, "<tr class=\"total\"><th scope=\"row\">segments in the group</th>");
+	for (size_t g = 0; g < s->nshown_groups; g++) {
 		const st_group *gr = &s->group[s->shown_group[g]];
 		html_printf(o, "<td>%llu</td><td>%llu</td><td></td>",
 		            (unsigned long long)gr->segments, (unsigned long long)gr->speakers);
 	}
-	html_printf(o, "<td>%llu</td></tr></tfoot>\n</table></div>\n",
+	html_printf(o, "<td>%llu</td></tr>\n</tbody>\n</table>\n</div>\n",
 	            (unsigned long long)s->all_segments);
 }
 

@@ -7,7 +7,8 @@
  * text sources with their text, and the coded selections of each source
  * (positions in Unicode code points of the source's text, the
  * standard's convention).  Pictures, audio, PDFs, notes, links, sets and
- * graphs are not part of it: the reader skips them.
+ * graphs are not part of it: the reader skips them.  The writer makes
+ * the Sets from the tree (one per top-level code with sub-codes).
  *
  * Writing (qde_write.c): qde_write_project and qde_write_codebook make
  * the XML with libxml2's xmlTextWriter; qde_write_qdpx puts project.qde

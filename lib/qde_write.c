@@ -167,6 +167,54 @@ write_codebook_body(xw *x, const qde_project *p)
 	end(x);
 }
 
+/* A theme's set: a MemberCode for code i and every code below it, in
+ * the order of the tree.  The codebook's MemberCode names its code by
+ * guid, the project's (a CodeRef) by targetGUID. */
+static void
+members(xw *x, const qde_project *p, size_t i, const char *key)
+{
+	start(x, "MemberCode");
+	attr(x, key, p->codes[i].guid);
+	end(x);
+	for (size_t k = 0; k < p->ncodes; k++)
+		if (p->codes[k].parent == i)
+			members(x, p, k, key);
+}
+
+/* The Sets: one per top-level code that has sub-codes (a theme), named
+ * as the code, GUID from "set" and its path. */
+static void
+write_sets(xw *x, const qde_project *p, bool project)
+{
+	bool any = false;
+	char g[QP_UUID_LEN + 1];
+
+	for (size_t i = 0; i < p->ncodes; i++) {
+		const qde_code *c = &p->codes[i];
+		bool parent = false;
+		for (size_t k = 0; k < p->ncodes && !parent; k++)
+			parent = p->codes[k].parent == i;
+		if (c->parent != QDE_NONE || !parent)
+			continue;
+		if (!any)
+			start(x, "Sets");
+		any = true;
+		qp_buf n = QP_BUF_INIT;
+		buf_printf(&n, "set%c%s", 0, c->path);
+		qp_uuid_name(n.s, n.len, g);
+		buf_free(&n);
+		start(x, "Set");
+		attr(x, "guid", g);
+		attr(x, "name", c->name);
+		if (c->desc[0])
+			element_text(x, "Description", c->desc);
+		members(x, p, i, project ? "targetGUID" : "guid");
+		end(x);
+	}
+	if (any)
+		end(x);
+}
+
 void
 qde_write_codebook(const qde_project *p, qp_buf *out)
 {
@@ -176,6 +224,7 @@ qde_write_codebook(const qde_project *p, qp_buf *out)
 	if (p->ncodes == 0)
 		qp_die("a codebook needs at least one code");
 	write_codebook_body(&x, p);
+	write_sets(&x, p, false);
 	end(&x);
 	xw_close(&x, out);
 }
@@ -296,6 +345,7 @@ qde_write_project(const qde_project *p, qp_buf *out)
 		}
 		end(&x);
 	}
+	write_sets(&x, p, true);
 	end(&x);
 	xw_close(&x, out);
 }

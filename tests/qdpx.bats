@@ -133,6 +133,40 @@ export_fixture() {
 	[ "$(grep -c '<Code ' "$T/c.qdc")" -eq 5 ]
 }
 
+@test "to-qdpx: a Set per theme with sub-codes, in the .qdc and the project, valid and the same GUIDs" {
+	to-qdpx --qdc -o "$T/c.qdc" --codebook "$F/codebook.cb" /dev/null
+	run xmllint --noout --schema "$XSD/Codebook.xsd" "$T/c.qdc"
+	[ "$status" -eq 0 ]
+	# the theme and every code below it, by guid, in the tree's order
+	run awk '/<Set /{ if (n) printf "%s:%d ", n, m; n = $3; m = 0 } /<MemberCode/{ m++ } END { printf "%s:%d", n, m }' "$T/c.qdc"
+	[ "$output" = 'name="barriers">:2 name="facilitators">:3' ]
+	grep -q '<Set guid="[0-9a-f-]*" name="barriers">' "$T/c.qdc"
+	[ "$(grep -c '<MemberCode guid=' "$T/c.qdc")" -eq 5 ]
+	# the theme's description is the set's
+	grep -A1 'name="barriers">' "$T/c.qdc" | grep -q '<Description>What stands in the way.</Description>'
+	# every member is a code of the codebook
+	for g in $(sed -n 's/.*<MemberCode guid="\([^"]*\)".*/\1/p' "$T/c.qdc"); do
+		grep -q "<Code guid=\"$g\"" "$T/c.qdc"
+	done
+	export_fixture
+	valid_project "$T/f.qdpx"
+	unzip -p "$T/f.qdpx" project.qde >"$T/p.qde"
+	[ "$(grep -c '<Set ' "$T/p.qde")" -eq 2 ]
+	# the project's MemberCode is a CodeRef (targetGUID), and its sets
+	# have the .qdc's GUIDs
+	grep -q '<MemberCode targetGUID=' "$T/p.qde"
+	[ "$(grep -o '<Set guid="[^"]*"' "$T/p.qde")" = "$(grep -o '<Set guid="[^"]*"' "$T/c.qdc")" ]
+}
+
+@test "to-qdpx: a flat codebook has no Sets, and is still valid" {
+	printf 'code alpha\n\tword a\ncode beta\n\tword b\n' >"$T/flat.cb"
+	to-qdpx --qdc -o "$T/flat.qdc" --codebook "$T/flat.cb" /dev/null
+	run xmllint --noout --schema "$XSD/Codebook.xsd" "$T/flat.qdc"
+	[ "$status" -eq 0 ]
+	run grep -c '<Sets' "$T/flat.qdc"
+	[ "$output" = 0 ]
+}
+
 @test "to-qdpx: an existing file is never replaced, and nothing is left beside it" {
 	echo keep >"$T/s.qdpx"
 	run to-qdpx -o "$T/s.qdpx" "$F/coded.tsv"

@@ -122,6 +122,25 @@ html_escape() {
 	[ "$status" -eq 2 ]
 }
 
+@test "report: each theme's rows of the matrix table fold (details, open), the summary saying what they hold; printed unfolded" {
+	page >"$T/p.html"
+	sed -n '/<div class="scroll" id="matrix-table">/,/<\/div>/p' "$T/p.html" >"$T/m.html"
+	# one <details open> per theme of the codebook, none for the totals
+	[ "$(grep -c '^<details open>$' "$T/m.html")" -eq 3 ]
+	[ "$(grep -c '^</details>$' "$T/m.html")" -eq 3 ]
+	grep -qF '<summary><b>barriers</b>: the theme and 4 codes below it, 150 segments</summary>' "$T/m.html"
+	# a theme's summary counts its rows, and its segments are its row's total
+	awk '/^<summary>/ { split($0, a, /the theme and | codes/); want = a[2] + 1; n = 0 }
+		/^<tr[^>]*><th scope="row">/ && want { n++ } /^<\/details>/ { if (n != want) exit 1; want = 0 }' "$T/m.html"
+	# the totals row is outside every fold
+	awk '/^<details/ { d = 1 } /^<\/details>/ { d = 0 } /segments in the group/ { exit d }' "$T/m.html"
+	# the tables line up: every one the same width and columns
+	[ "$(grep -o '<table class="mx" style="width:[0-9]*rem">' "$T/m.html" | sort -u | wc -l)" -eq 1 ]
+	# a folded theme prints unfolded
+	grep -qF '@media print{' "$T/p.html"
+	grep -q '@media print{.*details::details-content{content-visibility:visible' "$T/p.html"
+}
+
 @test "report: the page validates (tidy) and refers to nothing outside itself" {
 	page >"$T/p.html"
 	run tidy -errors -q "$T/p.html"
@@ -133,7 +152,7 @@ html_escape() {
 	# every chart has a title and a table beside it
 	[ "$(grep -c '<svg ' "$T/p.html")" -eq "$(grep -c '<title>' "$T/p.html" | awk '{ print $1 - 1 }')" ]
 	[ "$(grep -c '<svg ' "$T/p.html")" -eq 3 ]
-	grep -q '<table id="matrix-table">' "$T/p.html"
+	grep -q '<div class="scroll" id="matrix-table">' "$T/p.html"
 	grep -q '<table id="cooccur-table">' "$T/p.html"
 	grep -q '<table id="saturation-table-1">' "$T/p.html"
 }
@@ -301,7 +320,7 @@ peak_kb() {
 	report "$T/big" >"$T/big.html"
 	# 60 codes and 6 themes counted, 40 shown and the rest named
 	grep -q 'Not shown, with fewer segments: [0-9]* codes' "$T/big.html"
-	[ "$(sed -n '/<table id="matrix-table">/,/<\/table>/p' "$T/big.html" | grep -c '<th scope="row">theme')" -eq 40 ]
+	[ "$(sed -n '/<div class="scroll" id="matrix-table">/,/<\/div>/p' "$T/big.html" | grep -c '<th scope="row">theme')" -eq 40 ]
 	grep -qF '<dt>documents</dt><dd>5000</dd>' "$T/big.html"
 	grep -qF '<dt>segments</dt><dd>50000 ' "$T/big.html"
 	tidy -errors -q "$T/big.html"
@@ -310,7 +329,7 @@ peak_kb() {
 	tally --by doc "$T/small/coded.tsv" >"$T/by-doc.tsv"
 	report --tally "$T/by-doc.tsv" >"$T/by-doc.html"
 	grep -q 'Not shown, with fewer segments: 488 groups: .* and 438 more\.' "$T/by-doc.html"
-	[ "$(sed -n '/<table id="matrix-table">/,/<\/table>/p' "$T/by-doc.html" | grep -o 'scope="colgroup"' | wc -l)" -eq 12 ]
+	[ "$(sed -n '/id="matrix-table">/,/<\/thead>/p' "$T/by-doc.html" | grep -o 'scope="colgroup"' | wc -l)" -eq 12 ]
 	# memory: not more than a little above the small study's, whatever
 	# the sanitizers add
 	if ! ldd "$(command -v report)" 2>/dev/null | grep -q libasan; then
@@ -348,7 +367,8 @@ chromium_or_skip() {
 		--dump-dom "file://$T/p.html"
 	[ "$status" -eq 0 ]
 	[[ "$output" == *'<svg width="'*'aria-label="Code matrix: segments per code and role"'* ]]
-	[[ "$output" == *'<table id="matrix-table">'* ]]
+	[[ "$output" == *'<div class="scroll" id="matrix-table">'* ]]
+	[[ "$output" == *'<details open="">'* ]]
 	[[ "$output" == *'saturation at 2+1'* ]]
 }
 
@@ -364,6 +384,30 @@ chromium_or_skip() {
 	pages=$(grep -ao '/Count [0-9]*' "$T/p.pdf" | awk '{ if ($2 > n) n = $2 } END { print n + 0 }')
 	echo "pages: $pages"
 	[ "$pages" -ge 6 ]
+}
+
+@test "report: headless Chromium prints a folded theme unfolded: as many pages as with every theme open" {
+	chromium_or_skip
+	gen_study 50 60 "$T/s"
+	report "$T/s" >"$T/open.html"
+	grep -q '^<details open>$' "$T/open.html"
+	sed 's/^<details open>$/<details>/' "$T/open.html" >"$T/shut.html"
+	export HOME=$T
+	for f in open shut; do
+		timeout 120 chromium --headless --no-sandbox --disable-gpu --user-data-dir="$T/profile" \
+			--no-pdf-header-footer --print-to-pdf="$T/$f.pdf" "file://$T/$f.html" 2>/dev/null
+		grep -ao '/Count [0-9]*' "$T/$f.pdf" | awk '{ if ($2 > n) n = $2 } END { print n + 0 }' >"$T/$f.n"
+	done
+	echo "pages: open $(cat "$T/open.n"), folded $(cat "$T/shut.n")"
+	[ "$(cat "$T/open.n")" -gt 0 ]
+	[ "$(cat "$T/open.n")" -eq "$(cat "$T/shut.n")" ]
+	# and folded on screen: the screenshot differs from the open one
+	for f in open shut; do
+		timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
+			--user-data-dir="$T/profile" --screenshot="$T/$f.png" --window-size=1200,4000 \
+			"file://$T/$f.html" 2>/dev/null
+	done
+	! cmp -s "$T/open.png" "$T/shut.png"
 }
 
 @test "report: the screenshot tool tells a blank image from a drawn one" {
