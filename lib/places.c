@@ -59,6 +59,8 @@ struct qp_places {
 	idset generic;         /* mental, local, grad: no name of an institution */
 	idset mod;             /* general, memorial: between a name and its head */
 	idset saint;           /* saint, st */
+	idset denomination;    /* baptist, methodist: a church's */
+	idset church_first;    /* first, grace: before a denomination */
 	idset county;          /* county, parish: a place ends here */
 	idset det;             /* a, the, my: a noun follows */
 	idset at_cue;          /* at, to, in, from: an institution may follow */
@@ -73,7 +75,7 @@ struct qp_places {
 	uint32_t id_of, id_to, id_from, id_school, id_center, id_centre, id_medical, id_high,
 	         id_middle, id_elementary, id_group, id_church, id_university,
 	         id_state, id_called, id_named, id_in, id_at, id_a, id_an,
-	         id_saint, id_st, id_memorial;
+	         id_saint, id_st, id_memorial, id_college;
 	bool cased;            /* the field has capitals: names are written with one */
 	qp_buf norm;
 };
@@ -171,6 +173,14 @@ static const char *const w_mod[] = {
 	"women's", NULL
 };
 static const char *const w_saint[] = { "saint", "st", "ste", NULL };
+static const char *const w_denomination[] = {
+	"baptist", "methodist", "presbyterian", "lutheran", "catholic", "episcopal",
+	"pentecostal", "adventist", "evangelical", "orthodox", "nazarene", NULL
+};
+static const char *const w_church_first[] = {
+	"first", "second", "third", "grace", "trinity", "calvary", "bethel", "zion",
+	"faith", "hope", "new", "united", "community", NULL
+};
 /* The heads, flagged NAME_INST_HEAD.  county and its kin make places. */
 static const char *const w_head[] = {
 	"hospital", "clinic", "school", "academy", "college", "university",
@@ -271,6 +281,8 @@ places_new(qp_names *nm, const char *dir)
 	set_make(nm, &pl->generic, w_generic);
 	set_make(nm, &pl->mod, w_mod);
 	set_make(nm, &pl->saint, w_saint);
+	set_make(nm, &pl->denomination, w_denomination);
+	set_make(nm, &pl->church_first, w_church_first);
 	set_make(nm, &pl->county, w_county);
 	set_make(nm, &pl->det, w_det);
 	set_make(nm, &pl->at_cue, w_at_cue);
@@ -292,6 +304,7 @@ places_new(qp_names *nm, const char *dir)
 	pl->id_group = word_id(nm, "group");
 	pl->id_church = word_id(nm, "church");
 	pl->id_university = word_id(nm, "university");
+	pl->id_college = word_id(nm, "college");
 	pl->id_state = word_id(nm, "state");
 	pl->id_called = word_id(nm, "called");
 	pl->id_named = word_id(nm, "named");
@@ -325,7 +338,8 @@ places_free(qp_places *pl)
 		return;
 	qp_map_free(pl->multi);
 	idset *sets[] = { &pl->cue, &pl->verb, &pl->go, &pl->of_cue, &pl->visit,
-	                  &pl->generic, &pl->mod, &pl->saint, &pl->county, &pl->det,
+	                  &pl->generic, &pl->mod, &pl->saint, &pl->denomination,
+	                  &pl->church_first, &pl->county, &pl->det,
 	                  &pl->at_cue, &pl->called_noun, &pl->ends };
 	for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++)
 		free(sets[k]->v);
@@ -592,8 +606,8 @@ institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 	const names_tok *nx = h + 1 < ntok && names_joinable(s, t, &tv[h + 1]) ?
 	                      &tv[h + 1] : NULL;
 	*b = h + 1;
-	/* university of Michigan */
-	if (id == pl->id_university && nx && nx->id == pl->id_of) {
+	/* university of Michigan, the college of western idaho */
+	if ((id == pl->id_university || id == pl->id_college) && nx && nx->id == pl->id_of) {
 		size_t e = h + 2;
 		while (e < ntok && e - (h + 2) < 3 && name_word(pl, &tv[e]) &&
 		       names_joinable(s, &tv[e - 1], &tv[e]) &&
@@ -622,7 +636,8 @@ institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 	 * prices"); so does a memorial, short for the hospital ("the
 	 * billing office at riverside memorial"), and only so: before a
 	 * head it is a modifier (riverside memorial hospital) */
-	bool one_word = id == pl->id_high || id == pl->id_memorial;
+	bool one_word = id == pl->id_high || id == pl->id_memorial || id == pl->id_middle ||
+	                id == pl->id_elementary;
 	bool high_one = one_word && (*a == h || *a == h - 1) &&
 	                (!nx || (nx->pfl & (NAME_STOP | NAME_AND | NAME_DET | NAME_PRON))) &&
 	                one_before(pl, s, tv, h);
@@ -630,6 +645,12 @@ institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 		*a = h - 1;
 	/* a short form of this document's own hospital is linked to it
 	 * (find_short), not made a new institution */
+	/* "first baptist church", "grace lutheran church": a name or such a
+	 * word before the denomination ("a catholic church" stays) */
+	if (id == pl->id_church && *a == h && h >= 2 && in_set(&pl->denomination, tv[h - 1].pid) &&
+	    names_joinable(s, &tv[h - 2], &tv[h - 1]) && tv[h - 2].core == tv[h - 2].len &&
+	    (in_set(&pl->church_first, tv[h - 2].pid) || name_word(pl, &tv[h - 2])))
+		*a = h - 2;
 	if (id == pl->id_memorial &&
 	    (!high_one || (nx && (nx->pfl & NAME_INST_HEAD)) || short_known(pl, tv, *a, h + 1)))
 		return -1;
@@ -641,7 +662,9 @@ institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 	/* "the focus group": only a capitalised Group is a company */
 	if (id == pl->id_group && !(t->cap && tv[*a].cap))
 		return -1;
-	if (id == pl->id_church && !in_set(&pl->saint, tv[*a].id))
+	/* a church is a saint's or a denomination's: "first baptist church" */
+	if (id == pl->id_church && !in_set(&pl->saint, tv[*a].id) &&
+	    !(h > 0 && in_set(&pl->denomination, tv[h - 1].pid)))
 		return -1;
 	/* a head after the head: Stanford University Hospital */
 	while (*b < ntok && free_tok(&tv[*b]) && (tv[*b].pfl & NAME_INST_HEAD) &&

@@ -134,7 +134,7 @@ EOF
 	grep -qF "$(printf 'Boise\t[PLACE_1]\tPLACE')" "$BATS_TEST_TMPDIR/m.tsv"
 }
 
-@test "anonymize places: institutions by the words around them (saint, state, high, memorial, county, called)" {
+@test "anonymize places: institutions by the words around them (saint, state, high, middle, memorial, a denomination, county, called)" {
 	anon_table <<'EOF2'
 all the way to saint luke's because i was at work|all the way to [ORG_1] because i was at work
 i was born at saint alphonsus and raised here|i was born at [ORG_1] and raised here
@@ -148,6 +148,9 @@ she works for a company called micron now|she works for a company called [ORG_1]
 we moved to saint paul last year|we moved to [PLACE_1] last year
 she called the billing office at riverside memorial and just talked|she called the billing office at [ORG_1] and just talked
 my wife got a job at riverside memorial|my wife got a job at [ORG_1]
+her kid is at riverside middle, his at lincoln elementary|her kid is at [ORG_1], his at [ORG_2]
+she teaches at the college of western idaho|she teaches at the [ORG_1]
+we go to first baptist church, they to grace lutheran church|we go to [ORG_1], they to [ORG_2]
 EOF2
 }
 
@@ -159,6 +162,8 @@ high school was hard, prices at high levels|high school was hard, prices at high
 a thing called love, a place called home|a thing called love, a place called home
 after the memorial service we went home|after the memorial service we went home
 we met at the memorial on sunday, and on memorial day at the lake|we met at the memorial on sunday, and on memorial day at the lake
+in the middle, at the middle, at elementary, the elementary school|in the middle, at the middle, at elementary, the elementary school
+a catholic church, the baptist church, we went to church|a catholic church, the baptist church, we went to church
 she was in the state for a year|she was in the state for a year
 we went to saint|we went to saint
 she moved back to boise state of mind|she moved back to [PLACE_1] state of mind
