@@ -903,6 +903,13 @@ person_start(const char *s, size_t n, const names_tok *tv, size_t ntok,
 		return WHY_CUE;
 	if (unknown && pv && (pf & NAME_SAYS) && adjacent(s, pv, t, false))
 		return WHY_SAYS;
+	/* "kenji said": before one, also at a sentence's start, where no
+	 * determiner makes it a noun ("the allergist said") */
+	bool unknown_any = t->pid == 0 && t->core > 1 && (lower || (t->cap && !t->allcaps)) &&
+	                   !contraction(s, t);
+	if (unknown_any && nx && (nf & NAME_SAYS) && adjacent(s, t, nx, false) &&
+	    !(pv && (pf & NAME_DET)))
+		return WHY_SAYS;
 	/* ... the 's says it is a noun, even at a sentence's start */
 	bool owner = (lower || (t->cap && !t->allcaps)) && t->core > 1 &&
 	             (t->pid == 0 || ((f & (NAME_FIRST | NAME_LAST)) && !(f & NAME_COMMON)));

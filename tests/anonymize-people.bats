@@ -61,6 +61,9 @@ my name is tasha and i teach|my name is [PERSON_1] and i teach
 My name is Oluwaseun.|My name is [PERSON_1].
 I'm Thandiwe, a parent.|I'm [PERSON_1], a parent.
 i told kenji that|i told [PERSON_1] that
+kenji said no, and then tunde asked me|[PERSON_1] said no, and then [PERSON_2] asked me
+Kenji said no.|[PERSON_1] said no.
+the allergist said no, my allergist said|the allergist said no, my allergist said
 jaylen's mom called|[PERSON_1]'s mom called
 Jaylen's mom called.|[PERSON_1]'s mom called.
 jaylen’s mom called|[PERSON_1]’s mom called
