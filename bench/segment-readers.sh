@@ -19,7 +19,8 @@
 #              word or phrase as @tsv (no turns made)
 #   whisper .tsv: awk, ms made HH:MM:SS.mmm, a record a row
 #   whisper.cpp .csv: Miller, CSV (quoted fields) to TSV
-#   .zip, .tar.gz of many WebVTT files: unzip -p / tar -xzO, extraction
+#   .zip, .tar.gz, .tar.bz2, .tar.xz, .tar.zst of many WebVTT files:
+#              unzip -p / tar -xzO (-xjO, -xJO, --zstd -xO), extraction
 #              only (a floor, no parsing), and segment on the same files
 #              unpacked
 #   --rttm: an awk join, the RTTM turn of most overlap for each row (both
@@ -70,6 +71,11 @@ if [ ! -f "$G/.stamp" ] || [ "$(cat "$G/.stamp")" != "$STAMP" ]; then
 	(cd "$G/vttdir" && zip -q -X ../interviews.zip ./*.vtt && tar -czf ../interviews.tar.gz ./*.vtt)
 	printf '%s\n' "$STAMP" >"$G/.stamp"
 fi
+for z in bz2:-j xz:-J zst:--zstd; do  # the compressions segment reads too
+	[ -s "$G/interviews.tar.${z%%:*}" ] ||
+		(cd "$G/vttdir" && tar "${z#*:}" -cf "../interviews.tar.${z%%:*}.tmp" ./*.vtt &&
+			mv "../interviews.tar.${z%%:*}.tmp" "../interviews.tar.${z%%:*}")
+done
 
 # --- the npm peers ---------------------------------------------------------
 npm_peer() {  # npm_peer PKG VERSION: installed, or a note why not
@@ -123,6 +129,9 @@ if command -v mlr >/dev/null; then
 else pair "whisper.cpp .csv" "$G/whisper-cpp.csv" Miller 1 skip "mlr not found (apt-get install miller)"; fi
 pair ".zip (deflate)" "$G/interviews.zip" "unzip -p" 0 unzip -p "$G/interviews.zip"
 pair ".tar.gz" "$G/interviews.tar.gz" "tar -xzO" 0 tar -xzOf "$G/interviews.tar.gz"
+pair ".tar.bz2" "$G/interviews.tar.bz2" "tar -xjO" 0 tar -xjOf "$G/interviews.tar.bz2"
+pair ".tar.xz" "$G/interviews.tar.xz" "tar -xJO" 0 tar -xJOf "$G/interviews.tar.xz"
+pair ".tar.zst" "$G/interviews.tar.zst" "tar --zstd -xO" 0 tar --zstd -xOf "$G/interviews.tar.zst"
 mapfile -t VTTS < <(find "$G/vttdir" -name '*.vtt' | sort)
 measure seg.unpacked "$(cat "${VTTS[@]}" | wc -c)" bin/segment "${VTTS[@]}" || true
 # --rttm: segment gives each row of the .tsv the speaker of most overlap.
