@@ -464,7 +464,7 @@ probe_gz_tar(const char *head, size_t n)
 static const char *
 packed_magic(const char *h, size_t n)
 {
-	return n >= 3 && !memcmp(h, "BZh", 3) ? "bzip2" :
+	return n >= 4 && !memcmp(h, "BZh", 3) && h[3] >= '1' && h[3] <= '9' ? "bzip2" :
 	       n >= 6 && !memcmp(h, "\xFD" "7zXZ\0", 6) ? "xz" :
 	       n >= 4 && !memcmp(h, "\x28\xB5\x2F\xFD", 4) ? "zstd" : NULL;
 }

@@ -164,6 +164,11 @@ int 1\t1\t\t\tA\tthree
 		segment --from labeled --line-buffered | { IFS= read -r h; IFS= read -r a; echo "$SECONDS $a"; cat >/dev/null; }'
 	[ "$status" -eq 0 ]
 	[[ "$output" == [012]" "*"first" ]]
+	# "BZ" might begin bzip2 data ("BZh9"): no longer once ":" follows
+	run bash -c '{ printf "BZ: first\nB: second\nBZ: third\n"; sleep 3; printf "B: fourth\n"; } |
+		segment --from labeled --line-buffered | { IFS= read -r h; IFS= read -r a; echo "$SECONDS $a"; cat >/dev/null; }'
+	[ "$status" -eq 0 ]
+	[[ "$output" == [012]" "*"first" ]]
 }
 
 # bzip2, xz and zstd: libarchive's filters (linked in Debian's libarchive13)
