@@ -394,19 +394,9 @@ probe_tar(const char *head, size_t n)
 	return tar;
 }
 
-/* Are the members, in name order, in archive order too? */
-static bool
-in_order(const struct ain *st)
-{
-	for (size_t i = 1; i < st->nents; i++)
-		if (st->ents[i].idx < st->ents[i - 1].idx)
-			return false;
-	return true;
-}
-
-/* A compressed tar whose members are not in name order: inflated once
- * into a temporary file, a plain tar, so that going back to a member is
- * a seek and not inflating all that comes before it again. */
+/* A compressed tar: inflated once into a temporary file, a plain tar,
+ * so that listing the names and going back to a member are seeks and
+ * not inflating all that comes before them again. */
 static void
 inflate_once(struct ain *st)
 {
@@ -542,9 +532,11 @@ ain_open(const char *name, int fd, const char *head, size_t n)
 	 * take for a ZIP */
 	if (zip && memcmp(head, "PK\x05\x06", 4) == 0 && st->src.size == 22)
 		return st;
-	list(st);
-	if (st->packed && !in_order(st))
+	/* listing the names decompresses the whole stream, and reading the
+	 * members would do it again: decompressed once, to a plain tar */
+	if (st->packed)
 		inflate_once(st);
+	list(st);
 	return st;
 }
 
