@@ -183,7 +183,7 @@ int 1\t1\t\t\tA\tthree
 		run bash -c "cat '$T/in.$fmt' | segment"
 		[ "$status" -eq 0 ] || { echo "$fmt pipe: $output"; false; }
 		diff <(printf '%s\n' "$output") "$T/want"
-		# in name order already: read in one pass, no inflated copy
+		# in name order already
 		"$MK" "$fmt" "$T/ord.$fmt" "a/interview.txt=@$F/interview.txt" "b/zoom.vtt=@$F/zoom.vtt"
 		run segment "$T/ord.$fmt"
 		[ "$status" -eq 0 ]
