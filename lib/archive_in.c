@@ -1,5 +1,6 @@
 /*
- * archive_in.c: ZIP, tar and tar.gz archives and .docx files read as
+ * archive_in.c: ZIP, tar (plain, gzip, bzip2, xz or zstd) archives and
+ * .docx files read as
  * the files they hold (archive_in.h), through libarchive; the XML of a
  * .docx is docx.c's.
  */
@@ -41,7 +42,7 @@ struct ent {
 
 struct ain {
 	char *name;             /* the file, for messages */
-	bool zip, docx, gz;
+	bool zip, docx, packed;  /* packed: a compressed tar */
 	int spool;              /* our temporary copy of a pipe, or -1 */
 	struct src src;
 	struct archive *a;      /* NULL, or has read the header of entry apos */
@@ -143,8 +144,30 @@ utf8_names(void)
 		uselocale(l);
 }
 
+/* Open a on the bytes of s, from their start. */
+static int
+src_open(struct archive *a, struct src *s)
+{
+	s->off = 0;
+	archive_read_set_read_callback(a, src_read);
+	archive_read_set_skip_callback(a, src_skip);
+	archive_read_set_seek_callback(a, src_seek);
+	archive_read_set_callback_data(a, s);
+	return archive_read_open1(a);
+}
+
+/* The compressions a tar is read through (libarchive's own). */
+static void
+tar_filters(struct archive *a)
+{
+	archive_read_support_filter_gzip(a);
+	archive_read_support_filter_bzip2(a);
+	archive_read_support_filter_xz(a);
+	archive_read_support_filter_zstd(a);
+}
+
 /* A reader at the start of s, for a ZIP (by its central directory) or a
- * tar, gzip'd or not. */
+ * tar, compressed or not. */
 static struct archive *
 ar_open(const char *name, struct src *s, bool zip)
 {
@@ -156,15 +179,10 @@ ar_open(const char *name, struct src *s, bool zip)
 	if (zip) {
 		archive_read_support_format_zip_seekable(a);
 	} else {
-		archive_read_support_filter_gzip(a);
+		tar_filters(a);
 		archive_read_support_format_tar(a);
 	}
-	s->off = 0;
-	archive_read_set_read_callback(a, src_read);
-	archive_read_set_skip_callback(a, src_skip);
-	archive_read_set_seek_callback(a, src_seek);
-	archive_read_set_callback_data(a, s);
-	if (archive_read_open1(a) != ARCHIVE_OK)
+	if (src_open(a, s) != ARCHIVE_OK)
 		qp_die("%s: bad %s archive: %s", name, zip ? "ZIP" : "tar",
 		       archive_error_string(a) ? archive_error_string(a) : "cannot open");
 	return a;
@@ -343,19 +361,31 @@ list(struct ain *st)
 
 /* ---- qp_unpacker ---- */
 
+/* A tar reader (through the compressions if packed) for a probe, or NULL. */
+static struct archive *
+tar_probe(bool packed)
+{
+	struct archive *a = archive_read_new();
+	if (!a)
+		return NULL;
+	QP_FUZZ_OWN(a, release_archive);
+	if (packed)
+		tar_filters(a);
+	archive_read_support_format_tar(a);
+	return a;
+}
+
 /* A tar, gzip'd or not, by libarchive's own test of its first header
  * (the checksum): not every file with "ustar" at byte 257 is one. */
 static bool
 probe_tar(const char *head, size_t n)
 {
-	struct archive *a = archive_read_new();
+	struct archive *a = tar_probe(false);
 	struct archive_entry *e;
 	bool tar = false;
 
 	if (!a)
 		return false;
-	QP_FUZZ_OWN(a, release_archive);
-	archive_read_support_format_tar(a);
 	if (archive_read_open_memory(a, head, n) == ARCHIVE_OK) {
 		archive_read_next_header(a, &e);
 		tar = (archive_format(a) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_TAR;
@@ -364,19 +394,9 @@ probe_tar(const char *head, size_t n)
 	return tar;
 }
 
-/* Are the members, in name order, in archive order too? */
-static bool
-in_order(const struct ain *st)
-{
-	for (size_t i = 1; i < st->nents; i++)
-		if (st->ents[i].idx < st->ents[i - 1].idx)
-			return false;
-	return true;
-}
-
-/* A tar.gz whose members are not in name order: inflated once into a
- * temporary file, a plain tar, so that going back to a member is a seek
- * and not inflating all that comes before it again. */
+/* A compressed tar: inflated once into a temporary file, a plain tar,
+ * so that listing the names and going back to a member are seeks and
+ * not inflating all that comes before them again. */
 static void
 inflate_once(struct ain *st)
 {
@@ -388,13 +408,9 @@ inflate_once(struct ain *st)
 	if (!a)
 		qp_die("%s: cannot start libarchive: out of memory", st->name);
 	QP_FUZZ_OWN(a, release_archive);
-	archive_read_support_filter_gzip(a);
+	tar_filters(a);
 	archive_read_support_format_raw(a);
-	st->src.off = 0;
-	archive_read_set_read_callback(a, src_read);
-	archive_read_set_skip_callback(a, src_skip);
-	archive_read_set_callback_data(a, &st->src);
-	if (archive_read_open1(a) != ARCHIVE_OK || archive_read_next_header(a, &e) != ARCHIVE_OK)
+	if (src_open(a, &st->src) != ARCHIVE_OK || archive_read_next_header(a, &e) != ARCHIVE_OK)
 		qp_die("%s: bad tar archive: %s", st->name, archive_error_string(a));
 	off_t total = 0;
 	for (;;) {
@@ -434,20 +450,54 @@ probe_gz_tar(const char *head, size_t n)
 	return got >= 512 && probe_tar(out, got);
 }
 
+/* "bzip2", "xz" or "zstd" by the magic number (a tar?), or NULL. */
+static const char *
+packed_magic(const char *h, size_t n)
+{
+	return n >= 4 && !memcmp(h, "BZh", 3) && h[3] >= '1' && h[3] <= '9' ? "bzip2" :
+	       n >= 6 && !memcmp(h, "\xFD" "7zXZ\0", 6) ? "xz" :
+	       n >= 4 && !memcmp(h, "\x28\xB5\x2F\xFD", 4) ? "zstd" : NULL;
+}
+
+/* Does the bzip2, xz or zstd data of s hold a tar?  Its first header is
+ * decompressed to tell (not the head: a bzip2 block needs all its bytes);
+ * data that does not decompress (cut, damaged) is an error. */
+static bool
+probe_packed_tar(const char *name, const char *kind, struct src *s)
+{
+	struct archive *a = tar_probe(true);
+	struct archive_entry *e;
+	bool tar = false;
+
+	if (!a)
+		return false;
+	if (src_open(a, s) == ARCHIVE_OK && archive_read_next_header(a, &e) == ARCHIVE_OK)
+		tar = (archive_format(a) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_TAR;
+	/* "Unrecognized archive format" is EILSEQ (ARCHIVE_ERRNO_FILE_FORMAT) */
+	else if (archive_errno(a) != EILSEQ)
+		qp_die("%s: damaged %s data: %s", name, kind,
+		       archive_error_string(a) ? archive_error_string(a) : "cannot read");
+	ar_free(&a);
+	return tar;
+}
+
+static void ain_close(void *vp);
+
 static void *
 ain_open(const char *name, int fd, const char *head, size_t n)
 {
 	bool zip = n >= 4 && (memcmp(head, "PK\x03\x04", 4) == 0 || memcmp(head, "PK\x05\x06", 4) == 0);
 	bool gz = n >= 2 && (unsigned char)head[0] == 0x1f && (unsigned char)head[1] == 0x8b;
+	const char *packed = gz ? NULL : packed_magic(head, n);
 	bool tar = gz ? probe_gz_tar(head, n) :
 	           n >= 262 && memcmp(head + 257, "ustar", 5) == 0 && probe_tar(head, n);
-	if (!zip && !tar)
+	if (!zip && !tar && !packed)
 		return NULL;
 
 	struct ain *st = xcalloc(1, sizeof *st);
 	st->name = xstrdup(name);
 	st->zip = zip;
-	st->gz = gz;
+	st->packed = gz || packed;
 	st->spool = -1;
 	struct stat sb;
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
@@ -473,13 +523,20 @@ ain_open(const char *name, int fd, const char *head, size_t n)
 	}
 	st->src.size = sb.st_size;
 	st->apos = SIZE_MAX;
+	/* not a tar: given back, refused by its magic number (tr_detect.c) */
+	if (packed && !probe_packed_tar(name, packed, &st->src)) {
+		ain_close(st);
+		return NULL;
+	}
 	/* an empty ZIP is its end record alone, which libarchive does not
 	 * take for a ZIP */
 	if (zip && memcmp(head, "PK\x05\x06", 4) == 0 && st->src.size == 22)
 		return st;
-	list(st);
-	if (gz && !in_order(st))
+	/* listing the names decompresses the whole stream, and reading the
+	 * members would do it again: decompressed once, to a plain tar */
+	if (st->packed)
 		inflate_once(st);
+	list(st);
 	return st;
 }
 

@@ -221,8 +221,9 @@ open_next(qp_input *in)
 }
 
 /*
- * The first bytes for the unpacker: QP_UNPACK_HEAD of gzip or ZIP data,
- * but of anything else no more than it takes to rule out a tar header
+ * The first bytes for the unpacker: QP_UNPACK_HEAD of gzip, ZIP, bzip2,
+ * xz or zstd data, but of anything else no more than it takes to rule out
+ * a tar header
  * (its first 100 bytes, the name, never hold a line end; "ustar" is at
  * byte 257), so that a pipe of text, read with --line-buffered, is not
  * held up waiting for 4 KiB.
@@ -236,7 +237,11 @@ unpack_head(qp_input *in)
 		const unsigned char *r = in->raw;
 		if (in->raw_eof || n >= QP_UNPACK_HEAD)
 			return;
-		bool bin = n >= 2 && ((r[0] == 0x1f && r[1] == 0x8b) || (r[0] == 'P' && r[1] == 'K'));
+		/* bzip2 ("BZh1" to "BZh9"), xz, zstd: a tar? (archive_in.c) */
+		bool bz = n >= 2 && r[0] == 'B' && r[1] == 'Z' &&
+		          (n < 3 || (r[2] == 'h' && (n < 4 || (r[3] >= '1' && r[3] <= '9'))));
+		bool bin = bz || (n >= 2 && ((r[0] == 0x1f && r[1] == 0x8b) || (r[0] == 'P' && r[1] == 'K') ||
+		                             (r[0] == 0xfd && r[1] == '7') || (r[0] == 0x28 && r[1] == 0xb5)));
 		if (!bin && (n >= 262 || memchr(r, '\n', n < 100 ? n : 100)))
 			return;
 		raw_fill(in, n + 1);

@@ -169,4 +169,50 @@ int 1\t1\t\t\tA\tthree
 		segment --from labeled --line-buffered | { IFS= read -r h; IFS= read -r a; echo "$SECONDS $a"; cat >/dev/null; }'
 	[ "$status" -eq 0 ]
 	[[ "$output" == [012]" "*"first" ]]
+	# "BZ" might begin bzip2 data ("BZh9"): no longer once ":" follows
+	run bash -c '{ printf "BZ: first\nB: second\nBZ: third\n"; sleep 3; printf "B: fourth\n"; } |
+		segment --from labeled --line-buffered | { IFS= read -r h; IFS= read -r a; echo "$SECONDS $a"; cat >/dev/null; }'
+	[ "$status" -eq 0 ]
+	[[ "$output" == [012]" "*"first" ]]
+}
+
+# bzip2, xz and zstd: libarchive's filters (linked in Debian's libarchive13)
+@test "segment archive: tar.bz2, tar.xz and tar.zst read as their files, in name order, from a pipe too" {
+	local fmt
+	mapfile -t m < <(members)
+	for fmt in tbz2 txz tzst; do
+		"$MK" "$fmt" "$T/in.$fmt" "${m[@]}"
+		run segment "$T/in.$fmt"
+		[ "$status" -eq 0 ] || { echo "$fmt: $output"; false; }
+		diff <(printf '%s\n' "$output") "$T/want"
+		run bash -c "cat '$T/in.$fmt' | segment"
+		[ "$status" -eq 0 ] || { echo "$fmt pipe: $output"; false; }
+		diff <(printf '%s\n' "$output") "$T/want"
+		# in name order already
+		"$MK" "$fmt" "$T/ord.$fmt" "a/interview.txt=@$F/interview.txt" "b/zoom.vtt=@$F/zoom.vtt"
+		run segment "$T/ord.$fmt"
+		[ "$status" -eq 0 ]
+		diff <(printf '%s\n' "$output") <(cd "$T" && segment a/interview.txt b/zoom.vtt)
+	done
+}
+
+# tar format | data format (mkarchive) | the message's words
+packed_rows='tbz2|bz2|bzip2 data
+txz|xz|xz data
+tzst|zst|zstd data'
+
+@test "segment archive: bzip2, xz or zstd data that is not a tar is refused; a cut one is damaged" {
+	local fmt z what
+	mapfile -t m < <(members)
+	while IFS='|' read -r fmt z what; do
+		"$MK" "$z" "$T/teams.$fmt" "teams.vtt=@$F/teams.vtt"
+		run segment "$T/teams.$fmt"
+		[ "$status" -eq 2 ] || { echo "$fmt: $output"; false; }
+		[[ "$output" == "segment: $T/teams.$fmt"*"$what"* ]] || { echo "$fmt: $output"; false; }
+		"$MK" "$fmt" "$T/in.$fmt" "${m[@]}"
+		head -c $(($(stat -c %s "$T/in.$fmt") * 3 / 4)) "$T/in.$fmt" >"$T/cut.$fmt"
+		run segment "$T/cut.$fmt"
+		[ "$status" -eq 2 ] || { echo "cut $fmt: $output"; false; }
+		[[ "$output" == "segment: $T/cut.$fmt: damaged $what: "* ]] || { echo "cut $fmt: $output"; false; }
+	done <<<"$packed_rows"
 }

@@ -4,9 +4,11 @@
  *
  *   mkarchive FORMAT OUT MEMBER...
  *
- * FORMAT: zip, tar or tgz.  MEMBER: NAME=@PATH (the file's bytes),
- * NAME=TEXT (the text as given), NAME=%zeros:N (N zero bytes, written
- * a block at a time), or NAME/ (a directory).  OUT "-" is standard
+ * FORMAT: zip, tar, tgz, tbz2, txz or tzst (a tar through gzip, bzip2, xz
+ * or zstd), or bz2, xz or zst (one member's bytes alone, compressed, as
+ * bzip2, xz and zstd write them).  MEMBER: NAME=@PATH (the file's bytes), NAME=TEXT (the text
+ * as given), NAME=%zeros:N (N zero bytes, written a block at a time), or
+ * NAME/ (a directory).  OUT "-" is standard
  * output.  A .docx is a zip of its XML parts.
  */
 #include <archive.h>
@@ -55,7 +57,7 @@ int
 main(int argc, char **argv)
 {
 	if (argc < 3) {
-		fprintf(stderr, "usage: mkarchive zip|tar|tgz OUT MEMBER...\n");
+		fprintf(stderr, "usage: mkarchive zip|tar|tgz|tbz2|txz|tzst|bz2|xz|zst OUT MEMBER...\n");
 		return 2;
 	}
 	setlocale(LC_ALL, "");  /* member names are in the locale's charset */
@@ -67,6 +69,18 @@ main(int argc, char **argv)
 	} else if (strcmp(argv[1], "tgz") == 0) {
 		archive_write_set_format_pax_restricted(a);
 		archive_write_add_filter_gzip(a);
+	} else if (strchr("tbxz", argv[1][0]) && (strstr(argv[1], "bz2") ||
+	           strstr(argv[1], "xz") || strstr(argv[1], "zst"))) {
+		/* tbz2, txz, tzst: a tar; bz2, xz, zst: one member's bytes */
+		if (argv[1][0] == 't')
+			archive_write_set_format_pax_restricted(a);
+		else
+			archive_write_set_format_raw(a);
+		int r = strstr(argv[1], "bz2") ? archive_write_add_filter_bzip2(a) :
+		        strstr(argv[1], "xz") ? archive_write_add_filter_xz(a) :
+		        archive_write_add_filter_zstd(a);
+		if (r != ARCHIVE_OK)
+			die(a, argv[1]);
 	} else {
 		fprintf(stderr, "mkarchive: unknown format %s\n", argv[1]);
 		return 2;
