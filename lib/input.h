@@ -136,7 +136,8 @@ const char *qp_input_member(const qp_input *in);
  * qp_input_chunk returned in this file (off at most the end of the last
  * chunk; earlier chunks' bytes count as its start): its line, which
  * qp_input_lineno then names, and in *col (may be NULL) its byte in the
- * line, from 1.  Calls must not go back before the last chunk.  After
+ * line, from 1 (lines counted by their LF: a lone CR ends none here).
+ * Calls must not go back before the last chunk.  After
  * qp_input_chunk returned false, qp_input_lineno names the last line.
  */
 bool qp_input_head(qp_input *in, const char **p, size_t *n);
