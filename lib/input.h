@@ -113,4 +113,35 @@ void qp_input_unpack(qp_input *in, const qp_unpacker *u);
 /* The member the last line came from (borrowed), or NULL. */
 const char *qp_input_member(const qp_input *in);
 
+/*
+ * The current file as bytes, not lines (QP_IN_FILES; segment's JSON
+ * readers: a JSON file is often one line of many MB).
+ *
+ * qp_input_head: before any line of the file is peeked or read, its
+ * first bytes as they are (not checked; a BOM skipped): up to
+ * QP_SNIFF_BYTES, but it waits for no more than a line end or the
+ * file's end.  False if the file has no byte,
+ * or lines of it were taken already.
+ *
+ * qp_input_chunk: the rest of the file (from its start, or after the
+ * last line returned; lines peeked and not returned come first, each
+ * with a "\n"), in
+ * chunks of up to a few hundred KiB, cut anywhere but inside a UTF-8
+ * character; the BOM removed, checked as lines are (bad bytes die
+ * naming FILE:LINE and the byte in the line, or become U+FFFD).  False
+ * at the file's end.  A chunk belongs to the qp_input until the next
+ * call.  Memory stays bounded by the chunk, whatever the line lengths.
+ *
+ * qp_input_at: where byte off is, counted from 0 at the first byte
+ * qp_input_chunk returned in this file (off at most the end of the last
+ * chunk; earlier chunks' bytes count as its start): its line, which
+ * qp_input_lineno then names, and in *col (may be NULL) its byte in the
+ * line, from 1 (lines counted by their LF: a lone CR ends none here).
+ * Calls must not go back before the last chunk.  After
+ * qp_input_chunk returned false, qp_input_lineno names the last line.
+ */
+bool qp_input_head(qp_input *in, const char **p, size_t *n);
+bool qp_input_chunk(qp_input *in, const char **p, size_t *n);
+unsigned long qp_input_at(qp_input *in, unsigned long long off, size_t *col);
+
 #endif

@@ -65,6 +65,12 @@ struct js_stream {
 	size_t nidx, idxcap;
 
 	qp_buf num, line;
+	/* js_feed_text: inside a string, after its backslash; the byte
+	 * before is a delimiter; a bare word held back; offsets */
+	bool str, esc, prevd;
+	char carry[16];
+	size_t ncarry;
+	unsigned long long fed, base, erroff;
 	size_t errcol;          /* js_column */
 	char err[160];          /* a callback's own error, or "" */
 	unsigned char *yerr;
@@ -450,6 +456,7 @@ js_new(const char *const *paths, js_elem_fn *fn, void *ctx)
 	buf_init(&js->key);
 	buf_init(&js->num);
 	buf_init(&js->line);
+	js->prevd = true;
 	js->h = yajl_alloc(&callbacks, &af, js);
 	/* the lines are UTF-8 already (qp_input) */
 	yajl_config(js->h, yajl_dont_validate_strings, 1);
@@ -507,7 +514,7 @@ static bool
 delim(char c)
 {
 	return c == ',' || c == ']' || c == '}' || c == ':' || c == '[' || c == ' ' ||
-	       c == '\t' || c == '\r';
+	       c == '\t' || c == '\r' || c == '\n';
 }
 
 /* Feed a line (the bytes b[0..n)) and its end, noting where it failed. */
@@ -567,9 +574,122 @@ js_feed_line(js_stream *js, const char *p, size_t n)
 	return feed_line(js, b->s, b->len);
 }
 
+/* ---- js_feed_text ---- */
+
+/* Feed p[0..n), which begins at offset base of the document. */
+static bool
+piece(js_stream *js, unsigned long long base, const char *p, size_t n)
+{
+	js->base = base;
+	if (n == 0 || js_feed(js, p, n))
+		return true;
+	size_t c = yajl_get_bytes_consumed(js->h);
+	js->erroff = base + (c ? c - 1 : 0);
+	return false;
+}
+
+/* Is p[0..n) a bare word (-?NaN, -?Infinity)?  Its length, or 0; *part:
+ * p holds only the beginning of one. */
+static size_t
+bare(const char *p, size_t n, bool *part)
+{
+	static const char *const words[] = { "NaN", "Infinity" };
+	size_t k = p[0] == '-';
+
+	*part = k == n;
+	for (int w = 0; w < 2 && k < n; w++) {
+		size_t len = strlen(words[w]), m = n - k < len ? n - k : len;
+		if (memcmp(p + k, words[w], m) == 0) {
+			*part = m < len;
+			return m < len ? 0 : k + len;
+		}
+	}
+	return 0;
+}
+
+/* The bytes d[0..n) at offset a of the document, fed with their bare
+ * words read as null; the end of d is the document's if last. */
+static bool
+scan(js_stream *js, const char *d, size_t n, unsigned long long a, bool last)
+{
+	size_t from = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = d[i];
+		if (js->str) {
+			if (js->esc)
+				js->esc = false;
+			else if (c == '\\')
+				js->esc = true;
+			else if (c == '"')
+				js->str = false;
+			continue;
+		}
+		if (c == '"') {
+			js->str = true;
+			js->prevd = false;
+			continue;
+		}
+		if ((c == 'N' || c == 'I' || c == '-') && js->prevd) {
+			bool part;
+			size_t len = bare(d + i, n - i, &part);
+			if (!last && (part || (len && i + len == n))) {
+				/* cut by the chunk's end: the next call decides */
+				js->ncarry = n - i;
+				memcpy(js->carry, d + i, n - i);
+				return piece(js, a + from, d + from, i - from);
+			}
+			if (len && (i + len == n || delim(d[i + len]))) {
+				if (!piece(js, a + from, d + from, i - from) ||
+				    !piece(js, a + i, "null", 4))
+					return false;
+				i += len - 1;
+				from = i + 1;
+				js->prevd = false;
+				continue;
+			}
+		}
+		js->prevd = delim(c);
+	}
+	return piece(js, a + from, d + from, n - from);
+}
+
+bool
+js_feed_text(js_stream *js, const char *p, size_t n)
+{
+	unsigned long long a = js->fed;
+
+	js->fed += n;
+	if (js->ncarry == 0)
+		return scan(js, p, n, a, false);
+	/* a bare word held back: read again with what follows */
+	qp_buf *b = &js->line;
+	buf_reset(b);
+	buf_add(b, js->carry, js->ncarry);
+	buf_add(b, p, n);
+	a -= js->ncarry;
+	js->ncarry = 0;
+	return scan(js, b->s, b->len, a, false);
+}
+
+unsigned long long
+js_offset(const js_stream *js)
+{
+	if (js->erroff || !js->h)
+		return js->erroff;
+	size_t c = yajl_get_bytes_consumed(js->h);
+	return js->base + (c ? c - 1 : 0);
+}
+
 bool
 js_finish(js_stream *js)
 {
+	if (js->ncarry > 0) {
+		size_t n = js->ncarry;
+		js->ncarry = 0;
+		if (!scan(js, js->carry, n, js->fed - n, true))
+			return false;
+	}
 	return yajl_complete_parse(js->h) == yajl_status_ok;
 }
 

@@ -50,6 +50,19 @@ bool js_feed(js_stream *js, const char *p, size_t n);
 /* A line of the document without its line end: NaN and Infinity outside
  * strings read as null, then the line and a "\n" fed. */
 bool js_feed_line(js_stream *js, const char *p, size_t n);
+/*
+ * The next bytes of the document cut anywhere (a file read in chunks,
+ * qp_input_chunk): NaN and Infinity outside strings read as null, as
+ * js_feed_line reads them; one cut by the end of p is held back (at
+ * most 9 bytes) until the next call or js_finish.  Not to be mixed with
+ * js_feed_line in one document.
+ */
+bool js_feed_text(js_stream *js, const char *p, size_t n);
+/* For js_feed_text: the offset, from 0 at the first byte it was given,
+ * of the byte yajl stopped at after a false, or, in a callback, of the
+ * last byte of the element's last token (NaN read as null: its first
+ * byte, or one past it). */
+unsigned long long js_offset(const js_stream *js);
 /* The document is complete: false if it is not (js_error). */
 bool js_finish(js_stream *js);
 /* What is wrong, after a false (static storage or the stream's). */

@@ -391,6 +391,23 @@ tr_detect(tr_reader *rd)
 	tr_line first;
 	size_t nl, fb;
 
+	/* JSON by its first bytes, before a line is peeked: a JSON file is
+	 * often one line of many MB (tr_json.c reads it in chunks) */
+	const char *h;
+	size_t hn;
+	if (qp_input_head(rd->in, &h, &hn)) {
+		tr_line hl[64];
+		look.line = hl;
+		for (look.n = 0; look.n < 64 && hn > 0; look.n++) {
+			const char *e = memchr(h, '\n', hn);
+			size_t len = e ? (size_t)(e - h) : hn;
+			hl[look.n] = (tr_line){ h, len > 0 && h[len - 1] == '\r' ? len - 1 : len };
+			h += e ? len + 1 : len;
+			hn -= e ? len + 1 : len;
+		}
+		if (looks_json(&look))
+			return &tr_fmt_json;
+	}
 	if (!qp_input_peek(rd->in, 0, &first.p, &first.n))
 		return &tr_fmt_plain;
 	look.line = &first;

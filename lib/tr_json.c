@@ -1,6 +1,7 @@
 /*
- * tr_json.c: JSON transcripts (tr_json.h): the file streamed through
- * lib/jsonstream with the vendors' paths, each element handed to its
+ * tr_json.c: JSON transcripts (tr_json.h): the file's bytes, in chunks
+ * (qp_input_chunk: a file on one line is never held whole), streamed
+ * through lib/jsonstream with the vendors' paths, each element handed to its
  * vendor; the shape is named by the first element that arrives, or by
  * the top-level keys when none does.
  */
@@ -27,6 +28,8 @@ on_elem(void *ctx, int which, json_t *v)
 {
 	trj *j = ctx;
 	const trj_vendor *ven = st.pv[which];
+
+	qp_input_at(j->rd->in, js_offset(j->js), NULL);      /* its line, for tr_fail */
 
 	if (!j->v)
 		j->v = ven;
@@ -117,10 +120,14 @@ tr_json_read(tr_reader *rd, const trj_vendor *only)
 	buf_init(&j->seg);
 	buf_init(&j->text);
 	j->js = js_new(paths, on_elem, j);
-	while (tr_next_line(rd, &p, &n))
-		if (!js_feed_line(j->js, p, n))
-			tr_fail(rd, "JSON: %s (near byte %zu of the line)", js_error(j->js),
-			        js_column(j->js));
+	/* in chunks, not lines: a JSON file is often one line of many MB */
+	while (qp_input_chunk(rd->in, &p, &n)) {
+		if (!js_feed_text(j->js, p, n)) {
+			size_t col;
+			qp_input_at(rd->in, js_offset(j->js), &col);
+			tr_fail(rd, "JSON: %s (near byte %zu of the line)", js_error(j->js), col);
+		}
+	}
 	if (!js_finish(j->js))
 		tr_fail(rd, "JSON: %s", js_error(j->js));
 	if (!j->v && !(j->v = by_keys(j->js, only))) {

@@ -101,7 +101,7 @@ tr_next_file(tr_reader *rd)
 	do {
 		if (!qp_input_next_file(rd->in))
 			return false;
-	} while (!qp_input_peek(rd->in, 0, &p, &n));
+	} while (!qp_input_head(rd->in, &p, &n) && !qp_input_peek(rd->in, 0, &p, &n));
 	rd->name = qp_input_name(rd->in);
 	/* the extension before a .gz (of an archive's member: the member's) */
 	const char *base = qp_input_member(rd->in) ? qp_input_member(rd->in) : rd->name;

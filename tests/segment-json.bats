@@ -4,6 +4,7 @@
 # in tests/fixtures/segment/json/, written by hand in each writer's
 # layout; the expected records in json/expect/FILE.tsv.
 load helper
+bats_require_minimum_version 1.5.0
 
 setup() {
 	F=$FIX/segment/json
@@ -196,4 +197,96 @@ quirk_rows='{"segments": [{"start": NaN, "end": Infinity, "text": " NaN, Infinit
 	[ "${#lines[@]}" -eq 2 ]
 	run segment --no-merge "$T/x.json"
 	[ "${#lines[@]}" -eq 3 ]
+}
+
+# ---- JSON read in chunks, not lines (qp_input_chunk): a file on one line ----
+
+# gen_whisperx MB: a WhisperX-like file of about MB MiB on one line, as
+# whisperx writes it: segments with words, speakers, a NaN score now and then
+gen_whisperx() {
+	awk -v mb="$1" 'BEGIN {
+		srand(7)
+		nv = split("so we had a long day at the clinic and the nurses were tired but fine", v, " ")
+		lim = mb * 1048576; t = 0; spk = 0; n = 0; bytes = 0
+		printf "{\"segments\": ["
+		while (bytes < lim) {
+			if (rand() < 0.3) spk = 1 - spk
+			nw = 8 + int(rand() * 12); s0 = t; w = ""; txt = ""
+			for (i = 0; i < nw; i++) {
+				word = v[1 + int(rand() * nv)]; d = 0.15 + rand() * 0.4
+				sc = rand() < 0.1 ? "NaN" : sprintf("%.3f", rand())
+				w = w sprintf("%s{\"word\": \"%s\", \"start\": %.3f, \"end\": %.3f, \"score\": %s, \"speaker\": \"SPEAKER_%02d\"}",
+				    i ? ", " : "", word, t, t + d, sc, spk)
+				txt = txt " " word; t += d + 0.05
+			}
+			line = sprintf("%s{\"start\": %.3f, \"end\": %.3f, \"text\": \"%s\", \"words\": [%s], \"speaker\": \"SPEAKER_%02d\"}",
+			    n++ ? ", " : "", s0, t, txt, w, spk)
+			printf "%s", line; bytes += length(line)
+		}
+		printf "], \"word_segments\": []}\n"
+	}'
+}
+
+@test "segment: a 50 MB WhisperX file on one line: bounded memory, the same records as on many lines" {
+	if [ ! -x /usr/bin/time ]; then
+		[ "${CI:-}" != true ] || { echo "CI=true and no /usr/bin/time (.ci/deps installs it)"; return 1; }
+		skip "GNU time is not installed"
+	fi
+	# the same document, an object a line and indented, under the same name
+	mkdir "$T/one" "$T/many"
+	gen_whisperx 50 >"$T/one/w.json"
+	[ "$(wc -l <"$T/one/w.json")" -eq 1 ]
+	sed 's/}, {/},\n    {/g; s/\[{/[\n    {/g' "$T/one/w.json" >"$T/many/w.json"
+	[ "$(wc -l <"$T/many/w.json")" -gt 100000 ]
+	(cd "$T/one" && /usr/bin/time -f %M -o "$T/rss" segment w.json >"$T/one.tsv")
+	(cd "$T/many" && segment w.json >"$T/many.tsv")
+	size=$(($(wc -c <"$T/one/w.json") / 1024))
+	rss=$(cat "$T/rss")
+	echo "file $size KiB, peak RSS $rss KiB"
+	# the bound, where the sanitizers do not add their own (plain: ~6 MiB)
+	if ! ldd "$(command -v segment)" 2>/dev/null | grep -q libasan; then
+		[ "$rss" -lt $((size / 4)) ]
+	fi
+	[ "$(wc -l <"$T/one.tsv")" -gt 1000 ]
+	cmp "$T/one.tsv" "$T/many.tsv"
+}
+
+# a NaN, a "-Infinity" or a UTF-8 character cut by the end of a read:
+# a pipe delivers the halves apart (the first line ends before the cut,
+# or the first read would wait for the rest)
+@test "segment: JSON cut anywhere by the reads of a pipe reads as whole" {
+	local a b
+	while IFS='|' read -r a b; do
+		echo "row: $a|$b"
+		{ printf '%b' "$a"; sleep 0.3; printf '%b\n' "$b"; } | segment --from whisper-json >"$T/cut.tsv"
+		printf '%b%b\n' "$a" "$b" | segment --from whisper-json >"$T/whole.tsv"
+		cmp "$T/cut.tsv" "$T/whole.tsv"
+		grep -q 'caf' "$T/cut.tsv"
+	done <<-'EOF2'
+	{"segments": [\n{"start": 0, "end": 1, "text": "café", "x": Na|N}]}
+	{"segments": [\n{"start": 0, "end": 1, "text": "café", "x": N|aN}]}
+	{"segments": [\n{"start": 0, "end": 1, "text": "café", "x": NaN|}]}
+	{"segments": [\n{"start": 0, "end": 1, "text": "café", "x": -|Infinity}]}
+	{"segments": [\n{"start": 0, "end": 1, "text": "café", "x": -Infin|ity}]}
+	{"segments": [\n{"start": 0, "end": 1, "text": "caf\xc3|\xa9 NaN", "x": 1}]}
+	{"segments": [\n{"start": 0, "end": 1, "text": "café \"Na|N\""}]}
+	EOF2
+}
+
+# file content (printf %b) | the message after "segment: FILE:"
+@test "segment: errors in a JSON file on one line name the line and the byte" {
+	local in want
+	while IFS='|' read -r in want; do
+		echo "row: $in"
+		printf '%b' "$in" >"$T/bad.json"
+		run --separate-stderr segment "$T/bad.json"
+		[ "$status" -eq 2 ]
+		[ "$stderr" = "segment: $T/bad.json:$want" ]
+	done <<-'EOF2'
+	{"segments": [{"start": 0, "end": 1, "text": "a"}, {"start": 1 "end": 2}]}|1: JSON: parse error: after key and value, inside map, I expect ',' or '}' (near byte 65 of the line)
+	{"segments": [{"start": 0, "end": 1, "text": "a\xff"}]}|1: invalid UTF-8 at byte 48 (--replace-invalid substitutes U+FFFD)
+	{"segments": [\n{"start": 0, "end": 1, "text": "a\x00"}]}|2: NUL byte at byte 34 (--replace-invalid substitutes U+FFFD)
+	{"segments": [{"start": 0, "end": 1, "text": "a"}, {"start": -1, "text": "b"}]}|1: whisper JSON: "start" is a time out of range
+	{"segments": [\n{"start": 0, "end": 1, "text": "a"},\n{"start": "x", "text": "b"}]}|3: whisper JSON: "start" is not a time in seconds
+	EOF2
 }
