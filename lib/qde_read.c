@@ -75,18 +75,30 @@ fail(rd *r, const xmlNode *n, const char *fmt, const char *arg)
 	return false;
 }
 
-/* A GUID as written, for the map: braces dropped, upper case folded. */
+/* A GUID as the schema writes it (8-4-4-4-12 hex digits, braced or
+ * not, either case) to its key for the map: braces dropped, lower case.
+ * Anything else gives 0: a name that is not a GUID cannot be matched
+ * to the others, and cutting it to length would make two names one. */
 static size_t
 guid_key(const char *g, char key[QP_UUID_LEN + 3])
 {
-	size_t n = 0;
-	for (const char *s = g; *s && n < QP_UUID_LEN + 2; s++) {
-		if (*s == '{' || *s == '}')
-			continue;
-		key[n++] = (*s >= 'A' && *s <= 'Z') ? (char)(*s - 'A' + 'a') : *s;
+	size_t len = strlen(g);
+	if (len == QP_UUID_LEN + 2 && g[0] == '{' && g[len - 1] == '}') {
+		g++;
+		len -= 2;
 	}
-	key[n] = '\0';
-	return n;
+	if (len != QP_UUID_LEN)
+		return key[0] = '\0', 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = g[i];
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+		if (dash ? c != '-' : !((c >= '0' && c <= '9') ||
+		    (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+			return key[0] = '\0', 0;
+		key[i] = (c >= 'A' && c <= 'F') ? (char)(c - 'A' + 'a') : c;
+	}
+	key[len] = '\0';
+	return len;
 }
 
 static bool
@@ -97,7 +109,11 @@ guid_attr(rd *r, const xmlNode *n, char out[QP_UUID_LEN + 3])
 		xmlFree(g);
 		return fail(r, n, "a %s without a guid", (const char *)n->name);
 	}
-	guid_key(g, out);
+	if (guid_key(g, out) == 0) {
+		fail(r, n, "guid '%.60s' is not a GUID (8-4-4-4-12 hex digits)", g);
+		xmlFree(g);
+		return false;
+	}
 	xmlFree(g);
 	return true;
 }
@@ -107,6 +123,8 @@ lookup(const qp_map *m, const char *guid)
 {
 	char key[QP_UUID_LEN + 3];
 	size_t n = guid_key(guid, key);
+	if (n == 0)
+		return QDE_NONE;
 	qp_entry *e = qp_map_get(m, key, n);
 	return e ? (size_t)(uintptr_t)e->val - 1 : QDE_NONE;
 }

@@ -306,6 +306,12 @@ export_fixture() {
 	sed 's/startPosition="149"/startPosition="-3"/' "$F/maxqda/project.qde" >"$T/d/neg.qde"
 	printf '\377\376bad' >"$T/d/sources/1B2C3D4E-5F60-4718-8293-A4B5C6D7E8F9.txt"
 	cp "$F/maxqda/project.qde" "$T/d/latin1.qde"
+	# libFuzzer: a guid longer than a GUID was cut to length inside a
+	# UTF-8 sequence, and the writer read past its end.
+	sed 's/guid="2C3D4E5F-6071-4283-9495-B6C7D8E9FA0B"/guid="2C3D4E5F-6071-4283-9495-B6C7D8E9FA0\xc3\xa9B"/' \
+		"$F/maxqda/project.qde" >"$T/d/longguid.qde"
+	sed 's/guid="2C3D4E5F-6071-4283-9495-B6C7D8E9FA0B"/guid="code-1"/' \
+		"$F/maxqda/project.qde" >"$T/d/notguid.qde"
 	while IFS='|' read -r file want; do
 		run bash -c "from-qdpx '$T/$file' 2>&1 >'$T/out'"
 		[ "$status" -eq 2 ] || { echo "$file: status $status: $output"; return 1; }
@@ -322,6 +328,8 @@ export_fixture() {
 	d/badref.qde|CodeRef: no code has the guid 'FFFFFFFF-6071-4283-9495-B6C7D8E9FA0B'
 	d/neg.qde|startPosition is not a position
 	d/latin1.qde|the text of source 'ward-2' is not UTF-8
+	d/longguid.qde|guid '2C3D4E5F-6071-4283-9495-B6C7D8E9FA0éB' is not a GUID
+	d/notguid.qde|guid 'code-1' is not a GUID
 	CASES
 }
 
