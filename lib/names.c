@@ -161,7 +161,8 @@ static const char *const w_det[] = {
 	"a", "an", "the", "my", "your", "his", "her", "our", "their", "its",
 	"this", "that", "these", "those", "no", "any", "every", "some",
 	"each", "much", "more", "own", "free", "good", "ill", "lost", "last",
-	"next", "early", "late", NULL
+	"next", "early", "late", "whole", "entire", "final", "total", "unpaid",
+	"monthly", "another", "same", "such", NULL
 };
 static const char *const w_pron[] = {
 	"i", "we", "you", "they", "he", "she", "it", "who", "which", "what",
@@ -194,7 +195,23 @@ static const char *const w_stop[] = {
 	"medicine", "health", "program", "building", "street", "road",
 	"avenue", "hall", "house", "day", "week", "month", "year",
 	"group", "team", "course", "step", "ok", "okay", "yes", "no",
-	"yeah", "so", "well", "oh", "um", "uh", NULL
+	"yeah", "so", "well", "oh", "um", "uh",
+	/* function words and the commonest verbs: no name is one, and
+	 * before a head they are no institution's ("i have school",
+	 * "a program through canyon county") */
+	"have", "has", "had", "having", "make", "makes", "made", "get",
+	"gets", "got", "take", "takes", "took", "go", "goes", "went", "be",
+	"been", "being", "are", "were", "am", "would", "could", "should",
+	"might", "must", "shall", "through", "about", "into", "onto", "over",
+	"after", "before", "because", "if", "when", "where", "what", "how",
+	"why", "than", "then", "there", "here", "not", "also", "just",
+	"really", "very", "all", "any", "some", "every", "your", "its", "me",
+	"him", "them", "us", "these", "those", "which", "whose", "against",
+	"between", "during", "without", "within", "under", "until", "while",
+	"since", "though", "although", "skip", "skipped", "hate", "hated",
+	"finish", "finished", "start", "started", "leave", "left", "quit",
+	"attend", "attended", "need", "needs", "needed", "want", "wants",
+	"wanted", "like", "liked", NULL
 };
 /* Capitalised, yet not names on their own (with the months and the
  * weekdays). */
@@ -708,6 +725,11 @@ static bool
 sentence_initial(const char *s, size_t off)
 {
 	size_t i = off;
+	/* an opening quote starts the quoted speech's sentence: she
+	 * asked, "Will this help?" */
+	if ((i >= 1 && s[i - 1] == '"' && (i == 1 || s[i - 2] == ' ')) ||
+	    (i >= 3 && memcmp(s + i - 3, "\xE2\x80\x9C", 3) == 0))
+		return true;
 	while (i > 0) {
 		unsigned char c = (unsigned char)s[i - 1];
 		if (c == ' ' || c == '"' || c == '\'' || c == '(' || c == '[' || c == '\t') {

@@ -1391,6 +1391,10 @@ static const char *const local_stop[] = {
 	"right", "questions", "get", "got", "have", "has", "had", "do", "does",
 	"did", "can", "could", "would", "should", "must", "might", "say",
 	"said", "says", "know", "like",
+	/* "my email is fine t wierzbicki at": what is said of the address */
+	"fine", "best", "better", "good", "great", "easiest", "easier",
+	"quickest", "faster", "probably", "maybe", "actually", "it's", "that's",
+	"mine", "hers", "his", "same", "new", "old", "personal", "official",
 	NULL
 };
 

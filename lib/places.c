@@ -75,8 +75,14 @@ struct qp_places {
 	uint32_t id_of, id_to, id_from, id_school, id_center, id_centre, id_medical, id_high,
 	         id_middle, id_elementary, id_group, id_church, id_university,
 	         id_state, id_called, id_named, id_in, id_at, id_a, id_an,
-	         id_saint, id_st, id_memorial, id_college;
+	         id_saint, id_st, id_memorial, id_college, id_holy, id_washington,
+	         id_with, id_for;
+	idset compound;        /* family, behavioral (medicine, health): a head's first word */
+	idset compound_head;   /* medicine, health, department: a head after one of compound */
+	idset holy;            /* cross, family, trinity: holy X is a parish or a school */
+	idset employ;          /* work, job, shift (at): an employer follows */
 	bool cased;            /* the field has capitals: names are written with one */
+	const char *s;         /* the field places_find is in */
 	qp_buf norm;
 };
 
@@ -211,6 +217,34 @@ static const char *const w_ends[] = {
 	"which", "who", "that", "like", "um", "uh", "actually", "basically",
 	"really", "right", NULL
 };
+/* Two-word heads: "valley family medicine", "canyon county behavioral
+ * health", "the county health department".  The first word alone is
+ * generic ("family", "mental"), the pair is a kind of institution that
+ * takes a name before it; the pair alone ("in family medicine") stays. */
+static const char *const w_compound[] = {
+	"family", "behavioral", "behavioural", "mental", "health", "public",
+	"social", "human", "internal", "sports", "fire", "police", "sheriff's",
+	"urgent", "primary", "medical", "dental", "legal", "food", "youth",
+	"senior", "community", "school", "water", "parks", NULL
+};
+static const char *const w_compound_head[] = {
+	"medicine", "health", "department", "practice", "services",
+	"counseling", "counselling", "care", "office", "bank", "district",
+	"aid", "partners", NULL
+};
+static const char *const w_holy[] = {
+	"cross", "family", "trinity", "name", "spirit", "rosary", "redeemer",
+	"angels", "innocents", "savior", "saviour", "apostles", "ghost",
+	"infant", "child", NULL
+};
+/* "i work at costco", "a shift at fred meyer": after these and at or
+ * for, a word that is no English word names an employer. */
+static const char *const w_employ[] = {
+	"work", "works", "worked", "working", "job", "jobs", "shift",
+	"shifts", "employed", "hired", "interned", "intern", "internship",
+	"volunteer", "volunteered", "volunteering", "manager", "cashier",
+	NULL
+};
 static const char *const w_county[] = {
 	"county", "parish", "township", "borough", NULL
 };
@@ -288,8 +322,16 @@ places_new(qp_names *nm, const char *dir)
 	set_make(nm, &pl->at_cue, w_at_cue);
 	set_make(nm, &pl->called_noun, w_called_noun);
 	set_make(nm, &pl->ends, w_ends);
+	set_make(nm, &pl->compound, w_compound);
+	set_make(nm, &pl->compound_head, w_compound_head);
+	set_make(nm, &pl->holy, w_holy);
+	set_make(nm, &pl->employ, w_employ);
 	for (const char *const *h = w_head; *h; h++)
 		names_set_flags(nm, word_id(nm, *h), NAME_INST_HEAD);
+	for (const char *const *h = w_compound_head; *h; h++)
+		names_set_flags(nm, word_id(nm, *h), NAME_INST_HEAD);
+	for (const char *const *h = w_employ; *h; h++)
+		names_set_flags(nm, word_id(nm, *h), NAME_EMPLOY);
 	pl->id_of = word_id(nm, "of");
 	pl->id_to = word_id(nm, "to");
 	pl->id_from = word_id(nm, "from");
@@ -305,6 +347,10 @@ places_new(qp_names *nm, const char *dir)
 	pl->id_church = word_id(nm, "church");
 	pl->id_university = word_id(nm, "university");
 	pl->id_college = word_id(nm, "college");
+	pl->id_holy = word_id(nm, "holy");
+	pl->id_with = word_id(nm, "with");
+	pl->id_for = word_id(nm, "for");
+	pl->id_washington = word_id(nm, "washington");
 	pl->id_state = word_id(nm, "state");
 	pl->id_called = word_id(nm, "called");
 	pl->id_named = word_id(nm, "named");
@@ -340,7 +386,8 @@ places_free(qp_places *pl)
 	idset *sets[] = { &pl->cue, &pl->verb, &pl->go, &pl->of_cue, &pl->visit,
 	                  &pl->generic, &pl->mod, &pl->saint, &pl->denomination,
 	                  &pl->church_first, &pl->county, &pl->det,
-	                  &pl->at_cue, &pl->called_noun, &pl->ends };
+	                  &pl->at_cue, &pl->called_noun, &pl->ends, &pl->compound,
+	                  &pl->compound_head, &pl->holy, &pl->employ };
 	for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++)
 		free(sets[k]->v);
 	buf_free(&pl->norm);
@@ -521,6 +568,13 @@ name_word(const qp_places *pl, const names_tok *t)
 	 * word in lower case is no name */
 	if (pl->cased && !t->cap)
 		return false;
+	/* "studied family medicine": in text without case, a verb's form
+	 * of the word list is no name */
+	if (!t->cap && (t->pfl & NAME_WORD) &&
+	    !(t->pfl & (NAME_FIRST | NAME_LAST | NAME_PLACE)) && t->core >= 5 &&
+	    (memcmp(pl->s + t->off + t->core - 2, "ed", 2) == 0 ||
+	     memcmp(pl->s + t->off + t->core - 3, "ing", 3) == 0))
+		return false;
 	return !(t->pfl & (NAME_STOP | NAME_TITLE | NAME_NOTNAME | NAME_CUE |
 	                   NAME_SAYS | NAME_LIKE | NAME_WHERE | NAME_KEEP |
 	                   NAME_INST_HEAD));
@@ -619,6 +673,34 @@ institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 			return PLACES_ORG;
 		}
 	}
+	/* "valley family medicine", "treasure valley family counseling": a
+	 * name before the pair; a second word of a pair alone is no head */
+	bool second = in_set(&pl->compound_head, id);
+	if (h >= 1 && in_set(&pl->compound, tv[h - 1].pid) && free_tok(&tv[h - 1]) &&
+	    tv[h - 1].core == tv[h - 1].len && names_joinable(s, &tv[h - 1], t)) {
+		size_t m = name_before(pl, s, tv, h - 1, true);
+		/* "youth mental health": without case and without a modifier
+		 * (canyon county behavioral health), ordinary words before the
+		 * pair are no name */
+		bool words = m < h - 1 && !pl->cased && !in_set(&pl->mod, tv[h - 2].pid);
+		for (size_t k = m; words && k < h - 1; k++)
+			words = (tv[k].pfl & NAME_WORD) &&
+			        !(tv[k].pfl & (NAME_FIRST | NAME_LAST | NAME_PLACE));
+		if (words)
+			m = h - 1;
+		/* "at valley family medicine": a word is the name after a cue */
+		if (m == h - 1 && one_before(pl, s, tv, h - 1))
+			m = h - 2;
+		if (m < h - 1) {
+			*a = m;
+			while (*b < ntok && free_tok(&tv[*b]) && (tv[*b].pfl & NAME_INST_HEAD) &&
+			       tv[*b - 1].core == tv[*b - 1].len && spaced(s, &tv[*b - 1], &tv[*b]))
+				(*b)++;
+			return PLACES_ORG;
+		}
+	}
+	if (second)
+		return -1;
 	bool bare = (id == pl->id_high || id == pl->id_middle || id == pl->id_elementary);
 	if (bare && nx && nx->pid == pl->id_school)
 		return -1;   /* the school is the head */
@@ -629,7 +711,22 @@ institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 		*a = name_before(pl, s, tv, h, false);
 		if (*a == h && one_before(pl, s, tv, h))
 			*a = h - 1;
-		return *a < h ? PLACES_PLACE : -1;
+		if (*a == h)
+			return -1;
+		/* "canyon county behavioral health", "ada county hospital":
+		 * the county's institution */
+		size_t e = h + 1;
+		if (e + 1 < ntok && in_set(&pl->compound, tv[e].pid) && free_tok(&tv[e]) &&
+		    free_tok(&tv[e + 1]) && (tv[e + 1].pfl & NAME_INST_HEAD) &&
+		    names_joinable(s, t, &tv[e]) && names_joinable(s, &tv[e], &tv[e + 1]))
+			e += 2;
+		else if (nx && free_tok(nx) && (nx->pfl & NAME_INST_HEAD) &&
+		         !in_set(&pl->county, nx->pid) && !in_set(&pl->compound_head, nx->pid))
+			e++;
+		if (e == h + 1)
+			return PLACES_PLACE;
+		*b = e;
+		return PLACES_ORG;
 	}
 	*a = name_before(pl, s, tv, h, true);
 	/* "at capital high and": the high ends the phrase (not "high
@@ -762,7 +859,8 @@ called_name(const qp_places *pl, const char *s, const names_tok *tv, size_t ntok
 	size_t j = i;
 	while (j < ntok && j - i < 4 && free_tok(&tv[j]) &&
 	       !(tv[j].pfl & (NAME_AND | NAME_DET | NAME_PRON | NAME_WHERE | NAME_SAYS |
-	                      NAME_TITLE | NAME_INST_HEAD)) &&
+	                      NAME_TITLE)) &&
+	       !((tv[j].pfl & NAME_INST_HEAD) && !in_set(&pl->compound_head, tv[j].pid)) &&
 	       !in_set(&pl->ends, tv[j].pid) &&
 	       (j == i || (tv[j - 1].core == tv[j - 1].len && spaced(s, &tv[j - 1], &tv[j]))))
 		j++;
@@ -791,19 +889,31 @@ shaped_at(const qp_places *pl, const char *s, const names_tok *tv, size_t ntok,
 				return called_name(pl, s, tv, ntok, i + 1);
 		return i;
 	}
+	/* "with Holy Cross across the river", "at holy family": a parish or
+	 * its school ("the holy spirit" is no name) */
+	if (t->id == pl->id_holy && in_set(&pl->holy, tv[i + 1].pid) && free_tok(&tv[i + 1]) &&
+	    !(tv[i - 1].pfl & NAME_DET) &&
+	    (pl->cased ? t->cap && tv[i + 1].cap && !starts_sentence(s, t->off) :
+	     after_cue(pl, s, tv, i) || tv[i - 1].pid == pl->id_with))
+		return i + 2;
 	if (!after_cue(pl, s, tv, i))
 		return i;
 	/* "to boise state": a university, not the state (a region is one;
 	 * "boise state of mind" is no name) */
 	size_t len;
 	bool multi = (t->pfl & NAME_PHEAD) && multi_at(pl, s, tv, ntok, i, &len);
-	if ((t->pfl & NAME_PLACE) && !(t->pfl & NAME_REGION) && !multi &&
+	/* "oregon state" too: only Washington State is said of the state
+	 * itself where a university could be meant */
+	if ((t->pfl & (NAME_PLACE | NAME_REGION)) && t->id != pl->id_washington && !multi &&
 	    tv[i - 1].id != pl->id_in && tv[i + 1].pid == pl->id_state &&
 	    free_tok(&tv[i + 1]) && t->core == t->len &&
 	    !(i + 2 < ntok && tv[i + 2].id == pl->id_of))
 		return i + 2;
 	/* "born at saint alphonsus", "to saint luke's meridian"; saint paul
 	 * is a place of the gazetteer */
+	/* "at saint anne's": Saint Anne is a town, the saint's is a parish */
+	if (in_set(&pl->saint, t->id) && multi && tv[i + len - 1].core < tv[i + len - 1].len)
+		return i + len;
 	if (in_set(&pl->saint, t->id) && name_word(pl, &tv[i + 1]) && !multi) {
 		size_t j = i + 2;
 		/* the branch: "saint luke's meridian" */
@@ -819,11 +929,34 @@ shaped_at(const qp_places *pl, const char *s, const names_tok *tv, size_t ntok,
 	return i;
 }
 
+/* "i work at costco", "a shift at Fred Meyer": token i is a word of
+ * employ, then at or for; the employer's end (one to three words that
+ * are no English word, or capitalised where the text has case), or i. */
+static size_t
+employer_at(const qp_places *pl, const char *s, const names_tok *tv, size_t ntok,
+            size_t i)
+{
+	if (i + 2 >= ntok || !(tv[i + 1].id == pl->id_at || tv[i + 1].id == pl->id_for) ||
+	    !spaced(s, &tv[i], &tv[i + 1]) || !spaced(s, &tv[i + 1], &tv[i + 2]))
+		return i;
+	size_t j = i + 2;
+	while (j < ntok && j - (i + 2) < 3 && free_tok(&tv[j]) && !tv[j].digit &&
+	       !(tv[j].pfl & (NAME_STOP | NAME_DET | NAME_PRON | NAME_AND | NAME_WHERE |
+	                      NAME_NOTNAME | NAME_TITLE | NAME_REGION | NAME_INST_HEAD)) &&
+	       !in_set(&pl->ends, tv[j].pid) && !in_set(&pl->generic, tv[j].pid) &&
+	       (pl->cased ? tv[j].cap && !starts_sentence(s, tv[j].off) :
+	        !(tv[j].pfl & (NAME_WORD | NAME_COMMON | NAME_PLACE_WORD | NAME_PLACE))) &&
+	       (j == i + 2 || (tv[j - 1].core == tv[j - 1].len && spaced(s, &tv[j - 1], &tv[j]))))
+		j++;
+	return j;
+}
+
 void
 places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
             places_ent_fn ent, void *ctx)
 {
 	pl->cased = false;
+	pl->s = s;
 	/* any capital counts, "I" too: ASR without case writes "i" */
 	for (size_t k = 0; k < ntok && !pl->cased; k++)
 		pl->cased = s[tv[k].off] >= 'A' && s[tv[k].off] <= 'Z';
@@ -839,8 +972,9 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 		 * and a mispredicted test per word cost more than the rest;
 		 * past the array's end, a field is a list, not speech */
 		cand[ncand] = h;
-		ncand += (h > 0) & (((f & (NAME_PLACE | NAME_CUE)) != 0) |
-		                    (tv[h].id == pl->id_saint) | (tv[h].id == pl->id_st)) &
+		ncand += (h > 0) & (((f & (NAME_PLACE | NAME_REGION | NAME_CUE | NAME_EMPLOY)) != 0) |
+		                    (tv[h].id == pl->id_saint) | (tv[h].id == pl->id_st) |
+		                    (tv[h].id == pl->id_holy)) &
 		         (ncand + 1 < sizeof cand / sizeof cand[0]);
 		if (!(f & NAME_INST_HEAD) || !free_tok(&tv[h]))
 			continue;
@@ -858,9 +992,18 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 		if (i < end)
 			continue;
 		uint32_t p = tv[i - 1].id;
-		if (p == pl->id_at || p == pl->id_to || p == pl->id_in || p == pl->id_from ?
-		    !((t->pfl & NAME_PLACE) || in_set(&pl->saint, t->id)) :
-		    !(t->id == pl->id_called || t->id == pl->id_named))
+		if (t->pfl & NAME_EMPLOY) {
+			size_t b = employer_at(pl, s, tv, ntok, i);
+			if (b > i + 2) {
+				mark(pl, s, tv, i + 2, b, PLACES_ORG, ent, ctx);
+				end = b;
+			}
+			continue;
+		}
+		if (t->id != pl->id_holy &&
+		    (p == pl->id_at || p == pl->id_to || p == pl->id_in || p == pl->id_from ?
+		     !((t->pfl & (NAME_PLACE | NAME_REGION)) || in_set(&pl->saint, t->id)) :
+		     !(t->id == pl->id_called || t->id == pl->id_named)))
 			continue;
 		size_t a = t->id == pl->id_called || t->id == pl->id_named ? i + 1 : i;
 		size_t b = shaped_at(pl, s, tv, ntok, i);
@@ -882,6 +1025,9 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 			continue;
 		size_t len = 1;
 		unsigned kind = (t->pfl & NAME_PHEAD) ? multi_at(pl, s, tv, ntok, i, &len) : 0;
+		/* "in August": a month or a weekday alone is no town */
+		if (!kind && (t->pfl & NAME_NOTNAME))
+			continue;
 		if (!kind) {
 			len = 1;
 			kind = (t->pfl & NAME_REGION) ? K_REGION :
@@ -945,8 +1091,11 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 			      cue == 2 || (cue == 1 && multi);
 		else if (!multi && (t->pfl & (NAME_FIRST | NAME_LAST | NAME_COMMON)))
 			/* "a call from Maria", "in Kevin's office": people */
+			/* but "families from Dearborn": a surname alone is
+			 * not how a caller is named, and the town is */
 			yes = cue == 2 || (cue == 1 && t->core == t->len &&
-			                   tv[i - 1].id != pl->id_from);
+			                   (tv[i - 1].id != pl->id_from ||
+			                    !(t->pfl & (NAME_FIRST | NAME_COMMON))));
 		else
 			yes = true;
 		if (yes)

@@ -12,7 +12,10 @@
 # compared exactly.
 #   recall CAT FOUND TOTAL PERCENT  an identifier is found when none of
 #                                   its words is kept ("dot" and "com"
-#                                   left of an e-mail is a miss)
+#                                   left of an e-mail is a miss); an
+#                                   article it starts with (the, a, an:
+#                                   "the fourth of july", as some parts
+#                                   mark it and others do not) may stay
 #   w WORD LOST TOTAL               ordinary uses of a roster-name word
 #                                   ({W|will}) that are gone
 #   wlost LOST TOTAL PER_1000       all of those, per 1,000 ordinary words
@@ -102,7 +105,10 @@ END {
 		n = tok(f[4], e)
 		total[f[5]]++
 		left = 0
-		for (i = f[6]; i < f[6] + n; i++) { covered[k, i] = 1; if (kept[k, i]) left++ }
+		for (i = f[6]; i < f[6] + n; i++) {
+			covered[k, i] = 1
+			if (kept[k, i] && !(i == f[6] && n > 1 && tolower(word[k, i]) ~ /^(the|a|an)$/)) left++
+		}
 		if (!left) found[f[5]]++
 		else if (verbose) printf "miss: %s %s %s %s: %s%s\n", f[1], f[2], f[5], f[3], f[4], context(k) > "/dev/stderr"
 	}
