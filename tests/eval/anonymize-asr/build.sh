@@ -2,9 +2,9 @@
 # build.sh [DIR]: make, for each part (tune, tune2, heldout, cased,
 # fresh), DIR/PART/input.tsv, truth.tsv and words.tsv from PART.txt
 # beside this script (DIR defaults to this script's folder).  In
-# PART.txt identifiers are
-# marked {CAT|text}, ordinary uses of roster-name words {W|text}, and
-# states, which Safe Harbor lets stay, {ANY|text}.
+# PART.txt identifiers are marked {CAT|text}, ordinary uses of
+# roster-name words {W|text}, and states, which Safe Harbor lets stay,
+# {ANY|text}.
 #   input.tsv  the record stream: doc seg speaker text
 #   truth.tsv  doc seg column entity category word: one row per
 #              identifier, word the index of its first word in the field
