@@ -1,9 +1,10 @@
 #!/bin/sh
-# build.sh [DIR]: make, for each part (tune, heldout, cased, fresh), DIR/PART/
-# input.tsv, truth.tsv and words.tsv from PART.txt beside this script
-# (DIR defaults to this script's folder).  In PART.txt identifiers are
-# marked {CAT|text}, ordinary uses of roster-name words {W|text}, and
-# states, which Safe Harbor lets stay, {ANY|text}.
+# build.sh [DIR]: make, for each part (tune, tune2, heldout, cased,
+# fresh), DIR/PART/input.tsv, truth.tsv and words.tsv from PART.txt
+# beside this script (DIR defaults to this script's folder).  In
+# PART.txt identifiers are marked {CAT|text}, ordinary uses of
+# roster-name words {W|text}, and states, which Safe Harbor lets stay,
+# {ANY|text}.
 #   input.tsv  the record stream: doc seg speaker text
 #   truth.tsv  doc seg column entity category word: one row per
 #              identifier, word the index of its first word in the field
@@ -16,7 +17,7 @@
 set -eu
 here=$(dirname "$0")
 out=${1:-$here}
-for part in tune heldout cased fresh; do
+for part in tune tune2 heldout cased fresh; do
 	mkdir -p "$out/$part"
 	LC_ALL=C awk -v src="$part.txt" -v input="$out/$part/input.tsv" \
 		-v truth="$out/$part/truth.tsv" -v wlist="$out/$part/words.tsv" '
