@@ -49,6 +49,20 @@ floors() {
 	done
 }
 
+# w_and_categories PART N: PART has 80 ordinary uses of roster-name
+# words, each of the eight among them, and N identifiers of every
+# category
+w_and_categories() {
+	[ "$(awk -F'\t' '$6 == "W"' "$EV/$1/words.tsv" | wc -l)" -ge 80 ] || { echo "$1: under 80 W"; return 1; }
+	for x in will grace hope mark rose bill may faith; do
+		awk -F'\t' '$6 == "W" { print tolower($4) }' "$EV/$1/words.tsv" | grep -qx "$x" || { echo "$1: no W $x"; return 1; }
+	done
+	for c in R T N PHONE EMAIL URL DATE ID ADDRESS PLACE ORG; do
+		n=$(awk -F'\t' -v c="$c" '$5 == c' "$EV/$1/truth.tsv" | wc -l)
+		[ "$n" -ge "$2" ] || { echo "$1: $n of $c"; return 1; }
+	done
+}
+
 @test "anonymize-asr eval: the set is as large as its README says" {
 	# at least 5,000 words in the two lower-case parts, the held-out
 	# part a quarter to a half of them, 200 ordinary uses of roster-name
@@ -70,14 +84,7 @@ floors() {
 	flc=$(tail -n +2 "$EV/fresh/input.tsv" | cut -f4 | grep -v '[A-Z]' | wc -w)
 	[ "$fw" -ge 2500 ] && [ "$fw" -le 3000 ] || { echo "fresh: $fw words"; return 1; }
 	[ $((flc * 5)) -ge $((fw * 2)) ] && [ $((flc * 5)) -le $((fw * 3)) ] || { echo "fresh: $flc of $fw words in lower case"; return 1; }
-	[ "$(awk -F'\t' '$6 == "W"' "$EV/fresh/words.tsv" | wc -l)" -ge 80 ]
-	for x in will grace hope mark rose bill may faith; do
-		awk -F'\t' '$6 == "W" { print tolower($4) }' "$EV/fresh/words.tsv" | grep -qx "$x" || { echo "fresh: no W $x"; return 1; }
-	done
-	for c in R T N PHONE EMAIL URL DATE ID ADDRESS PLACE ORG; do
-		n=$(awk -F'\t' -v c="$c" '$5 == c' "$EV/fresh/truth.tsv" | wc -l)
-		[ "$n" -ge 8 ] || { echo "fresh: $n of $c"; return 1; }
-	done
+	w_and_categories fresh 8
 	# fresh2: 2,800 to 3,200 words, its three lower-case documents
 	# (f2-int01, f2-int03, f2-int04) with no capital, 80 ordinary uses
 	# of roster-name words with each of the eight among them, and at
@@ -86,14 +93,7 @@ floors() {
 	[ "$fw" -ge 2800 ] && [ "$fw" -le 3200 ] || { echo "fresh2: $fw words"; return 1; }
 	[ "$(awk -F'\t' '$1 ~ /^f2-int0[134]$/ && $4 ~ /[A-Z]/' "$EV/fresh2/input.tsv" | wc -l)" -eq 0 ]
 	[ "$(awk -F'\t' '$1 ~ /^f2-int0[134]$/' "$EV/fresh2/input.tsv" | wc -l)" -gt 0 ]
-	[ "$(awk -F'\t' '$6 == "W"' "$EV/fresh2/words.tsv" | wc -l)" -ge 80 ]
-	for x in will grace hope mark rose bill may faith; do
-		awk -F'\t' '$6 == "W" { print tolower($4) }' "$EV/fresh2/words.tsv" | grep -qx "$x" || { echo "fresh2: no W $x"; return 1; }
-	done
-	for c in R T N PHONE EMAIL URL DATE ID ADDRESS PLACE ORG; do
-		n=$(awk -F'\t' -v c="$c" '$5 == c' "$EV/fresh2/truth.tsv" | wc -l)
-		[ "$n" -ge 12 ] || { echo "fresh2: $n of $c"; return 1; }
-	done
+	w_and_categories fresh2 12
 }
 
 @test "anonymize-asr eval: build.sh refuses a roster-name word without a mark, and bad marks" {
