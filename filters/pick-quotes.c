@@ -9,11 +9,10 @@
  * near-duplicate rules.  The pool of a union of streams is the pool of
  * the union of their pools, which is what makes --partial and --merge
  * give exactly the one-process result.  The candidates, their pools
- * and the choice are lib/quotes.h; lib/partial.h says what the partial
- * protocol shares with tally's.
+ * and the choice are lib/quotes.h, the output lib/quotes_write.h;
+ * lib/partial.h says what the partial protocol shares with tally's.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,9 +26,9 @@
 #include "partial.h"
 #include "qp.h"
 #include "quotes.h"
+#include "quotes_write.h"
 #include "record.h"
 #include "table.h"
-#include "utf8.h"
 
 static const char usage[] =
 	"usage: pick-quotes [-n N] [--by COL[,COL...]] [--codes CODE[,CODE...]]\n"
@@ -241,59 +240,15 @@ read_coded(picker *pk)
 			continue;
 		quote_check_fields(pk->rd, &pk->cols, &scratch);
 		for (size_t i = 0; i < it.n; i++) {
+			quote_pool *p = quote_pools_get(pk->pools, pk->rd, &pk->cols,
+			                                it.v[i].p, it.v[i].n, &key);
 			v.hits = it.v[i].hits;
-			quote_pool_offer(quote_pools_get(pk->pools, pk->rd, &pk->cols, it.v[i].p,
-			                                 it.v[i].n, &key),
-			                 &v, pk->pool_k);
+			quote_pool_offer(p, &v, pk->pool_k);
 		}
 	}
 	free(it.v);
 	buf_free(&key);
 	buf_free(&scratch);
-}
-
-/* The output columns, in order, given which optional ones the stream
- * has: code, the --by columns, the two of the kind of output (hits and
- * words for --partial, rank and score for the result), the speaker's
- * columns the stream has, then doc, seg and text always (they say where
- * the quote is).  Returns their number; names[] must hold nby + 10. */
-static int
-output_cols(const picker *pk, const char **names, const char *a, const char *b)
-{
-	int n = 0;
-	names[n++] = "code";
-	for (int i = 0; i < pk->cols.nby; i++)
-		names[n++] = pk->by.v[i];
-	names[n++] = a;
-	names[n++] = b;
-	for (int f = 0; f < QF_DOC; f++)
-		if (pk->cols.fcol[f] >= 0 && !pk->cols.inby[f])
-			names[n++] = quote_field_name[f];
-	for (int f = QF_DOC; f < QF_N; f++)
-		if (!pk->cols.inby[f])
-			names[n++] = quote_field_name[f];
-	return n;
-}
-
-static int
-partial_cols(const picker *pk, const char **names)
-{
-	return output_cols(pk, names, "hits", "words");
-}
-
-/* The partial's header is the one these options write. */
-static void
-check_partial_header(const picker *pk)
-{
-	const char **want = xcalloc((size_t)pk->cols.nby + 10, sizeof *want);
-	int nw = partial_cols(pk, want);
-	if (!qp_partial_header_is(pk->rd, want, nw)) {
-		qp_buf w = QP_BUF_INIT;
-		qp_partial_join(want, nw, " ", &w);
-		qp_die_at(qp_rd_file(pk->rd), 1, "not --partial output of pick-quotes "
-		          "with these --by columns (expected the columns: %s)", w.s);
-	}
-	free(want);
 }
 
 /* A record of a --partial stream as a candidate, checked. */
@@ -319,7 +274,7 @@ static void
 read_partial(picker *pk)
 {
 	qp_rd *rd = pk->rd;
-	check_partial_header(pk);
+	quote_check_partial_header(rd, &pk->cols);
 	int c_code = qp_rd_need(rd, "code");
 	int c_hits = qp_rd_need(rd, "hits");
 	int c_words = qp_rd_need(rd, "words");
@@ -341,160 +296,12 @@ read_partial(picker *pk)
 		if (!selected(pk, cs.p, cs.n) || v.words < pk->min_words ||
 		    v.words > pk->max_words)
 			continue;
-		quote_check_fields(pk->rd, &pk->cols, &scratch);
-		quote_pool_offer(quote_pools_get(pk->pools, rd, &pk->cols, cs.p, cs.n, &key), &v,
-		                 pk->pool_k);
+		quote_check_fields(rd, &pk->cols, &scratch);
+		quote_pool *p = quote_pools_get(pk->pools, rd, &pk->cols, cs.p, cs.n, &key);
+		quote_pool_offer(p, &v, pk->pool_k);
 	}
 	buf_free(&key);
 	buf_free(&scratch);
-}
-
-/* The option records of a --partial output: an empty code, the
- * option's name in seg, its value in text, every other field empty. */
-static void
-write_options(const picker *pk, const char *const *names, int n)
-{
-	qp_buf v = QP_BUF_INIT;
-	for (size_t i = 0; i < pk->opts.n; i++) {
-		buf_reset(&v);
-		qp_partial_options_value(&pk->opts, i, &v);
-		for (int c = 0; c < n; c++) {
-			if (c)
-				qp_putc(qp_stdout, '\t');
-			if (strcmp(names[c], "seg") == 0)
-				qp_puts(qp_stdout, pk->opts.name[i]);
-			else if (strcmp(names[c], "text") == 0)
-				qp_write_field(qp_stdout, v.s, v.len);
-		}
-		qp_out_endrec(qp_stdout);
-	}
-	buf_free(&v);
-}
-
-static void
-write_tsv_header(const picker *pk)
-{
-	const char **names = xcalloc((size_t)pk->cols.nby + 12, sizeof *names);
-	int n = pk->partial ? partial_cols(pk, names)
-	                    : output_cols(pk, names, "rank", "score");
-	qp_write_header(qp_stdout, names, n);
-	if (pk->partial)
-		write_options(pk, names, n);
-	free(names);
-}
-
-static void
-tab_span(qp_span s)
-{
-	qp_putc(qp_stdout, '\t');
-	qp_write(qp_stdout, s.p, s.n);
-}
-
-/* A candidate as a record: with --partial its hits and words, else its
- * rank and score (hits/words to 4 decimals, as table.h writes ratios). */
-static void
-write_tsv(const picker *pk, const quote_pool *p, const quote *c, size_t rank)
-{
-	qp_write(qp_stdout, p->code.p, p->code.n);
-	for (int i = 0; i < pk->cols.nby; i++)
-		tab_span(p->by[i]);
-	qp_putc(qp_stdout, '\t');
-	if (pk->partial) {
-		qp_write_u64(qp_stdout, c->hits);
-		qp_putc(qp_stdout, '\t');
-		qp_write_u64(qp_stdout, c->words);
-	} else {
-		uint64_t h, w;
-		quote_score(c, &h, &w);
-		qp_write_u64(qp_stdout, rank);
-		qp_putc(qp_stdout, '\t');
-		qp_write_ratio(qp_stdout, h, w);
-	}
-	for (int f = 0; f < QF_DOC; f++)
-		if (pk->cols.fcol[f] >= 0 && !pk->cols.inby[f])
-			tab_span(c->f[f]);
-	for (int f = QF_DOC; f < QF_N; f++)
-		if (!pk->cols.inby[f])
-			tab_span(c->f[f]);
-	qp_out_endrec(qp_stdout);
-}
-
-/* Append the unescaped form of field v (checked when read) to out. */
-static void
-add_field(qp_span v, qp_buf *out)
-{
-	qp_unescape(v.p, v.n, out);
-}
-
-/* A field (escaped) as Markdown heading text. */
-static void
-put_inline(qp_span v, qp_buf *tmp, qp_buf *md)
-{
-	buf_reset(tmp);
-	add_field(v, tmp);
-	buf_reset(md);
-	qp_md_inline(tmp->s, tmp->len, md);
-	qp_write(qp_stdout, md->s, md->len);
-}
-
-/* The headings of pool p: "## code" when the code changes from prev's,
- * "### col: value, ..." for each group. */
-static void
-write_md_headings(const picker *pk, const quote_pool *p, const quote_pool *prev,
-                  qp_buf *tmp, qp_buf *md)
-{
-	if (!prev || !quote_span_eq(prev->code, p->code)) {
-		if (prev)
-			qp_putc(qp_stdout, '\n');
-		qp_puts(qp_stdout, "## ");
-		put_inline(p->code, tmp, md);
-		qp_puts(qp_stdout, "\n\n");
-	} else {
-		qp_putc(qp_stdout, '\n');
-	}
-	if (pk->cols.nby == 0)
-		return;
-	qp_puts(qp_stdout, "### ");
-	for (int i = 0; i < pk->cols.nby; i++) {
-		if (i)
-			qp_puts(qp_stdout, ", ");
-		qp_puts(qp_stdout, pk->by.v[i]);
-		qp_puts(qp_stdout, ": ");
-		if (p->by[i].n == 0)
-			qp_puts(qp_stdout, "(none)");
-		else
-			put_inline(p->by[i], tmp, md);
-	}
-	qp_puts(qp_stdout, "\n\n");
-}
-
-/* The quotes of pool p as a Markdown table: the theme, and the quote
- * with the speaker's role. */
-static void
-write_md(const picker *pk, const quote_pool *p, const quote_pool *prev, const size_t *pick,
-         size_t np, qp_table *tb, qp_buf *tmp)
-{
-	qp_buf md = QP_BUF_INIT;
-	write_md_headings(pk, p, prev, tmp, &md);
-	buf_free(&md);
-	qp_table_clear_rows(tb);
-	for (size_t j = 0; j < np; j++) {
-		const quote *q = &p->c[pick[j]];
-		buf_reset(tmp);
-		add_field(p->code, tmp);
-		qp_table_add_cell(tb, tmp->s, tmp->len);
-		buf_reset(tmp);
-		buf_addc(tmp, '"');
-		add_field(q->f[QF_TEXT], tmp);
-		buf_addc(tmp, '"');
-		if (q->f[QF_ROLE].n) {
-			buf_adds(tmp, " (");
-			add_field(q->f[QF_ROLE], tmp);
-			buf_addc(tmp, ')');
-		}
-		qp_table_add_cell(tb, tmp->s, tmp->len);
-	}
-	qp_table_write_md(tb, qp_stdout, false);
 }
 
 static void
@@ -506,25 +313,24 @@ write_results(const picker *pk)
 	qp_buf raw = QP_BUF_INIT, fold = QP_BUF_INIT;
 	qp_table tb;
 
-	qp_table_init(&tb, 2);
-	qp_table_set_column(&tb, 0, "theme", "Theme");
-	qp_table_set_column(&tb, 1, "quote", "Quote");
+	quote_md_table(&tb);
 	if (!pk->md)
-		write_tsv_header(pk);
+		quote_write_header(&pk->cols, pk->partial ? &pk->opts : NULL);
 	for (size_t i = 0; i < np; i++) {
 		quote_pool *p = ps[i];
 		qsort(p->c, p->n, sizeof *p->c, quote_qsort);
 		if (pk->partial) {
 			for (size_t j = 0; j < p->n; j++)
-				write_tsv(pk, p, &p->c[j], 0);
+				quote_write_record(&pk->cols, p, &p->c[j], true, 0);
 			continue;
 		}
 		size_t k = quote_choose(&pk->rules, p->c, p->n, pick, &raw, &fold);
 		if (pk->md)
-			write_md(pk, p, i ? ps[i - 1] : NULL, pick, k, &tb, &raw);
+			quote_write_md(&pk->cols, p, i ? ps[i - 1] : NULL, pick, k, &tb, &raw);
 		else
 			for (size_t j = 0; j < k; j++)
-				write_tsv(pk, p, &p->c[pick[j]], j + 1);
+				quote_write_record(&pk->cols, p, &p->c[pick[j]], false,
+				                   j + 1);
 	}
 	for (size_t i = 0; i < np; i++)
 		quote_pool_free(ps[i]);
