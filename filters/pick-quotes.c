@@ -9,11 +9,10 @@
  * near-duplicate rules.  The pool of a union of streams is the pool of
  * the union of their pools, which is what makes --partial and --merge
  * give exactly the one-process result.  The candidates, their pools
- * and the choice are lib/quotes.h; lib/partial.h says what the partial
- * protocol shares with tally's.
+ * and the choice are lib/quotes.h, the output lib/quotes_write.h;
+ * lib/partial.h says what the partial protocol shares with tally's.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,9 +26,9 @@
 #include "partial.h"
 #include "qp.h"
 #include "quotes.h"
+#include "quotes_write.h"
 #include "record.h"
 #include "table.h"
-#include "utf8.h"
 
 static const char usage[] =
 	"usage: pick-quotes [-n N] [--by COL[,COL...]] [--codes CODE[,CODE...]]\n"
@@ -84,10 +83,6 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-static const char *const fname[QF_N] = {
-	"speaker", "participant", "role", "doc", "seg", "text"
-};
-
 /* Names --by may not take: they are columns of the output already, or
  * not single values. */
 static const char *const by_reserved[] = {
@@ -100,17 +95,11 @@ typedef struct {
 	unsigned long min_words, max_words;
 	bool rollup, partial, merge, md;
 	qp_strlist by, codes;
-	int nby;
 
 	size_t pool_k;          /* candidates kept per pool */
 	qp_rd *rd;
 	qp_map *pools;
-	int *bycol;             /* the --by columns' indices */
-	/* Which input column gives each candidate field (-1: none), and
-	 * which fields are --by columns (written once for the group, not
-	 * per quote). */
-	int fcol[QF_N];
-	bool inby[QF_N];
+	quote_columns cols;
 	/* What the pools depend on besides --by, as --partial records it
 	 * and --merge checks it (lib/partial.h). */
 	qp_partial_options opts;
@@ -147,50 +136,6 @@ parse_overlap(picker *pk, const char *s)
 bad:
 	qp_usage_error(usage, "--max-overlap: not a number from 0 to 1: '%s'", s);
 }
-/* The pool for code and the current record's --by values. */
-static quote_pool *
-pool_get(picker *pk, qp_buf *key, const char *code, size_t cn)
-{
-	buf_reset(key);
-	buf_add(key, code, cn);
-	for (int i = 0; i < pk->nby; i++) {
-		qp_span v = qp_rd_raw(pk->rd, pk->bycol[i]);
-		buf_addc(key, '\t');
-		buf_add(key, v.p, v.n);
-	}
-	bool created;
-	qp_entry *e = qp_map_put(pk->pools, key->s, key->len, &created);
-	if (!created)
-		return e->val;
-	quote_pool *p = xcalloc(1, sizeof *p);
-	p->key = xmemdup(key->s, key->len);
-	p->nby = pk->nby;
-	p->by = xcalloc((size_t)pk->nby + 1, sizeof *p->by);
-	p->code.p = p->key;
-	p->code.n = cn;
-	const char *s = p->key + cn, *end = p->key + key->len;
-	for (int i = 0; i < pk->nby; i++) {
-		s++;
-		const char *tab = memchr(s, '\t', (size_t)(end - s));
-		size_t n = tab ? (size_t)(tab - s) : (size_t)(end - s);
-		p->by[i].p = s;
-		p->by[i].n = n;
-		s += n;
-	}
-	e->val = p;
-	return p;
-}
-
-static int
-pool_qsort(const void *a, const void *b)
-{
-	const quote_pool *x = *(quote_pool *const *)a, *y = *(quote_pool *const *)b;
-	int c = quote_span_cmp(x->code, y->code);
-	for (int i = 0; c == 0 && i < x->nby; i++)
-		c = quote_span_cmp(x->by[i], y->by[i]);
-	return c;
-}
-
 /* Is the code selected by --codes (equal to an item or below one)? */
 static bool
 selected(const picker *pk, const char *p, size_t n)
@@ -204,49 +149,6 @@ selected(const picker *pk, const char *p, size_t n)
 			return true;
 	}
 	return false;
-}
-
-/* Words of column col (text), counted up to limit + 1: a longer text
- * is out of range anyway. */
-static uint64_t
-count_words(const qp_rd *rd, int col, qp_buf *scratch, uint64_t limit)
-{
-	qp_span t = qp_rd_raw(rd, col);
-	if (memchr(t.p, '\\', t.n)) {
-		buf_reset(scratch);
-		qp_rd_get(rd, col, scratch);
-		t = (qp_span){ scratch->s, scratch->len };
-	}
-	qp_words w;
-	qp_word tok;
-	uint64_t k = 0;
-	words_init(&w, t.p, t.n);
-	while (k <= limit && words_next(&w, &tok))
-		k++;
-	return k;
-}
-
-/* Dies, as qp_rd_get does, if column col has a bad escape. */
-static void
-check_escapes(const qp_rd *rd, int col, qp_buf *scratch)
-{
-	qp_span v = qp_rd_raw(rd, col);
-	if (!memchr(v.p, '\\', v.n))
-		return;
-	buf_reset(scratch);
-	qp_rd_get(rd, col, scratch);
-}
-
-/* The escapes of every field a candidate keeps but text (counted
- * already), and of the --by fields. */
-static void
-check_fields(const picker *pk, qp_buf *scratch)
-{
-	for (int i = 0; i < QF_N; i++)
-		if (i != QF_TEXT && pk->fcol[i] >= 0)
-			check_escapes(pk->rd, pk->fcol[i], scratch);
-	for (int i = 0; i < pk->nby; i++)
-		check_escapes(pk->rd, pk->bycol[i], scratch);
 }
 
 /* The (code, hits) pairs of the current record; codes point into the
@@ -280,16 +182,6 @@ add_item(const qp_rd *rd, items *it, const char *p, size_t cn, uint64_t h)
 		it->v = xreallocarray(it->v, it->cap, sizeof *it->v);
 	}
 	it->v[it->n++] = (item){ p, cn, h };
-}
-
-static void
-view_of(const picker *pk, quote *v)
-{
-	static const char empty[] = "";
-	for (int i = 0; i < QF_N; i++)
-		v->f[i] = pk->fcol[i] >= 0 ? qp_rd_raw(pk->rd, pk->fcol[i])
-		                           : (qp_span){ empty, 0 };
-	v->mem = NULL;
 }
 
 /* The selected codes of the current record (with --rollup their
@@ -342,64 +234,21 @@ read_coded(picker *pk)
 		if (it.n == 0)
 			continue;
 		quote v;
-		view_of(pk, &v);
-		v.words = count_words(pk->rd, pk->fcol[QF_TEXT], &scratch, pk->max_words);
+		quote_view(&v, pk->rd, &pk->cols);
+		v.words = quote_count_words(pk->rd, &pk->cols, &scratch, pk->max_words);
 		if (v.words < pk->min_words || v.words > pk->max_words)
 			continue;
-		check_fields(pk, &scratch);
+		quote_check_fields(pk->rd, &pk->cols, &scratch);
 		for (size_t i = 0; i < it.n; i++) {
+			quote_pool *p = quote_pools_get(pk->pools, pk->rd, &pk->cols,
+			                                it.v[i].p, it.v[i].n, &key);
 			v.hits = it.v[i].hits;
-			quote_pool_offer(pool_get(pk, &key, it.v[i].p, it.v[i].n), &v,
-			                 pk->pool_k);
+			quote_pool_offer(p, &v, pk->pool_k);
 		}
 	}
 	free(it.v);
 	buf_free(&key);
 	buf_free(&scratch);
-}
-
-/* The output columns, in order, given which optional ones the stream
- * has: code, the --by columns, the two of the kind of output (hits and
- * words for --partial, rank and score for the result), the speaker's
- * columns the stream has, then doc, seg and text always (they say where
- * the quote is).  Returns their number; names[] must hold nby + 10. */
-static int
-output_cols(const picker *pk, const char **names, const char *a, const char *b)
-{
-	int n = 0;
-	names[n++] = "code";
-	for (int i = 0; i < pk->nby; i++)
-		names[n++] = pk->by.v[i];
-	names[n++] = a;
-	names[n++] = b;
-	for (int f = 0; f < QF_DOC; f++)
-		if (pk->fcol[f] >= 0 && !pk->inby[f])
-			names[n++] = fname[f];
-	for (int f = QF_DOC; f < QF_N; f++)
-		if (!pk->inby[f])
-			names[n++] = fname[f];
-	return n;
-}
-
-static int
-partial_cols(const picker *pk, const char **names)
-{
-	return output_cols(pk, names, "hits", "words");
-}
-
-/* The partial's header is the one these options write. */
-static void
-check_partial_header(const picker *pk)
-{
-	const char **want = xcalloc((size_t)pk->nby + 10, sizeof *want);
-	int nw = partial_cols(pk, want);
-	if (!qp_partial_header_is(pk->rd, want, nw)) {
-		qp_buf w = QP_BUF_INIT;
-		qp_partial_join(want, nw, " ", &w);
-		qp_die_at(qp_rd_file(pk->rd), 1, "not --partial output of pick-quotes "
-		          "with these --by columns (expected the columns: %s)", w.s);
-	}
-	free(want);
 }
 
 /* A record of a --partial stream as a candidate, checked. */
@@ -408,11 +257,11 @@ partial_candidate(picker *pk, int c_hits, int c_words, quote *v, qp_buf *scratch
 {
 	qp_rd *rd = pk->rd;
 	qp_span hs = qp_rd_raw(rd, c_hits), ws = qp_rd_raw(rd, c_words);
-	view_of(pk, v);
+	quote_view(v, rd, &pk->cols);
 	v->hits = qp_coded_count(rd, hs.p, hs.n, "hits");
 	uint64_t words = qp_coded_count(rd, ws.p, ws.n, "words");
-	v->words = count_words(rd, pk->fcol[QF_TEXT], scratch,
-	                       words > pk->max_words ? words : pk->max_words);
+	v->words = quote_count_words(rd, &pk->cols, scratch,
+	                             words > pk->max_words ? words : pk->max_words);
 	if (v->words != words)
 		qp_die_at(qp_rd_file(rd), qp_rd_lineno(rd),
 		          "words is %llu but the text has %llu",
@@ -425,7 +274,7 @@ static void
 read_partial(picker *pk)
 {
 	qp_rd *rd = pk->rd;
-	check_partial_header(pk);
+	quote_check_partial_header(rd, &pk->cols);
 	int c_code = qp_rd_need(rd, "code");
 	int c_hits = qp_rd_need(rd, "hits");
 	int c_words = qp_rd_need(rd, "words");
@@ -447,201 +296,41 @@ read_partial(picker *pk)
 		if (!selected(pk, cs.p, cs.n) || v.words < pk->min_words ||
 		    v.words > pk->max_words)
 			continue;
-		check_fields(pk, &scratch);
-		quote_pool_offer(pool_get(pk, &key, cs.p, cs.n), &v, pk->pool_k);
+		quote_check_fields(rd, &pk->cols, &scratch);
+		quote_pool *p = quote_pools_get(pk->pools, rd, &pk->cols, cs.p, cs.n, &key);
+		quote_pool_offer(p, &v, pk->pool_k);
 	}
 	buf_free(&key);
 	buf_free(&scratch);
-}
-
-/* The option records of a --partial output: an empty code, the
- * option's name in seg, its value in text, every other field empty. */
-static void
-write_options(const picker *pk, const char *const *names, int n)
-{
-	qp_buf v = QP_BUF_INIT;
-	for (size_t i = 0; i < pk->opts.n; i++) {
-		buf_reset(&v);
-		qp_partial_options_value(&pk->opts, i, &v);
-		for (int c = 0; c < n; c++) {
-			if (c)
-				qp_putc(qp_stdout, '\t');
-			if (strcmp(names[c], "seg") == 0)
-				qp_puts(qp_stdout, pk->opts.name[i]);
-			else if (strcmp(names[c], "text") == 0)
-				qp_write_field(qp_stdout, v.s, v.len);
-		}
-		qp_out_endrec(qp_stdout);
-	}
-	buf_free(&v);
-}
-
-static void
-write_tsv_header(const picker *pk)
-{
-	const char **names = xcalloc((size_t)pk->nby + 12, sizeof *names);
-	int n = pk->partial ? partial_cols(pk, names)
-	                    : output_cols(pk, names, "rank", "score");
-	qp_write_header(qp_stdout, names, n);
-	if (pk->partial)
-		write_options(pk, names, n);
-	free(names);
-}
-
-static void
-tab_span(qp_span s)
-{
-	qp_putc(qp_stdout, '\t');
-	qp_write(qp_stdout, s.p, s.n);
-}
-
-/* A candidate as a record: with --partial its hits and words, else its
- * rank and score (hits/words to 4 decimals, as table.h writes ratios). */
-static void
-write_tsv(const picker *pk, const quote_pool *p, const quote *c, size_t rank)
-{
-	qp_write(qp_stdout, p->code.p, p->code.n);
-	for (int i = 0; i < pk->nby; i++)
-		tab_span(p->by[i]);
-	qp_putc(qp_stdout, '\t');
-	if (pk->partial) {
-		qp_write_u64(qp_stdout, c->hits);
-		qp_putc(qp_stdout, '\t');
-		qp_write_u64(qp_stdout, c->words);
-	} else {
-		uint64_t h, w;
-		quote_score(c, &h, &w);
-		qp_write_u64(qp_stdout, rank);
-		qp_putc(qp_stdout, '\t');
-		qp_write_ratio(qp_stdout, h, w);
-	}
-	for (int f = 0; f < QF_DOC; f++)
-		if (pk->fcol[f] >= 0 && !pk->inby[f])
-			tab_span(c->f[f]);
-	for (int f = QF_DOC; f < QF_N; f++)
-		if (!pk->inby[f])
-			tab_span(c->f[f]);
-	qp_out_endrec(qp_stdout);
-}
-
-/* Append the unescaped form of field v (checked when read) to out. */
-static void
-add_field(qp_span v, qp_buf *out)
-{
-	qp_unescape(v.p, v.n, out);
-}
-
-/* A field (escaped) as Markdown heading text. */
-static void
-put_inline(qp_span v, qp_buf *tmp, qp_buf *md)
-{
-	buf_reset(tmp);
-	add_field(v, tmp);
-	buf_reset(md);
-	qp_md_inline(tmp->s, tmp->len, md);
-	qp_write(qp_stdout, md->s, md->len);
-}
-
-/* The headings of pool p: "## code" when the code changes from prev's,
- * "### col: value, ..." for each group. */
-static void
-write_md_headings(const picker *pk, const quote_pool *p, const quote_pool *prev,
-                  qp_buf *tmp, qp_buf *md)
-{
-	if (!prev || !quote_span_eq(prev->code, p->code)) {
-		if (prev)
-			qp_putc(qp_stdout, '\n');
-		qp_puts(qp_stdout, "## ");
-		put_inline(p->code, tmp, md);
-		qp_puts(qp_stdout, "\n\n");
-	} else {
-		qp_putc(qp_stdout, '\n');
-	}
-	if (pk->nby == 0)
-		return;
-	qp_puts(qp_stdout, "### ");
-	for (int i = 0; i < pk->nby; i++) {
-		if (i)
-			qp_puts(qp_stdout, ", ");
-		qp_puts(qp_stdout, pk->by.v[i]);
-		qp_puts(qp_stdout, ": ");
-		if (p->by[i].n == 0)
-			qp_puts(qp_stdout, "(none)");
-		else
-			put_inline(p->by[i], tmp, md);
-	}
-	qp_puts(qp_stdout, "\n\n");
-}
-
-/* The quotes of pool p as a Markdown table: the theme, and the quote
- * with the speaker's role. */
-static void
-write_md(const picker *pk, const quote_pool *p, const quote_pool *prev, const size_t *pick,
-         size_t np, qp_table *tb, qp_buf *tmp)
-{
-	qp_buf md = QP_BUF_INIT;
-	write_md_headings(pk, p, prev, tmp, &md);
-	buf_free(&md);
-	qp_table_clear_rows(tb);
-	for (size_t j = 0; j < np; j++) {
-		const quote *q = &p->c[pick[j]];
-		buf_reset(tmp);
-		add_field(p->code, tmp);
-		qp_table_add_cell(tb, tmp->s, tmp->len);
-		buf_reset(tmp);
-		buf_addc(tmp, '"');
-		add_field(q->f[QF_TEXT], tmp);
-		buf_addc(tmp, '"');
-		if (q->f[QF_ROLE].n) {
-			buf_adds(tmp, " (");
-			add_field(q->f[QF_ROLE], tmp);
-			buf_addc(tmp, ')');
-		}
-		qp_table_add_cell(tb, tmp->s, tmp->len);
-	}
-	qp_table_write_md(tb, qp_stdout, false);
-}
-
-/* The pools, sorted by code and group. */
-static quote_pool **
-sorted_pools(const picker *pk, size_t *np)
-{
-	*np = qp_map_count(pk->pools);
-	quote_pool **ps = xcalloc(*np + 1, sizeof *ps);
-	for (size_t i = 0; i < *np; i++)
-		ps[i] = qp_map_at(pk->pools, i)->val;
-	qsort(ps, *np, sizeof *ps, pool_qsort);
-	return ps;
 }
 
 static void
 write_results(const picker *pk)
 {
 	size_t np;
-	quote_pool **ps = sorted_pools(pk, &np);
+	quote_pool **ps = quote_pools_sorted(pk->pools, &np);
 	size_t *pick = xcalloc(pk->rules.nquotes, sizeof *pick);
 	qp_buf raw = QP_BUF_INIT, fold = QP_BUF_INIT;
 	qp_table tb;
 
-	qp_table_init(&tb, 2);
-	qp_table_set_column(&tb, 0, "theme", "Theme");
-	qp_table_set_column(&tb, 1, "quote", "Quote");
+	quote_md_table(&tb);
 	if (!pk->md)
-		write_tsv_header(pk);
+		quote_write_header(&pk->cols, pk->partial ? &pk->opts : NULL);
 	for (size_t i = 0; i < np; i++) {
 		quote_pool *p = ps[i];
 		qsort(p->c, p->n, sizeof *p->c, quote_qsort);
 		if (pk->partial) {
 			for (size_t j = 0; j < p->n; j++)
-				write_tsv(pk, p, &p->c[j], 0);
+				quote_write_record(&pk->cols, p, &p->c[j], true, 0);
 			continue;
 		}
 		size_t k = quote_choose(&pk->rules, p->c, p->n, pick, &raw, &fold);
 		if (pk->md)
-			write_md(pk, p, i ? ps[i - 1] : NULL, pick, k, &tb, &raw);
+			quote_write_md(&pk->cols, p, i ? ps[i - 1] : NULL, pick, k, &tb, &raw);
 		else
 			for (size_t j = 0; j < k; j++)
-				write_tsv(pk, p, &p->c[pick[j]], j + 1);
+				quote_write_record(&pk->cols, p, &p->c[pick[j]], false,
+				                   j + 1);
 	}
 	for (size_t i = 0; i < np; i++)
 		quote_pool_free(ps[i]);
@@ -706,7 +395,6 @@ check_options(picker *pk)
 		for (const char *const *r = by_reserved; *r; r++)
 			if (strcmp(pk->by.v[i], *r) == 0)
 				qp_usage_error(usage, "--by: cannot group by '%s'", pk->by.v[i]);
-	pk->nby = (int)pk->by.n;
 	/* Room for the diversity and near-duplicate rules to look past the
 	 * first N; see the manual on why the pool makes merges exact. */
 	unsigned long n = pk->rules.nquotes;
@@ -735,14 +423,7 @@ find_columns(picker *pk)
 		qp_rd_need(rd, "codes");
 	}
 	qp_rd_need(rd, "text");
-	pk->bycol = xcalloc((size_t)pk->nby + 1, sizeof *pk->bycol);
-	for (int i = 0; i < pk->nby; i++)
-		pk->bycol[i] = qp_rd_need(rd, pk->by.v[i]);
-	for (int f = 0; f < QF_N; f++) {
-		pk->fcol[f] = qp_rd_col(rd, fname[f]);
-		for (int i = 0; i < pk->nby; i++)
-			pk->inby[f] |= strcmp(pk->by.v[i], fname[f]) == 0;
-	}
+	quote_columns_find(&pk->cols, rd, (const char *const *)pk->by.v, (int)pk->by.n);
 	return true;
 }
 
@@ -773,7 +454,7 @@ main(int argc, char **argv)
 	}
 	qp_out_close(qp_stdout);
 	qp_rd_free(pk.rd);
-	free(pk.bycol);
+	quote_columns_free(&pk.cols);
 	qp_strlist_free(&pk.by);
 	qp_strlist_free(&pk.codes);
 	qp_partial_options_free(&pk.opts);

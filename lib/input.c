@@ -1,4 +1,5 @@
 #include "input.h"
+#include "input_int.h"
 #include "buf.h"
 #include "progress.h"
 #include "qp.h"
@@ -19,74 +20,9 @@ static void fuzz_inflate_end(void *zs) { inflateEnd(zs); }
 #define READ_CHUNK (256 * 1024)
 #define RAW_CHUNK (128 * 1024)
 
-/*
- * Why not gzread: zlib's gz* layer fills its whole buffer before it
- * returns, so a filter reading a pipe would sit on records that have
- * arrived (--line-buffered could not work).  Plain input is read with
- * read(2) straight into the line buffer; gzip input is inflated from a
- * 128 KiB buffer of compressed bytes, member after member.
- */
-struct qp_input {
-	char **files;
-	int nfiles;
-	int next;               /* index of the next file to open */
-	int cur;                /* index of the open file */
-	const char *name;
-	int fd;                 /* -1 when no file is open */
-	bool gz;                /* the open file is gzip */
-	bool raw_eof;           /* no more compressed bytes to read */
-	bool member_end;        /* between two gzip members */
-	z_stream zs;
-	unsigned char *raw;     /* compressed bytes */
-	bool eof;               /* current file fully read into buf */
-	bool first;             /* the last line began its file */
-	bool at_start;          /* no line returned yet from this file */
-	int flags;
-	unsigned long lineno;
-	char *buf;
-	size_t cap, start, end;
-	size_t ascii_to;        /* buf[start..ascii_to) is known ASCII without NUL */
-	size_t nocr_to;         /* QP_IN_CR: buf[start..nocr_to) holds no CR */
-	qp_buf fixed;           /* a line with its bad bytes replaced */
-	char *stdin_name;
-	qp_sniff_fn *sniff;     /* qp_input_sniff */
-
-	/* qp_input_unpack: the container being read, its current member,
-	 * and "FILE:MEMBER" for messages */
-	const qp_unpacker *unp;
-	void *ust;
-	const char *member;
-	qp_buf mname;
-
-	/* QP_IN_FILES: the current file has ended; qp_input_next_file goes on */
-	bool held;
-	/* The look-ahead (qp_input_peek): lines read but not yet returned,
-	 * their bytes in ahead, ql[qpos..qn) still to come. */
-	qp_buf ahead;
-	struct ahead_line {
-		size_t off, len;
-		unsigned long lineno;
-		bool first;
-	} *ql;
-	size_t qn, qpos, qcap;
-	unsigned long shown_lineno;     /* of the line last returned */
-	bool shown_first;
-
-	/* qp_input_chunk: the last chunk, ck[0] at offset cabs of the
-	 * file's chunked bytes, starting line cline (which began at
-	 * clstart); the cursor of qp_input_at: offset pos, on line pline
-	 * begun at plstart. */
-	bool chunked;
-	const char *ck;
-	size_t ckn;
-	bool cklastnl;
-	unsigned long long cabs, clstart, pos, plstart;
-	unsigned long cline, pline;
-};
 
 static char stdin_name[] = "-";
 static void note_ascii(qp_input *in, size_t n);
-static void fill(qp_input *in);
 static bool unpack_member(qp_input *in, bool first);
 static void unpack_head(qp_input *in);
 static void start_stream(qp_input *in);
@@ -114,8 +50,8 @@ qp_input_new(int nfiles, char **files, int flags)
 	return in;
 }
 
-static void
-close_cur(qp_input *in)
+void
+qp_input_close_cur(qp_input *in)
 {
 	if (in->gz) {
 		QP_FUZZ_DISOWN(&in->zs);
@@ -138,7 +74,7 @@ unpack_end(qp_input *in)
 	in->unp->close(in->ust);
 	in->ust = NULL;
 	in->member = NULL;
-	close_cur(in);
+	qp_input_close_cur(in);
 }
 
 void
@@ -147,7 +83,7 @@ qp_input_free(qp_input *in)
 	if (!in)
 		return;
 	qp_progress_end();
-	close_cur(in);
+	qp_input_close_cur(in);
 	unpack_end(in);
 	buf_free(&in->mname);
 	free(in->buf);
@@ -317,7 +253,7 @@ start_stream(qp_input *in)
 	}
 	if (in->sniff) {
 		while (!in->eof && in->end < QP_SNIFF_BYTES)
-			fill(in);
+			qp_input_fill(in);
 		size_t n = in->end < QP_SNIFF_BYTES ? in->end : QP_SNIFF_BYTES;
 		in->sniff(in->name, in->buf, n, in->eof && n == in->end);
 	}
@@ -388,8 +324,8 @@ note_ascii(qp_input *in, size_t n)
 }
 
 /* Read more of the current file into buf; sets eof at its end. */
-static void
-fill(qp_input *in)
+void
+qp_input_fill(qp_input *in)
 {
 	if (in->start > 0) {
 		memmove(in->buf, in->buf + in->start, in->end - in->start);
@@ -478,7 +414,7 @@ next_raw_line(qp_input *in, const char **line, size_t *len)
 				in->start = in->end;
 				return true;
 			}
-			close_cur(in);
+			qp_input_close_cur(in);
 			if (in->flags & QP_IN_FILES) {
 				in->held = true;
 				return false;
@@ -488,7 +424,7 @@ next_raw_line(qp_input *in, const char **line, size_t *len)
 		scanned = in->end - in->start;
 		if (scanned > 0 && (in->flags & QP_IN_CR))
 			scanned--;     /* a CR there may pair with what comes */
-		fill(in);
+		qp_input_fill(in);
 	}
 }
 
@@ -596,7 +532,7 @@ qp_input_next_file(qp_input *in)
 {
 	if (!(in->flags & QP_IN_FILES))
 		qp_die("qp_input_next_file: the input was not opened with QP_IN_FILES");
-	close_cur(in);
+	qp_input_close_cur(in);
 	in->qn = in->qpos = 0;
 	buf_reset(&in->ahead);
 	in->shown_lineno = 0;
@@ -650,171 +586,4 @@ bool
 qp_input_first(const qp_input *in)
 {
 	return in->shown_first;
-}
-
-/* ---- the current file as bytes (qp_input_head, qp_input_chunk) ---- */
-
-bool
-qp_input_head(qp_input *in, const char **p, size_t *n)
-{
-	if (!(in->flags & QP_IN_FILES))
-		qp_die("qp_input_head: the input was not opened with QP_IN_FILES");
-	if (in->held || in->qn > 0 || !in->at_start || in->chunked)
-		return false;
-	/* a pipe of lines (--line-buffered) is not held up for 4 KiB */
-	while (!in->eof && in->end - in->start < QP_SNIFF_BYTES &&
-	       !memchr(in->buf + in->start, '\n', in->end - in->start))
-		fill(in);
-	const char *d = in->buf + in->start;
-	size_t len = in->end - in->start;
-	if (len == 0)
-		return false;
-	if (len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0) {
-		d += 3;
-		len -= 3;
-	}
-	*p = d;
-	*n = len < QP_SNIFF_BYTES ? len : QP_SNIFF_BYTES;
-	return true;
-}
-
-/* Move the cursor forward to offset to, counting the lines it passes. */
-static void
-ck_move(qp_input *in, unsigned long long to)
-{
-	const char *b = in->ck - in->cabs;     /* only offsets in ck are used */
-	const char *q, *e = b + to;
-
-	for (const char *p = b + in->pos; (q = memchr(p, '\n', (size_t)(e - p))); p = q + 1) {
-		in->pline++;
-		in->plstart = (unsigned long long)(q - b) + 1;
-	}
-	in->pos = to;
-}
-
-unsigned long
-qp_input_at(qp_input *in, unsigned long long off, size_t *col)
-{
-	if (off < in->cabs)
-		off = in->cabs;
-	if (off > in->cabs + in->ckn)
-		off = in->cabs + in->ckn;
-	if (off < in->pos) {
-		in->pos = in->cabs;
-		in->pline = in->cline;
-		in->plstart = in->clstart;
-	}
-	if (in->ckn > 0)
-		ck_move(in, off);
-	if (col)
-		*col = (size_t)(off - in->plstart + 1);
-	return in->shown_lineno = in->pline;
-}
-
-/* How much of buf[start..end) ends on a whole UTF-8 character (all of
- * it at the file's end). */
-static size_t
-whole_chars(qp_input *in)
-{
-	const unsigned char *d = (const unsigned char *)in->buf + in->start;
-	size_t len = in->end - in->start, k = len;
-
-	if (in->eof)
-		return len;
-	while (k > 0 && len - k < 3 && (d[k - 1] & 0xC0) == 0x80)
-		k--;
-	if (k == 0)
-		return len;
-	unsigned char c = d[k - 1];
-	size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-	return need > len - (k - 1) ? k - 1 : len;
-}
-
-bool
-qp_input_chunk(qp_input *in, const char **p, size_t *n)
-{
-	if (!(in->flags & QP_IN_FILES))
-		qp_die("qp_input_chunk: the input was not opened with QP_IN_FILES");
-	bool queued = in->qpos < in->qn;
-	if (!in->chunked) {
-		in->chunked = true;
-		in->ck = in->buf;
-		in->ckn = 0;
-		in->cklastnl = false;
-		in->cabs = in->pos = in->plstart = 0;
-		in->pline = queued ? in->ql[in->qpos].lineno : in->lineno + 1;
-	} else {
-		if (in->ckn > 0)
-			ck_move(in, in->cabs + in->ckn);
-		in->cabs += in->ckn;
-	}
-	in->cline = in->pline;
-	in->clstart = in->plstart;
-	in->ckn = 0;
-	if (queued) {
-		/* lines peeked and not read come first, each with a "\n" */
-		buf_reset(&in->fixed);
-		for (; in->qpos < in->qn; in->qpos++) {
-			buf_add(&in->fixed, in->ahead.s + in->ql[in->qpos].off, in->ql[in->qpos].len);
-			buf_addc(&in->fixed, '\n');
-		}
-		in->ck = in->fixed.s;
-		in->ckn = in->fixed.len;
-		in->cklastnl = true;
-		in->shown_lineno = in->cline;
-		*p = in->ck;
-		*n = in->ckn;
-		return true;
-	}
-	in->qn = in->qpos = 0;
-	buf_reset(&in->ahead);
-
-	size_t cut = 0;
-	while (!in->held) {
-		if (in->eof || in->end - in->start >= 4)
-			cut = whole_chars(in);
-		if (cut > 0 || in->eof)
-			break;
-		fill(in);
-	}
-	if (cut == 0) {
-		if (!in->held)
-			close_cur(in);
-		in->held = true;
-		in->shown_lineno = in->pline - (in->cabs == 0 || in->cklastnl);
-		return false;
-	}
-	char *d = in->buf + in->start;
-	in->start += cut;
-	if (in->at_start) {
-		in->at_start = false;
-		if (cut >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0) {
-			d += 3;
-			cut -= 3;
-		}
-	}
-	in->ck = d;
-	in->ckn = cut;
-	size_t ascii = d + cut <= in->buf + in->ascii_to ? cut : 0;
-	size_t good = ascii + utf8_valid_prefix(d + ascii, cut - ascii);
-	if (good < cut) {
-		if (!qp_replace_invalid) {
-			size_t col;
-			unsigned long ln = qp_input_at(in, in->cabs + good, &col);
-			qp_die_at(in->name, ln, "%s at byte %zu%s",
-			          d[good] == '\0' ? "NUL byte" : "invalid UTF-8", col,
-			          " (--replace-invalid substitutes U+FFFD)");
-		}
-		buf_reset(&in->fixed);
-		utf8_replace_invalid(d, cut, &in->fixed);
-		in->ck = in->fixed.s;
-		in->ckn = in->fixed.len;
-	}
-	if (in->ckn == 0)
-		return qp_input_chunk(in, p, n);        /* only a BOM */
-	in->cklastnl = in->ck[in->ckn - 1] == '\n';
-	in->shown_lineno = in->cline;
-	*p = in->ck;
-	*n = in->ckn;
-	return true;
 }

@@ -190,6 +190,139 @@ quote_pool_free(quote_pool *p)
 	free(p);
 }
 
+const char *const quote_field_name[QF_N] = {
+	"speaker", "participant", "role", "doc", "seg", "text"
+};
+
+void
+quote_columns_find(quote_columns *qc, const qp_rd *rd, const char *const *by, int nby)
+{
+	qc->nby = nby;
+	qc->by = by;
+	qc->bycol = xcalloc((size_t)nby + 1, sizeof *qc->bycol);
+	for (int i = 0; i < nby; i++)
+		qc->bycol[i] = qp_rd_need(rd, by[i]);
+	for (int f = 0; f < QF_N; f++) {
+		qc->fcol[f] = qp_rd_col(rd, quote_field_name[f]);
+		qc->inby[f] = false;
+		for (int i = 0; i < nby; i++)
+			qc->inby[f] |= strcmp(by[i], quote_field_name[f]) == 0;
+	}
+}
+
+void
+quote_columns_free(quote_columns *qc)
+{
+	free(qc->bycol);
+	qc->bycol = NULL;
+}
+
+void
+quote_view(quote *v, const qp_rd *rd, const quote_columns *qc)
+{
+	static const char empty[] = "";
+	for (int i = 0; i < QF_N; i++)
+		v->f[i] = qc->fcol[i] >= 0 ? qp_rd_raw(rd, qc->fcol[i])
+		                           : (qp_span){ empty, 0 };
+	v->mem = NULL;
+}
+
+uint64_t
+quote_count_words(const qp_rd *rd, const quote_columns *qc, qp_buf *scratch,
+                  uint64_t limit)
+{
+	int col = qc->fcol[QF_TEXT];
+	qp_span t = qp_rd_raw(rd, col);
+	if (memchr(t.p, '\\', t.n)) {
+		buf_reset(scratch);
+		qp_rd_get(rd, col, scratch);
+		t = (qp_span){ scratch->s, scratch->len };
+	}
+	qp_words w;
+	qp_word tok;
+	uint64_t k = 0;
+	words_init(&w, t.p, t.n);
+	while (k <= limit && words_next(&w, &tok))
+		k++;
+	return k;
+}
+
+static void
+check_escapes(const qp_rd *rd, int col, qp_buf *scratch)
+{
+	qp_span v = qp_rd_raw(rd, col);
+	if (!memchr(v.p, '\\', v.n))
+		return;
+	buf_reset(scratch);
+	qp_rd_get(rd, col, scratch);
+}
+
+void
+quote_check_fields(const qp_rd *rd, const quote_columns *qc, qp_buf *scratch)
+{
+	for (int i = 0; i < QF_N; i++)
+		if (i != QF_TEXT && qc->fcol[i] >= 0)
+			check_escapes(rd, qc->fcol[i], scratch);
+	for (int i = 0; i < qc->nby; i++)
+		check_escapes(rd, qc->bycol[i], scratch);
+}
+
+quote_pool *
+quote_pools_get(qp_map *pools, const qp_rd *rd, const quote_columns *qc,
+                const char *code, size_t cn, qp_buf *key)
+{
+	buf_reset(key);
+	buf_add(key, code, cn);
+	for (int i = 0; i < qc->nby; i++) {
+		qp_span v = qp_rd_raw(rd, qc->bycol[i]);
+		buf_addc(key, '\t');
+		buf_add(key, v.p, v.n);
+	}
+	bool created;
+	qp_entry *e = qp_map_put(pools, key->s, key->len, &created);
+	if (!created)
+		return e->val;
+	quote_pool *p = xcalloc(1, sizeof *p);
+	p->key = xmemdup(key->s, key->len);
+	p->nby = qc->nby;
+	p->by = xcalloc((size_t)qc->nby + 1, sizeof *p->by);
+	p->code.p = p->key;
+	p->code.n = cn;
+	/* The --by values are the key's TAB-separated parts after the code. */
+	const char *s = p->key + cn, *end = p->key + key->len;
+	for (int i = 0; i < qc->nby; i++) {
+		s++;
+		const char *tab = memchr(s, '\t', (size_t)(end - s));
+		size_t n = tab ? (size_t)(tab - s) : (size_t)(end - s);
+		p->by[i].p = s;
+		p->by[i].n = n;
+		s += n;
+	}
+	e->val = p;
+	return p;
+}
+
+static int
+pool_qsort(const void *a, const void *b)
+{
+	const quote_pool *x = *(quote_pool *const *)a, *y = *(quote_pool *const *)b;
+	int c = quote_span_cmp(x->code, y->code);
+	for (int i = 0; c == 0 && i < x->nby; i++)
+		c = quote_span_cmp(x->by[i], y->by[i]);
+	return c;
+}
+
+quote_pool **
+quote_pools_sorted(const qp_map *pools, size_t *np)
+{
+	*np = qp_map_count(pools);
+	quote_pool **ps = xcalloc(*np + 1, sizeof *ps);
+	for (size_t i = 0; i < *np; i++)
+		ps[i] = qp_map_at(pools, i)->val;
+	qsort(ps, *np, sizeof *ps, pool_qsort);
+	return ps;
+}
+
 /*
  * Near-duplicates: the set of 3-word shingles of the folded words (of
  * all the words when there are fewer than 3), as sorted distinct 64-bit

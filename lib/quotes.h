@@ -8,7 +8,13 @@
  * not (mem NULL).  A pool's heap keeps the worst of its quotes at c[0],
  * so a better candidate replaces it in log K steps; quote_pool_offer
  * copies what it keeps.  quote_pool_free releases a pool and everything
- * in it.
+ * in it.  The pools of a run live in a qp_map the caller owns, whose
+ * values are the pools (quote_pools_get makes them): the caller frees
+ * each with quote_pool_free, then the map.
+ *
+ * A quote_columns says where the fields are in the input stream; it
+ * borrows the --by names and owns only bycol (quote_columns_free).
+ * Nothing here keeps a reference to a qp_rd.
  */
 #ifndef QP_QUOTES_H
 #define QP_QUOTES_H
@@ -18,6 +24,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "map.h"
 #include "record.h"
 
 /* The fields a quote keeps. */
@@ -37,6 +44,43 @@ typedef struct {
 	quote *c;               /* heap, the worst quote at c[0] */
 	size_t n, cap;
 } quote_pool;
+
+/* The fields' names, as columns of the input and of the output. */
+extern const char *const quote_field_name[QF_N];
+
+/* Where a run finds its --by values and the quote's fields. */
+typedef struct {
+	int nby;
+	const char *const *by;  /* the --by column names */
+	int *bycol;             /* their columns in the stream */
+	int fcol[QF_N];         /* each field's column, -1: none */
+	bool inby[QF_N];        /* the field is a --by column: written once
+	                         * for the group, not per quote */
+} quote_columns;
+
+/* The columns of rd's stream for by[0..nby); dies (qp_rd_need) if one
+ * of those is missing. */
+void quote_columns_find(quote_columns *qc, const qp_rd *rd,
+                        const char *const *by, int nby);
+void quote_columns_free(quote_columns *qc);
+
+/* The current record of rd as a view (hits and words left alone). */
+void quote_view(quote *v, const qp_rd *rd, const quote_columns *qc);
+/* The words of the current record's text, counted up to limit + 1: a
+ * longer text is out of range anyway.  scratch is a scratch buffer. */
+uint64_t quote_count_words(const qp_rd *rd, const quote_columns *qc,
+                           qp_buf *scratch, uint64_t limit);
+/* Dies, as qp_rd_get does, on a bad escape in a field a quote keeps but
+ * the text (which quote_count_words has read), or in a --by field. */
+void quote_check_fields(const qp_rd *rd, const quote_columns *qc, qp_buf *scratch);
+
+/* The pool in pools of code[0..cn) and the current record's --by values,
+ * made empty the first time.  key is a scratch buffer. */
+quote_pool *quote_pools_get(qp_map *pools, const qp_rd *rd, const quote_columns *qc,
+                            const char *code, size_t cn, qp_buf *key);
+/* The pools of pools sorted by code, then by their --by values: an array
+ * the caller frees, of pools that are still the map's. */
+quote_pool **quote_pools_sorted(const qp_map *pools, size_t *n);
 
 /* What the choice of a pool's quotes depends on. */
 typedef struct {

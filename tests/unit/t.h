@@ -7,7 +7,11 @@
 #define QP_T_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "record.h"
 
 static int t_n, t_failed;
 
@@ -38,6 +42,32 @@ t_done(void)
 {
 	printf("1..%d\n", t_n);
 	return t_failed ? 1 : 0;
+}
+
+/* A new file holding text, named in path, a mkstemp(3) template the
+ * caller owns and unlinks; aborts if it cannot be written.  Inline, so
+ * that the tests without files are not warned of it. */
+static inline void
+t_write_temp(char *path, const char *text)
+{
+	int fd = mkstemp(path);
+	if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text))
+		abort();
+	close(fd);
+}
+
+/* A reader of text, from a file removed at once (the reader holds it
+ * open).  Its name, which the reader borrows, is reused by the next. */
+static inline qp_rd *
+t_open_records(const char *text)
+{
+	static char path[32];
+	strcpy(path, "/tmp/qp_unit_XXXXXX");
+	t_write_temp(path, text);
+	char *files[] = { path };
+	qp_rd *rd = qp_rd_open(1, files);
+	unlink(path);
+	return rd;
 }
 
 #endif

@@ -4,28 +4,10 @@
 #include "t.h"
 
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "codings.h"
 #include "qp.h"
 #include "record.h"
-
-static char path[] = "/tmp/test_codings_XXXXXX";
-
-/* A reader of text, from a file removed at once (the reader holds it). */
-static qp_rd *
-open_text(const char *text)
-{
-	int fd = mkstemp(path);
-	if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text))
-		abort();
-	close(fd);
-	char *files[] = { path };
-	qp_rd *rd = qp_rd_open(1, files);
-	unlink(path);
-	strcpy(path + strlen(path) - 6, "XXXXXX");
-	return rd;
-}
 
 /* Slot u * m + c's codes as "a/x,a,b"; "-" for none. */
 static const char *
@@ -67,7 +49,7 @@ static char *unit_cols[] = { "doc", "seg" };
 static void
 test_codes(void)
 {
-	qp_rd *rd = open_text("doc\tseg\th\tc\n"
+	qp_rd *rd = t_open_records("doc\tseg\th\tc\n"
 	                      "d1\t1\ta/x;b\ta/x/1\n"
 	                      "d1\t2\t\tb;b\n"
 	                      "d2\t3\ta;a/x\t\n"
@@ -94,7 +76,7 @@ test_codes(void)
 	ag_codings_free(&s);
 	qp_rd_free(rd);
 
-	rd = open_text("h\tc\na/x/1\ta\n");
+	rd = t_open_records("h\tc\na/x/1\ta\n");
 	ag_codings_init(&s, &(ag_codings_opts){ 2, false, false, false, false, NULL, 0, NULL });
 	read_all(&s, rd, 2);
 	T_STR(slot(&s, 0, 0), "a/x/1", "no rollup: the code alone");
@@ -106,8 +88,8 @@ test_codes(void)
 static void
 test_join(void)
 {
-	qp_rd *rd = open_text("doc\tseg\th\nd1\t1\ta\nd1\t2\tb\nd2\t1\t\n");
-	qp_rd *wd = open_text("seg\tdoc\tc\n1\td2\tb\n1\td1\ta;b\n2\td1\t\n");
+	qp_rd *rd = t_open_records("doc\tseg\th\nd1\t1\ta\nd1\t2\tb\nd2\t1\t\n");
+	qp_rd *wd = t_open_records("seg\tdoc\tc\n1\td2\tb\n1\td1\ta;b\n2\td1\t\n");
 	ag_codings s;
 	ag_codings_init(&s, &(ag_codings_opts){ 2, false, true, false, false, unit_cols, 2,
 	                                         "w.tsv" });
@@ -133,7 +115,7 @@ test_join(void)
 static void
 test_values(void)
 {
-	qp_rd *rd = open_text("u\ta\tb\n1\t1\t1.0\n2\tx\\ty\t\n3\t1\t-2\n");
+	qp_rd *rd = t_open_records("u\ta\tb\n1\t1\t1.0\n2\tx\\ty\t\n3\t1\t-2\n");
 	char *unit[] = { "u" };
 	ag_codings s;
 	ag_codings_init(&s, &(ag_codings_opts){ 2, true, true, false, false, unit, 1, NULL });

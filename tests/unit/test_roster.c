@@ -46,10 +46,7 @@ static char path[] = "/tmp/test_roster_XXXXXX";
 static qp_roster *
 load(const char *text)
 {
-	int fd = mkstemp(path);
-	if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text))
-		abort();
-	close(fd);
+	t_write_temp(path, text);
 	char *files[] = { path };
 	static const char *const need[] = { "role", NULL };
 	qp_roster *r = qp_roster_load(1, files, need);
