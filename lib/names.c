@@ -634,6 +634,19 @@ tok_look_up(qp_names *nm, names_tok *t, const char *s, const char *fw, size_t fl
 	t->id = t->pid = lh->id;
 	t->phr = t->pphr = lh->phr;
 	t->pfl = lh->flags;
+	/* "the neighbors": a plural the word list lacks, of a word it has
+	 * that is no name, is that word */
+	if (!(lh->flags & ~NAME_STOP) && fl > 3 && fw[fl - 1] == 's' &&
+	    fw[fl - 2] != '\'' && fw[fl - 2] != 's') {
+		const lhit *st = lookup(nm, fw, fl - 1, fnv(fw, fl - 1));
+		if (st->id && (st->flags & NAME_WORD) &&
+		    !(st->flags & (NAME_FIRST | NAME_LAST | NAME_COMMON))) {
+			if (!t->pid)
+				t->pid = st->id;
+			t->pfl |= NAME_WORD;
+		}
+		return;
+	}
 	if (fl > 2 && fw[fl - 1] == 's' && fw[fl - 2] == '\'') {
 		const lhit *ph = lookup(nm, fw, fl - 2, h2);
 		/* a word no list knows, with its 's, is a possessive too
@@ -878,6 +891,13 @@ contraction(const char *s, const names_tok *t)
 }
 
 
+static bool tok_in(const char *s, const names_tok *t, const char *const *list);
+
+/* Before a noun, never before a name ("that" can be either). */
+static const char *const articles[] = {
+	"a", "an", "the", "my", "your", "his", "her", "our", "their", "its", NULL
+};
+
 /* Does a guessed person's name start at token i?  Why (enum names_why),
  * or 0.  See anonymize(1), "People not in the roster" and "Lower-case
  * text": without capitals, the words around a name are its only
@@ -964,8 +984,10 @@ person_start(const char *s, size_t n, const names_tok *tv, size_t ntok,
 		return WHY_SAYS;
 	if (!lower || !plain)
 		return 0;
-	/* lower case: a listed name that is no word, where a name stands */
-	if ((nx && (nf & NAME_SAYS) && adjacent(s, t, nx, false)) ||
+	/* lower case: a listed name that is no word, where a name stands
+	 * ("the neighbors put up": after a determiner, a noun) */
+	if ((nx && (nf & NAME_SAYS) && adjacent(s, t, nx, false) &&
+	     !(pv && tok_in(s, pv, articles))) ||
 	    (pv && (pf & NAME_SAYS) && adjacent(s, pv, t, false)))
 		return WHY_SAYS;
 	/* "kevin okafor": a given name, then a surname or a word no list has */

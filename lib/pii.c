@@ -1510,16 +1510,18 @@ url_path(const scan *sc, size_t de)
 		    label_at(sc, p) == p || win(sc->s + p, label_at(sc, p) - p, label_stop))
 			break;
 		de = label_at(sc, p);
-		/* "slash sign up": a second word that does not go on with the
-		 * sentence */
-		if ((q = next_start(sc, de)) != 0 && label_at(sc, q) > q) {
+		/* "slash sign up", "slash m v h meds", "slash knee rehab nine":
+		 * up to three more words that do not go on with the sentence */
+		for (int w = 0; w < 3 && (q = next_start(sc, de)) != 0 && sc->s[de] == ' ' &&
+		     label_at(sc, q) > q; w++) {
 			size_t qe = label_at(sc, q);
-			if (!win(sc->s + q, qe - q, label_stop) &&
-			    (!win(sc->s + q, qe - q, local_stop) || word_is(sc, q, "up")) &&
-			    !win(sc->s + q, qe - q, url_cues) && !win(sc->s + q, qe - q, path_stop) &&
-			    !win(sc->s + q, qe - q, local_seps) && !word_is(sc, q, "slash") &&
-			    !word_is(sc, q, "forward"))
-				de = qe;
+			if (win(sc->s + q, qe - q, label_stop) ||
+			    (win(sc->s + q, qe - q, local_stop) && !word_is(sc, q, "up")) ||
+			    win(sc->s + q, qe - q, url_cues) || win(sc->s + q, qe - q, path_stop) ||
+			    win(sc->s + q, qe - q, local_seps) || word_is(sc, q, "slash") ||
+			    word_is(sc, q, "forward"))
+				break;
+			de = qe;
 		}
 		/* "asthma dash plan": a step of several words */
 		size_t we;
@@ -1668,6 +1670,7 @@ spoken_addr(scan *sc, size_t i)
 	if (!l || win(s + o, l, label_stop))
 		return 0;
 	start = o;
+	size_t last = o;      /* the label just before this "dot" */
 	/* At most 8 labels back and 16 on, so that "a dot b dot c ..." costs
 	 * no more than its length, however long. */
 	for (int back = 0; back < 8; back++) {
@@ -1723,6 +1726,21 @@ spoken_addr(scan *sc, size_t i)
 	if (initial && !hs)
 		return 0;
 	size_t de = dotted(sc, hs, &dl, &dn);
+	/* "rural dash heart dash connect dot net": a host label said with
+	 * its dashes; the labels back to start were joined by them */
+	if ((dn < 2 || !tld_at(sc, dl, de)) && !initial && last != hs) {
+		de = dotted(sc, last, &dl, &dn);
+		for (size_t k = hs; k < last && dn >= 2; ) {
+			size_t ke = label_at(sc, k), q2 = next_start(sc, ke);
+			size_t q2e = q2 ? word_end(sc, q2) : 0;
+			if (!q2 || (!weq(s + q2, q2e - q2, "dash") && !weq(s + q2, q2e - q2, "hyphen")))
+				dn = 0;
+			else
+				k = next_start(sc, q2e);
+			if (!k)
+				dn = 0;
+		}
+	}
 	if (dn < 2 || !tld_at(sc, dl, de) || de < i)
 		return 0;
 	/* "w w w dot ...": the first two w are no initial of a name */
@@ -1735,8 +1753,20 @@ spoken_addr(scan *sc, size_t i)
 			initial = 0;
 		}
 	}
-	if (!initial)
+	if (!initial) {
+		size_t h0 = hs;
 		hs = scheme_before(sc, host_words(sc, hs));
+		/* "h t t p s colon slash slash my chart dot": one or two words
+		 * between the scheme and the host's first dot are its label */
+		for (size_t k = h0, w = 0, o2, l2; hs == h0 && w < 2; w++) {
+			word_before(sc, k, &o2, &l2);
+			if (!l2 || weq(s + o2, l2, "slash"))
+				break;
+			k = o2;
+			if (scheme_before(sc, k) != k)
+				hs = scheme_before(sc, k);
+		}
+	}
 	de = url_path(sc, de);
 	drop_after(sc, hs);
 	return found(sc, hs, de, PII_URL);
@@ -1749,6 +1779,13 @@ static const char *const day_after[] = {
 	NULL
 };
 
+/* Before "the" and a day said alone: "home on the fourteenth". */
+static const char *const day_before[] = {
+	"on", "by", "since", "until", "till", "from", "before", "after", NULL
+};
+/* "the twenty second of last month" */
+static const char *const of_when[] = { "last", "next", "this", "that", NULL };
+
 /* "monday the sixth", "the week of the twelfth": a day of the month
  * without its month, where a weekday or "the week of" says it is one. */
 static size_t
@@ -1760,7 +1797,7 @@ weekday_ordinal(scan *sc, size_t i)
 	if (!e || v > 31 || !end_ok(sc, e))
 		return 0;
 	/* a noun after it is what it counts: "monday the first thing" */
-	size_t q = next_start(sc, e), qe;
+	size_t q = next_start(sc, e), qe = 0;
 	if (q && sc->s[e] == ' ' && (qe = word_end(sc, q)) > q &&
 	    !win(sc->s + q, qe - q, label_stop) && !win(sc->s + q, qe - q, day_after))
 		return 0;
@@ -1770,6 +1807,27 @@ weekday_ordinal(scan *sc, size_t i)
 	prev_word(sc, o, &o2, &l2);
 	if (l2 && win(sc->s + o2, l2, qp_weekdays))
 		return found(sc, o2, e, PII_DATE);
+	/* "home on the fourteenth", "on the twenty second of last month";
+	 * not "on the second of three days" */
+	if (l2 && win(sc->s + o2, l2, day_before)) {
+		/* "from the first and second years": ordinals that count */
+		unsigned v2;
+		size_t r2;
+		if (q && (weq(sc->s + q, qe - q, "and") || weq(sc->s + q, qe - q, "or")) &&
+		    (r2 = next_start(sc, qe)) != 0 && nw_ordinal(s, sc->n, r2, &v2))
+			return 0;
+		if (q && qe - q == 2 && weq(sc->s + q, 2, "of")) {
+			size_t r = next_start(sc, qe), re;
+			if (!r || (re = word_end(sc, r)) == r || !win(sc->s + r, re - r, of_when))
+				return 0;
+			size_t m = next_start(sc, re), me;
+			if (!m || (me = word_end(sc, m)) == m || !weq(sc->s + m, me - m, "month"))
+				return 0;
+			/* the day is the identifier; "of last month" says nothing */
+			return found(sc, i, e, PII_DATE);
+		}
+		return found(sc, i, e, PII_DATE);
+	}
 	if (l2 == 2 && weq(sc->s + o2, 2, "of")) {
 		prev_word(sc, o2, &o, &l);
 		if (l == 4 && weq(sc->s + o, 4, "week"))

@@ -27,7 +27,7 @@
 #endif
 
 /* The kinds of a place phrase of several words, as map values. */
-enum { K_PLACE = 1, K_WORD = 2, K_REGION = 4 };
+enum { K_PLACE = 1, K_WORD = 2, K_REGION = 4, K_ORG = 8 };
 
 #define PAIR_BITS (1u << 17)
 
@@ -259,7 +259,7 @@ word_id(qp_names *nm, const char *w)
 
 struct load_ctx {
 	qp_places *pl;
-	uint32_t flag;         /* NAME_PLACE, NAME_PLACE_WORD or NAME_REGION */
+	uint32_t flag;         /* NAME_PLACE, NAME_PLACE_WORD, NAME_REGION or NAME_ORG */
 };
 
 static void
@@ -268,6 +268,10 @@ add_place(void *ctx, const char *w, size_t n)
 	struct load_ctx *c = ctx;
 	qp_names *nm = c->pl->nm;
 	const uint32_t *ids;
+	/* "macy's", "lowe's": the text's "macy's" is looked up without its
+	 * 's, and "macy" alone is the same store */
+	if (c->flag == NAME_ORG && n > 2 && w[n - 1] == 's' && w[n - 2] == '\'')
+		n -= 2;
 	size_t k = names_intern_words(nm, w, n, &ids);
 	if (k == 1) {
 		names_set_flags(nm, ids[0], c->flag);
@@ -282,7 +286,8 @@ add_place(void *ctx, const char *w, size_t n)
 	qp_entry *e = qp_map_put(c->pl->multi, (const char *)ids, k * sizeof *ids,
 	                         &created);
 	uintptr_t kind = c->flag == NAME_REGION ? K_REGION :
-	                 c->flag == NAME_PLACE_WORD ? K_WORD : K_PLACE;
+	                 c->flag == NAME_PLACE_WORD ? K_WORD :
+	                 c->flag == NAME_ORG ? K_ORG : K_PLACE;
 	e->val = (void *)((created ? 0 : (uintptr_t)e->val) | kind);
 }
 
@@ -300,7 +305,7 @@ places_new(qp_names *nm, const char *dir)
 {
 	static const struct { const char *f; uint32_t fl; } lists[] = {
 		{ "places.txt", NAME_PLACE }, { "placewords.txt", NAME_PLACE_WORD },
-		{ "regions.txt", NAME_REGION }
+		{ "regions.txt", NAME_REGION }, { "orgs.txt", NAME_ORG }
 	};
 	qp_places *pl = xcalloc(1, sizeof *pl);
 	char found[PATH_MAX], p[PATH_MAX];
@@ -364,7 +369,7 @@ places_new(qp_names *nm, const char *dir)
 	if (dir && !file_in(dir, "places.txt"))
 		dir = NULL;
 	if (!dir && !names_find_data("places", "places.txt", found, sizeof found))
-		qp_die("cannot find the gazetteer (places.txt, placewords.txt, regions.txt) "
+		qp_die("cannot find the gazetteer (places.txt, placewords.txt, regions.txt, orgs.txt) "
 		       "in %s/places or beside the program", QP_DATADIR);
 	if (!dir)
 		dir = found;
@@ -929,6 +934,41 @@ shaped_at(const qp_places *pl, const char *s, const names_tok *tv, size_t ntok,
 	return i;
 }
 
+/* Is tokens i..j-1, a name of orgs.txt, the organisation here?  Where
+ * the text has case it is written with a capital ("the Walmart on
+ * fifth", not "a target"); a name of one word that is also an ordinary
+ * word or a person's name (target, mayo, lowe) needs at, from or with
+ * before it ("for love" is no Love's); several words ("home depot") need no more, unless an
+ * article makes them a noun ("a red cross"). */
+static bool
+org_at(const qp_places *pl, const char *s, const names_tok *tv, size_t ntok,
+       size_t i, size_t j)
+{
+	const names_tok *t = &tv[i];
+	for (size_t k = i; k < j; k++)
+		if (!free_tok(&tv[k]))
+			return false;
+	if (i > 0 && (tv[i - 1].pfl & NAME_TITLE))
+		return false;
+	if (pl->cased && !t->cap)
+		return false;
+	bool cue = i > 0 && spaced(s, &tv[i - 1], t) &&
+	           (tv[i - 1].id == pl->id_at || tv[i - 1].id == pl->id_from ||
+	            tv[i - 1].id == pl->id_with);
+	/* "take an uber", "a red cross": a thing, not the company */
+	if (i > 0 && (tv[i - 1].id == pl->id_a || tv[i - 1].id == pl->id_an))
+		return false;
+	/* "boise state of mind" */
+	if (j - i > 1)
+		return !(j < ntok && tv[j].id == pl->id_of);
+	bool plain = t->pid && !(t->pfl & (NAME_WORD | NAME_COMMON | NAME_PLACE_WORD |
+	                                   NAME_FIRST | NAME_LAST | NAME_STOP | NAME_NOTNAME));
+	if (plain)
+		return true;
+	return cue || (pl->cased && !starts_sentence(s, t->off) &&
+	               !(t->pfl & (NAME_FIRST | NAME_LAST)));
+}
+
 /* "i work at costco", "a shift at Fred Meyer": token i is a word of
  * employ, then at or for; the employer's end (one to three words that
  * are no English word, or capitalised where the text has case), or i. */
@@ -1020,11 +1060,23 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 	for (size_t i = 0; i < ntok; i++) {
 		const names_tok *t = &tv[i];
 		/* "on OB right now": short capitals are abbreviations */
-		if (!(t->pfl & (NAME_PLACE | NAME_REGION | NAME_PHEAD)) || !free_tok(t) ||
-		    (t->pfl & NAME_INST_HEAD) || (t->allcaps && t->core <= 3))
+		if (!(t->pfl & (NAME_PLACE | NAME_REGION | NAME_PHEAD | NAME_ORG)) || !free_tok(t) ||
+		    (t->pfl & NAME_INST_HEAD) ||
+		    (t->allcaps && t->core <= 3 && !(t->pfl & NAME_ORG)))
 			continue;
 		size_t len = 1;
 		unsigned kind = (t->pfl & NAME_PHEAD) ? multi_at(pl, s, tv, ntok, i, &len) : 0;
+		if ((kind & K_ORG) || (!kind && (t->pfl & NAME_ORG))) {
+			size_t oj = kind ? i + len : i + 1;
+			if (org_at(pl, s, tv, ntok, i, oj)) {
+				mark(pl, s, tv, i, oj, PLACES_ORG, ent, ctx);
+				i = oj - 1;
+				continue;
+			}
+			kind &= ~(unsigned)K_ORG;
+			if (!kind)
+				len = 1;
+		}
 		/* "in August": a month or a weekday alone is no town */
 		if (!kind && (t->pfl & NAME_NOTNAME))
 			continue;

@@ -295,3 +295,15 @@ EOF
 	[[ "$output" == *"recall N 14 14 100.0"* ]]
 	[[ "$output" == *"over 0 3150 0.00"* ]]
 }
+
+# Issue 12: roster words and listed names decided by the words around
+# them (roster of the ASR set: Will, Bill, ...).
+@test "anonymize people: a quoted question's Will, the whole bill, the neighbors who put up a fund" {
+	R=$BATS_TEST_DIRNAME/eval/anonymize-asr/roster.tsv
+	anon_table --roster "$R" <<'EOF2'
+She asks, "Will this help a kid next week?" I think about that.|She asks, "Will this help a kid next week?" I think about that.
+so that whole bill is on us|so that whole bill is on us
+and the neighbors put up a fund|and the neighbors put up a fund
+and a book that jennifer recommended|and a book that [PERSON_1] recommended
+EOF2
+}

@@ -181,13 +181,13 @@ EOF2
 	[ "${lines[1]}" = "d1	she worked at [ORG_1] and [ORG_2]" ]
 	[ "${lines[2]}" = "d1	later at [ORG_1] and then [ORG_2], not the memorial service" ]
 	[ "${lines[3]}" = "d2	then riverside general" ]
-	# a short form with a word the lexicon lacks (alphonsus) is not linked
+	# a short form with a word the lexicon lacks (ambrosius) is not linked
 	run anonymize <<'EOF2'
 doc	text
-d1	at saint alphonsus regional medical center
-d1	then saint alphonsus
+d1	at saint ambrosius regional medical center
+d1	then saint ambrosius
 EOF2
-	[ "${lines[2]}" = "d1	then saint alphonsus" ]
+	[ "${lines[2]}" = "d1	then saint ambrosius" ]
 }
 
 @test "anonymize places: --audit names the rule of a place, an institution, a --terms entry and a cued person" {
@@ -204,4 +204,38 @@ EOF2
 	d	1	text	replaced	guessed person	cue word	Teo	[PERSON_1]
 	EOF
 	rm -rf "$T"
+}
+
+# Issue 12, from the ASR parts' misses: two-word heads, a county's
+# institution, employers after "work at", organisations of orgs.txt,
+# Oregon State, a saint's possessive over a town, Holy Cross; and each
+# one's ordinary look-alike, which stays.
+@test "anonymize places: institutions by two-word heads, employers and listed organisations, and their look-alikes" {
+	anon_table <<'EOF2'
+the clinic at valley family medicine said the wait is three months|the clinic at [ORG_1] said the wait is three months
+We send kids to Treasure Valley Family Counseling, to anyone|We send kids to [ORG_1], to anyone
+a respite program through canyon county behavioral health and a lady|a respite program through [ORG_1] and a lady
+We meet at the Canyon County Health Department monthly.|We meet at the [ORG_1] monthly.
+i went to ada county hospital|i went to [ORG_1]
+she studied family medicine and youth mental health first aid|she studied family medicine and youth mental health first aid
+the county health department and the food bank|the county health department and the food bank
+i work at costco on weekends and i have school|i work at [ORG_1] on weekends and i have school
+i work at home and i work at night|i work at home and i work at night
+what would make school a healthier place|what would make school a healthier place
+i love school and i skip school|i love school and i skip school
+the walgreens on county road forty two|the [ORG_1] on county road forty two
+I shop at Target and my target is ten pounds.|I shop at [ORG_1] and my target is ten pounds.
+I worked at Amazon. The amazon is a river.|I worked at [ORG_1]. The amazon is a river.
+tell families about the y m c a they have a program|tell families about the [ORG_1] they have a program
+a red cross on the door and the Red Cross came|a red cross on the door and the [ORG_1] came
+i take an uber to the clinic|i take an uber to the clinic
+she does it for love|she does it for love
+for sure i want to go to oregon state or maybe|for sure i want to go to [ORG_1] or maybe
+i moved to washington state in june|i moved to washington state in june
+At Saint Anne's we don't have a nurse at all.|At [ORG_1] we don't have a nurse at all.
+We share one with Holy Cross across the river.|We share one with [ORG_1] across the river.
+we pray to the holy spirit at holy family|we pray to the holy spirit at [ORG_1]
+I had watched the video once, in August.|I had watched the video once, in August.
+We have a lot of families from Dearborn who moved here.|We have a lot of families from [PLACE_1] who moved here.
+EOF2
 }

@@ -208,3 +208,20 @@ on mar. 7 we met|on [DATE_1] we met
 mar the surface, mar 7 of them|mar the surface, mar 7 of them
 EOF
 }
+
+# Issue 12, from tune2's misses: a day said alone after on, by, since;
+# a URL's path of several words and its host said with dashes or after
+# the scheme; what is said of an e-mail is no part of it.
+@test "anonymize-spoken: days alone, longer spoken URLs, and the words around them that stay" {
+	anon_table <<'EOF2'
+then on the fourteenth they said she can go home|then on the [DATE_1] they said she can go home
+we drafted it on the twenty second of last month and sent it|we drafted it on the [DATE_1] of last month and sent it
+we met on the second of three days and on the first try|we met on the second of three days and on the first try
+students from the first and second years came|students from the first and second years came
+a link tinyurl dot com slash knee rehab nine and i am not|a link [URL_1] and i am not
+our group, facebook dot com slash groups slash cuidadoras del valle, and the office|our group, [URL_1], and the office
+the portal h t t p s colon slash slash my chart dot mercy valley dot org but my mom|the portal [URL_1] but my mom
+a video thing rural dash heart dash connect dot net but we're|a video thing [URL_1] but we're
+same email is fine t wierzbicki at outlook dot com|same email is fine [EMAIL_1]
+EOF2
+}

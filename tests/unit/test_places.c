@@ -182,6 +182,7 @@ main(void)
 	write_file(dir, "places.txt", "boise\nreading\nsalt lake city\nflorence\nmobile\nsay\n");
 	write_file(dir, "placewords.txt", "reading\nsalt lake city\nmobile\nsay\n");
 	write_file(dir, "regions.txt", "idaho\npennsylvania\n");
+	write_file(dir, "orgs.txt", "home depot\nlowe's\nmayo\nwalmart\n");
 	nm = names_new();
 	names_set_flags(nm, names_intern(nm, "florence", 8), NAME_FIRST);
 	names_set_flags(nm, names_intern(nm, "lincoln", 7), NAME_LAST);
@@ -196,8 +197,8 @@ main(void)
 	names_free(nm);
 	buf_free(&lastnorm);
 	char p[512];
-	const char *files[] = { "places.txt", "placewords.txt", "regions.txt" };
-	for (size_t k = 0; k < 3; k++) {
+	const char *files[] = { "places.txt", "placewords.txt", "regions.txt", "orgs.txt" };
+	for (size_t k = 0; k < 4; k++) {
 		snprintf(p, sizeof p, "%s/%s", dir, files[k]);
 		unlink(p);
 	}
