@@ -842,7 +842,7 @@ static const char *const id_cues[] = {
 	"badge", "file", "ref", "reference", "medicaid", "medicare",
 	"license", "licence", "policy", "claim", "passport", "nhs", "patient",
 	"case", "pin", "confirmation", "tracking", "order", "ticket",
-	"plate", "vin", "routing", "card", NULL
+	"plate", "vin", "routing", "card", "social", NULL
 };
 static wlist id_cue_list = { .words = id_cues };
 
@@ -858,7 +858,7 @@ try_id_cue(scan *sc, size_t we)
 	size_t p = we;
 	for (int k = 0; k < 2; k++) {
 		while (p < sc->n && (s[p] == ' ' || s[p] == ':' || s[p] == '#' ||
-		                     s[p] == '.'))
+		                     s[p] == '.' || s[p] == ','))
 			p++;
 		size_t e = letters(sc, p);
 		if ((e - p == 6 && weq(s + p, 6, "number")) ||
@@ -877,7 +877,20 @@ try_id_cue(scan *sc, size_t we)
 		nd += isdig(s[e]);
 		e++;
 	}
-	if (nd < 4 || !end_ok(sc, e) || (nd == 4 && e - p == 4 && year_at(sc, p)))
+	/* "account 0093 1182 7740", "member ID, XJK 448 210 93": groups of
+	 * digits after a blank are the same number */
+	size_t first = e;
+	for (int g = 0; g < 6 && e + 1 < sc->n && s[e] == ' ' && isdig(s[e + 1]); g++) {
+		size_t q = e + 1;
+		while (q < sc->n && isdig(s[q]))
+			q++;
+		if (q - (e + 1) < 2 || q - (e + 1) > 6 || (q < sc->n && isalnum_(s[q])))
+			break;
+		nd += (int)(q - (e + 1));
+		e = q;
+	}
+	if (nd < 4 || !end_ok(sc, e) ||
+	    (nd == 4 && first - p == 4 && e == first && year_at(sc, p)))
 		return 0;
 	emit(sc, p, e, PII_ID);
 	return e;
@@ -1063,14 +1076,46 @@ static size_t
 letters_before(const scan *sc, size_t i, bool ai)
 {
 	size_t b = i;
-	for (int k = 0; k < 3; k++) {
+	for (int k = 0; k < 4; k++) {
 		if (b < 2 || sc->s[b - 1] != ' ' || !isalpha_(sc->s[b - 2]) ||
 		    (b >= 3 && sc->s[b - 3] != ' ' && sc->s[b - 3] != ',' && sc->s[b - 3] != ':'))
 			break;
 		int c = tolow(sc->s[b - 2]);
-		if (!ai && (c == 'a' || c == 'i'))
+		/* "f a r m four one one": a letter between letters */
+		if (!ai && (c == 'a' || c == 'i') &&
+		    !(b >= 5 && sc->s[b - 3] == ' ' && isalpha_(sc->s[b - 4]) &&
+		      (b == 5 || !isalnum_(sc->s[b - 5]))))
 			break;
 		b -= 2;
+	}
+	return b;
+}
+
+/* "dash" or "hyphen" just before i: where it starts, or i. */
+static size_t
+dash_before(const scan *sc, size_t i)
+{
+	size_t o, l;
+	word_before(sc, i, &o, &l);
+	if (l && (weq(sc->s + o, l, "dash") || weq(sc->s + o, l, "hyphen")) &&
+	    o + l + 1 == i)
+		return o;
+	return i;
+}
+
+/* One to four number words just before i ("twenty four" of "twenty four
+ * dash oh oh three"): where they start, or i. */
+static size_t
+numwords_before(const scan *sc, size_t i)
+{
+	size_t b = i, o, l;
+	unsigned v;
+	for (int k = 0; k < 4; k++) {
+		word_before(sc, b, &o, &l);
+		if (!l || o + l + 1 != b ||
+		    nw_class((const char *)sc->s + o, l, &v) == NW_NONE)
+			break;
+		b = o;
 	}
 	return b;
 }
@@ -1096,9 +1141,16 @@ mixed_tail(const scan *sc, size_t e, int *ndig, int *nlet)
 		nw_run r2;
 		size_t de = q ? nw_digits(s, sc->n, q, 1, &r2) : 0;
 		if (!q || de == q || !end_ok(sc, de)) {
-			if (nl)
-				e = le;         /* "four four nine x" */
-			*nlet += nl;
+			/* "four four nine x"; not "... nine one two i know" */
+			bool word = false;
+			for (size_t k2 = e; nl && k2 < le; k2++)
+				word |= isalpha_(sc->s[k2]) && (tolow(sc->s[k2]) == 'a' ||
+				                                 tolow(sc->s[k2]) == 'i') &&
+				        !isalnum_(sc->s[k2 - 1]) && !isalnum_(sc->s[k2 + 1]);
+			if (nl && !word) {
+				e = le;
+				*nlet += nl;
+			}
 			break;
 		}
 		*nlet += nl;
@@ -1148,12 +1200,26 @@ spoken_digits(scan *sc, size_t i, nw_run *r)
 	if (r->ndig >= 3 && cue_list_before(sc, i, &dob_cue_list))
 		return found(sc, i, e, PII_DATE);
 	size_t lb = letters_before(sc, i, false);
+	/* "V P dash two two oh nine", "twenty four dash oh oh three one six" */
+	size_t dl = dash_before(sc, i);
+	if (dl != i) {
+		size_t l2 = letters_before(sc, dl, false);
+		if (l2 < dl)
+			lb = l2;
+	}
 	int nlet = 0;
-	for (size_t p = lb; p < i; p += 2)
+	for (size_t p = lb; p < (dl != i && lb < dl ? dl : i); p += 2)
 		nlet++;
-	if (nlet > 0 && r->ndig >= 4 && r->nsingle * 2 >= r->ndig &&
-	    ((nlet >= 2 && r->ndig >= 5) || id_cue_before(sc, lb)))
-		return found(sc, lb, e, PII_ID);   /* "x k seven seven one ..." */
+	/* "x k seven seven one ...", "p t four four nine two", "s zero zero
+	 * four one seven seven": letters said singly, then digits */
+	if (nlet > 0 && r->ndig >= 3 && r->nsingle * 2 >= r->ndig &&
+	    ((nlet >= 2 && r->ndig >= 3) || r->ndig >= 5 || id_cue_before(sc, lb)))
+		return found(sc, lb, e, PII_ID);
+	if (dl != i && r->nsingle >= 3 && r->nsingle * 2 >= r->ndig) {
+		size_t nb = numwords_before(sc, dl);
+		if (nb < dl)
+			return found(sc, nb, e, PII_ID);
+	}
 	if (r->ndig >= 4 && (r->nsingle > 0 || r->ndig > 4) && id_cue_before(sc, i))
 		return found(sc, i, e, PII_ID);
 	if (r->nsingle < 3 || r->nsingle * 2 < r->ndig)

@@ -225,3 +225,24 @@ a video thing rural dash heart dash connect dot net but we're|a video thing [URL
 same email is fine t wierzbicki at outlook dot com|same email is fine [EMAIL_1]
 EOF2
 }
+
+# Issue 12, from tune2's misses: IDs said with letters before them, with
+# a dash between groups, written in groups of digits after a cue, and
+# the counts and room numbers that stay.
+@test "anonymize-spoken: IDs of spelled letters, dashes and digit groups, and the numbers that stay" {
+	anon_table <<'EOF2'
+she forgets it s zero zero four one seven seven|she forgets it [ID_1]
+the case number is twenty four dash oh oh three one six and|the case number is [ID_1] and
+my policy number is double seven three oh nine one two i know it|my policy number is [ID_1] i know it
+if you get lost f a r m four one one can't miss it|if you get lost [ID_1] can't miss it
+a code for the app p t four four nine two and a link|a code for the app [ID_1] and a link
+Each client gets an ID, like V P dash two two oh nine.|Each client gets an ID, like [ID_1].
+The police had his plate, BRN 4421, because it was towed.|The police had his plate, [ID_1], because it was towed.
+a member ID, XJK 448 210 93 for example.|a member ID, [ID_1] for example.
+a bill from a lab, account 0093 1182 7740. It was an error.|a bill from a lab, account [ID_1]. It was an error.
+the last four of his Social, five five oh nine. I will say|the last four of his Social, [ID_1]. I will say
+i have a b c one two three and a one two three four|i have a b c one two three and a one two three four
+i scored a nine one and she got a four four|i scored a nine one and she got a four four
+then room a four one two and room two oh four|then room a four one two and room two oh four
+EOF2
+}
