@@ -81,6 +81,7 @@ struct qp_places {
 	idset compound_head;   /* medicine, health, department: a head after one of compound */
 	idset holy;            /* cross, family, trinity: holy X is a parish or a school */
 	idset employ;          /* work, job, shift (at): an employer follows */
+	idset branch;          /* northwestern, east: a listed organisation's branch */
 	bool cased;            /* the field has capitals: names are written with one */
 	const char *s;         /* the field places_find is in */
 	qp_buf norm;
@@ -192,7 +193,9 @@ static const char *const w_head[] = {
 	"hospital", "clinic", "school", "academy", "college", "university",
 	"center", "centre", "elementary", "high", "middle", "inc", "llc",
 	"ltd", "corp", "corporation", "group", "church", "county", "parish",
-	"township", "borough", "memorial", NULL
+	"township", "borough", "memorial", "library", "agency", "network",
+	"foundation", "institute", "association", "coalition", "council",
+	"ministries", "society", NULL
 };
 static const char *const w_det[] = {
 	"a", "an", "the", "my", "his", "her", "their", "our", "your", "this",
@@ -244,6 +247,12 @@ static const char *const w_employ[] = {
 	"shifts", "employed", "hired", "interned", "intern", "internship",
 	"volunteer", "volunteered", "volunteering", "manager", "cashier",
 	NULL
+};
+static const char *const w_branch[] = {
+	"north", "south", "east", "west", "northeast", "northwest", "southeast",
+	"southwest", "northern", "southern", "eastern", "western",
+	"northwestern", "northeastern", "southwestern", "southeastern",
+	"central", "downtown", "midtown", "uptown", NULL
 };
 static const char *const w_county[] = {
 	"county", "parish", "township", "borough", NULL
@@ -331,6 +340,7 @@ places_new(qp_names *nm, const char *dir)
 	set_make(nm, &pl->compound_head, w_compound_head);
 	set_make(nm, &pl->holy, w_holy);
 	set_make(nm, &pl->employ, w_employ);
+	set_make(nm, &pl->branch, w_branch);
 	for (const char *const *h = w_head; *h; h++)
 		names_set_flags(nm, word_id(nm, *h), NAME_INST_HEAD);
 	for (const char *const *h = w_compound_head; *h; h++)
@@ -392,7 +402,7 @@ places_free(qp_places *pl)
 	                  &pl->generic, &pl->mod, &pl->saint, &pl->denomination,
 	                  &pl->church_first, &pl->county, &pl->det,
 	                  &pl->at_cue, &pl->called_noun, &pl->ends, &pl->compound,
-	                  &pl->compound_head, &pl->holy, &pl->employ };
+	                  &pl->compound_head, &pl->holy, &pl->employ, &pl->branch };
 	for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++)
 		free(sets[k]->v);
 	buf_free(&pl->norm);
@@ -605,7 +615,7 @@ name_before(const qp_places *pl, const char *s, const names_tok *tv, size_t h,
 	}
 	/* "the mobile clinic": a word, not a name, unless a modifier says
 	 * the name is one (riverside memorial hospital) */
-	if (m < a && plain && a == h)
+	if (m + 1 == a && plain && a == h)
 		return h;
 	/* "a healthy school": after a determiner, in text without case,
 	 * words that are no listed name or place name a kind */
@@ -726,14 +736,40 @@ institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 		    names_joinable(s, t, &tv[e]) && names_joinable(s, &tv[e], &tv[e + 1]))
 			e += 2;
 		else if (nx && free_tok(nx) && (nx->pfl & NAME_INST_HEAD) &&
-		         !in_set(&pl->county, nx->pid) && !in_set(&pl->compound_head, nx->pid))
+		         !in_set(&pl->county, nx->pid) &&
+		         (!in_set(&pl->compound_head, nx->pid) || (pl->cased && nx->cap)))
 			e++;
 		if (e == h + 1)
 			return PLACES_PLACE;
+		/* "the Fresno County Department of Public Health" */
+		if (pl->cased && e + 1 < ntok && tv[e].id == pl->id_of && tv[e - 1].cap &&
+		    names_joinable(s, &tv[e - 1], &tv[e])) {
+			size_t f = e + 1;
+			while (f < ntok && f - (e + 1) < 4 && tv[f].cap && free_tok(&tv[f]) &&
+			       names_joinable(s, &tv[f - 1], &tv[f]) &&
+			       tv[f - 1].core == tv[f - 1].len)
+				f++;
+			if (f > e + 1)
+				e = f;
+		}
 		*b = e;
 		return PLACES_ORG;
 	}
 	*a = name_before(pl, s, tv, h, true);
+	/* "Community Regional Medical Center", "Fresno City College": where
+	 * the text has case, capitals in mid-sentence before a capital head
+	 * are its name, modifiers and generic words too */
+	if (pl->cased && t->cap) {
+		size_t m = h;
+		while (m > 0 && h - m < 4 && tv[m - 1].cap && free_tok(&tv[m - 1]) &&
+		       tv[m - 1].core == tv[m - 1].len && names_joinable(s, &tv[m - 1], &tv[m]) &&
+		       !(tv[m - 1].pfl & (NAME_TITLE | NAME_DET | NAME_PRON |
+		                          NAME_NOTNAME | NAME_AND)) &&
+		       !starts_sentence(s, tv[m - 1].off))
+			m--;
+		if (m < *a && h - m >= 2)
+			*a = m;
+	}
 	/* "at capital high and": the high ends the phrase (not "high
 	 * prices"); so does a memorial, short for the hospital ("the
 	 * billing office at riverside memorial"), and only so: before a
@@ -929,6 +965,10 @@ shaped_at(const qp_places *pl, const char *s, const names_tok *tv, size_t ntok,
 		if (j < ntok && (tv[j].pfl & NAME_PLACE) && free_tok(&tv[j]) && poss &&
 		    spaced(s, w, &tv[j]))
 			j++;
+		/* "st. olaf catholic has volunteers" */
+		else if (j < ntok && in_set(&pl->denomination, tv[j].pid) && free_tok(&tv[j]) &&
+		         spaced(s, w, &tv[j]))
+			j++;
 		return j;
 	}
 	return i;
@@ -1069,6 +1109,18 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 		if ((kind & K_ORG) || (!kind && (t->pfl & NAME_ORG))) {
 			size_t oj = kind ? i + len : i + 1;
 			if (org_at(pl, s, tv, ntok, i, oj)) {
+				/* its branch: "fairview southdale", "abbott
+				 * northwestern", "the walmart in edina" is not one */
+				while (oj < ntok && oj - i < 4 && free_tok(&tv[oj]) &&
+				       tv[oj - 1].core == tv[oj - 1].len &&
+				       spaced(s, &tv[oj - 1], &tv[oj]) &&
+				       (pl->cased ? tv[oj].cap : true) &&
+				       (((tv[oj].pfl & NAME_PLACE) && !(tv[oj].pfl & NAME_PLACE_WORD)) ||
+				        (tv[oj].pid == 0 && !tv[oj].digit) ||
+				        in_set(&pl->branch, tv[oj].pid) ||
+				        in_set(&pl->denomination, tv[oj].pid)) &&
+				       !(oj + 1 < ntok && tv[oj + 1].id == pl->id_of))
+					oj++;
 				mark(pl, s, tv, i, oj, PLACES_ORG, ent, ctx);
 				i = oj - 1;
 				continue;

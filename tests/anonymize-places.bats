@@ -239,3 +239,24 @@ I had watched the video once, in August.|I had watched the video once, in August
 We have a lot of families from Dearborn who moved here.|We have a lot of families from [PLACE_1] who moved here.
 EOF2
 }
+
+# Issue 12, from tune2's misses: capitals before a capital head, a
+# county's department of something, two ordinary words before a head,
+# a listed organisation's branch, more heads (library, agency, network).
+@test "anonymize places: capitalised names before heads, branches of listed organisations, and what stays" {
+	anon_table <<'EOF2'
+We do home visits for Community Regional Medical Center and the county.|We do home visits for [ORG_1] and the county.
+I went to Fresno City College after high school.|I went to [ORG_1] after high school.
+His report for the Fresno County Department of Public Health is out.|His report for the [ORG_1] is out.
+I was at the University Hospital for a week.|I was at the University Hospital for a week.
+The Emergency Department was full.|The Emergency Department was full.
+she came home from mercy valley hospital three weeks ago|she came home from [ORG_1] three weeks ago
+the mobile clinic and a staffing agency and the public library|the mobile clinic and a staffing agency and the public library
+the librarian at hennepin county library printed it|the librarian at [ORG_1] printed it
+a health worker with Valley Promotoras Network for years.|a health worker with [ORG_1] for years.
+i was at fairview southdale for my appendix|i was at [ORG_1] for my appendix
+i was at abbott northwestern for my knee|i was at [ORG_1] for my knee
+the walmart north of town|the [ORG_1] north of town
+we went to saint olaf catholic and then home|we went to [ORG_1] and then home
+EOF2
+}
