@@ -624,9 +624,23 @@ tok_shape(names_tok *t, const char *s, const qp_word *wd)
 	}
 }
 
+/* "the neighbors": a plural the word list lacks, of a word it has that
+ * is no name, is that word.  Rare, so out of the tokenizer's way. */
+static __attribute__((noinline)) void
+plural_word(qp_names *nm, names_tok *t, const char *fw, size_t fl)
+{
+	const lhit *st = lookup(nm, fw, fl - 1, fnv(fw, fl - 1));
+	if (st->id && (st->flags & NAME_WORD) &&
+	    !(st->flags & (NAME_FIRST | NAME_LAST | NAME_COMMON))) {
+		if (!t->pid)
+			t->pid = st->id;
+		t->pfl |= NAME_WORD;
+	}
+}
+
 /* Token t's lexicon entries: of its folded form fw[0..fl), hashed h,
  * and of that form less a final 's, hashed h2. */
-static inline void
+static inline __attribute__((always_inline)) void
 tok_look_up(qp_names *nm, names_tok *t, const char *s, const char *fw, size_t fl,
             uint64_t h, uint64_t h2)
 {
@@ -634,17 +648,9 @@ tok_look_up(qp_names *nm, names_tok *t, const char *s, const char *fw, size_t fl
 	t->id = t->pid = lh->id;
 	t->phr = t->pphr = lh->phr;
 	t->pfl = lh->flags;
-	/* "the neighbors": a plural the word list lacks, of a word it has
-	 * that is no name, is that word */
-	if (!(lh->flags & ~NAME_STOP) && fl > 3 && fw[fl - 1] == 's' &&
+	if (__builtin_expect(!(lh->flags & ~NAME_STOP), 0) && fl > 3 && fw[fl - 1] == 's' &&
 	    fw[fl - 2] != '\'' && fw[fl - 2] != 's') {
-		const lhit *st = lookup(nm, fw, fl - 1, fnv(fw, fl - 1));
-		if (st->id && (st->flags & NAME_WORD) &&
-		    !(st->flags & (NAME_FIRST | NAME_LAST | NAME_COMMON))) {
-			if (!t->pid)
-				t->pid = st->id;
-			t->pfl |= NAME_WORD;
-		}
+		plural_word(nm, t, fw, fl);
 		return;
 	}
 	if (fl > 2 && fw[fl - 1] == 's' && fw[fl - 2] == '\'') {
