@@ -351,6 +351,18 @@ doc_part(qp_deid *an, const char *s, const names_tok *t)
 	return e ? (uint32_t)(uintptr_t)e->val : 0;
 }
 
+/* Note the folded part w[0..n) of person ent's name for the document. */
+static void
+note_part(qp_deid *an, const char *w, size_t n, uint32_t ent)
+{
+	bool created;
+	qp_entry *e = qp_map_put(an->doc_parts, w, n, &created);
+	if (created)
+		e->val = (void *)(uintptr_t)(ent + 1);
+	else if ((uintptr_t)e->val != ent + 1)
+		e->val = (void *)(uintptr_t)PART_SHARED;
+}
+
 /*
  * A guessed person (names_guess_people): the entity of the folded words
  * of tokens i..j-1.  A name notes its words for the document (surnames
@@ -383,15 +395,26 @@ guessed_person(void *ctx, const char *s, const names_tok *tv, size_t i, size_t j
 		utf8_fold(s + tv[k].off, tv[k].core, &an->scratch);
 		if (qp_word_in(an->scratch.s, an->scratch.len, qp_name_particles))
 			continue;
-		bool created;
-		qp_entry *e = qp_map_put(an->doc_parts, an->scratch.s, an->scratch.len,
-		                         &created);
-		if (created)
-			e->val = (void *)(uintptr_t)(ent + 1);
-		else if ((uintptr_t)e->val != ent + 1)
-			e->val = (void *)(uintptr_t)PART_SHARED;
+		note_part(an, an->scratch.s, an->scratch.len, ent);
 	}
 	return ent;
+}
+
+/* "Mr. Vang, sorry, Pao Vang": a capitalised word no list knows, or a
+ * given name, just before a part of person ent's name t is hers. */
+static void
+join_given(const char *s, names_tok *pv, const names_tok *t, uint32_t ent)
+{
+	if (pv->ent < 0 && pv->cap && !pv->keep && !pv->digit && pv->core == pv->len &&
+	    !(pv->pfl & (NAME_COMMON | NAME_WORD | NAME_STOP | NAME_NOTNAME | NAME_TITLE |
+	                 NAME_KEEP | NAME_CUE | NAME_SAYS | NAME_LIKE | NAME_WHERE |
+	                 NAME_DET | NAME_PRON | NAME_AND | NAME_GREET | NAME_REGION |
+	                 NAME_PLACE_WORD | NAME_INST_HEAD)) &&
+	    names_joinable(s, pv, t)) {
+		pv->ent = (int32_t)ent;
+		pv->person = 1;
+		pv->why = WHY_PART;
+	}
 }
 
 /* After the guesser: a word alone that is a part of a name met earlier
@@ -405,6 +428,11 @@ link_parts(qp_deid *an, const char *s, names_tok *tv, size_t ntok)
 	for (size_t i = 0; i < ntok; i++) {
 		names_tok *t = &tv[i];
 		uint32_t part;
+		if (t->ent >= 0 && t->person && !t->amb && i > 0 && tv[i - 1].ent < 0 &&
+		    doc_part(an, s, t) != 0) {
+			join_given(s, &tv[i - 1], t, (uint32_t)t->ent);
+			continue;
+		}
 		if (t->ent >= 0 || t->keep || t->amb || t->digit ||
 		    (i > 0 && (tv[i - 1].pfl & (NAME_DET | NAME_PRON)) == NAME_DET) ||
 		    (t->pfl & (NAME_COMMON | NAME_WORD | NAME_STOP | NAME_NOTNAME |
@@ -412,10 +440,13 @@ link_parts(qp_deid *an, const char *s, names_tok *tv, size_t ntok)
 		    (part = doc_part(an, s, t)) == 0)
 			continue;
 		/* shared by two people: a tag of its own */
-		set_entity(an, t, part != PART_SHARED ? part - 1 :
-		           pseudo_entity(an->ps, PSEUDO_PERSON, an->scratch.s,
-		                         an->scratch.len, NULL));
+		uint32_t ent = part != PART_SHARED ? part - 1 :
+		               pseudo_entity(an->ps, PSEUDO_PERSON, an->scratch.s,
+		                             an->scratch.len, NULL);
+		set_entity(an, t, ent);
 		t->why = WHY_PART;
+		if (i > 0)
+			join_given(s, &tv[i - 1], t, ent);
 	}
 }
 
@@ -606,7 +637,15 @@ place_entity(void *ctx, enum places_kind kind, const char *norm, size_t n)
 	qp_deid *an = ctx;
 	int cat = kind == PLACES_PERSON ? PSEUDO_PERSON :
 	          pseudo_category(an->ps, kind == PLACES_ORG ? "ORG" : "PLACE");
-	return pseudo_entity(an->ps, cat, norm, n, NULL);
+	uint32_t ent = pseudo_entity(an->ps, cat, norm, n, NULL);
+	/* "Ngozi Okeke" (Ngozi is a town): "Okeke" alone later is she, as
+	 * for a guessed person (guessed_person) */
+	size_t b = n;
+	while (kind == PLACES_PERSON && b > 0 && norm[b - 1] != ' ')
+		b--;
+	if (kind == PLACES_PERSON && b > 0 && n - b >= 3)
+		note_part(an, norm + b, n - b, ent);
+	return ent;
 }
 
 const qp_buf *

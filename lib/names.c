@@ -1216,6 +1216,10 @@ names_word_is_name(const char *s, size_t n, const names_tok *tv, size_t ntok,
 	if (nx && nx2 && ((tok_in(s, nx, asking) && tok_is(s, nx2, "you")) ||
 	                  (tok_is(s, nx, "what") && tok_is(s, nx2, "about"))))
 		return *why = WHY_VOCATIVE, true;
+	/* "may i was at regions": a name before a sentence, no question */
+	if (nx && nx2 && tok_in(s, t, modals) && tok_is(s, nx, "i") &&
+	    (tok_in(s, nx2, not_base) || tok_is(s, nx2, "am")))
+		return *why = WHY_SUBJECT, true;
 	if (nf & (NAME_DET | NAME_PRON))
 		return *why = WHY_W_VERB, false;
 	if (nx && tok_in(s, t, modals) && tok_in(s, nx, base_verbs))

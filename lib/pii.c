@@ -58,6 +58,10 @@ typedef struct {
 static void
 emit(scan *sc, size_t off, size_t end, enum pii_cat cat)
 {
+	/* spans stay in order and apart: one found back over earlier ones
+	 * ("christmas eve" before its year) takes their place */
+	while (sc->cnt > 0 && (*sc->out)[sc->cnt - 1].off + (*sc->out)[sc->cnt - 1].len > off)
+		sc->cnt--;
 	if (sc->cnt == *sc->cap) {
 		*sc->cap = *sc->cap ? *sc->cap * 2 : 16;
 		*sc->out = xreallocarray(*sc->out, *sc->cap, sizeof **sc->out);
@@ -1998,6 +2002,7 @@ said_init(void)
 		w[k++] = qp_months[m];
 	w[k++] = "at";
 	w[k++] = "dot";
+	w[k++] = "eve";
 	for (size_t j = 0; j < k; j++) {
 		size_t n = strlen(w[j]);
 		unsigned h = said_hash((const unsigned char *)w[j], n);
@@ -2034,6 +2039,13 @@ try_spoken(scan *sc, size_t i, size_t we)
 		return spoken_number(sc, i, k);
 	if ((wl == 2 && weq(s + i, 2, "at")) || (wl == 3 && weq(s + i, 3, "dot")))
 		return spoken_addr(sc, i);
+	/* "on christmas eve", "new year's eve": a day of the year */
+	size_t hb;
+	unsigned yv;
+	size_t ny = next_start(sc, we);
+	if (wl == 3 && weq(s + i, 3, "eve") && (hb = holiday_before(sc, we)) != we &&
+	    !(ny && nw_year((const char *)s, sc->n, ny, &yv)))
+		return found(sc, hb, we, PII_DATE);
 	if (wl >= 3 && wl <= 9 && wl_has(&month_list, s + i, wl))
 		return month_words(sc, i, we);
 	return 0;

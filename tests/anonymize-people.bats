@@ -307,3 +307,16 @@ and the neighbors put up a fund|and the neighbors put up a fund
 and a book that jennifer recommended|and a book that [PERSON_1] recommended
 EOF2
 }
+
+# Issue 12, from tune2's misses: the surname alone after a person named
+# like a town, a given name before a surname met already, a roster
+# name before "i was" (a speaker introducing herself).
+@test "anonymize people: a surname alone after the full name, a given name joined to it, may i was" {
+	R=$BATS_TEST_DIRNAME/eval/anonymize-asr/roster.tsv
+	anon_table --roster "$R" <<'EOF2'
+My friend Ngozi Okeke came. Later Okeke left.|My friend [PERSON_1] came. Later [PERSON_1] left.
+A man in Mendota, Mr. Vang, sorry, Pao Vang, waited.|A man in [PLACE_1], Mr. [PERSON_1], sorry, [PERSON_1], waited.
+may i was at the hospital for a broken hip|[P08] i was at the hospital for a broken hip
+may i ask a question|may i ask a question
+EOF2
+}

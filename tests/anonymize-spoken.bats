@@ -246,3 +246,12 @@ i scored a nine one and she got a four four|i scored a nine one and she got a fo
 then room a four one two and room two oh four|then room a four one two and room two oh four
 EOF2
 }
+
+@test "anonymize-spoken: christmas eve alone is a date, with its year one date; the eve of the war stays" {
+	anon_table <<'EOF2'
+i called it once on christmas eve out in the barn|i called it once on [DATE_1] out in the barn
+on new year's eve we|on [DATE_1] we
+on christmas eve twenty nineteen we|on [DATE_1] we
+the eve of the war|the eve of the war
+EOF2
+}
