@@ -1582,9 +1582,14 @@ url_path(const scan *sc, size_t de)
 		de = label_at(sc, p);
 		/* "slash sign up", "slash m v h meds", "slash knee rehab nine":
 		 * up to three more words that do not go on with the sentence */
-		for (int w = 0; w < 3 && (q = next_start(sc, de)) != 0 && sc->s[de] == ' ' &&
-		     label_at(sc, q) > q; w++) {
+		/* digits said one by one count as one word ("slash j slash
+		 * eight four one two two oh nine") */
+		unsigned nv;
+		for (int w = 0, all = 0; w < 3 && all < 16 && (q = next_start(sc, de)) != 0 &&
+		     sc->s[de] == ' ' && label_at(sc, q) > q; all++) {
 			size_t qe = label_at(sc, q);
+			if (nw_class((const char *)sc->s + q, qe - q, &nv) == NW_NONE)
+				w++;
 			if (win(sc->s + q, qe - q, label_stop) ||
 			    (win(sc->s + q, qe - q, local_stop) && !word_is(sc, q, "up")) ||
 			    win(sc->s + q, qe - q, url_cues) || win(sc->s + q, qe - q, path_stop) ||
@@ -1674,6 +1679,9 @@ host_words(const scan *sc, size_t hs)
 	if (xs == hs)
 		return hs;
 	word_before(sc, xs, &o, &l);
+	/* "the site is just mercy valley dot org" */
+	if (l && (weq(s + o, l, "just") || weq(s + o, l, "simply")))
+		word_before(sc, o, &o, &l);
 	/* "our site, ada schools dot org": the cue before a comma */
 	if (!l && xs >= 3 && s[xs - 1] == ' ' && s[xs - 2] == ',') {
 		o = l = 0;
@@ -1703,6 +1711,14 @@ scheme_before(const scan *sc, size_t hs)
 	word_before(sc, k, &o, &l);
 	if (l && (weq(s + o, l, "https") || weq(s + o, l, "http")))
 		return o;
+	/* "h-t-t-p-s", as some write the letters said */
+	size_t q = k;
+	while (q > 0 && s[q - 1] == ' ')
+		q--;
+	for (size_t w = 9; w >= 7; w -= 2)
+		if (q >= w && (q == w || !isalnum_(s[q - w - 1])) &&
+		    weq(s + q - w, w, w == 9 ? "h-t-t-p-s" : "h-t-t-p"))
+			return q - w;
 	/* letters, last first: s p t t h, the s optional */
 	static const char spelt[] = "sptth";
 	size_t j = 0;
@@ -1946,6 +1962,37 @@ holiday_before(const scan *sc, size_t i)
 	return win(s + b2, e2 - b2, holidays) ? b2 : i;
 }
 
+/* "oh four slash one two slash forty one": a date said with its
+ * slashes, month and day (either order) of one or two digits, then a
+ * year of two or four; its end, or 0. */
+static size_t
+slash_date(scan *sc, size_t i)
+{
+	const char *s = (const char *)sc->s;
+	unsigned v[3];
+	size_t p = i, e = i;
+	for (int k = 0; k < 3; k++) {
+		nw_run r;
+		if (k > 0) {
+			size_t q = next_start(sc, e);
+			if (!q || !word_is(sc, q, "slash") || !(p = next_start(sc, q + 5)))
+				return 0;
+		}
+		e = nw_digits(s, sc->n, p, 0, &r);
+		if (e == p || r.ndig < 1 || r.ndig > (k < 2 ? 2 : 4) || (k == 2 && r.ndig == 3) ||
+		    (k == 2 && r.ndig == 1))
+			return 0;
+		v[k] = 0;
+		for (int d = 0; d < r.ndig; d++)
+			v[k] = v[k] * 10 + (unsigned)(r.dig[d] - '0');
+	}
+	bool md = v[0] >= 1 && v[0] <= 12 && v[1] >= 1 && v[1] <= 31;
+	bool dm = v[1] >= 1 && v[1] <= 12 && v[0] >= 1 && v[0] <= 31;
+	if (!(md || dm) || !end_ok(sc, e))
+		return 0;
+	return found(sc, i, e, PII_DATE);
+}
+
 /* A number word at i: a date ("fourth of july"), a phone number or ID
  * said aloud, a house number.  Returns where the scan goes on, or 0. */
 static size_t
@@ -1964,6 +2011,8 @@ spoken_number(scan *sc, size_t i, enum nw_kind k)
 		return found(sc, hb, r, PII_DATE);
 	if (k == NW_ORD || k == NW_THOUSAND)
 		return 0;
+	if ((r = slash_date(sc, i)) != 0)
+		return r;
 	nw_run run;
 	if ((r = spoken_digits(sc, i, &run)) != 0)
 		return r;

@@ -255,3 +255,13 @@ on christmas eve twenty nineteen we|on [DATE_1] we
 the eve of the war|the eve of the war
 EOF2
 }
+
+@test "anonymize-spoken: dates said with slashes, schemes written h-t-t-p-s, a host after just, digits in a path" {
+	anon_table <<'EOF2'
+her date of birth oh four slash one two slash forty one and locked her out|her date of birth [DATE_1] and locked her out
+it was fifty slash fifty and one slash two of them|it was fifty slash fifty and one slash two of them
+His report is at h-t-t-p-s colon slash slash fresnocountyca dot gov slash c h w. It may be slow.|His report is at [URL_1]. It may be slow.
+and the hospital site is just mercy valley dot org|and the hospital site is just [URL_1]
+Sure, zoom dot us slash j slash eight four one two two oh nine. My office|Sure, [URL_1]. My office
+EOF2
+}
