@@ -1031,6 +1031,58 @@ employer_at(const qp_places *pl, const char *s, const names_tok *tv, size_t ntok
 	return j;
 }
 
+/* Is token t a word that may stand in a capitalised name after a cue? */
+static bool
+cap_name(const names_tok *t)
+{
+	return t->cap && free_tok(t) && !t->digit &&
+	       !(t->pfl & (NAME_TITLE | NAME_DET | NAME_PRON | NAME_STOP | NAME_NOTNAME |
+	                   NAME_AND | NAME_REGION | NAME_CUE | NAME_SAYS | NAME_WHERE));
+}
+
+/*
+ * The last institutions, where nothing else claimed the words:
+ *   "at Harbor View", "with Valley Promotoras": where the text has
+ *   case, two to four capitals after at, for or with in mid-sentence
+ *   (a given name or a surname first is left to the guesser of people;
+ *   one capital alone only when it is no word: "at Costco");
+ *   "from trinity lutheran": after at, from or to, a name or a word of
+ *   churches before a denomination.
+ */
+static void
+cue_orgs(qp_places *pl, const char *s, names_tok *tv, size_t ntok, places_ent_fn ent,
+         void *ctx)
+{
+	for (size_t i = 1; i + 1 < ntok; i++) {
+		uint32_t p = tv[i - 1].id;
+		bool at = p == pl->id_at || p == pl->id_from || p == pl->id_to;
+		if (at && i + 1 < ntok && in_set(&pl->denomination, tv[i + 1].pid) &&
+		    free_tok(&tv[i + 1]) && spaced(s, &tv[i - 1], &tv[i]) &&
+		    spaced(s, &tv[i], &tv[i + 1]) && tv[i].core == tv[i].len &&
+		    (in_set(&pl->church_first, tv[i].pid) || name_word(pl, &tv[i])) &&
+		    !(i + 2 < ntok && tv[i + 2].pid == pl->id_church)) {
+			mark(pl, s, tv, i, i + 2, PLACES_ORG, ent, ctx);
+			i++;
+			continue;
+		}
+		if (!pl->cased || !tv[i].cap)
+			continue;
+		if (!(at || p == pl->id_for || p == pl->id_with) || p == pl->id_to ||
+		    !spaced(s, &tv[i - 1], &tv[i]) || !cap_name(&tv[i]) ||
+		    starts_sentence(s, tv[i].off) ||
+		    ((tv[i].pfl & (NAME_FIRST | NAME_LAST)) && !(tv[i].pfl & NAME_WORD)))
+			continue;
+		size_t j = i + 1;
+		while (j < ntok && j - i < 4 && cap_name(&tv[j]) && tv[j - 1].core == tv[j - 1].len &&
+		       spaced(s, &tv[j - 1], &tv[j]))
+			j++;
+		if (j - i == 1 && (tv[i].pid != 0 || tv[i].allcaps))
+			continue;
+		mark(pl, s, tv, i, j, PLACES_ORG, ent, ctx);
+		i = j - 1;
+	}
+}
+
 void
 places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
             places_ent_fn ent, void *ctx)
@@ -1202,8 +1254,17 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 			                    !(t->pfl & (NAME_FIRST | NAME_COMMON))));
 		else
 			yes = true;
+		/* "then Fresno State": the town's university */
+		if (yes && pl->cased && t->cap && j < ntok && tv[j].pid == pl->id_state &&
+		    tv[j].cap && free_tok(&tv[j]) && tv[j - 1].core == tv[j - 1].len &&
+		    spaced(s, &tv[j - 1], &tv[j]) && !(j + 1 < ntok && tv[j + 1].id == pl->id_of)) {
+			mark(pl, s, tv, i, j + 1, PLACES_ORG, ent, ctx);
+			i = j;
+			continue;
+		}
 		if (yes)
 			mark(pl, s, tv, i, j, PLACES_PLACE, ent, ctx);
 		i = j - 1;
 	}
+	cue_orgs(pl, s, tv, ntok, ent, ctx);
 }

@@ -260,3 +260,14 @@ the walmart north of town|the [ORG_1] north of town
 we went to saint olaf catholic and then home|we went to [ORG_1] and then home
 EOF2
 }
+
+@test "anonymize places: capitals after at, for or with; a town's State; a parish by its denomination; and what stays" {
+	anon_table <<'EOF2'
+I manage case management at Harbor View, eight social workers.|I manage case management at [ORG_1], eight social workers.
+I went to Fresno City College, then Fresno State, and started here.|I went to [ORG_1], then [ORG_2], and started here.
+pastor jim olsen from trinity lutheran came out twice|pastor [PERSON_1] from [ORG_1] came out twice
+He talked with Spanish speakers at Costco.|He talked with Spanish speakers at [ORG_1].
+We met at Christmas with English Language Learners for Dinner.|We met at Christmas with English Language Learners for Dinner.
+we go to a lutheran church and the catholic one|we go to a lutheran church and the catholic one
+EOF2
+}
