@@ -54,7 +54,8 @@ enum {
 	NAME_PHEAD = 1 << 20,     /* first word of a place of several words */
 	NAME_INST_HEAD = 1 << 21, /* hospital, school, ...: an institution ends here */
 	NAME_EMPLOY = 1 << 22,    /* work, job (at): an employer may follow */
-	NAME_ORG = 1 << 23        /* an organisation of orgs.txt (walmart, mayo) */
+	NAME_ORG = 1 << 23,       /* an organisation of orgs.txt (walmart, mayo) */
+	NAME_ORGCUE = 1 << 24     /* at, from, to, for, with: an institution may follow */
 };
 
 /* Why the guesser took a name (names_tok.why), or why a roster name that

@@ -347,6 +347,9 @@ places_new(qp_names *nm, const char *dir)
 		names_set_flags(nm, word_id(nm, *h), NAME_INST_HEAD);
 	for (const char *const *h = w_employ; *h; h++)
 		names_set_flags(nm, word_id(nm, *h), NAME_EMPLOY);
+	static const char *const w_orgcue[] = { "at", "from", "to", "for", "with", NULL };
+	for (const char *const *h = w_orgcue; *h; h++)
+		names_set_flags(nm, word_id(nm, *h), NAME_ORGCUE);
 	pl->id_of = word_id(nm, "of");
 	pl->id_to = word_id(nm, "to");
 	pl->id_from = word_id(nm, "from");
@@ -1050,10 +1053,13 @@ cap_name(const names_tok *t)
  *   churches before a denomination.
  */
 static void
-cue_orgs(qp_places *pl, const char *s, names_tok *tv, size_t ntok, places_ent_fn ent,
-         void *ctx)
+cue_orgs(qp_places *pl, const char *s, names_tok *tv, size_t ntok, const size_t *cues,
+         size_t ncues, places_ent_fn ent, void *ctx)
 {
-	for (size_t i = 1; i + 1 < ntok; i++) {
+	for (size_t c = 0; c < ncues; c++) {
+		size_t i = cues[c] + 1;
+		if (i + 1 >= ntok)
+			break;
 		uint32_t p = tv[i - 1].id;
 		bool at = p == pl->id_at || p == pl->id_from || p == pl->id_to;
 		if (at && i + 1 < ntok && in_set(&pl->denomination, tv[i + 1].pid) &&
@@ -1062,7 +1068,6 @@ cue_orgs(qp_places *pl, const char *s, names_tok *tv, size_t ntok, places_ent_fn
 		    (in_set(&pl->church_first, tv[i].pid) || name_word(pl, &tv[i])) &&
 		    !(i + 2 < ntok && tv[i + 2].pid == pl->id_church)) {
 			mark(pl, s, tv, i, i + 2, PLACES_ORG, ent, ctx);
-			i++;
 			continue;
 		}
 		if (!pl->cased || !tv[i].cap)
@@ -1079,7 +1084,6 @@ cue_orgs(qp_places *pl, const char *s, names_tok *tv, size_t ntok, places_ent_fn
 		if (j - i == 1 && (tv[i].pid != 0 || tv[i].allcaps))
 			continue;
 		mark(pl, s, tv, i, j, PLACES_ORG, ent, ctx);
-		i = j - 1;
 	}
 }
 
@@ -1096,7 +1100,7 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 	 * place and a hospital */
 	/* the words that may start a shape (shaped_at), noted on the way
 	 * so that a field is walked once for both: called is a cue */
-	size_t cand[256], ncand = 0;
+	size_t cand[256], ncand = 0, ocue[256], nocue = 0;
 	for (size_t h = 0; h < ntok; h++) {
 		size_t a, b;
 		uint32_t f = tv[h].pfl;
@@ -1108,6 +1112,8 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 		                    (tv[h].id == pl->id_saint) | (tv[h].id == pl->id_st) |
 		                    (tv[h].id == pl->id_holy)) &
 		         (ncand + 1 < sizeof cand / sizeof cand[0]);
+		ocue[nocue] = h;
+		nocue += ((f & NAME_ORGCUE) != 0) & (nocue + 1 < sizeof ocue / sizeof ocue[0]);
 		if (!(f & NAME_INST_HEAD) || !free_tok(&tv[h]))
 			continue;
 		int kind = institution_at(pl, s, tv, ntok, h, &a, &b);
@@ -1266,5 +1272,5 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 			mark(pl, s, tv, i, j, PLACES_PLACE, ent, ctx);
 		i = j - 1;
 	}
-	cue_orgs(pl, s, tv, ntok, ent, ctx);
+	cue_orgs(pl, s, tv, ntok, ocue, nocue, ent, ctx);
 }
