@@ -55,7 +55,8 @@ enum {
 	NAME_INST_HEAD = 1 << 21, /* hospital, school, ...: an institution ends here */
 	NAME_EMPLOY = 1 << 22,    /* work, job (at): an employer may follow */
 	NAME_ORG = 1 << 23,       /* an organisation of orgs.txt (walmart, mayo) */
-	NAME_ORGCUE = 1 << 24     /* at, from, to, for, with: an institution may follow */
+	NAME_ORGCUE = 1 << 24,    /* at, from, to, for, with: an institution may follow */
+	NAME_SHAPE = 1 << 25      /* saint, st, holy: an institution may start */
 };
 
 /* Why the guesser took a name (names_tok.why), or why a roster name that

@@ -350,6 +350,9 @@ places_new(qp_names *nm, const char *dir)
 	static const char *const w_orgcue[] = { "at", "from", "to", "for", "with", NULL };
 	for (const char *const *h = w_orgcue; *h; h++)
 		names_set_flags(nm, word_id(nm, *h), NAME_ORGCUE);
+	static const char *const w_shape[] = { "saint", "st", "holy", NULL };
+	for (const char *const *h = w_shape; *h; h++)
+		names_set_flags(nm, word_id(nm, *h), NAME_SHAPE);
 	pl->id_of = word_id(nm, "of");
 	pl->id_to = word_id(nm, "to");
 	pl->id_from = word_id(nm, "from");
@@ -1108,9 +1111,8 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 		 * and a mispredicted test per word cost more than the rest;
 		 * past the array's end, a field is a list, not speech */
 		cand[ncand] = h;
-		ncand += (h > 0) & (((f & (NAME_PLACE | NAME_REGION | NAME_CUE | NAME_EMPLOY)) != 0) |
-		                    (tv[h].id == pl->id_saint) | (tv[h].id == pl->id_st) |
-		                    (tv[h].id == pl->id_holy)) &
+		ncand += (h > 0) & ((f & (NAME_PLACE | NAME_REGION | NAME_CUE | NAME_EMPLOY |
+		                          NAME_SHAPE)) != 0) &
 		         (ncand + 1 < sizeof cand / sizeof cand[0]);
 		ocue[nocue] = h;
 		nocue += ((f & NAME_ORGCUE) != 0) & (nocue + 1 < sizeof ocue / sizeof ocue[0]);
