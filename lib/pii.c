@@ -551,6 +551,8 @@ born_before(const scan *sc, size_t i)
 
 static size_t spoken_digits(scan *sc, size_t i, nw_run *r);
 static size_t try_street(scan *sc, size_t b, size_t p);
+static size_t try_box(scan *sc, size_t i, size_t e);
+static void drop_after(scan *sc, size_t b);
 
 /* One digit run (len digits to end): a day before a month, a phone
  * number in blank-separated groups, a long ID, a ZIP code. */
@@ -575,6 +577,8 @@ one_run(scan *sc, size_t i, size_t end, size_t len)
 		return found(sc, i, ge, PII_PHONE);
 	if (ng == 2 && s[i] == '0' && nd >= 10 && nd <= 11 && end_ok(sc, ge))
 		return found(sc, i, ge, PII_PHONE);    /* 07700 900123 */
+	if ((r = try_box(sc, i, end)) != 0)
+		return r;
 	if (len >= 6)
 		return found(sc, i, end, PII_ID);
 	if (len == 4 && year_at(sc, i) && born_before(sc, i))
@@ -1222,8 +1226,93 @@ static const char *const street_dirs[] = {
 };
 
 static const char *const unit_words[] = {
-	"apt", "apartment", "unit", "suite", "ste", "flat", NULL
+	"apt", "apartment", "unit", "suite", "ste", "flat", "number", "no",
+	"lot", "bldg", "building", NULL
 };
+
+/* A letter said or written alone at p, as a unit's ("four c", "b"): its
+ * end, or p.  "a" and "i" are words unless nothing of the clause
+ * follows them. */
+static size_t
+unit_letter(const scan *sc, size_t p)
+{
+	if (!p || word_end(sc, p) != p + 1 || !isalpha_(sc->s[p]))
+		return p;
+	int c = tolow(sc->s[p]);
+	if ((c == 'a' || c == 'i') && next_start(sc, p + 1))
+		return p;
+	return p + 1;
+}
+
+/* The number or letter of a unit at t: "3", "12B", "four c", "b four",
+ * "three oh two", "c": its end, or t. */
+static size_t
+unit_value(const scan *sc, size_t t)
+{
+	const char *s = (const char *)sc->s;
+	nw_run r;
+	size_t te = nw_digits(s, sc->n, t, 1, &r), le;
+	if (te > t && r.ndig <= 5 && end_ok(sc, te)) {
+		le = unit_letter(sc, next_start(sc, te));
+		return le > te ? le : te;
+	}
+	if ((le = unit_letter(sc, t)) > t) {
+		size_t q = next_start(sc, le);
+		if (q && (te = nw_digits(s, sc->n, q, 1, &r)) > q && r.ndig <= 4 && end_ok(sc, te))
+			return te;      /* "b four" */
+		return le;
+	}
+	if ((te = word_end(sc, t)) > t && te - t <= 5 && isdig(sc->s[t]))
+		return te;              /* "12B" */
+	return t;
+}
+
+/* A direction after a street type ending at e ("oak street northeast",
+ * "Main St. N", "north east"): its end, or e.  Not one that begins a
+ * phrase of its own: "main street south of the river". */
+static size_t
+street_dir_after(const scan *sc, size_t e)
+{
+	const unsigned char *s = sc->s;
+	size_t q = next_start(sc, e < sc->n && s[e] == '.' ? e + 1 : e), qe;
+	if (!q || (qe = word_end(sc, q)) == q || !win(s + q, qe - q, street_dirs))
+		return e;
+	if (qe - q <= 2 && !isup(s[q]))
+		return e;               /* "n", "se": only written, in capitals */
+	size_t q2 = next_start(sc, qe), q2e = q2 ? word_end(sc, q2) : 0;
+	if (q2 && qe - q == 5 && q2e - q2 == 4 &&
+	    (weq(s + q2, 4, "east") || weq(s + q2, 4, "west")))
+		qe = q2e, q2 = next_start(sc, qe), q2e = q2 ? word_end(sc, q2) : 0;
+	if (q2 && (weq(s + q2, q2e - q2, "of") || weq(s + q2, q2e - q2, "side") ||
+	           weq(s + q2, q2e - q2, "end")))
+		return e;
+	return qe < sc->n && s[qe] == '.' && qe - q <= 2 ? qe + 1 : qe;
+}
+
+/* After a street type ending at e: a direction and an apartment ("apt
+ * 3", "suite 300", "#5", "unit four b", "apartment 12B"): where the
+ * address ends. */
+static size_t
+street_tail(const scan *sc, size_t e)
+{
+	const unsigned char *s = sc->s;
+	e = street_dir_after(sc, e);
+	size_t a = e < sc->n && s[e] == ',' ? e + 1 : e, u;
+	if ((u = next_start(sc, a)) != 0) {
+		size_t ue = word_end(sc, u);
+		size_t t = 0;
+		if (ue > u && win(s + u, ue - u, unit_words))
+			t = next_start(sc, ue < sc->n && s[ue] == '.' ? ue + 1 : ue);
+		if (t && (ue = unit_value(sc, t)) > t)
+			e = ue;
+	} else if (a + 1 < sc->n && s[a] == ' ' && s[a + 1] == '#') {
+		size_t te = word_end(sc, a + 2);
+		if (te > a + 2 && te - a - 2 <= 5)
+			e = te;
+	}
+	return e;
+}
+
 
 /*
  * A street address after the house number b..p (digits, or words read
@@ -1268,31 +1357,130 @@ try_street(scan *sc, size_t b, size_t p)
 		if (++names > 3 || (q = next_start(sc, e)) == 0)
 			return 0;
 	}
-	/* the street type ends at e; an apartment may follow */
-	size_t a = e < sc->n && s[e] == ',' ? e + 1 : e, u;
-	if ((u = next_start(sc, a)) != 0) {
-		size_t ue = word_end(sc, u);
-		size_t t = 0;
-		if (ue > u && win(s + u, ue - u, unit_words))
-			t = next_start(sc, ue < sc->n && s[ue] == '.' ? ue + 1 : ue);
-		else if (u > 0 && s[u - 1] == ' ' && u < sc->n && s[u] == '#')
-			t = u + 1;
-		if (t) {
-			nw_run r;
-			size_t te = nw_digits((const char *)s, sc->n, t, 1, &r);
-			if (te > t && r.ndig <= 5)
-				e = te;
-			else if ((te = word_end(sc, t)) > t && te - t <= 5 &&
-			         (te - t == 1 || isdig(s[t])))
-				e = te;
-		}
-	} else if (a < sc->n && s[a] == ' ' && a + 1 < sc->n && s[a + 1] == '#') {
-		size_t te = word_end(sc, a + 2);
-		if (te > a + 2 && te - a - 2 <= 5)
-			e = te;
-	}
+	e = street_tail(sc, e);
 	while (sc->cnt > 0 && (*sc->out)[sc->cnt - 1].off + (*sc->out)[sc->cnt - 1].len > b)
 		sc->cnt--;
+	return found(sc, b, e, PII_ADDRESS);
+}
+
+/* The word ending before k, blanks, one comma and one dot skipped
+ * ("P.O. Box"): its letters' span, or an empty span. */
+static void
+back_word(const scan *sc, size_t k, size_t *off, size_t *len)
+{
+	const unsigned char *s = sc->s;
+	if (k > 0 && s[k - 1] == '.')
+		k--;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	if (k > 0 && s[k - 1] == ',')
+		k--;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	if (k > 0 && s[k - 1] == '.')
+		k--;
+	size_t e = k;
+	while (k > 0 && isalpha_(s[k - 1]))
+		k--;
+	if (k > 0 && isalnum_(s[k - 1]))
+		k = e;
+	*off = k;
+	*len = e - k;
+}
+
+static int
+back_is(const scan *sc, size_t o, size_t l, const char *w)
+{
+	return l == strlen(w) && weq(sc->s + o, l, w);
+}
+
+/* Road words a county or state numbers: "county road 42". */
+static const char *const numbered_roads[] = {
+	"road", "rd", "highway", "hwy", "route", "rte", NULL
+};
+
+enum box_kind { BOX_NONE, BOX_PO, BOX_RURAL, BOX_ROAD };
+
+/*
+ * Before a number at i, words that make it a mail box or a numbered
+ * road: "PO Box", "P.O. Box", "p o box", "post office box", "rural
+ * route", "RR", "county road", "state highway".  Their start in *b and
+ * the kind, or BOX_NONE.  "a box of", "box forty of them" have no cue.
+ */
+static enum box_kind
+box_before(const scan *sc, size_t i, size_t *b)
+{
+	size_t o, l, o2, l2, o3, l3;
+	back_word(sc, i, &o, &l);
+	if (!l || l > 7)
+		return BOX_NONE;
+	back_word(sc, o, &o2, &l2);
+	if (back_is(sc, o, l, "box")) {
+		if (back_is(sc, o2, l2, "po")) {
+			*b = o2;
+			return BOX_PO;
+		}
+		back_word(sc, o2, &o3, &l3);
+		if ((back_is(sc, o2, l2, "o") && back_is(sc, o3, l3, "p")) ||
+		    (back_is(sc, o2, l2, "office") && back_is(sc, o3, l3, "post"))) {
+			*b = o3;
+			return BOX_PO;
+		}
+		return BOX_NONE;
+	}
+	if (back_is(sc, o, l, "rr") || (back_is(sc, o, l, "route") && back_is(sc, o2, l2, "rural"))) {
+		*b = l == 2 ? o : o2;
+		return BOX_RURAL;
+	}
+	if (win(sc->s + o, l, numbered_roads) &&
+	    (back_is(sc, o2, l2, "county") || back_is(sc, o2, l2, "state"))) {
+		*b = o2;
+		return BOX_ROAD;
+	}
+	return BOX_NONE;
+}
+
+/* A number at p, written or said ("40", "forty", "three seventy one"):
+ * its end, or p. */
+static size_t
+number_at(const scan *sc, size_t p)
+{
+	nw_run r;
+	size_t e = nw_digits((const char *)sc->s, sc->n, p, 1, &r);
+	return e > p && r.ndig <= 6 && end_ok(sc, e) ? e : p;
+}
+
+/* A mail box or numbered road whose number i..e follows the words of
+ * box_before: the box of a rural route after it ("Rural Route Two, Box
+ * Forty"), a town in capitals after a box's comma ("PO Box 88,
+ * Duluth"), a direction after a road; e 0 reads the number at i.
+ * The end of the address, or 0. */
+static size_t
+try_box(scan *sc, size_t i, size_t e)
+{
+	const unsigned char *s = sc->s;
+	size_t b;
+	enum box_kind k = box_before(sc, i, &b);
+	if (k == BOX_NONE || (!e && (e = number_at(sc, i)) == i))
+		return 0;
+	if (k == BOX_RURAL) {
+		size_t q = next_start(sc, e < sc->n && s[e] == ',' ? e + 1 : e), be, ne;
+		if (q && (be = word_end(sc, q)) == q + 3 && weq(s + q, 3, "box") &&
+		    (q = next_start(sc, be)) != 0 && (ne = number_at(sc, q)) > q)
+			e = ne;
+	} else if (k == BOX_PO) {
+		size_t q = e + 2 < sc->n && s[e] == ',' && s[e + 1] == ' ' ? e + 2 : 0;
+		for (int w = 0; w < 2 && q && isup(s[q]); w++) {
+			size_t we = word_end(sc, q);
+			if (we == q)
+				break;
+			e = we;
+			q = next_start(sc, we);
+		}
+	} else {
+		e = street_dir_after(sc, e);
+	}
+	drop_after(sc, b);
 	return found(sc, b, e, PII_ADDRESS);
 }
 
@@ -1894,12 +2082,20 @@ spoken_number(scan *sc, size_t i, enum nw_kind k)
 		return found(sc, hb, r, PII_DATE);
 	if (k == NW_ORD || k == NW_THOUSAND)
 		return 0;
+	if ((r = try_box(sc, i, 0)) != 0)
+		return r;
 	nw_run run;
 	if ((r = spoken_digits(sc, i, &run)) != 0)
 		return r;
-	if (run.nitems > 0 && run.ndig >= 1 && run.ndig <= 5 &&
-	    (r = try_street(sc, i, run.end[run.nitems - 1])) != 0)
-		return r;
+	if (run.nitems > 0 && run.ndig >= 1 && run.ndig <= 5) {
+		/* "twenty one hundred river road": hundreds of a number read
+		 * in pairs, which nw_digits leaves */
+		size_t he = run.end[run.nitems - 1], q = next_start(sc, he);
+		if (q && run.nitems <= 2 && word_is(sc, q, "hundred"))
+			he = q + 7;
+		if ((r = try_street(sc, i, he)) != 0)
+			return r;
+	}
 	return run.nitems > 1 ? run.end[run.nitems - 1] : 0;
 }
 
