@@ -1484,6 +1484,167 @@ try_box(scan *sc, size_t i, size_t e)
 	return found(sc, b, e, PII_ADDRESS);
 }
 
+/* Street types that name a street without a house number after "on"
+ * ("on bass lake road"); "way", "place", "court", "row", "close" and
+ * the like are too often words of their own ("on their way", "on death
+ * row"). */
+static const char *const bare_types[] = {
+	"street", "st", "avenue", "ave", "road", "rd", "lane", "ln", "drive",
+	"dr", "boulevard", "blvd", "parkway", "pkwy", "terrace", "trail",
+	"pike", "plaza", NULL
+};
+
+/* Words before a bare street type that say what kind of road it is, or
+ * are part of a phrase: "on dirt road", "on memory lane", "on hard
+ * drive", "on google drive". */
+static const char *const bare_stop[] = {
+	"its", "another", "dirt", "gravel", "paved", "back", "country",
+	"open", "winding", "rough", "icy", "toll", "side", "private",
+	"public", "busy", "quiet", "wrong", "right", "left", "same", "next",
+	"last", "memory", "death", "skid", "easy", "hard", "test", "flash",
+	"disk", "thumb", "usb", "external", "shared", "google", "fast",
+	"slow", "passing", "bike", "bus", "turning", "home", "dead", "paper",
+	"campaign", "sex", "long", "down", "up", "out", "over", "off", "into",
+	"from", "with", "by", "for", "as", "then", "there", "here", "just",
+	"very", "so", "too", "not", "no", "is", "was", "be", "been", NULL
+};
+
+/* Words after which a street may be named alone. */
+static const char *const street_cues[] = {
+	"on", "off", "along", "onto", NULL
+};
+
+/* Can the word q..e name a street ("bass", "Second", "5th", "egan")? */
+static int
+street_name_word(const scan *sc, size_t q, size_t e)
+{
+	const unsigned char *s = sc->s;
+	unsigned v;
+	if (e - q > 20)
+		return 0;
+	if (isdig(s[q])) {
+		size_t de = digits(sc, q);
+		return de > q && de < e && ordinal(sc, de) == e;
+	}
+	for (size_t k = q; k < e; k++)
+		if (!isalpha_(s[k]))
+			return 0;
+	if (nw_class((const char *)s + q, e - q, &v) != NW_NONE)
+		return nw_class((const char *)s + q, e - q, &v) == NW_ORD;
+	return !win(s + q, e - q, street_stop) && !win(s + q, e - q, bare_stop) &&
+	       !win(s + q, e - q, street_cues);
+}
+
+/* After a street type ending at e: the number of a numbered road
+ * ("county road forty two") and the direction and apartment. */
+static size_t
+named_tail(const scan *sc, size_t t, size_t e)
+{
+	size_t q, ne;
+	if (win(sc->s + t, e - t, numbered_roads) && (q = next_start(sc, e)) != 0 &&
+	    (ne = number_at(sc, q)) > q)
+		return street_tail(sc, ne);
+	return street_tail(sc, e);
+}
+
+/*
+ * At a street type t..te with no house number: one to three words
+ * naming the street before it and "on", "off", "along" or "onto"
+ * before them: "the walmart on bass lake road", "on Second Avenue
+ * West", "on county road forty two".  Not "on the road", "down the
+ * street", "on my way", "on memory lane".  Abbreviations "st" and "dr"
+ * only when no capitalised word follows ("on St. Paul", "Dr. Smith").
+ */
+static size_t
+street_named(scan *sc, size_t t, size_t te)
+{
+	const unsigned char *s = sc->s;
+	if (!win(s + t, te - t, bare_types))
+		return 0;
+	if (te - t == 2 && (s[t] == 's' || s[t] == 'S' || s[t] == 'd' || s[t] == 'D')) {
+		size_t q = next_start(sc, te < sc->n && s[te] == '.' ? te + 1 : te);
+		if (q && isup(s[q]))
+			return 0;
+	}
+	size_t b = t, o, l;
+	int names = 0;
+	for (;;) {
+		word_before(sc, b, &o, &l);
+		if (!l)
+			return 0;
+		if (win(s + o, l, street_cues))
+			break;
+		if (names == 3 || !street_name_word(sc, o, o + l))
+			return 0;
+		b = o;
+		names++;
+	}
+	if (!names)
+		return 0;
+	size_t e = named_tail(sc, t, te);
+	drop_after(sc, b);
+	return found(sc, b, e, PII_ADDRESS);
+}
+
+/*
+ * A street of an intersection at p: "highway thirteen", "route 66",
+ * one to three words and a type ("egan drive", "county road 42"), or,
+ * with no type, one word ("Blackstone").  Its end, or p.
+ */
+static size_t
+cross_street(const scan *sc, size_t p)
+{
+	const unsigned char *s = sc->s;
+	size_t e = word_end(sc, p), q, ne;
+	if (e == p)
+		return p;
+	if (win(s + p, e - p, numbered_roads) || weq(s + p, e - p, "interstate")) {
+		q = next_start(sc, e);
+		return q && (ne = number_at(sc, q)) > q ? street_dir_after(sc, ne) : p;
+	}
+	size_t first = e;
+	for (int names = 0; names < 3; names++) {
+		if (!street_name_word(sc, p, e))
+			return names ? first : p;
+		if ((q = next_start(sc, e)) == 0)
+			return names ? first : e;
+		size_t qe = word_end(sc, q);
+		if (qe > q && wl_has(&street_type_list, s + q, qe - q))
+			return named_tail(sc, q, qe);
+		if (names == 0)
+			first = e;
+		p = q;
+		e = qe;
+		if (e == p)
+			break;
+	}
+	return first;
+}
+
+/* "on the corner of Blackstone and Shields", "at the intersection of
+ * egan drive and highway thirteen": at "corner" or "intersection" i..we,
+ * the two streets after "of".  Not "the corner of my eye", "the corner
+ * of the room and the hall". */
+static size_t
+try_corner(scan *sc, size_t we)
+{
+	const unsigned char *s = sc->s;
+	size_t q = next_start(sc, we), x, xe, y, ye;
+	if (!q || !word_is(sc, q, "of") || (x = next_start(sc, q + 2)) == 0 ||
+	    (xe = cross_street(sc, x)) == x || (q = next_start(sc, xe)) == 0)
+		return 0;
+	if (word_is(sc, q, "and"))
+		y = next_start(sc, q + 3);
+	else if (s[q - 1] == ' ' && xe + 1 < sc->n && s[xe + 1] == '&' && xe + 3 < sc->n)
+		y = next_start(sc, xe + 2);
+	else
+		return 0;
+	if (!y || (ye = cross_street(sc, y)) == y)
+		return 0;
+	drop_after(sc, x);
+	return found(sc, x, ye, PII_ADDRESS);
+}
+
 /* After a date in words ending at e: an optional year, spoken or
  * written, after a blank or ", ". */
 static size_t
@@ -2122,12 +2283,16 @@ said_hash(const unsigned char *w, size_t n)
 static void
 said_init(void)
 {
-	const char *w[96];
+	const char *w[128];
 	size_t k = nw_all(w, 90);
 	for (int m = 0; qp_months[m]; m++)
 		w[k++] = qp_months[m];
 	w[k++] = "at";
 	w[k++] = "dot";
+	w[k++] = "corner";
+	w[k++] = "intersection";
+	for (int t = 0; bare_types[t]; t++)
+		w[k++] = bare_types[t];
 	for (size_t j = 0; j < k; j++) {
 		size_t n = strlen(w[j]);
 		unsigned h = said_hash((const unsigned char *)w[j], n);
@@ -2142,7 +2307,7 @@ said_init(void)
 static inline int
 said_maybe(const unsigned char *w, size_t n)
 {
-	if (n - 2 > 9)
+	if (n - 2 > 10)
 		return 0;
 	unsigned c = (unsigned)tolow(w[0]) - 'a', h;
 	if (c > 25 || !(said_len[c] >> n & 1))
@@ -2166,6 +2331,10 @@ try_spoken(scan *sc, size_t i, size_t we)
 		return spoken_addr(sc, i);
 	if (wl >= 3 && wl <= 9 && wl_has(&month_list, s + i, wl))
 		return month_words(sc, i, we);
+	if (wl_has(&street_type_list, s + i, wl))
+		return street_named(sc, i, we);
+	if ((wl == 6 && weq(s + i, 6, "corner")) || (wl == 12 && weq(s + i, 12, "intersection")))
+		return try_corner(sc, we);
 	return 0;
 }
 
