@@ -1253,8 +1253,8 @@ unit_value(const scan *sc, size_t t)
 	nw_run r;
 	size_t te = nw_digits(s, sc->n, t, 1, &r), le;
 	if (te > t && r.ndig <= 5 && end_ok(sc, te)) {
-		le = unit_letter(sc, next_start(sc, te));
-		return le > te ? le : te;
+		size_t q = next_start(sc, te);
+		return q && (le = unit_letter(sc, q)) > q ? le : te;
 	}
 	if ((le = unit_letter(sc, t)) > t) {
 		size_t q = next_start(sc, le);
