@@ -1450,6 +1450,8 @@ number_at(const scan *sc, size_t p)
 	return e > p && r.ndig <= 6 && end_ok(sc, e) ? e : p;
 }
 
+static int street_name_word(const scan *sc, size_t q, size_t e);
+
 /* A mail box or numbered road whose number i..e follows the words of
  * box_before: the box of a rural route after it ("Rural Route Two, Box
  * Forty"), a town in capitals after a box's comma ("PO Box 88,
@@ -1472,7 +1474,7 @@ try_box(scan *sc, size_t i, size_t e)
 		size_t q = e + 2 < sc->n && s[e] == ',' && s[e + 1] == ' ' ? e + 2 : 0;
 		for (int w = 0; w < 2 && q && isup(s[q]); w++) {
 			size_t we = word_end(sc, q);
-			if (we == q)
+			if (we == q || !street_name_word(sc, q, we))
 				break;
 			e = we;
 			q = next_start(sc, we);
@@ -1506,7 +1508,11 @@ static const char *const bare_stop[] = {
 	"slow", "passing", "bike", "bus", "turning", "home", "dead", "paper",
 	"campaign", "sex", "long", "down", "up", "out", "over", "off", "into",
 	"from", "with", "by", "for", "as", "then", "there", "here", "just",
-	"very", "so", "too", "not", "no", "is", "was", "be", "been", NULL
+	"very", "so", "too", "not", "no", "is", "was", "be", "been", "what",
+	"which", "who", "whose", "where", "when", "how", "why", "it", "he",
+	"she", "they", "we", "you", "i", "me", "him", "them", "us", "if",
+	"but", "because", "while", "about", "than", "also", "even", "still",
+	"only", "really", "never", "always", "call", "duty", "hold", NULL
 };
 
 /* Words after which a street may be named alone. */
@@ -1561,9 +1567,12 @@ street_named(scan *sc, size_t t, size_t te)
 	const unsigned char *s = sc->s;
 	if (!win(s + t, te - t, bare_types))
 		return 0;
-	if (te - t == 2 && (s[t] == 's' || s[t] == 'S' || s[t] == 'd' || s[t] == 'D')) {
+	/* "st" and "dr" are also saint and doctor: only written, in
+	 * capitals after capitals, before no capital ("on Main St.") */
+	bool abbr = te - t == 2 && (tolow(s[t]) == 's' || tolow(s[t]) == 'd');
+	if (abbr) {
 		size_t q = next_start(sc, te < sc->n && s[te] == '.' ? te + 1 : te);
-		if (q && isup(s[q]))
+		if (!isup(s[t]) || (q && isup(s[q])))
 			return 0;
 	}
 	size_t b = t, o, l;
@@ -1574,7 +1583,7 @@ street_named(scan *sc, size_t t, size_t te)
 			return 0;
 		if (win(s + o, l, street_cues))
 			break;
-		if (names == 3 || !street_name_word(sc, o, o + l))
+		if (names == 3 || !street_name_word(sc, o, o + l) || (abbr && islow(s[o])))
 			return 0;
 		b = o;
 		names++;

@@ -260,5 +260,8 @@ we took the highway, the corner of my eye, the corner of the room|we took the hi
 she was forty two and he was seventy, twenty one hundred people came|she was forty two and he was seventy, twenty one hundred people came
 a hundred miles on a dirt road, we live on dirt road|a hundred miles on a dirt road, we live on dirt road
 she is on St. Paul's list and relies on Dr. Smith|she is on [PLACE_1]'s list and relies on Dr. [PERSON_1]
+we live on Main St. and on Maple Dr, near it|we live on [ADDRESS_1]. and on [ADDRESS_2], near it
+write PO Box 88, I think, or PO Box 9, Grand Marais.|write [ADDRESS_1], I think, or [ADDRESS_2].
+based on what she said on that street on his own|based on what she said on that street on his own
 EOF2
 }
