@@ -1640,12 +1640,12 @@ try_corner(scan *sc, size_t we)
 	const unsigned char *s = sc->s;
 	size_t q = next_start(sc, we), x, xe, y, ye;
 	if (!q || !word_is(sc, q, "of") || (x = next_start(sc, q + 2)) == 0 ||
-	    (xe = cross_street(sc, x)) == x || (q = next_start(sc, xe)) == 0)
+	    (xe = cross_street(sc, x)) == x)
 		return 0;
-	if (word_is(sc, q, "and"))
-		y = next_start(sc, q + 3);
-	else if (s[q - 1] == ' ' && xe + 1 < sc->n && s[xe + 1] == '&' && xe + 3 < sc->n)
+	if (xe + 2 < sc->n && s[xe] == ' ' && s[xe + 1] == '&')
 		y = next_start(sc, xe + 2);
+	else if ((q = next_start(sc, xe)) != 0 && word_is(sc, q, "and"))
+		y = next_start(sc, q + 3);
 	else
 		return 0;
 	if (!y || (ye = cross_street(sc, y)) == y)

@@ -251,6 +251,7 @@ the gas station off county road forty two|the gas station off [ADDRESS_1]
 the office on the corner of Blackstone and Shields, my cell|the office on the corner of [ADDRESS_1], my cell
 the corner of egan drive and highway thirteen|the corner of [ADDRESS_1]
 at the intersection of fifth and main street we turned|at the intersection of [ADDRESS_1] we turned
+at the corner of highway 13 & Elm, then|at the corner of [ADDRESS_1], then
 on the road again, down the street, across the street|on the road again, down the street, across the street
 on my way, on their way home, on the way to the road|on my way, on their way home, on the way to the road
 a trip on memory lane, saved on hard drive, a test drive|a trip on memory lane, saved on hard drive, a test drive
