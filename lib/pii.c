@@ -2258,11 +2258,18 @@ spoken_number(scan *sc, size_t i, enum nw_kind k)
 	if ((r = spoken_digits(sc, i, &run)) != 0)
 		return r;
 	if (run.nitems > 0 && run.ndig >= 1 && run.ndig <= 5) {
-		/* "twenty one hundred river road": hundreds of a number read
-		 * in pairs, which nw_digits leaves */
-		size_t he = run.end[run.nitems - 1], q = next_start(sc, he);
-		if (q && run.nitems <= 2 && word_is(sc, q, "hundred"))
-			he = q + 7;
+		/* "twenty one hundred river road", "four thousand two hundred
+		 * elm street": hundreds and thousands after a number read in
+		 * pairs, which nw_digits leaves, and the number after them */
+		size_t he = run.end[run.nitems - 1], q;
+		for (int k2 = 0; k2 < 3 && run.nitems <= 2 && (q = next_start(sc, he)) != 0; k2++) {
+			size_t w2 = word_end(sc, q), q2, e2;
+			if (!weq(sc->s + q, w2 - q, "hundred") && !weq(sc->s + q, w2 - q, "thousand"))
+				break;
+			he = w2;
+			if ((q2 = next_start(sc, he)) != 0 && (e2 = number_at(sc, q2)) > q2)
+				he = e2;
+		}
 		if ((r = try_street(sc, i, he)) != 0)
 			return r;
 	}
