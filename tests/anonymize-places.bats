@@ -223,7 +223,7 @@ i work at costco on weekends and i have school|i work at [ORG_1] on weekends and
 i work at home and i work at night|i work at home and i work at night
 what would make school a healthier place|what would make school a healthier place
 i love school and i skip school|i love school and i skip school
-the walgreens on county road forty two|the [ORG_1] on county road forty two
+the walgreens on county road forty two|the [ORG_1] on [ADDRESS_1]
 I shop at Target and my target is ten pounds.|I shop at [ORG_1] and my target is ten pounds.
 I worked at Amazon. The amazon is a river.|I worked at [ORG_1]. The amazon is a river.
 tell families about the y m c a they have a program|tell families about the [ORG_1] they have a program

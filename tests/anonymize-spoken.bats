@@ -265,3 +265,44 @@ and the hospital site is just mercy valley dot org|and the hospital site is just
 Sure, zoom dot us slash j slash eight four one two two oh nine. My office|Sure, [URL_1]. My office
 EOF2
 }
+
+# Issue 12, from tune2's ADDRESS misses: a direction after the street
+# type, a unit with a spoken number and letter, house numbers said in
+# pairs, a street named after on/off/along with no number, PO boxes and
+# rural routes written and spoken, the streets of a corner; and the
+# ordinary roads, streets, boxes, suites and rooms that stay.
+@test "anonymize-spoken: street addresses said aloud, PO boxes, rural routes and corners, and their look-alikes" {
+	anon_table <<'EOF2'
+we lived at nine one five oak street northeast for years|we lived at [ADDRESS_1] for years
+then twenty one hundred river road apartment four c after that|then [ADDRESS_1] after that
+mail it to 300 Pine Ave. NW, Suite 4|mail it to [ADDRESS_1]
+she moved to fifteen oh two maple avenue unit b|she moved to [ADDRESS_1]
+he is at one twenty three elm street number seven|he is at [ADDRESS_1]
+seventeen eleven birch lane south of the river is where we met|[ADDRESS_1] south of the river is where we met
+her mail goes to PO Box 88, Duluth now|her mail goes to [ADDRESS_1] now
+write to P.O. Box 1234 or post office box fifty five|write to [ADDRESS_1] or [ADDRESS_2]
+it goes to p o box three seventy one and then|it goes to [ADDRESS_1] and then
+they are at Rural Route Two, Box Forty, by the tank|they are at [ADDRESS_1], by the tank
+it was RR 3 box 12 when i was a kid|it was [ADDRESS_1] when i was a kid
+the store on bass lake road was closed|the store on [ADDRESS_1] was closed
+the shelter on Second Avenue West.|the shelter on [ADDRESS_1].
+we drove along lake street to the clinic|we drove along [ADDRESS_1] to the clinic
+the gas station off county road forty two|the gas station off [ADDRESS_1]
+the office on the corner of Blackstone and Shields, my cell|the office on the corner of [ADDRESS_1], my cell
+the corner of egan drive and highway thirteen|the corner of [ADDRESS_1]
+at the intersection of fifth and main street we turned|at the intersection of [ADDRESS_1] we turned
+at the corner of highway 13 & Elm, then|at the corner of [ADDRESS_1], then
+on the road again, down the street, across the street|on the road again, down the street, across the street
+on my way, on their way home, on the way to the road|on my way, on their way home, on the way to the road
+a trip on memory lane, saved on hard drive, a test drive|a trip on memory lane, saved on hard drive, a test drive
+a box of tissues, box forty of them, one or two boxes|a box of tissues, box forty of them, one or two boxes
+a suite of rooms, the apartment, in room four twelve|a suite of rooms, the apartment, in room four twelve
+we took the highway, the corner of my eye, the corner of the room|we took the highway, the corner of my eye, the corner of the room
+she was forty two and he was seventy, twenty one hundred people came|she was forty two and he was seventy, twenty one hundred people came
+a hundred miles on a dirt road, we live on dirt road|a hundred miles on a dirt road, we live on dirt road
+she is on St. Paul's list and relies on Dr. Smith|she is on [PLACE_1]'s list and relies on Dr. [PERSON_1]
+we live on Main St. and on Maple Dr, near it|we live on [ADDRESS_1]. and on [ADDRESS_2], near it
+write PO Box 88, I think, or PO Box 9, Grand Marais.|write [ADDRESS_1], I think, or [ADDRESS_2].
+based on what she said on that street on his own|based on what she said on that street on his own
+EOF2
+}
