@@ -1108,7 +1108,8 @@ static const char *const idioms[][2] = {
 	{ "since", "may" }, { "until", "may" }, { "by", "may" },
 	{ "in", "summer" }, { "during", "summer" }, { "over", "summer" },
 	{ "sunny", "summer" }, { "hot", "summer" }, { "rob", "peter" },
-	{ "will", "of" }
+	{ "will", "of" }, { "says", "grace" }, { "said", "grace" },
+	{ "saying", "grace" }, { "grace", "under" }
 };
 
 /* Past and third-person forms after "will" make it the name ("will was
@@ -1119,6 +1120,13 @@ static const char *const not_base[] = {
 	"brought", "bought", "taught", "thought", "met", "sat", "stood",
 	"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
 	"eighth", "ninth", "tenth", "eleventh", "twelfth", NULL
+};
+
+/* Words that describe a person between a determiner and a name ("the
+ * other will", "little may"): no compound noun. */
+static const char *const person_adj[] = {
+	"other", "little", "big", "old", "young", "older", "younger", "same",
+	"real", "poor", "dear", "famous", "new", "first", "second", NULL
 };
 
 /* A verb of the third person after the word makes it its subject ("faith
@@ -1197,6 +1205,22 @@ names_word_is_name(const char *s, size_t n, const names_tok *tv, size_t ntok,
 		return *why = WHY_MID_SENTENCE, true;
 	if (pf & NAME_DET)
 		return *why = WHY_W_DET, false;
+	/* "the hospital bill", "a question mark": a noun after a determiner
+	 * and an ordinary word is a compound's head; "the nurse faith" has
+	 * a role word between, and "out to the farm mark" at the end is
+	 * spoken to */
+	if (pv && pv2 && nx && (pv2->pfl & NAME_DET) && (pf & NAME_WORD) && pv->core == pv->len &&
+	    !(pf & (NAME_FIRST | NAME_LAST | NAME_CUE | NAME_TITLE |
+	            NAME_PRON | NAME_SAYS | NAME_AND | NAME_GREET | NAME_WHERE)) &&
+	    !tok_in(s, pv, person_adj) && !(tok_in(s, t, modals) && tok_in(s, nx, base_verbs)))
+		return *why = WHY_W_DET, false;
+	/* "(she) said may i talk to somebody": a modal's question, whatever
+	 * went before; "may i was at regions" is a name (below) */
+	if (nx && nx2 && tok_in(s, t, modals) && (nf & NAME_PRON) &&
+	    (tok_in(s, nx2, base_verbs) ||
+	     ((nx2->pfl & NAME_WORD) && !tok_in(s, nx2, not_base) && !tok_is(s, nx2, "am") &&
+	      !(nx2->pfl & (NAME_FIRST | NAME_LAST)))))
+		return *why = WHY_W_VERB, false;
 	if (nx && tok_in(s, nx, third_person) && lower && !(pv2 && (pv2->pfl & NAME_DET)) &&
 	    !(pv && (tok_is(s, pv, "what") || tok_is(s, pv, "which"))))
 		return *why = nf & NAME_SAYS ? WHY_SAYS : WHY_SUBJECT, true;

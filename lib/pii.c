@@ -554,9 +554,47 @@ born_before(const scan *sc, size_t i)
 }
 
 static size_t spoken_digits(scan *sc, size_t i, nw_run *r);
+static size_t weekday_ordinal(scan *sc, size_t i, size_t e, unsigned v);
 static size_t try_street(scan *sc, size_t b, size_t p);
 static size_t try_box(scan *sc, size_t i, size_t e);
 static void drop_after(scan *sc, size_t b);
+
+/* A code of letters and digits mixed, in groups joined by hyphens or
+ * not: "1EG4-TE5-MK72" (a Medicare number), "xj4q88k2".  Eight or more
+ * letters and digits, at least two digits
+ * and two letters, and three or more changes between letter and digit,
+ * so words with a number in them ("covid19", "mp3", "h1n1", "iso-27001")
+ * stay.  Its end, or 0. */
+static size_t
+mixed_code(scan *sc, size_t i)
+{
+	const unsigned char *s = sc->s;
+	size_t p = i;
+	unsigned nl = 0, nd = 0, turns = 0;
+	int last = 0;    /* 1 letter, 2 digit, 0 none yet (a hyphen resets) */
+	while (p < sc->n) {
+		int c = isdig(s[p]) ? 2 : isalpha_(s[p]) ? 1 : 0;
+		if (c == 0) {
+			if (s[p] != '-' || last == 0 || p + 1 >= sc->n || !isalnum_(s[p + 1]))
+				break;
+			last = 0;
+			p++;
+			continue;
+		}
+		if (last && c != last)
+			turns++;
+		last = c;
+		if (c == 1)
+			nl++;
+		else
+			nd++;
+		p++;
+	}
+	if (nl + nd < 8 || nl < 2 || nd < 2 || turns < 3 || !end_ok(sc, p) ||
+	    (p < sc->n && isalnum_(s[p])))
+		return 0;
+	return found(sc, i, p, PII_ID);
+}
 
 /* One digit run (len digits to end): a day before a month, a phone
  * number in blank-separated groups, a long ID, a ZIP code. */
@@ -569,6 +607,11 @@ one_run(scan *sc, size_t i, size_t end, size_t len)
 		return end;
 	size_t r;
 	if ((r = date_day_first(sc, i, end, oe)) != 0)
+		return r;
+	/* "Tuesday, the 9th", "on the 21st": as said in words */
+	if (oe != end && len <= 2 &&
+	    (r = weekday_ordinal(sc, i, oe, len == 1 ? (unsigned)(s[i] - '0') :
+	                         (unsigned)(s[i] - '0') * 10 + (unsigned)(s[i + 1] - '0'))) != 0)
 		return r;
 	if (oe != end)
 		return oe;
@@ -691,7 +734,10 @@ try_digits(scan *sc, size_t i)
 	struct numtok t;
 
 	num_token(sc, i, &t);
-	size_t end = t.end;
+	size_t end = t.end, r;
+	if (end < sc->n && (isalpha_(sc->s[end]) || sc->s[end] == '-') &&
+	    (r = mixed_code(sc, i)) != 0)
+		return r;
 	if (t.colon || t.np > 8 || is_amount(sc, i, end))
 		return end;
 	if (t.np == 1)
@@ -2233,11 +2279,10 @@ static const char *const of_when[] = { "last", "next", "this", "that", NULL };
 /* "monday the sixth", "the week of the twelfth": a day of the month
  * without its month, where a weekday or "the week of" says it is one. */
 static size_t
-weekday_ordinal(scan *sc, size_t i)
+weekday_ordinal(scan *sc, size_t i, size_t e, unsigned v)
 {
 	const char *s = (const char *)sc->s;
-	unsigned v;
-	size_t e = nw_ordinal(s, sc->n, i, &v), o, l, o2, l2;
+	size_t o, l, o2, l2;
 	if (!e || v > 31 || !end_ok(sc, e))
 		return 0;
 	/* a noun after it is what it counts: "monday the first thing" */
@@ -2359,8 +2404,12 @@ spoken_number(scan *sc, size_t i, enum nw_kind k)
 	size_t r;
 	if ((k == NW_ORD || k == NW_TENS) && (r = ordinal_of_month(sc, i)) != 0)
 		return r;
-	if ((k == NW_ORD || k == NW_TENS) && (r = weekday_ordinal(sc, i)) != 0)
-		return r;
+	if (k == NW_ORD || k == NW_TENS) {
+		unsigned dv = 0;
+		size_t de = nw_ordinal((const char *)sc->s, sc->n, i, &dv);
+		if ((r = weekday_ordinal(sc, i, de, dv)) != 0)
+			return r;
+	}
 	unsigned yv;
 	if ((r = nw_year((const char *)sc->s, sc->n, i, &yv)) != 0 && born_before(sc, i))
 		return found(sc, i, r, PII_DATE);
@@ -2538,6 +2587,8 @@ try_letters(scan *sc, size_t i)
 		    (r = try_id_cue(sc, we)) != 0)
 			return r;
 	}
+	if (has_digit && (r = mixed_code(sc, i)) != 0)
+		return r;
 	if ((has_digit || (isup(s[i]) && we < sc->n && s[we] == '-')) &&
 	    (r = try_caps(sc, i)) != 0)
 		return r;

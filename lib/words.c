@@ -33,7 +33,7 @@ const char *const qp_titles[] = {
 	"mister", "nurse", "dean", "rev", "reverend", "pastor", "coach",
 	"judge", "captain", "capt", "sir", "dame", "madam", "principal",
 	"superintendent", "officer", "sergeant", "sgt", "detective", "sheriff",
-	"mayor", "rabbi", "imam", NULL
+	"mayor", "rabbi", "imam", "doña", "señora", "señor", "señorita", NULL
 };
 
 const char *const qp_title_abbrevs[] = {

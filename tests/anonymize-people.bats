@@ -320,3 +320,19 @@ may i was at the hospital for a broken hip|[P08] i was at the hospital for a bro
 may i ask a question|may i ask a question
 EOF2
 }
+
+# Issue 12, from tune2's lost words: a roster word as a compound's head
+# after a determiner and a noun, a modal's question after said, grace
+# said at a meal; the other Will and a name at the end stay names.
+@test "anonymize-people: the hospital bill, a question mark, may i after said, saying grace; the other will" {
+	anon_table --roster "$BATS_TEST_DIRNAME/eval/anonymize-asr/roster.tsv" <<'EOF2'
+and the hospital bill was nine thousand|and the hospital bill was nine thousand
+a card with a question mark and he said|a card with a question mark and he said
+i said may i talk to somebody|i said may i talk to somebody
+the gal said may i put you on hold|the gal said may i put you on hold
+while she was saying grace she says grace|while she was saying grace she says grace
+and then the other will came in|and then the other [P02] came in
+thanks for having me out to the farm mark|thanks for having me out to the farm [P05]
+i told the nurse grace about it|i told the nurse [P03] about it
+EOF2
+}

@@ -306,3 +306,18 @@ write PO Box 88, I think, or PO Box 9, Grand Marais.|write [ADDRESS_1], I think,
 based on what she said on that street on his own|based on what she said on that street on his own
 EOF2
 }
+
+# Issue 12, from tune2's misses: a written ordinal day after a weekday or
+# "on the"; a code of letters and digits mixed (a Medicare number),
+# beside words that hold a number and stay.
+@test "anonymize-spoken: a written day after a weekday, mixed letter-digit codes, and the words with numbers that stay" {
+	anon_table <<'EOF2'
+Last Tuesday, the 9th, a woman said|Last [DATE_1], a woman said
+she came home on the 21st and slept|she came home on the [DATE_1] and slept
+we met on the 2nd of three days, on the 5th floor|we met on the 2nd of three days, on the 5th floor
+The card says 1EG4-TE5-MK72. Bring it.|The card says [ID_1]. Bring it.
+the code is xj4q88k2 ok|the code is [ID_1] ok
+covid19 and mp3 and h1n1 and iso-27001 and a W-2 and 1099-MISC|covid19 and mp3 and h1n1 and iso-27001 and a W-2 and 1099-MISC
+the A1C test and B12 shots and a 2x4x8 board|the A1C test and B12 shots and a 2x4x8 board
+EOF2
+}

@@ -138,6 +138,13 @@ test_word_use(void)
 		{ "will you come", 0, true, 0, WHY_W_VERB },
 		{ "it will be fine", 1, true, 0, WHY_W_PRON },
 		{ "the plan will be fine", 2, true, 0, WHY_W_VERB },
+		{ "the hospital bill was high", 2, true, 0, WHY_W_DET },
+		{ "a question mark and he said", 2, true, 0, WHY_W_DET },
+		{ "the other will came in", 2, true, 1, WHY_UNCLEAR },
+		{ "out to the farm mark", 4, true, 1, WHY_UNCLEAR },
+		{ "she said may i talk to you", 2, true, 0, WHY_W_VERB },
+		{ "she said may i was there", 2, true, 1, WHY_SAYS },
+		{ "every meal she says grace", 4, true, 0, WHY_W_IDIOM },
 		{ "thanks, will.", 1, true, 1, WHY_VOCATIVE },
 		{ "said will", 1, true, 1, WHY_SAYS },
 		{ "will said so", 0, true, 1, WHY_SAYS },
@@ -244,6 +251,10 @@ main(void)
 	flag("fine", NAME_WORD);
 	flag("plan", NAME_WORD);
 	flag("came", NAME_WORD);
+	flag("hospital", NAME_WORD);
+	flag("question", NAME_WORD);
+	flag("talk", NAME_WORD);
+	flag("other", NAME_WORD);
 	test_guesses();
 	test_lower();
 	test_word_use();
