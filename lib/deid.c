@@ -26,6 +26,7 @@
 #include "qp.h"
 #include "record.h"
 #include "roster.h"
+#include "strdist.h"
 #include "utf8.h"
 #include "words.h"
 
@@ -66,7 +67,17 @@ struct qp_deid {
 	qp_out *audit;
 	qp_buf audit_seg;
 	const char *audit_col;
+	/* the roster's name parts a misspelling may stand for (fuzzy_*),
+	 * sorted by first byte; fz_at[c] is the first of byte c */
+	struct fz_part { char *w; size_t n; uint32_t owner; } *fz;
+	size_t nfz, fz_at[257];
 };
+
+/* Flags that make a word something else than a misspelt roster name: an
+ * ordinary word, a place, a title, a closed-list word. */
+#define FZ_NOT (NAME_WORD | NAME_COMMON | NAME_STOP | NAME_TITLE | NAME_CUE | \
+                NAME_NOTNAME | NAME_KEEP | NAME_PLACE | NAME_REGION | NAME_ORG | \
+                NAME_INST_HEAD | NAME_SAYS | NAME_DET | NAME_PRON | NAME_AND)
 
 /* --- the roster --- */
 
@@ -151,6 +162,88 @@ add_roster_entry(qp_deid *an, size_t i, int crole, qp_map *parts)
 	buf_free(&nb);
 }
 
+/*
+ * Names as a speech recogniser misspells them ("kowalcyk", "wierzbiki",
+ * "castilo"): a word no list holds, or one only the name lists hold,
+ * within one edit of a roster part of five to seven letters, two of a
+ * longer one, with the same first letter, is that part.  Parts that are
+ * ordinary words ("grace") are left out: their misspellings are words.
+ */
+static void
+fuzzy_add(qp_deid *an, const char *w, size_t n, uint32_t flags, uint32_t owner)
+{
+	/* a part that is also a place is still a name here */
+	if (n < 5 || n > 40 ||
+	    (flags & (NAME_WORD | NAME_COMMON | NAME_STOP | NAME_TITLE | NAME_NOTNAME |
+	              NAME_PLACE_WORD)))
+		return;
+	an->fz = xrealloc(an->fz, (an->nfz + 1) * sizeof *an->fz);
+	an->fz[an->nfz++] = (struct fz_part){ xmemdup(w, n), n, owner };
+}
+
+static int
+fz_cmp(const void *a, const void *b)
+{
+	const struct fz_part *x = a, *y = b;
+	return (unsigned char)x->w[0] - (unsigned char)y->w[0];
+}
+
+static void
+fuzzy_index(qp_deid *an)
+{
+	qsort(an->fz, an->nfz, sizeof *an->fz, fz_cmp);
+	size_t k = 0;
+	for (int c = 0; c <= 256; c++) {
+		while (c < 256 && k < an->nfz && (unsigned char)an->fz[k].w[0] < c)
+			k++;
+		an->fz_at[c] = c < 256 ? k : an->nfz;
+	}
+}
+
+/* The roster part the token at s[0..n) misspells, its owner + 1, or 0. */
+static uint32_t
+fuzzy_owner(qp_deid *an, const char *s, size_t n)
+{
+	char low[64];
+	const char *w = low;
+	if (n < 4 || n > 40)
+		return 0;
+	size_t k;
+	for (k = 0; k < n && (unsigned char)s[k] < 0x80; k++)
+		low[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+	if (k < n) {
+		buf_reset(&an->norm);
+		utf8_fold(s, n, &an->norm);
+		w = an->norm.s;
+		n = an->norm.len;
+	}
+	unsigned char c = (unsigned char)w[0];
+	for (size_t i = an->fz_at[c]; i < an->fz_at[c + 1]; i++) {
+		const struct fz_part *p = &an->fz[i];
+		unsigned max = p->n >= 8 ? 2 : 1;
+		if (strdist(w, n, p->w, p->n, max) <= max)
+			return p->owner + 1;
+	}
+	return 0;
+}
+
+static void set_entity(qp_deid *an, names_tok *t, uint32_t ent);
+
+/* Tokens no phrase took that misspell a roster name part. */
+static void
+fuzzy_match(qp_deid *an, const char *s, names_tok *tv, size_t ntok)
+{
+	for (size_t i = 0; i < ntok; i++) {
+		names_tok *t = &tv[i];
+		uint32_t o;
+		if (t->ent >= 0 || t->keep || t->digit || (t->pfl & FZ_NOT) ||
+		    (o = fuzzy_owner(an, s + t->off, t->core)) == 0)
+			continue;
+		set_entity(an, t, pseudo_proto_entity(an->ps, o - 1));
+		t->why = WHY_FUZZY;
+	}
+}
+
 void
 deid_load_roster(qp_deid *an, int nfiles, char **files)
 {
@@ -182,7 +275,9 @@ deid_load_roster(qp_deid *an, int nfiles, char **files)
 			owner = an->roster_proto[v - 1];
 		uint32_t id = names_intern(an->names, pe->key, pe->len);
 		names_add_phrase(an->names, &id, 1, NAMES_ROSTER, owner);
+		fuzzy_add(an, pe->key, pe->len, names_flags(an->names, id), owner);
 	}
+	fuzzy_index(an);
 	qp_map_free(parts);
 	buf_free(&nb);
 }
@@ -508,6 +603,7 @@ token_repls(qp_deid *an, const char *s, const names_tok *tv, size_t ntok,
 			r->why = names_why_str(t->why);
 			r->rule = t->amb ? "roster name that is a word" :
 			          t->why == WHY_PART ? "name part" :
+			          t->why == WHY_FUZZY ? "roster" :
 			          t->why == WHY_PLACES && !t->person ?
 			                  "place or institution" :
 			          t->why ? "guessed person" :
@@ -662,6 +758,8 @@ deid_text(qp_deid *an, const char *s, size_t n, bool speaker)
 	if (cased && !speaker)
 		an->doc_cased = true;
 	match_phrases(an, s, tv, ntok);
+	if (an->nfz)
+		fuzzy_match(an, s, tv, ntok);
 	places_find(an->places, s, tv, ntok, place_entity, an);
 	names_guess_people(s, n, tv, ntok, lower, guessed_person, an);
 	link_parts(an, s, tv, ntok);
@@ -779,6 +877,9 @@ deid_free(qp_deid *an)
 	if (an->roster)
 		qp_roster_free(an->roster);
 	free(an->roster_proto);
+	for (size_t i = 0; i < an->nfz; i++)
+		free(an->fz[i].w);
+	free(an->fz);
 	if (an->keep_str)
 		qp_map_free(an->keep_str);
 	qp_map_free(an->label_cache);

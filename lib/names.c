@@ -125,6 +125,12 @@ names_set_flags(qp_names *nm, uint32_t id, uint32_t flags)
 	nm->lexv[id - 1].flags |= flags;
 }
 
+uint32_t
+names_flags(const qp_names *nm, uint32_t id)
+{
+	return id && id <= nm->nlex ? nm->lexv[id - 1].flags : 0;
+}
+
 static void
 flag_list(qp_names *nm, const char *const *list, uint32_t f)
 {
@@ -1269,7 +1275,7 @@ names_why_str(int why)
 		[WHY_MID_SENTENCE] = "capitalised mid-sentence",
 		[WHY_SAYS] = "said, named or called", [WHY_VOCATIVE] = "spoken to",
 		[WHY_AND_NAME] = "and a known name", [WHY_UNCLEAR] = "no evidence either way",
-		[WHY_INTRO] = "introduced", [WHY_PLACES] = "gazetteer or shape", [WHY_SUBJECT] = "subject of a verb",
+		[WHY_INTRO] = "introduced", [WHY_FUZZY] = "a roster name misspelt", [WHY_PLACES] = "gazetteer or shape", [WHY_SUBJECT] = "subject of a verb",
 		[WHY_W_LOWER] = "lower case in cased text",
 		[WHY_W_DET] = "determiner before", [WHY_W_PRON] = "pronoun or adverb before",
 		[WHY_W_VERB] = "verb use", [WHY_W_IDIOM] = "idiom",

@@ -65,7 +65,7 @@ enum {
 enum names_why {
 	WHY_NONE, WHY_TITLE, WHY_CUE, WHY_CAPS, WHY_FULL, WHY_AFTER_NAME,
 	WHY_MID_SENTENCE, WHY_SAYS, WHY_VOCATIVE, WHY_AND_NAME, WHY_UNCLEAR,
-	WHY_INTRO, WHY_SUBJECT,
+	WHY_INTRO, WHY_SUBJECT, WHY_FUZZY,
 	/* the word */
 	WHY_W_LOWER, WHY_W_DET, WHY_W_PRON, WHY_W_VERB, WHY_W_IDIOM,
 	WHY_PART,             /* a part of a name met earlier in the document */
@@ -127,6 +127,8 @@ void names_read_list(const char *path,
 /* The id (> 0) of the folded word w[0..n), added if new. */
 uint32_t names_intern(qp_names *nm, const char *w, size_t n);
 void names_set_flags(qp_names *nm, uint32_t id, uint32_t flags);
+/* The flags of word id (0: none, as for a word no list holds). */
+uint32_t names_flags(const qp_names *nm, uint32_t id);
 
 /* The words (words_next) of the folded text s[0..n) as ids, interned;
  * *ids points into nm and is valid until the next call.  Their count. */

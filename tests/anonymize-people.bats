@@ -336,3 +336,25 @@ thanks for having me out to the farm mark|thanks for having me out to the farm [
 i told the nurse grace about it|i told the nurse [P03] about it
 EOF2
 }
+
+# Issue 12: a roster name as a speech recogniser misspells it is the
+# roster person; ordinary words near a roster name (belly, bully) and
+# parts of four letters or fewer do not count.
+@test "anonymize-people: roster names misspelt by ASR are the roster person, near words stay" {
+	anon_table --roster "$BATS_TEST_DIRNAME/eval/anonymize-asr/roster.tsv" <<'EOF2'
+so i talked to dana kowalcyk about it|so i talked to [I01] about it
+and tomasz wierzbiki was there|and [P09] was there
+mister castilo and priyanka desia came|mister [P04] and [P11] came
+Then Whitacker said no.|Then [P06] said no.
+my belly hurt and a bully came|my belly hurt and a bully came
+we met satto and tranh|we met satto and tranh
+EOF2
+}
+
+@test "anonymize-people: --audit names a misspelt roster name's rule" {
+	printf 'doc\ttext\nd\tthen wierzbiki was there\n' >"$BATS_TEST_TMPDIR/in.tsv"
+	run anonymize --roster "$BATS_TEST_DIRNAME/eval/anonymize-asr/roster.tsv" \
+		--audit "$BATS_TEST_TMPDIR/audit.tsv" "$BATS_TEST_TMPDIR/in.tsv"
+	[ "$status" -eq 0 ]
+	grep -q "	replaced	roster	a roster name misspelt	wierzbiki	\[P09\]$" "$BATS_TEST_TMPDIR/audit.tsv"
+}
