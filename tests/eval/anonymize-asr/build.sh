@@ -1,5 +1,5 @@
 #!/bin/sh
-# build.sh [DIR]: make, for each part (tune, tune2, heldout, cased,
+# build.sh [DIR]: make, for each part (tune, tune2, tune3, heldout, cased,
 # fresh, fresh2, fresh3), DIR/PART/input.tsv, truth.tsv and words.tsv from
 # PART.txt beside this script (DIR defaults to this script's folder).  In
 # PART.txt identifiers are marked {CAT|text}, ordinary uses of
@@ -17,7 +17,7 @@
 set -eu
 here=$(dirname "$0")
 out=${1:-$here}
-for part in tune tune2 heldout cased fresh fresh2 fresh3; do
+for part in tune tune2 tune3 heldout cased fresh fresh2 fresh3; do
 	mkdir -p "$out/$part"
 	LC_ALL=C awk -v src="$part.txt" -v input="$out/$part/input.tsv" \
 		-v truth="$out/$part/truth.tsv" -v wlist="$out/$part/words.tsv" '
