@@ -55,9 +55,24 @@ typedef struct {
 	size_t nextdig;        /* the first digit at or after the word in hand */
 } scan;
 
+static int win(const unsigned char *w, size_t n, const char *const *list);
+
 static void
 emit(scan *sc, size_t off, size_t end, enum pii_cat cat)
 {
+	/* "Thursday, March 20th": the weekday is a part of the date */
+	if (cat == PII_DATE) {
+		size_t k = off, b;
+		if (k > 0 && sc->s[k - 1] == ' ')
+			k--;
+		if (k > 0 && sc->s[k - 1] == ',')
+			k--;
+		for (b = k; b > 0 && isalpha_(sc->s[b - 1]); b--)
+			;
+		if (k < off && k - b >= 6 && k - b <= 9 && (b == 0 || !isalnum_(sc->s[b - 1])) &&
+		    win(sc->s + b, k - b, qp_weekdays))
+			off = b;
+	}
 	/* spans stay in order and apart: one found back over earlier ones
 	 * ("christmas eve" before its year) takes their place */
 	while (sc->cnt > 0 && (*sc->out)[sc->cnt - 1].off + (*sc->out)[sc->cnt - 1].len > off)
@@ -1785,6 +1800,22 @@ opt_year_any(const scan *sc, size_t e)
 	return y ? y : e;
 }
 
+/* Words that never begin a spoken address: "the dot com years", "me at
+ * gmail dot com" (the address is "gmail dot com"). */
+static const char *const label_stop[] = {
+	"the", "a", "an", "this", "that", "my", "your", "his", "her", "our",
+	"their", "me", "us", "him", "them", "you", "it", "i", "we", "they",
+	"she", "he", "at", "dot", "and", "or", "of", "to", "in", "on", "is",
+	"was", "be", "with", "for", "from", "by", "as", "so", "slash", NULL
+};
+
+/* Words that may follow a day of the month said alone. */
+static const char *const day_after[] = {
+	"when", "so", "because", "but", "then", "there", "that", "which",
+	"after", "before", "until", "till", "last", "next", "this", "right",
+	NULL
+};
+
 /* "march third", "july twenty first, nineteen eighty", "june twenty
  * eighteen": a month name and a day in words, or a year.  Lower-case
  * "may" with a day and no year counts only after a date cue ("on may
@@ -1803,9 +1834,21 @@ month_words(scan *sc, size_t i, size_t we)
 		size_t y = isdig(sc->s[e]) ? year_at(sc, e) : nw_year(s, sc->n, e, &v);
 		return y ? found(sc, i, y, PII_DATE) : 0;   /* "january of twenty seventeen" */
 	}
+	/* "march the second", "june the sixth nineteen seventy eight" */
+	size_t p2 = 0;
+	if (word_is(sc, p, "the") && (p2 = next_start(sc, p + 3)) != 0 &&
+	    nw_ordinal(s, sc->n, p2, &v) != 0)
+		p = p2;
 	if ((e = nw_ordinal(s, sc->n, p, &v)) == 0 || v > 31)
 		return 0;
 	size_t y = opt_year_any(sc, e);
+	/* ... but "in march the first thing we did" counts things */
+	if (p == p2 && y == e) {
+		size_t q = next_start(sc, e), qe;
+		if (q && sc->s[e] == ' ' && (qe = word_end(sc, q)) > q &&
+		    !win(sc->s + q, qe - q, label_stop) && !win(sc->s + q, qe - q, day_after))
+			return 0;
+	}
 	if (y == e && we - i == 3 && islow(sc->s[i]) && weq(sc->s + i, 3, "may")) {
 		size_t o, l;
 		prev_word(sc, i, &o, &l);
@@ -1836,15 +1879,6 @@ ordinal_of_month(scan *sc, size_t i)
 		return 0;
 	return found(sc, i, opt_year_any(sc, me), PII_DATE);
 }
-
-/* Words that never begin a spoken address: "the dot com years", "me at
- * gmail dot com" (the address is "gmail dot com"). */
-static const char *const label_stop[] = {
-	"the", "a", "an", "this", "that", "my", "your", "his", "her", "our",
-	"their", "me", "us", "him", "them", "you", "it", "i", "we", "they",
-	"she", "he", "at", "dot", "and", "or", "of", "to", "in", "on", "is",
-	"was", "be", "with", "for", "from", "by", "as", "so", "slash", NULL
-};
 
 /* Words that end a local part said as several words, walking back from
  * "at": "email r whitaker at", "write to health services at", "i work
@@ -2262,13 +2296,6 @@ spoken_addr(scan *sc, size_t i)
 	return found(sc, hs, de, PII_URL);
 }
 
-/* Words that may follow a day of the month said alone. */
-static const char *const day_after[] = {
-	"when", "so", "because", "but", "then", "there", "that", "which",
-	"after", "before", "until", "till", "last", "next", "this", "right",
-	NULL
-};
-
 /* Before "the" and a day said alone: "home on the fourteenth". */
 static const char *const day_before[] = {
 	"on", "by", "since", "until", "till", "from", "before", "after", NULL
@@ -2331,6 +2358,19 @@ static const char *const holidays[] = {
 	"christmas", "thanksgiving", "easter", "halloween", "hanukkah", "diwali",
 	"eid", "valentine's", "valentines", "independence", "labor", "labour",
 	"memorial", "mother's", "father's", NULL
+};
+
+/* Holidays that are a day of the year said alone ("the worst was
+ * thanksgiving"), unless a noun after them makes them a kind of thing
+ * ("a christmas tree", "easter seals"). */
+static const char *const holidays_alone[] = {
+	"christmas", "thanksgiving", "easter", "halloween", "hanukkah", "diwali",
+	"kwanzaa", NULL
+};
+static const char *const holiday_things[] = {
+	"seals", "island", "tree", "trees", "lights", "music", "song", "songs",
+	"carol", "carols", "movie", "movies", "card", "cards", "sweater", "cactus",
+	"bunny", "candy", "costume", "costumes", "decorations", "eve", "day", NULL
 };
 
 /* The word (letters and apostrophes) ending at k, blanks and commas
@@ -2467,13 +2507,17 @@ said_hash(const unsigned char *w, size_t n)
 static void
 said_init(void)
 {
-	const char *w[128];
+	const char *w[160];
 	size_t k = nw_all(w, 90);
 	for (int m = 0; qp_months[m]; m++)
 		w[k++] = qp_months[m];
 	w[k++] = "at";
 	w[k++] = "dot";
 	w[k++] = "eve";
+	w[k++] = "day";
+	w[k++] = "friday";
+	for (int h = 0; holidays_alone[h]; h++)
+		w[k++] = holidays_alone[h];
 	w[k++] = "corner";
 	w[k++] = "intersection";
 	for (int t = 0; bare_types[t]; t++)
@@ -2521,6 +2565,20 @@ try_spoken(scan *sc, size_t i, size_t we)
 	if (wl == 3 && weq(s + i, 3, "eve") && (hb = holiday_before(sc, we)) != we &&
 	    !(ny && nw_year((const char *)s, sc->n, ny, &yv)))
 		return found(sc, hb, we, PII_DATE);
+	/* "on labor day", "christmas day", "new year's day", "good friday",
+	 * "thanksgiving": holidays name a day of the year */
+	if (wl == 3 && weq(s + i, 3, "day") && (hb = holiday_before(sc, we)) != we &&
+	    !(ny && nw_year((const char *)s, sc->n, ny, &yv)))
+		return found(sc, hb, we, PII_DATE);
+	if (wl == 6 && weq(s + i, 6, "friday") && i >= 5 && s[i - 1] == ' ' &&
+	    weq(s + i - 5, 4, "good") && (i == 5 || !isalnum_(s[i - 6])))
+		return found(sc, i - 5, we, PII_DATE);
+	if (wl >= 6 && win(s + i, wl, holidays_alone)) {
+		size_t q = next_start(sc, we), qe;
+		if (!(q && s[we] == ' ' && (qe = word_end(sc, q)) > q &&
+		      win(s + q, qe - q, holiday_things)))
+			return found(sc, i, we, PII_DATE);
+	}
 	if (wl >= 3 && wl <= 9 && wl_has(&month_list, s + i, wl))
 		return month_words(sc, i, we);
 	if (wl_has(&street_type_list, s + i, wl))

@@ -321,3 +321,22 @@ covid19 and mp3 and h1n1 and iso-27001 and a W-2 and 1099-MISC|covid19 and mp3 a
 the A1C test and B12 shots and a 2x4x8 board|the A1C test and B12 shots and a 2x4x8 board
 EOF2
 }
+
+# Issue 12, from tune3's misses: a weekday before a date is part of it;
+# "march the second"; holidays alone name a day of the year, a noun
+# after one makes it a thing.
+@test "anonymize-spoken: weekdays before dates, month the ordinal, holidays alone, and holiday things that stay" {
+	anon_table <<'EOF2'
+a webinar on Thursday, March 20th.|a webinar on [DATE_1].
+heard Tuesday, 11/18.|heard [DATE_1].
+i came home on march the second|i came home on [DATE_1]
+on march the third when we|on [DATE_1] when we
+in march the first thing we did|in march the first thing we did
+a no show on labor day and nobody|a no show on [DATE_1] and nobody
+the worst was thanksgiving when they|the worst was [DATE_1] when they
+rode with us on Good Friday. Then|rode with us on [DATE_1]. Then
+on new year's day we|on [DATE_1] we
+a christmas tree and the christmas lights|a christmas tree and the christmas lights
+every day and one day|every day and one day
+EOF2
+}
