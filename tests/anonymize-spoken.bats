@@ -143,7 +143,7 @@ the twelfth grade and the first time|the twelfth grade and the first time
 on christmas eve twenty nineteen we|on [DATE_1] we
 thanksgiving twenty twenty was hard|[DATE_1] was hard
 new year's eve nineteen ninety nine|[DATE_1]
-around valentine's day, at christmas we visit|around valentine's day, at christmas we visit
+around valentine's day, at christmas we visit|around [DATE_1], at [DATE_2] we visit
 a new twenty dollar bill in twenty nineteen|a new twenty dollar bill in twenty nineteen
 EOF
 }
