@@ -611,6 +611,40 @@ mixed_code(scan *sc, size_t i)
 	return found(sc, i, p, PII_ID);
 }
 
+/* A code in groups joined by hyphens, a group of one to four letters
+ * among groups of digits, six digits or more in all: "LYF-9920-4413",
+ * "OVR-PA-2291-774", "F-2019-0338-71" (what try_caps misses: digits
+ * cut in groups).  "COVID-19", "I-94", "W-2" have too few digits, and
+ * "follow-up" no digits.  Its end, or 0. */
+static size_t
+dashed_code(scan *sc, size_t i)
+{
+	const unsigned char *s = sc->s;
+	size_t p = i;
+	unsigned ng = 0, nd = 0, lgroups = 0;
+	for (;;) {
+		size_t g = p;
+		unsigned gl = 0, gd = 0;
+		while (p < sc->n && isalnum_(s[p])) {
+			gd += isdig(s[p]) != 0;
+			gl += isalpha_(s[p]) != 0;
+			p++;
+		}
+		if (p == g || (gl && gd) || gl > 4)
+			return 0;
+		ng++;
+		nd += gd;
+		lgroups += gl > 0;
+		if (p + 1 < sc->n && s[p] == '-' && isalnum_(s[p + 1]))
+			p++;
+		else
+			break;
+	}
+	if (ng < 3 || nd < 6 || !lgroups || lgroups == ng || !end_ok(sc, p))
+		return 0;
+	return found(sc, i, p, PII_ID);
+}
+
 /* One digit run (len digits to end): a day before a month, a phone
  * number in blank-separated groups, a long ID, a ZIP code. */
 static size_t
@@ -2646,6 +2680,8 @@ try_letters(scan *sc, size_t i)
 			return r;
 	}
 	if (has_digit && (r = mixed_code(sc, i)) != 0)
+		return r;
+	if (nx == '-' && wl <= 4 && (r = dashed_code(sc, i)) != 0)
 		return r;
 	if ((has_digit || (isup(s[i]) && we < sc->n && s[we] == '-')) &&
 	    (r = try_caps(sc, i)) != 0)

@@ -317,6 +317,9 @@ she came home on the 21st and slept|she came home on the [DATE_1] and slept
 we met on the 2nd of three days, on the 5th floor|we met on the 2nd of three days, on the 5th floor
 The card says 1EG4-TE5-MK72. Bring it.|The card says [ID_1]. Bring it.
 the code is xj4q88k2 ok|the code is [ID_1] ok
+a ride LYF-9920-4413, I kept it.|a ride [ID_1], I kept it.
+looks like OVR-PA-2291-774, and F-2019-0338-71.|looks like [ID_1], and [ID_2].
+COVID-19 and I-94 and a W-2 and a follow-up|COVID-19 and I-94 and a W-2 and a follow-up
 covid19 and mp3 and h1n1 and iso-27001 and a W-2 and 1099-MISC|covid19 and mp3 and h1n1 and iso-27001 and a W-2 and 1099-MISC
 the A1C test and B12 shots and a 2x4x8 board|the A1C test and B12 shots and a 2x4x8 board
 EOF2
