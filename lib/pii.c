@@ -1959,17 +1959,22 @@ label_at(const scan *sc, size_t p)
  * last word; otherwise the end of the first word alone, or p.  No word
  * of the group is an article, pronoun or the like, so "at the school
  * dot" is no label. */
+static size_t letters_label(const scan *sc, size_t p);
+
 static size_t
 label_group(const scan *sc, size_t p)
 {
-	size_t e = label_at(sc, p), q, e2;
-	if (e == p || win(sc->s + p, e - p, label_stop))
+	/* letters said one by one are one word of the group ("c o a a a
+	 * dot org", "greater dayton r t a dot org") */
+	size_t e = letters_label(sc, p), q, e2;
+	if (e == p && ((e = label_at(sc, p)) == p || win(sc->s + p, e - p, label_stop)))
 		return e;
 	size_t g = e;
 	for (int w = 1; w < 3 && (q = next_start(sc, g)) != 0; w++) {
 		if (word_is(sc, q, "dot"))
 			return g;
-		if ((e2 = label_at(sc, q)) == q || win(sc->s + q, e2 - q, label_stop))
+		if ((e2 = letters_label(sc, q)) == q &&
+		    ((e2 = label_at(sc, q)) == q || win(sc->s + q, e2 - q, label_stop)))
 			break;
 		g = e2;
 	}
@@ -1990,6 +1995,24 @@ letters_label(const scan *sc, size_t p)
 			break;
 	}
 	return n >= 2 ? e : p;
+}
+
+/* Letters said one by one, two or more, ending at the blank before k
+ * ("m o r p c" before "dot"), "a" and "i" among them: where they start,
+ * or k. */
+static size_t
+spelt_before(const scan *sc, size_t k)
+{
+	size_t b = k, o, l;
+	int n = 0;
+	while (n < 8) {
+		word_before(sc, b, &o, &l);
+		if (l != 1 || !isalpha_(sc->s[o]) || (o > 0 && sc->s[o - 1] != ' '))
+			break;
+		b = o;
+		n++;
+	}
+	return n >= 2 ? b : k;
 }
 
 /* Is s[a..e) a common top-level domain, written or said letter by
@@ -2115,7 +2138,8 @@ at_addr(scan *sc, size_t i)
 		if (win(s + o, l, local_seps)) {
 			size_t lo, ll;
 			word_before(sc, o, &lo, &ll);
-			if (start == i || !ll || win(s + lo, ll, label_stop))
+			/* "a dot morales at": a single letter is an initial */
+			if (start == i || !ll || (ll > 1 && win(s + lo, ll, label_stop)))
 				break;
 			start = k = lo;
 			continue;
@@ -2225,7 +2249,17 @@ spoken_addr(scan *sc, size_t i)
 	if (s[i + 1] == 't' || s[i + 1] == 'T')
 		return at_addr(sc, i);
 	word_before(sc, i, &o, &l);
-	if (!l || win(s + o, l, label_stop))
+	/* "m o r p c dot org", "greater dayton r t a dot org": letters
+	 * said one by one are one label, and may go on a word before */
+	size_t lb = spelt_before(sc, i);
+	if (lb != i) {
+		size_t po, pl;
+		word_before(sc, lb, &po, &pl);
+		if (pl > 1 && !win(s + po, pl, label_stop) && !win(s + po, pl, url_cues) &&
+		    !win(s + po, pl, local_stop) && !win(s + po, pl, local_seps))
+			lb = po;
+		o = lb;
+	} else if (!l || win(s + o, l, label_stop))
 		return 0;
 	start = o;
 	size_t last = o;      /* the label just before this "dot" */
@@ -2242,8 +2276,12 @@ spoken_addr(scan *sc, size_t i)
 		start = lo;
 	}
 	int initial = 0;
+	/* "s r c dayton dot org": spelt letters before the first label */
+	size_t sb = spelt_before(sc, start);
 	word_before(sc, start, &o, &l);
-	if (l == 1 && isalpha_(s[o]) && tolow(s[o]) != 'a' && tolow(s[o]) != 'i') {
+	if (sb != start)
+		start = sb;
+	else if (l == 1 && isalpha_(s[o]) && tolow(s[o]) != 'a' && tolow(s[o]) != 'i') {
 		start = o;                       /* "f lin at" */
 		initial = 1;
 	}

@@ -343,3 +343,17 @@ a christmas tree and the christmas lights|a christmas tree and the christmas lig
 every day and one day|every day and one day
 EOF2
 }
+
+# Issue 12, from tune3's misses: letters said one by one as a label of a
+# spoken address, before a word of it or alone, and an initial before
+# "dot" in a local part.
+@test "anonymize-spoken: spelt letters in spoken addresses, and an initial before dot" {
+	anon_table <<'EOF2'
+i sent it to rides at c o a a a dot org and|i sent it to [EMAIL_1] and
+the regional plan is on m o r p c dot org|the regional plan is on [URL_1]
+she emails from a dot morales at m c b d d s dot org fast|she emails from [EMAIL_1] fast
+go on s r c dayton dot org they|go on [URL_1] they
+i filed it on greater dayton r t a dot org slash contact dash us and got|i filed it on [URL_1] and got
+the dot com years were a b c and x y z|the dot com years were a b c and x y z
+EOF2
+}
