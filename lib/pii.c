@@ -945,7 +945,9 @@ static const char *const id_cues[] = {
 	"badge", "file", "ref", "reference", "medicaid", "medicare",
 	"license", "licence", "policy", "claim", "passport", "nhs", "patient",
 	"case", "pin", "confirmation", "tracking", "order", "ticket",
-	"plate", "vin", "routing", "card", "social", NULL
+	"plate", "vin", "routing", "card", "social", "employee", "voucher",
+	"incident", "invoice", "reservation", "booking", "serial", "receipt",
+	"transaction", "permit", "appeal", NULL
 };
 static wlist id_cue_list = { .words = id_cues };
 
@@ -971,8 +973,21 @@ try_id_cue(scan *sc, size_t we)
 		else
 			break;
 	}
+	/* "my employee number is 4471-0932": the verb between */
+	for (;;) {
+		size_t q = p;
+		while (q < sc->n && s[q] == ' ')
+			q++;
+		size_t e = letters(sc, q);
+		if (!((e - q == 2 && weq(s + q, 2, "is")) ||
+		                (e - q == 3 && (weq(s + q, 3, "was") || weq(s + q, 3, "are")))))
+			break;
+		p = e;
+	}
 	if (p == we)
 		return 0;
+	while (p < sc->n && s[p] == ' ')
+		p++;
 	size_t e = p;
 	int nd = 0;
 	while (e < sc->n && (isalnum_(s[e]) || (s[e] == '-' && e + 1 < sc->n &&
@@ -981,13 +996,17 @@ try_id_cue(scan *sc, size_t we)
 		e++;
 	}
 	/* "account 0093 1182 7740", "member ID, XJK 448 210 93": groups of
-	 * digits after a blank are the same number */
+	 * digits after a blank are the same number; so are digits written
+	 * one by one ("C-A-T 0 0 7 1 4 8 9 2") */
 	size_t first = e;
-	for (int g = 0; g < 6 && e + 1 < sc->n && s[e] == ' ' && isdig(s[e + 1]); g++) {
+	for (int g = 0; g < 12 && e + 1 < sc->n && (s[e] == ' ' || (s[e] == '-' && g > 0)) &&
+	     isdig(s[e + 1]); g++) {
 		size_t q = e + 1;
 		while (q < sc->n && isdig(s[q]))
 			q++;
-		if (q - (e + 1) < 2 || q - (e + 1) > 6 || (q < sc->n && isalnum_(s[q])))
+		if ((q - (e + 1) < 2 && !(q + 1 < sc->n && s[q] == ' ' && isdig(s[q + 1])) &&
+		     !(e >= 2 && isdig(s[e - 1]) && s[e - 2] == ' ')) ||
+		    q - (e + 1) > 6 || (q < sc->n && isalnum_(s[q])))
 			break;
 		nd += (int)(q - (e + 1));
 		e = q;

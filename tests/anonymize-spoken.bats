@@ -320,6 +320,10 @@ the code is xj4q88k2 ok|the code is [ID_1] ok
 a ride LYF-9920-4413, I kept it.|a ride [ID_1], I kept it.
 looks like OVR-PA-2291-774, and F-2019-0338-71.|looks like [ID_1], and [ID_2].
 COVID-19 and I-94 and a W-2 and a follow-up|COVID-19 and I-94 and a W-2 and a follow-up
+My employee number is 4471-0932, if|My employee number is [ID_1], if
+a man brought me invoice INV 2024-33817 for|a man brought me invoice [ID_1] for
+the rider ID is 3 3 1 9 0 4 8. It|the rider ID is [ID_1]. It
+the receipt was 12 dollars and the case is 2019|the receipt was 12 dollars and the case is 2019
 covid19 and mp3 and h1n1 and iso-27001 and a W-2 and 1099-MISC|covid19 and mp3 and h1n1 and iso-27001 and a W-2 and 1099-MISC
 the A1C test and B12 shots and a 2x4x8 board|the A1C test and B12 shots and a 2x4x8 board
 EOF2
