@@ -212,15 +212,23 @@ listed_after(const char *s, const names_tok *a, const names_tok *b)
 	return commas <= 1;
 }
 
+/* May a phrase of multi start with tokens i and i + 1 (the second as it
+ * is written or less its 's)?  No means no; yes, perhaps. */
+static inline bool
+pair_known(const qp_places *pl, const names_tok *tv, size_t ntok, size_t i)
+{
+	if (i + 1 >= ntok)
+		return false;
+	uint32_t b1 = pair_bit(tv[i].id, tv[i + 1].id), b2 = pair_bit(tv[i].id, tv[i + 1].pid);
+	return (pl->pairs[b1 / 64] >> (b1 % 64) & 1) || (pl->pairs[b2 / 64] >> (b2 % 64) & 1);
+}
+
 unsigned
 places_multi_at(const qp_places *pl, const char *s, const names_tok *tv, size_t ntok,
                 size_t i, size_t *len)
 {
 	uint32_t key[4];
-	if (i + 1 >= ntok)
-		return 0;
-	uint32_t b1 = pair_bit(tv[i].id, tv[i + 1].id), b2 = pair_bit(tv[i].id, tv[i + 1].pid);
-	if (!(pl->pairs[b1 / 64] >> (b1 % 64) & 1) && !(pl->pairs[b2 / 64] >> (b2 % 64) & 1))
+	if (!pair_known(pl, tv, ntok, i))
 		return 0;
 	for (size_t k = ntok - i < 4 ? ntok - i : 4; k >= 2; k--) {
 		size_t m;
@@ -485,7 +493,10 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 		    (t->allcaps && t->core <= 3 && !(t->pfl & NAME_ORG)))
 			continue;
 		size_t len = 1;
-		unsigned kind = (t->pfl & NAME_PHEAD) ? places_multi_at(pl, s, tv, ntok, i, &len) : 0;
+		/* the pair is tested here, not behind a call: "best", "home"
+		 * and "red" start listed names and come in every text */
+		unsigned kind = (t->pfl & NAME_PHEAD) && pair_known(pl, tv, ntok, i) ?
+		                places_multi_at(pl, s, tv, ntok, i, &len) : 0;
 		if ((kind & K_ORG) || (!kind && (t->pfl & NAME_ORG))) {
 			size_t oj = orgs_listed_at(pl, s, tv, ntok, i, kind ? i + len : i + 1);
 			if (oj > i) {
