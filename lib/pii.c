@@ -5,6 +5,9 @@
 
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 const char *const pii_cat_name[PII_NCAT] = {
 	"EMAIL", "URL", "PHONE", "DATE", "ID", "POSTCODE", "ADDRESS"
@@ -2796,6 +2799,27 @@ try_email(scan *sc, size_t a)
 	return r;
 }
 
+/* The offset of the first digit in s[i..n), or n.  Speech has few
+ * digits, so this ran to the field's end from most words: 16 bytes a
+ * step where SSE2 is there. */
+static size_t
+next_digit(const unsigned char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+	for (; i + 16 <= n; i += 16) {
+		__m128i x = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(s + i)), zero);
+		/* a digit is 0..9 after the subtraction, as unsigned bytes */
+		int bits = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, nine), x));
+		if (bits)
+			return i + (size_t)__builtin_ctz((unsigned)bits);
+	}
+#endif
+	while (i < n && !isdig(s[i]))
+		i++;
+	return i;
+}
+
 size_t
 pii_scan(const char *text, size_t n, pii_span **out, size_t *cap)
 {
@@ -2830,12 +2854,8 @@ pii_scan(const char *text, size_t n, pii_span **out, size_t *cap)
 			}
 			/* Month and cue words matter only with a digit soon
 			 * after them: know where the next digit is. */
-			if (sc.nextdig <= i) {
-				size_t d = i;
-				while (d < n && !isdig(s[d]))
-					d++;
-				sc.nextdig = d;
-			}
+			if (sc.nextdig <= i)
+				sc.nextdig = next_digit(s, i, n);
 			i = try_letters(&sc, i);
 			continue;
 		}
