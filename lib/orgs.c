@@ -73,7 +73,8 @@ static const char *const w_head[] = {
 	"ltd", "corp", "corporation", "group", "church", "county", "parish",
 	"township", "borough", "memorial", "library", "agency", "network",
 	"foundation", "institute", "association", "coalition", "council",
-	"ministries", "society", NULL
+	"ministries", "society", "authority", "station", "market", "hall",
+	"transit", "police", "libraries", "commission", "bureau", NULL
 };
 static const char *const w_at_cue[] = { "at", "to", "in", "from", NULL };
 static const char *const w_called_noun[] = {
@@ -182,6 +183,8 @@ orgs_init(qp_places *pl)
 	pl->id_college = word_id(nm, "college");
 	pl->id_with = word_id(nm, "with");
 	pl->id_for = word_id(nm, "for");
+	pl->id_on = word_id(nm, "on");
+	pl->id_the = word_id(nm, "the");
 	pl->id_washington = word_id(nm, "washington");
 }
 
@@ -290,6 +293,33 @@ orgs_institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 	const names_tok *nx = h + 1 < ntok && names_joinable(s, t, &tv[h + 1]) ?
 	                      &tv[h + 1] : NULL;
 	*b = h + 1;
+	/* "the Office of Vocational Rehabilitation", "Area Agency on
+	 * Aging", "the Center for the Visually Impaired": where the text
+	 * has case, a capital head, of, on or for, and capitals */
+	if (pl->cased && t->cap && nx &&
+	    (nx->id == pl->id_of || nx->id == pl->id_on || nx->id == pl->id_for)) {
+		size_t f = h + 2;
+		if (f < ntok && tv[f].id == pl->id_the && !tv[f].cap)
+			f++;
+		size_t g = f;
+		while (g < ntok && g - f < 5 && tv[g].cap && free_tok(&tv[g]) &&
+		       !(tv[g].pfl & (NAME_TITLE | NAME_NOTNAME)) &&
+		       names_joinable(s, &tv[g - 1], &tv[g]) && tv[g - 1].core == tv[g - 1].len &&
+		       s[tv[g - 1].off + tv[g - 1].len] != '.')
+			g++;
+		if (g > f) {
+			size_t m = h;
+			while (m > 0 && h - m < 4 && tv[m - 1].cap && free_tok(&tv[m - 1]) &&
+			       tv[m - 1].core == tv[m - 1].len && names_joinable(s, &tv[m - 1], &tv[m]) &&
+			       !(tv[m - 1].pfl & (NAME_TITLE | NAME_DET | NAME_PRON | NAME_NOTNAME |
+			                          NAME_AND)) &&
+			       !starts_sentence(s, tv[m - 1].off))
+				m--;
+			*a = m;
+			*b = g;
+			return PLACES_ORG;
+		}
+	}
 	/* university of Michigan, the college of western idaho */
 	if ((id == pl->id_university || id == pl->id_college) && nx && nx->id == pl->id_of) {
 		size_t e = h + 2;

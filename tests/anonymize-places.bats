@@ -271,3 +271,17 @@ We met at Christmas with English Language Learners for Dinner.|We met at Christm
 we go to a lutheran church and the catholic one|we go to a lutheran church and the catholic one
 EOF2
 }
+
+# Issue 12, from tune3's misses: a capital head with of, on or for and
+# capitals after it; more heads (authority, station, hall, ...); the
+# same words as kinds after a determiner stay.
+@test "anonymize-places: Office of X, Area Agency on Aging, more heads, and the kinds that stay" {
+	anon_table <<'EOF2'
+Referrals come through the Office of Vocational Rehabilitation. The|Referrals come through the [ORG_1]. The
+We call the Area Agency on Aging. Their|We call the [ORG_1]. Their
+They trained at the Center for the Visually Impaired on|They trained at the [ORG_1] on
+I went to the Office of my boss.|I went to the Office of my boss.
+they took me to rehab at dodd hall over at|they took me to rehab at [ORG_1] over at
+the train station and the town hall and the farmers market|the train station and the town hall and the farmers market
+EOF2
+}
