@@ -161,7 +161,7 @@ the state pays for it and the county does not|the state pays for it and the coun
 high school was hard, prices at high levels|high school was hard, prices at high levels
 a thing called love, a place called home|a thing called love, a place called home
 after the memorial service we went home|after the memorial service we went home
-we met at the memorial on sunday, and on memorial day at the lake|we met at the memorial on sunday, and on memorial day at the lake
+we met at the memorial on sunday, and on memorial day at the lake|we met at the memorial on sunday, and on [DATE_1] at the lake
 in the middle, at the middle, at elementary, the elementary school|in the middle, at the middle, at elementary, the elementary school
 a catholic church, the baptist church, we went to church|a catholic church, the baptist church, we went to church
 she was in the state for a year|she was in the state for a year
@@ -267,7 +267,7 @@ I manage case management at Harbor View, eight social workers.|I manage case man
 I went to Fresno City College, then Fresno State, and started here.|I went to [ORG_1], then [ORG_2], and started here.
 pastor jim olsen from trinity lutheran came out twice|pastor [PERSON_1] from [ORG_1] came out twice
 He talked with Spanish speakers at Costco.|He talked with Spanish speakers at [ORG_1].
-We met at Christmas with English Language Learners for Dinner.|We met at Christmas with English Language Learners for Dinner.
+We met at Christmas with English Language Learners for Dinner.|We met at [DATE_1] with English Language Learners for Dinner.
 we go to a lutheran church and the catholic one|we go to a lutheran church and the catholic one
 EOF2
 }
