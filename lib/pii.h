@@ -15,9 +15,9 @@
  *
  * What counts, and what deliberately does not (decimals, times, years on
  * their own, counts, ranges, money, course codes), is documented with
- * each detector in pii.c and for users in anonymize(1).  The rules follow
- * HIPAA's Safe Harbor list: every element of a date except the year is an
- * identifier, a year alone is not.
+ * each detector in pii.c, pii_spoken.c and pii_addr.c, and for users in
+ * anonymize(1).  The rules follow HIPAA's Safe Harbor list: every element
+ * of a date except the year is an identifier, a year alone is not.
  */
 #ifndef QP_PII_H
 #define QP_PII_H
