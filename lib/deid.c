@@ -191,7 +191,8 @@ fz_cmp(const void *a, const void *b)
 static void
 fuzzy_index(qp_deid *an)
 {
-	qsort(an->fz, an->nfz, sizeof *an->fz, fz_cmp);
+	if (an->nfz > 1)    /* qsort wants an array, even of none */
+		qsort(an->fz, an->nfz, sizeof *an->fz, fz_cmp);
 	size_t k = 0;
 	for (int c = 0; c <= 256; c++) {
 		while (c < 256 && k < an->nfz && (unsigned char)an->fz[k].w[0] < c)

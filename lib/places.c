@@ -23,6 +23,7 @@
 #include "qp.h"
 #include "utf8.h"
 #include "xalloc.h"
+#include "words.h"
 
 #ifndef QP_DATADIR
 #define QP_DATADIR "/usr/local/share/qualpipe"
@@ -49,7 +50,7 @@ places_set_make(qp_names *nm, idset *set, const char *const *words)
 
 static const char *const w_cue[] = {
 	"in", "from", "near", "outside", "around", "via", "across", "downtown",
-	NULL
+	"toward", "towards", NULL
 };
 static const char *const w_verb[] = {
 	"up", "moved", "move", "moving", "moves", "lived", "live", "lives",
@@ -283,6 +284,31 @@ cue_before(const qp_places *pl, const char *s, const names_tok *tv, size_t i)
 			return 2;
 	}
 	return in_set(&pl->cue, p->id) ? 1 : 0;
+}
+
+/* "worked at delphi in moraine until they closed": after in or from, a
+ * place that is a word, then a word that ends the phrase (a conjunction
+ * or the end); not a verb's -ing or -ed form ("from reading and"). */
+static bool
+clause_ends(const char *s, const names_tok *tv, size_t ntok, size_t i, size_t j)
+{
+	static const char *const ends[] = {
+		"until", "till", "and", "but", "so", "because", "when", "where",
+		"before", "after", "since", "for", "then", "now", NULL
+	};
+	const names_tok *t = &tv[i];
+	if (t->core >= 5 && (memcmp(s + t->off + t->core - 3, "ing", 3) == 0 ||
+	                     memcmp(s + t->off + t->core - 2, "ed", 2) == 0))
+		return false;
+	if (j == ntok)
+		return true;
+	const names_tok *n = &tv[j];
+	char w[8];
+	if (n->core >= sizeof w)
+		return false;
+	for (size_t k = 0; k < n->core; k++)
+		w[k] = (char)(s[n->off + k] | 0x20);
+	return qp_word_in(w, n->core, ends);
 }
 
 /* The folded words of tokens i..j-1, one blank between, into pl->norm. */
@@ -571,7 +597,7 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 			yes = false;
 		else if (kind & K_WORD)
 			yes = pl->cased ? cased && (cue > 0 || multi) :
-			      cue == 2 || (cue == 1 && multi);
+			      cue == 2 || (cue == 1 && (multi || clause_ends(s, tv, ntok, i, j)));
 		else if (!multi && (t->pfl & (NAME_FIRST | NAME_LAST | NAME_COMMON)))
 			/* "a call from Maria", "in Kevin's office": people */
 			/* but "families from Dearborn": a surname alone is

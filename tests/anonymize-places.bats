@@ -285,3 +285,14 @@ they took me to rehab at dodd hall over at|they took me to rehab at [ORG_1] over
 the train station and the town hall and the farmers market|the train station and the town hall and the farmers market
 EOF2
 }
+
+# Issue 12, from tune3's misses: a place that is a word after in or from
+# where a conjunction or the end follows it, and after toward.
+@test "anonymize-places: a place that is a word after in before until, after toward; the words that stay" {
+	anon_table <<'EOF2'
+i worked there in moraine until they closed|i worked there in [PLACE_1] until they closed
+those run out toward stone mountain and back|those run out toward [PLACE_1] and back
+she calls from reading every sunday|she calls from reading every sunday
+a moraine is a glacier thing|a moraine is a glacier thing
+EOF2
+}
