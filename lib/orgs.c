@@ -76,6 +76,14 @@ static const char *const w_head[] = {
 	"ministries", "society", "authority", "station", "market", "hall",
 	"transit", "police", "libraries", "commission", "bureau", NULL
 };
+/* Heads that ordinary words before them make a kind of place ("the fire
+ * station", "grange hall", "a livestock market", "mass transit"): only
+ * a name, a place or a capital makes them an institution ("kensington
+ * station", "dodd hall"). */
+static const char *const w_weak_head[] = {
+	"authority", "station", "market", "hall", "transit", "police", "libraries",
+	"commission", "bureau", NULL
+};
 static const char *const w_at_cue[] = { "at", "to", "in", "from", NULL };
 static const char *const w_called_noun[] = {
 	"place", "clinic", "company", "program", "programme", "agency",
@@ -149,6 +157,7 @@ orgs_init(qp_places *pl)
 	places_set_make(nm, &pl->denomination, w_denomination);
 	places_set_make(nm, &pl->church_first, w_church_first);
 	places_set_make(nm, &pl->county, w_county);
+	places_set_make(nm, &pl->weak_head, w_weak_head);
 	places_set_make(nm, &pl->at_cue, w_at_cue);
 	places_set_make(nm, &pl->called_noun, w_called_noun);
 	places_set_make(nm, &pl->ends, w_ends);
@@ -192,7 +201,8 @@ void
 orgs_free(qp_places *pl)
 {
 	idset *sets[] = { &pl->generic, &pl->mod, &pl->saint, &pl->denomination,
-	                  &pl->church_first, &pl->county, &pl->at_cue, &pl->called_noun,
+	                  &pl->church_first, &pl->county, &pl->weak_head, &pl->at_cue,
+	                  &pl->called_noun,
 	                  &pl->ends,
 	                  &pl->compound, &pl->compound_head, &pl->holy, &pl->employ,
 	                  &pl->branch };
@@ -441,6 +451,8 @@ orgs_institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 		return -1;
 	if ((id == pl->id_high || id == pl->id_middle) && !proper_words(tv, *a, h) &&
 	    !high_one)
+		return -1;
+	if (in_set(&pl->weak_head, id) && !proper_words(tv, *a, h))
 		return -1;
 	/* "the focus group": only a capitalised Group is a company */
 	if (id == pl->id_group && !(t->cap && tv[*a].cap))

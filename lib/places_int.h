@@ -65,6 +65,7 @@ struct qp_places {
 	idset denomination;    /* baptist, methodist: a church's */
 	idset church_first;    /* first, grace: before a denomination */
 	idset county;          /* county, parish: a place ends here */
+	idset weak_head;       /* station, hall, market: a head after a proper name only */
 	idset at_cue;          /* at, to, in, from: an institution may follow */
 	idset called_noun;     /* place, clinic (called): a name follows */
 	idset ends;            /* now, is, with: a name after called ends before */

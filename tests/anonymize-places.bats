@@ -283,6 +283,8 @@ They trained at the Center for the Visually Impaired on|They trained at the [ORG
 I went to the Office of my boss.|I went to the Office of my boss.
 they took me to rehab at dodd hall over at|they took me to rehab at [ORG_1] over at
 the train station and the town hall and the farmers market|the train station and the town hall and the farmers market
+by the fire station and grange hall, a livestock market and mass transit|by the fire station and grange hall, a livestock market and mass transit
+at kensington station and|at [ORG_1] and
 EOF2
 }
 
