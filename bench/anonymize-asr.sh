@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/anonymize-asr.sh: anonymize beside the npm package redact-pii on
 # the ASR evaluation set (tests/eval/anonymize-asr), one table: per tool
-# and part (tune, tune2, heldout, cased, fresh, fresh2) the recall per
+# and part (tune, tune2, tune3, heldout, cased, fresh, fresh2, fresh3) the recall per
 # category in percent, the ordinary uses of roster-name words replaced
 # (W, lost of all and per 1,000 ordinary words) and the other ordinary
 # words replaced per 1,000, all as that set's score.sh counts them.
@@ -32,7 +32,7 @@ printf '%-10s %-8s' tool part
 for c in $cats; do printf ' %7s' "$c"; done
 printf ' %14s %7s\n' 'W lost' 'other'
 for tool in anonymize redact-pii; do
-	for part in tune tune2 heldout cased fresh fresh2; do
+	for part in tune tune2 tune3 heldout cased fresh fresh2 fresh3; do
 		in=$ev/$part/input.tsv
 		case $tool in
 		anonymize) "$anon" --roster "$ev/roster.tsv" "$in" >"$tmp/out.tsv" ;;
