@@ -738,12 +738,7 @@ adjacent(const char *s, const names_tok *a, const names_tok *b, bool dot_ok)
 		return false;
 	if (dot_ok && i < b->off && s[i] == '.')
 		i++;
-	if (i == b->off)
-		return false;
-	for (; i < b->off; i++)
-		if (s[i] != ' ')
-			return false;
-	return true;
+	return names_blanks(s, i, b->off);
 }
 
 static bool

@@ -191,5 +191,17 @@ int names_kept_why(const char *s, const names_tok *tv, size_t i);
 /* Are tokens a and b (a before b) one name or phrase in writing: only
  * blanks, hyphens, dots or slashes, at most three, between them? */
 bool names_joinable(const char *s, const names_tok *a, const names_tok *b);
+/* Only blanks, at least one, in s[i..e): the words either side read as
+ * one phrase.  places and names both ask it on every candidate pair. */
+static inline bool
+names_blanks(const char *s, size_t i, size_t e)
+{
+	if (i >= e)
+		return false;
+	for (; i < e; i++)
+		if (s[i] != ' ')
+			return false;
+	return true;
+}
 
 #endif

@@ -112,13 +112,7 @@ in_set(const idset *set, uint32_t id)
 static inline bool
 spaced(const char *s, const names_tok *a, const names_tok *b)
 {
-	size_t i = a->off + a->len;
-	if (i == b->off)
-		return false;
-	for (; i < b->off; i++)
-		if (s[i] != ' ')
-			return false;
-	return true;
+	return names_blanks(s, a->off + a->len, b->off);
 }
 
 /* Does a sentence start at off (only blanks, quotes and brackets after
