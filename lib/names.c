@@ -1110,7 +1110,9 @@ static const char *const idioms[][2] = {
 	{ "in", "summer" }, { "during", "summer" }, { "over", "summer" },
 	{ "sunny", "summer" }, { "hot", "summer" }, { "rob", "peter" },
 	{ "will", "of" }, { "says", "grace" }, { "said", "grace" },
-	{ "saying", "grace" }, { "grace", "under" }
+	{ "saying", "grace" }, { "grace", "under" }, { "rose", "bush" },
+	{ "rose", "bushes" }, { "rose", "garden" }, { "rose", "gardens" },
+	{ "rose", "petals" }
 };
 
 /* Past and third-person forms after "will" make it the name ("will was

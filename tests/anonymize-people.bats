@@ -331,6 +331,7 @@ a card with a question mark and he said|a card with a question mark and he said
 i said may i talk to somebody|i said may i talk to somebody
 the gal said may i put you on hold|the gal said may i put you on hold
 while she was saying grace she says grace|while she was saying grace she says grace
+by the gate and rose garden and rose bushes|by the gate and rose garden and rose bushes
 and then the other will came in|and then the other [P02] came in
 thanks for having me out to the farm mark|thanks for having me out to the farm [P05]
 i told the nurse grace about it|i told the nurse [P03] about it

@@ -145,6 +145,7 @@ test_word_use(void)
 		{ "she said may i talk to you", 2, true, 0, WHY_W_VERB },
 		{ "she said may i was there", 2, true, 1, WHY_SAYS },
 		{ "every meal she says grace", 4, true, 0, WHY_W_IDIOM },
+		{ "the gate and rose garden", 3, true, 0, WHY_W_IDIOM },
 		{ "thanks, will.", 1, true, 1, WHY_VOCATIVE },
 		{ "said will", 1, true, 1, WHY_SAYS },
 		{ "will said so", 0, true, 1, WHY_SAYS },
