@@ -306,8 +306,10 @@ fast_decimal(const char *s, size_t n, double *d)
 
 	for (; i < n; i++) {
 		if (s[i] >= '0' && s[i] <= '9') {
+			/* past 15 digits the answer is false: stop before m overflows */
+			if (++digits > 15)
+				return false;
 			m = m * 10 + (s[i] - '0');
-			digits++;
 			frac += dot;
 		} else if (s[i] == '.' && !dot) {
 			dot = true;
@@ -315,7 +317,7 @@ fast_decimal(const char *s, size_t n, double *d)
 			return false;
 		}
 	}
-	if (digits == 0 || digits > 15)
+	if (digits == 0)
 		return false;
 	*d = (double)m / p10[frac];
 	if (s[0] == '-')

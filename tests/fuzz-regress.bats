@@ -44,3 +44,13 @@ setup() {
 	[ "$status" -eq 0 ]
 	[ "$output" = "$hdr" ]
 }
+
+# libFuzzer and fuzz_segment_json (UBSan): a decimal of more than 15
+# digits ("confidence": 0.99666666666666666666) overflowed the fast
+# decimal path's integer before it gave up for strtod; the times are
+# strtod's, rounded to the millisecond as ever.
+@test "fuzz regress: segment: decimals of more than 15 digits are read, not overflowed" {
+	run segment "$R/segment-long-decimal.json"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$hdr"$'\n'"segment-long-decimal	1	00:00:00.000	00:00:02.480		So tell me how you started."$'\n'"segment-long-decimal	2	00:00:02.480	00:00:06.100		I started in 2019." ]
+}
