@@ -38,23 +38,26 @@ static const struct nwent nw_d[] = { { "double", NW_REPEAT, 2 }, { 0, 0, 0 } };
 static const struct nwent nw_e[] = {
 	{ "eight", NW_DIGIT, 8 }, { "eleven", NW_TEEN, 11 }, { "eighteen", NW_TEEN, 18 },
 	{ "eighty", NW_TENS, 80 }, { "eighth", NW_ORD, 8 }, { "eleventh", NW_ORD, 11 },
-	{ "eighteenth", NW_ORD, 18 }, { 0, 0, 0 } };
+	{ "eighteenth", NW_ORD, 18 }, { "eightieth", NW_ORD, 80 }, { 0, 0, 0 } };
 static const struct nwent nw_f[] = {
 	{ "four", NW_DIGIT, 4 }, { "five", NW_DIGIT, 5 }, { "fourteen", NW_TEEN, 14 },
 	{ "fifteen", NW_TEEN, 15 }, { "forty", NW_TENS, 40 }, { "fifty", NW_TENS, 50 },
 	{ "first", NW_ORD, 1 }, { "fourth", NW_ORD, 4 }, { "fifth", NW_ORD, 5 },
-	{ "fourteenth", NW_ORD, 14 }, { "fifteenth", NW_ORD, 15 }, { 0, 0, 0 } };
+	{ "fourteenth", NW_ORD, 14 }, { "fifteenth", NW_ORD, 15 }, { "fortieth", NW_ORD, 40 },
+	{ "fiftieth", NW_ORD, 50 }, { 0, 0, 0 } };
 static const struct nwent nw_h[] = { { "hundred", NW_HUNDRED, 100 }, { 0, 0, 0 } };
 static const struct nwent nw_n[] = {
 	{ "nine", NW_DIGIT, 9 }, { "nineteen", NW_TEEN, 19 }, { "ninety", NW_TENS, 90 },
-	{ "ninth", NW_ORD, 9 }, { "nineteenth", NW_ORD, 19 }, { 0, 0, 0 } };
+	{ "ninth", NW_ORD, 9 }, { "nineteenth", NW_ORD, 19 }, { "ninetieth", NW_ORD, 90 },
+	{ 0, 0, 0 } };
 static const struct nwent nw_o[] = {
 	{ "one", NW_DIGIT, 1 }, { "oh", NW_DIGIT, 0 }, { 0, 0, 0 } };
 static const struct nwent nw_s[] = {
 	{ "six", NW_DIGIT, 6 }, { "seven", NW_DIGIT, 7 }, { "sixteen", NW_TEEN, 16 },
 	{ "seventeen", NW_TEEN, 17 }, { "sixty", NW_TENS, 60 }, { "seventy", NW_TENS, 70 },
 	{ "second", NW_ORD, 2 }, { "sixth", NW_ORD, 6 }, { "seventh", NW_ORD, 7 },
-	{ "sixteenth", NW_ORD, 16 }, { "seventeenth", NW_ORD, 17 }, { 0, 0, 0 } };
+	{ "sixteenth", NW_ORD, 16 }, { "seventeenth", NW_ORD, 17 }, { "sixtieth", NW_ORD, 60 },
+	{ "seventieth", NW_ORD, 70 }, { 0, 0, 0 } };
 static const struct nwent nw_t[] = {
 	{ "two", NW_DIGIT, 2 }, { "three", NW_DIGIT, 3 }, { "ten", NW_TEEN, 10 },
 	{ "twelve", NW_TEEN, 12 }, { "thirteen", NW_TEEN, 13 }, { "twenty", NW_TENS, 20 },
@@ -145,8 +148,8 @@ nw_ordinal(const char *s, size_t n, size_t i, unsigned *val)
 		*val = v;
 		return e;
 	}
-	if (k != NW_TENS || (v != 20 && v != 30) || (p = next_word(s, n, e, 0)) == 0 ||
-	    word_at(s, n, p, &v2, &e2) != NW_ORD || v2 > 9 || v + v2 > 31)
+	if (k != NW_TENS || (p = next_word(s, n, e, 0)) == 0 ||
+	    word_at(s, n, p, &v2, &e2) != NW_ORD || v2 > 9)
 		return 0;
 	*val = v + v2;
 	return e2;

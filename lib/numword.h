@@ -22,7 +22,7 @@ enum nw_kind {
 	NW_TENS,        /* twenty ... ninety: val 20-90 */
 	NW_HUNDRED,     /* val 100 */
 	NW_THOUSAND,    /* val 1000 */
-	NW_ORD,         /* first ... nineteenth, twentieth, thirtieth: val 1-30 */
+	NW_ORD,         /* first ... nineteenth, twentieth ... ninetieth: val 1-19, 20-90 by ten */
 	NW_REPEAT       /* double, triple: val 2, 3 */
 };
 
@@ -34,8 +34,9 @@ enum nw_kind nw_class(const char *w, size_t n, unsigned *val);
  * out[0..cap): how many were stored.  For a caller's own filter. */
 size_t nw_all(const char **out, size_t cap);
 
-/* A day in words at s[i] ("third", "twenty third", "thirty-first"):
- * the end of its last word with *val 1-31, or 0. */
+/* An ordinal in words at s[i] ("third", "twenty third", "thirty-first",
+ * "forty second", "fiftieth"): the end of its last word with *val 1-99,
+ * or 0.  A day of the month is the caller's test of *val <= 31. */
 size_t nw_ordinal(const char *s, size_t n, size_t i, unsigned *val);
 
 /* A year 1900-2099 in words at s[i] ("nineteen eighty", "nineteen

@@ -168,6 +168,15 @@ one way street, a 20 minute drive, 3 clinic days|one way street, a 20 minute dri
 EOF
 }
 
+@test "anonymize-spoken: street ordinals past twentieth, spoken or cased" {
+	anon_table <<'EOF'
+one one eight West Thirty Seventh Street|[ADDRESS_1]
+the deli on Forty Second Street|the deli on [ADDRESS_1]
+200 west fiftieth street|[ADDRESS_1]
+my fortieth birthday, the thirty second day|my fortieth birthday, the thirty second day
+EOF
+}
+
 @test "anonymize-spoken: the written and the spoken form of one identifier share a tag" {
 	got=$(anon_text "call 415-332-7060 or four one five, three three two, seven oh six oh; faith.lin@yahoo.com is faith dot lin at yahoo dot com; 22 Birch Lane is twenty two birch lane")
 	[ "$got" = "call [PHONE_1] or [PHONE_1]; [EMAIL_1] is [EMAIL_1]; [ADDRESS_1] is [ADDRESS_1]" ]

@@ -239,8 +239,9 @@ test_numword(void)
 		{ "two thousand and five", 2005, 0 }, { "two thousand", 2000, 0 },
 		{ "twenty twenty one", 2021, 0 }, { "nineteen hundred", 1900, 0 },
 		{ "twenty first", 0, 21 }, { "thirty-first", 0, 31 }, { "Third", 0, 3 },
-		{ "twenty", 0, 0 }, { "eighteen ninety", 0, 0 }, { "forty first", 0, 0 },
-		{ "thirty second", 0, 0 }, { "firstly", 0, 0 },
+		{ "twenty", 0, 0 }, { "eighteen ninety", 0, 0 }, { "forty first", 0, 41 },
+		{ "thirty second", 0, 32 }, { "ninety-ninth", 0, 99 }, { "fiftieth", 0, 50 },
+		{ "fifty", 0, 0 }, { "ten first", 0, 0 }, { "firstly", 0, 0 },
 	};
 	for (size_t i = 0; i < sizeof ys / sizeof ys[0]; i++) {
 		unsigned y = 0, d = 0;
