@@ -137,6 +137,13 @@ static const char *const w_branch[] = {
 	"northwestern", "northeastern", "southwestern", "southeastern",
 	"central", "downtown", "midtown", "uptown", NULL
 };
+/* The bodies of a county, named by what they are of: "franklin county
+ * board of developmental disabilities", "the ada county office of
+ * emergency management". */
+static const char *const w_body[] = {
+	"board", "department", "office", "commission", "court", "bureau",
+	"council", "division", "agency", NULL
+};
 static const char *const w_county[] = {
 	"county", "parish", "township", "borough", NULL
 };
@@ -166,6 +173,7 @@ orgs_init(qp_places *pl)
 	places_set_make(nm, &pl->holy, w_holy);
 	places_set_make(nm, &pl->employ, w_employ);
 	places_set_make(nm, &pl->branch, w_branch);
+	places_set_make(nm, &pl->body, w_body);
 	for (const char *const *h = w_head; *h; h++)
 		names_set_flags(nm, word_id(nm, *h), NAME_INST_HEAD);
 	for (const char *const *h = w_compound_head; *h; h++)
@@ -205,7 +213,7 @@ orgs_free(qp_places *pl)
 	                  &pl->called_noun,
 	                  &pl->ends,
 	                  &pl->compound, &pl->compound_head, &pl->holy, &pl->employ,
-	                  &pl->branch };
+	                  &pl->branch, &pl->body };
 	for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++)
 		free(sets[k]->v);
 }
@@ -394,6 +402,25 @@ orgs_institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 		         !in_set(&pl->county, nx->pid) &&
 		         (!in_set(&pl->compound_head, nx->pid) || (pl->cased && nx->cap)))
 			e++;
+		/* "franklin county board of developmental disabilities": in text
+		 * without case, a county's body, of, and what it is of, up to a
+		 * function word */
+		if (e <= h + 2 && !pl->cased && h + 3 < ntok && in_set(&pl->body, tv[h + 1].pid) &&
+		    free_tok(&tv[h + 1]) && names_joinable(s, t, &tv[h + 1]) &&
+		    tv[h + 2].id == pl->id_of && names_joinable(s, &tv[h + 1], &tv[h + 2])) {
+			size_t f = h + 3;
+			while (f < ntok && f - (h + 3) < 4 && free_tok(&tv[f]) && !tv[f].digit &&
+			       !(tv[f].pfl & (NAME_STOP | NAME_DET | NAME_PRON | NAME_AND | NAME_TITLE |
+			                      NAME_NOTNAME | NAME_SAYS | NAME_WHERE)) &&
+			       !in_set(&pl->ends, tv[f].pid) && tv[f].id != pl->id_called &&
+			       tv[f].id != pl->id_named && names_joinable(s, &tv[f - 1], &tv[f]) &&
+			       tv[f - 1].core == tv[f - 1].len)
+				f++;
+			if (f > h + 3) {
+				*b = f;
+				return PLACES_ORG;
+			}
+		}
 		if (e == h + 1)
 			return PLACES_PLACE;
 		/* "the Fresno County Department of Public Health" */

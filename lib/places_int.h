@@ -74,6 +74,7 @@ struct qp_places {
 	idset holy;            /* cross, family, trinity: holy X is a parish or a school */
 	idset employ;          /* work, job, shift (at): an employer follows */
 	idset branch;          /* northwestern, east: a listed organisation's branch */
+	idset body;            /* board, office: a county's, with of and its charge */
 	/* the short forms of this document's institutions (riverside
 	 * memorial for riverside memorial hospital), their first words
 	 * hashed into short_first so that other words cost one test */

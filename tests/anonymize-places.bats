@@ -154,6 +154,16 @@ we go to first baptist church, they to grace lutheran church|we go to [ORG_1], t
 EOF2
 }
 
+@test "anonymize places: a county's board or office of something, in text without case" {
+	anon_table <<'EOF2'
+a letter from the franklin county board of developmental disabilities no wait|a letter from the [ORG_1] no wait
+her caseworker at montgomery county board of developmental disabilities services is angela|her caseworker at [ORG_1] is [PERSON_1]
+the ada county office of emergency management called|the [ORG_1] called
+she sat on the county board of health|she sat on the county board of health
+in ada county of all places|in [PLACE_1] of all places
+EOF2
+}
+
 @test "anonymize places: the same words in ordinary phrases stay" {
 	anon_table <<'EOF2'
 he's a saint, honestly|he's a saint, honestly
