@@ -155,16 +155,22 @@ street_tail(const scan *sc, size_t e)
  * optional apartment ("apt 3", "suite 300", "#5", "unit four b").
  * "22 Birch Lane", "twenty two birch lane", "1400 north elm street apt 3".
  */
+static size_t route_after(scan *sc, size_t b, size_t p);
+
 size_t
 addr_street(scan *sc, size_t b, size_t p)
 {
 	const unsigned char *s = sc->s;
 	size_t q = next_start(sc, p), e;
 	int names = 0;
+	bool dir = false;
+	if (q && (e = route_after(sc, b, p)) != 0)
+		return e;
 	if (!q || !street_ahead(sc, p))
 		return 0;
 	e = word_end(sc, q);
 	if (e > q && pii_win(s + q, e - q, street_dirs)) {
+		dir = true;
 		size_t q2 = e < sc->n && s[e] == '.' ? e + 1 : e;
 		if ((q2 = next_start(sc, q2)) == 0)
 			return 0;
@@ -184,9 +190,16 @@ addr_street(scan *sc, size_t b, size_t p)
 			e = oe;
 		} else if (names > 0 && wl_has(&addr_street_type_list, s + q, e - q)) {
 			break;
-		} else if (pii_win(s + q, e - q, street_stop) ||
-		           nw_class((const char *)s + q, e - q, &v) != NW_NONE) {
+		} else if (nw_class((const char *)s + q, e - q, &v) != NW_NONE) {
 			return 0;
+		} else if (pii_win(s + q, e - q, street_stop)) {
+			/* "290 east long street": after a number and a direction, a
+			 * word alone before the type is the street's name ("a 20
+			 * minute drive" has no direction) */
+			size_t q2 = next_start(sc, e), e2;
+			if (!dir || names > 0 || !q2 || (e2 = word_end(sc, q2)) == q2 ||
+			    !wl_has(&addr_street_type_list, s + q2, e2 - q2))
+				return 0;
 		}
 		if (++names > 3 || (q = next_start(sc, e)) == 0)
 			return 0;
@@ -195,6 +208,38 @@ addr_street(scan *sc, size_t b, size_t p)
 	while (sc->cnt > 0 && (*sc->out)[sc->cnt - 1].off + (*sc->out)[sc->cnt - 1].len > b)
 		sc->cnt--;
 	return found(sc, b, e, PII_ADDRESS);
+}
+
+static const char *const route_words[] = { "route", "rte", "highway", "hwy", NULL };
+
+/* After the house number b..p: a numbered road ("2090 Route 21", "4410
+ * state route 7", "88 US Highway 12"), the number of the house three
+ * digits or more ("the 61 route 5" is a bus); the address's end, or 0. */
+static size_t
+route_after(scan *sc, size_t b, size_t p)
+{
+	const unsigned char *s = sc->s;
+	nw_run r;
+	size_t he = nw_digits((const char *)s, sc->n, b, 1, &r), q = next_start(sc, p), e;
+	if (he != p || r.ndig < 3 || r.ndig > 5 || !q)
+		return 0;
+	e = word_end(sc, q);
+	if (e > q && (weq(s + q, e - q, "state") || weq(s + q, e - q, "us") ||
+	              weq(s + q, e - q, "u.s")) &&
+	    (q = next_start(sc, e < sc->n && s[e] == '.' ? e + 1 : e)) != 0)
+		e = word_end(sc, q);
+	if (e == q || !pii_win(s + q, e - q, route_words))
+		return 0;
+	size_t n = next_start(sc, e < sc->n && s[e] == '.' ? e + 1 : e), ne;
+	if (!n || (ne = number_at(sc, n)) == n)
+		return 0;
+	nw_run rr;
+	nw_digits((const char *)s, sc->n, n, 1, &rr);
+	if (rr.ndig > 3)
+		return 0;
+	ne = street_dir_after(sc, ne);
+	drop_after(sc, b);
+	return found(sc, b, ne, PII_ADDRESS);
 }
 
 /* The word ending before k, blanks, one comma and one dot skipped

@@ -365,12 +365,19 @@ next_start(const scan *sc, size_t e)
 }
 
 /* A number at p, written or said ("40", "forty", "three seventy one"):
- * its end, or p. */
+ * its end, or p.  It ends at a comma and a blank: in "Box 219, 2090
+ * Route 21" the run nw_digits reads on is two numbers. */
 static inline size_t
 number_at(const scan *sc, size_t p)
 {
 	nw_run r;
 	size_t e = nw_digits((const char *)sc->s, sc->n, p, 1, &r);
+	for (int k = 0; k + 1 < r.nitems && k < NW_MAXDIG; k++)
+		if (r.end[k] + 1 < sc->n && sc->s[r.end[k]] == ',' && sc->s[r.end[k] + 1] == ' ') {
+			e = r.end[k];
+			r.ndig = r.upto[k];
+			break;
+		}
 	return e > p && r.ndig <= 6 && end_ok(sc, e) ? e : p;
 }
 
