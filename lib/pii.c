@@ -444,6 +444,20 @@ dashed_code(scan *sc, size_t i)
 	return found(sc, i, p, PII_ID);
 }
 
+/* A word after a number at e that makes it an amount, not the end of a
+ * card's number: "the road ends in 1200 feet". */
+static int
+measure_after(const scan *sc, size_t e)
+{
+	static const char *const w[] = {
+		"feet", "foot", "ft", "miles", "mile", "meters", "metres", "yards",
+		"km", "kilometers", "kilometres", "steps", "minutes", "hours", "days",
+		"weeks", "dollars", "bucks", "people", "words", "pages", "points", NULL
+	};
+	size_t q = next_start(sc, e), qe;
+	return q && (qe = word_end(sc, q)) > q && pii_win(sc->s + q, qe - q, w);
+}
+
 /* One digit run (len digits to end): a day before a month, a phone
  * number in blank-separated groups, a long ID, a ZIP code. */
 static size_t
@@ -478,6 +492,11 @@ one_run(scan *sc, size_t i, size_t end, size_t len)
 		return found(sc, i, end, PII_ID);
 	if (len == 4 && year_at(sc, i) && born_before(sc, i))
 		return found(sc, i, end, PII_DATE);
+	/* "my card ends in 4412", "the last four are 9106"; "ends in 2026"
+	 * is a year */
+	if (len == 4 && !year_at(sc, i) && end_ok(sc, end) && (r = tail_cue_before(sc, i)) != 0 &&
+	    (r == 2 || !measure_after(sc, end)))
+		return found(sc, i, end, PII_ID);
 	if (len == 5 && zip_context(sc, i))
 		return found(sc, i, end, PII_POSTCODE);
 	if (end + 1 < sc->n && s[end] == ' ' && isalpha_(s[end + 1])) {

@@ -140,6 +140,10 @@ extern uint16_t pii_said_len[26];
  * as a phone number or an ID: emits it.  r receives the run that
  * nw_digits read, found or not. */
 size_t spoken_digits(scan *sc, size_t i, nw_run *r);
+/* Do the words before i say that a number's last digits follow ("my
+ * card ends in", "the last four are")?  1 for an end, 2 for the last
+ * four, else 0. */
+int tail_cue_before(const scan *sc, size_t i);
 
 /* The day v said or written as an ordinal at i..e without its month
  * ("monday the sixth", "on the 21st"): emits the date. */

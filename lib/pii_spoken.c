@@ -173,6 +173,31 @@ mixed_tail(const scan *sc, size_t e, int *ndig, int *nlet)
 	return e;
 }
 
+/* Words before i that say the digits after them end a longer number:
+ * "my card ends in", "mine ends", "the last four are", "the last four
+ * of my social are".  1 for an end, 2 for the last four, else 0. */
+int
+tail_cue_before(const scan *sc, size_t i)
+{
+	const unsigned char *s = sc->s;
+	size_t o, l, o2, l2, k = i;
+	word_before(sc, k, &o, &l);
+	if (l && (weq(s + o, l, "in") || weq(s + o, l, "with")))
+		word_before(sc, o, &o, &l);
+	if (l && (weq(s + o, l, "ends") || weq(s + o, l, "ending")))
+		return 1;
+	for (int step = 0; step < 7; step++, k = o) {
+		word_before(sc, k, &o, &l);
+		if (!l)
+			return 0;
+		if (weq(s + o, l, "four") || (l == 1 && s[o] == '4')) {
+			word_before(sc, o, &o2, &l2);
+			return l2 && weq(s + o2, l2, "last") ? 2 : 0;
+		}
+	}
+	return 0;
+}
+
 /*
  * A run of digits said one by one or in groups, from i (a number word,
  * or a written group followed by a number word):
@@ -209,6 +234,17 @@ spoken_digits(scan *sc, size_t i, nw_run *r)
 	}
 	if (r->counting)
 		return 0;       /* "one, two, three, four" */
+	/* "the last four are nine one oh six", "mine ends m k seven two":
+	 * the end of a number, said digit by digit ("ends in twenty twenty
+	 * six" is a year) */
+	int tc = tail_cue_before(sc, xb);
+	if (tc) {
+		int nd = r->ndig, nl = (int)(i - xb) / 2;
+		size_t xe = mixed_tail(sc, e, &nd, &nl);
+		if ((r->nsingle >= 2 || nl > 0) && nd >= 2 &&
+		    (tc == 2 ? nd + nl == 4 : nd + nl >= 4 && nd + nl <= 6))
+			return found(sc, xb, xe, PII_ID);
+	}
 	/* "date of birth is oh three oh four two thousand ten" */
 	if (r->ndig >= 3 && cue_list_before(sc, i, &dob_cue_list))
 		return found(sc, i, e, PII_DATE);

@@ -177,6 +177,38 @@ my fortieth birthday, the thirty second day|my fortieth birthday, the thirty sec
 EOF
 }
 
+@test "anonymize-spoken: houses on numbered roads, a box before them, a street named by a stop word" {
+	anon_table <<'EOF'
+out there it's RR 1, Box 219, 2090 Route 21, and nothing|out there it's [ADDRESS_1], [ADDRESS_2], and nothing
+we live at 4410 state route 7 north in the end|we live at [ADDRESS_1] in the end
+the farm at 1207 Highway 12.|the farm at [ADDRESS_1].
+the agency at two ninety east long street about a ride|the agency at [ADDRESS_1] about a ride
+the agency at 290 East Long Street.|the agency at [ADDRESS_1].
+we took the 61 route 5 times|we took the 61 route 5 times
+it was 500 highway miles|it was 500 highway miles
+a 290 long street|a 290 long street
+it takes 200 east long streets|it takes 200 east long streets
+EOF
+}
+
+@test "anonymize-spoken: the last digits of a number, after ends in or the last four" {
+	anon_table <<'EOF'
+the last four are nine one oh six for your form|the last four are [ID_1] for your form
+the last four of my social are nine one oh six|the last four of my social are [ID_1]
+my card ends in four four one two|my card ends in [ID_1]
+the medicare number, mine ends m k seven two|the medicare number, mine ends [ID_1]
+my card ends in 4412|my card ends in [ID_1]
+the last 4 are 9106.|the last 4 are [ID_1].
+the last four are two three nine and eleven|the last four are two three nine and eleven
+the program ends in twenty twenty six|the program ends in twenty twenty six
+the season ends in 2026|the season ends in 2026
+the road ends in 1200 feet|the road ends in 1200 feet
+the last four years were nineteen ninety one to ninety five|the last four years were nineteen ninety one to ninety five
+the count ends with one two three four|the count ends with one two three four
+it ends in two or three weeks|it ends in two or three weeks
+EOF
+}
+
 @test "anonymize-spoken: the written and the spoken form of one identifier share a tag" {
 	got=$(anon_text "call 415-332-7060 or four one five, three three two, seven oh six oh; faith.lin@yahoo.com is faith dot lin at yahoo dot com; 22 Birch Lane is twenty two birch lane")
 	[ "$got" = "call [PHONE_1] or [PHONE_1]; [EMAIL_1] is [EMAIL_1]; [ADDRESS_1] is [ADDRESS_1]" ]
