@@ -144,6 +144,20 @@ static const char *const w_body[] = {
 	"board", "department", "office", "commission", "court", "bureau",
 	"council", "division", "agency", NULL
 };
+/* Heads that name what they are for after for or on: "the center for
+ * the visually impaired", "area agency on aging". */
+static const char *const w_charge[] = {
+	"center", "centre", "institute", "agency", "association", "coalition",
+	"council", "commission", NULL
+};
+static const char *const w_charge_stop[] = {
+	"six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+	"thirty", "forty", "fifty", "hundred", "thousand", "half", "years",
+	"year", "months", "month", "weeks", "week", "days", "day", "hours",
+	"hour", "minutes", "minute", "ages", "life", "good", "sure", "real",
+	"free", "nothing", "everything", "everyone", "everybody", "anything",
+	"something", "someone", "somebody", "nobody", "years", "decades", NULL
+};
 static const char *const w_county[] = {
 	"county", "parish", "township", "borough", NULL
 };
@@ -174,13 +188,15 @@ orgs_init(qp_places *pl)
 	places_set_make(nm, &pl->employ, w_employ);
 	places_set_make(nm, &pl->branch, w_branch);
 	places_set_make(nm, &pl->body, w_body);
+	places_set_make(nm, &pl->charge, w_charge);
+	places_set_make(nm, &pl->charge_stop, w_charge_stop);
 	for (const char *const *h = w_head; *h; h++)
 		names_set_flags(nm, word_id(nm, *h), NAME_INST_HEAD);
 	for (const char *const *h = w_compound_head; *h; h++)
 		names_set_flags(nm, word_id(nm, *h), NAME_INST_HEAD);
 	for (const char *const *h = w_employ; *h; h++)
 		names_set_flags(nm, word_id(nm, *h), NAME_EMPLOY);
-	static const char *const w_orgcue[] = { "at", "from", "to", "for", "with", NULL };
+	static const char *const w_orgcue[] = { "at", "from", "to", "for", "with", "church", NULL };
 	for (const char *const *h = w_orgcue; *h; h++)
 		names_set_flags(nm, word_id(nm, *h), NAME_ORGCUE);
 	static const char *const w_shape[] = { "saint", "st", "holy", NULL };
@@ -213,7 +229,8 @@ orgs_free(qp_places *pl)
 	                  &pl->called_noun,
 	                  &pl->ends,
 	                  &pl->compound, &pl->compound_head, &pl->holy, &pl->employ,
-	                  &pl->branch, &pl->body };
+	                  &pl->branch, &pl->body, &pl->charge,
+	                  &pl->charge_stop };
 	for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++)
 		free(sets[k]->v);
 }
@@ -302,6 +319,32 @@ one_before(const qp_places *pl, const char *s, const names_tok *tv, size_t h)
 	       names_joinable(s, &tv[h - 1], &tv[h]) && after_cue(pl, s, tv, h - 1);
 }
 
+/* In text without case, after the head h of w_charge: for or on, an
+ * optional the, and one to four words up to a function word ("the
+ * center for the visually impaired on west peachtree", "agency on
+ * aging at"); their end, or h + 1. */
+static size_t
+charge_after(const qp_places *pl, const char *s, const names_tok *tv, size_t ntok, size_t h)
+{
+	if (pl->cased || !in_set(&pl->charge, tv[h].pid) || h + 2 >= ntok ||
+	    !(tv[h + 1].id == pl->id_for || tv[h + 1].id == pl->id_on) ||
+	    !spaced(s, &tv[h], &tv[h + 1]) || tv[h].core != tv[h].len)
+		return h + 1;
+	size_t f = h + 2;
+	if (tv[f].id == pl->id_the && f + 1 < ntok)
+		f++;
+	size_t g = f;
+	while (g < ntok && g - f < 4 && free_tok(&tv[g]) &&
+	       !(tv[g].pfl & (NAME_STOP | NAME_DET | NAME_PRON | NAME_AND | NAME_TITLE |
+	                      NAME_NOTNAME | NAME_SAYS | NAME_WHERE)) &&
+	       !in_set(&pl->ends, tv[g].pid) && !in_set(&pl->generic, tv[g].pid) &&
+	       !in_set(&pl->charge_stop, tv[g].pid) &&
+	       tv[g].id != pl->id_called && tv[g].id != pl->id_named &&
+	       names_joinable(s, &tv[g - 1], &tv[g]) && tv[g - 1].core == tv[g - 1].len)
+		g++;
+	return g > f ? g : h + 1;
+}
+
 int
 orgs_institution_at(const qp_places *pl, const char *s, const names_tok *tv,
                     size_t ntok, size_t h, size_t *a, size_t *b)
@@ -382,6 +425,13 @@ orgs_institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 	bool bare = (id == pl->id_high || id == pl->id_middle || id == pl->id_elementary);
 	if (bare && nx && nx->pid == pl->id_school)
 		return -1;   /* the school is the head */
+	/* "the center for the visually impaired": what it is for names it */
+	size_t ce = charge_after(pl, s, tv, ntok, h);
+	if (ce > h + 1 && h > 0 && tv[h - 1].id == pl->id_the) {
+		*a = h;
+		*b = ce;
+		return PLACES_ORG;
+	}
 	if ((id == pl->id_center || id == pl->id_centre) &&
 	    !(h > 0 && tv[h - 1].pid == pl->id_medical))
 		return -1;
@@ -492,6 +542,8 @@ orgs_institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 	while (*b < ntok && free_tok(&tv[*b]) && (tv[*b].pfl & NAME_INST_HEAD) &&
 	       tv[*b - 1].core == tv[*b - 1].len && spaced(s, &tv[*b - 1], &tv[*b]))
 		(*b)++;
+	/* "central ohio area agency on aging" */
+	*b = charge_after(pl, s, tv, ntok, *b - 1);
 	return PLACES_ORG;
 }
 
@@ -681,14 +733,34 @@ orgs_after_cues(qp_places *pl, const char *s, names_tok *tv, size_t ntok, const 
 			break;
 		uint32_t p = tv[i - 1].id;
 		bool at = p == pl->id_at || p == pl->id_from || p == pl->id_to;
-		if (at && i + 1 < ntok && in_set(&pl->denomination, tv[i + 1].pid) &&
-		    free_tok(&tv[i + 1]) && spaced(s, &tv[i - 1], &tv[i]) &&
-		    spaced(s, &tv[i], &tv[i + 1]) && tv[i].core == tv[i].len &&
-		    (in_set(&pl->church_first, tv[i].pid) || name_word(pl, &tv[i])) &&
-		    !(i + 2 < ntok && tv[i + 2].pid == pl->id_church)) {
-			places_mark(pl, s, tv, i, i + 2, PLACES_ORG, ent, ctx);
+		/* "our church maple grove united methodist", "our church, grace
+		 * lutheran," */
+		bool church = p == pl->id_church;
+		/* "from trinity lutheran", "at greater new hope baptist": one
+		 * to four names or words of churches, then the denomination */
+		size_t d = i;
+		/* a roster name that is such a word (hope, grace, faith) and
+		 * still undecided, or a town ("mount pleasant united
+		 * methodist"), is the church's here */
+		while ((at || church) && d < ntok && d - i < 4 && tv[d].core == tv[d].len &&
+		       !in_set(&pl->denomination, tv[d].pid) &&
+		       ((free_tok(&tv[d]) &&
+		         (in_set(&pl->church_first, tv[d].pid) || name_word(pl, &tv[d]) ||
+		          (d > i && (tv[d].pfl & NAME_PLACE_WORD)))) ||
+		        (tv[d].amb && in_set(&pl->church_first, tv[d].pid)) ||
+		        (tv[d].ent >= 0 && tv[d].why == WHY_PLACES && !tv[d].person)) &&
+		       (spaced(s, &tv[d - 1], &tv[d]) ||
+		        (church && d == i && s[tv[d - 1].off + tv[d - 1].len] == ',' &&
+		         names_blanks(s, tv[d - 1].off + tv[d - 1].len + 1, tv[d].off))))
+			d++;
+		if (d > i && d < ntok && in_set(&pl->denomination, tv[d].pid) && free_tok(&tv[d]) &&
+		    spaced(s, &tv[d - 1], &tv[d]) &&
+		    !(d + 1 < ntok && tv[d + 1].pid == pl->id_church)) {
+			places_mark(pl, s, tv, i, d + 1, PLACES_ORG, ent, ctx);
 			continue;
 		}
+		if (church)
+			continue;
 		if (!pl->cased || !tv[i].cap)
 			continue;
 		if (!(at || p == pl->id_for || p == pl->id_with) || p == pl->id_to ||

@@ -332,6 +332,7 @@ mark_ent(names_tok *tv, size_t i, size_t j, uint32_t e, enum places_kind kind)
 		/* a person here followed a title, a cue or came before a surname */
 		tv[k].why = kind == PLACES_PERSON ? WHY_CUE : WHY_PLACES;
 		tv[k].cont = k > i;     /* "St. Mary's": the dot ends no sentence */
+		tv[k].amb = 0;          /* "new hope baptist": a church's, no roster word */
 		/* St. Mary's Hospital: a possessive inside is taken whole */
 		if (k + 1 < j)
 			tv[k].core = tv[k].len;

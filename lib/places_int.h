@@ -75,6 +75,8 @@ struct qp_places {
 	idset employ;          /* work, job, shift (at): an employer follows */
 	idset branch;          /* northwestern, east: a listed organisation's branch */
 	idset body;            /* board, office: a county's, with of and its charge */
+	idset charge;          /* center, agency: with for or on, what it is for */
+	idset charge_stop;     /* numbers and times: "for ten years" is no charge */
 	/* the short forms of this document's institutions (riverside
 	 * memorial for riverside memorial hospital), their first words
 	 * hashed into short_first so that other words cost one test */

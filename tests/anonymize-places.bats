@@ -164,6 +164,32 @@ in ada county of all places|in [PLACE_1] of all places
 EOF2
 }
 
+@test "anonymize places: a church of several words before its denomination, a roster word among them" {
+	anon_table <<'EOF2'
+my pastor at greater new hope baptist, we say grace|my pastor at [ORG_1], we say grace
+from mount pleasant united methodist to first baptist|from [ORG_1] to [ORG_2]
+to grace methodist, i pray|to [ORG_1], i pray
+our church maple grove united methodist has a van|our church [ORG_1] has a van
+our church, grace lutheran, is small|our church, [ORG_1], is small
+at church, baptist or not, we sing|at church, baptist or not, we sing
+she went to the new baptist|she went to the new baptist
+he went to a baptist college|he went to a baptist college
+it was at the big methodist one|it was at the big methodist one
+EOF2
+}
+
+@test "anonymize places: in text without case, a center or agency for or on something" {
+	anon_table <<'EOF2'
+he trained at the center for the visually impaired on west peachtree|he trained at the [ORG_1] on west peachtree
+it was from the central ohio area agency on aging at the door|it was from the [ORG_1] at the door
+she called the council on aging about it|she called the [ORG_1] about it
+we stood in the center for a while|we stood in the center for a while
+the center for two weeks, the commission for ten years|the center for two weeks, the commission for ten years
+the center for kids was closed, in the center for me|the center for kids was closed, in the center for me
+the agency for that is slow, the agency on monday said no|the agency for that is slow, the agency on monday said no
+EOF2
+}
+
 @test "anonymize places: the same words in ordinary phrases stay" {
 	anon_table <<'EOF2'
 he's a saint, honestly|he's a saint, honestly
