@@ -444,6 +444,34 @@ dashed_code(scan *sc, size_t i)
 	return found(sc, i, p, PII_ID);
 }
 
+/*
+ * Five or more digits written one by one at i..ge ("3 3 1 9 0 4 8", as a
+ * transcriber types digits said singly), nd of them: a phone number's
+ * count of digits is a PHONE, any other an ID, and so is every run
+ * after letters joined by dashes ("C-A-T 0 0 7 1 4 8 9 2", from the
+ * letters).  Digits counted up ("1 2 3 4 5") are nothing.
+ */
+static size_t
+single_digits(scan *sc, size_t i, size_t ge, int nd)
+{
+	const unsigned char *s = sc->s;
+	bool up = true;
+	for (size_t p = i + 2; p < ge && up; p += 2)
+		up = s[p] == s[p - 2] + 1;
+	if (up)
+		return 0;
+	size_t b = i;
+	if (i >= 4 && s[i - 1] == ' ' && isalpha_(s[i - 2]) && s[i - 3] == '-') {
+		size_t k = i - 2;
+		while (k >= 2 && s[k - 1] == '-' && isalpha_(s[k - 2]) && (k < 3 || !isalnum_(s[k - 3])))
+			k -= 2;
+		if (k < i - 2 && (k == 0 || !isalnum_(s[k - 1])))
+			b = k;
+	}
+	bool phone = nd == 7 || nd == 10 || (nd == 11 && (s[i] == '1' || s[i] == '0'));
+	return found(sc, b, ge, b == i && phone ? PII_PHONE : PII_ID);
+}
+
 /* A word after a number at e that makes it an amount, not the end of a
  * card's number: "the road ends in 1200 feet". */
 static int
@@ -486,6 +514,8 @@ one_run(scan *sc, size_t i, size_t end, size_t len)
 		return found(sc, i, ge, PII_PHONE);
 	if (ng == 2 && s[i] == '0' && nd >= 10 && nd <= 11 && end_ok(sc, ge))
 		return found(sc, i, ge, PII_PHONE);    /* 07700 900123 */
+	if (len == 1 && ng >= 5 && nd == ng && end_ok(sc, ge) && (r = single_digits(sc, i, ge, nd)) != 0)
+		return r;
 	if ((r = addr_box(sc, i, end)) != 0)
 		return r;
 	if (len >= 6)

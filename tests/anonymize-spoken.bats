@@ -209,6 +209,17 @@ it ends in two or three weeks|it ends in two or three weeks
 EOF
 }
 
+@test "anonymize-spoken: digits written one by one, as a transcriber types digits said singly" {
+	anon_table <<'EOF'
+The rider ID is seven digits, 3 3 1 9 0 4 8. It may take a month.|The rider ID is seven digits, [PHONE_1]. It may take a month.
+My bus pass number is C-A-T 0 0 7 1 4 8 9 2, the monthly one.|My bus pass number is [ID_1], the monthly one.
+the code is 4 4 1 2 9 ok|the code is [ID_1] ok
+call 5 5 5 1 2 1 2 now|call [PHONE_1] now
+count 1 2 3 4 5 6 now|count 1 2 3 4 5 6 now
+we had 3 or 4 kids, 2 3 4 at most|we had 3 or 4 kids, 2 3 4 at most
+EOF
+}
+
 @test "anonymize-spoken: the written and the spoken form of one identifier share a tag" {
 	got=$(anon_text "call 415-332-7060 or four one five, three three two, seven oh six oh; faith.lin@yahoo.com is faith dot lin at yahoo dot com; 22 Birch Lane is twenty two birch lane")
 	[ "$got" = "call [PHONE_1] or [PHONE_1]; [EMAIL_1] is [EMAIL_1]; [ADDRESS_1] is [ADDRESS_1]" ]
