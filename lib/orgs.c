@@ -158,6 +158,13 @@ static const char *const w_charge_stop[] = {
 	"free", "nothing", "everything", "everyone", "everybody", "anything",
 	"something", "someone", "somebody", "nobody", "years", "decades", NULL
 };
+/* The offices whose holder is a General: "to Attorney General Smith". */
+static const char *const w_office[] = {
+	"attorney", "surgeon", "inspector", "solicitor", "postmaster",
+	"secretary", "comptroller", "auditor", "governor", "consul",
+	"adjutant", "paymaster", "quartermaster", "registrar", "accountant",
+	"advocate", "vicar", "director", "controller", "counsel", NULL
+};
 static const char *const w_county[] = {
 	"county", "parish", "township", "borough", NULL
 };
@@ -190,6 +197,7 @@ orgs_init(qp_places *pl)
 	places_set_make(nm, &pl->body, w_body);
 	places_set_make(nm, &pl->charge, w_charge);
 	places_set_make(nm, &pl->charge_stop, w_charge_stop);
+	places_set_make(nm, &pl->office, w_office);
 	for (const char *const *h = w_head; *h; h++)
 		names_set_flags(nm, word_id(nm, *h), NAME_INST_HEAD);
 	for (const char *const *h = w_compound_head; *h; h++)
@@ -219,6 +227,7 @@ orgs_init(qp_places *pl)
 	pl->id_on = word_id(nm, "on");
 	pl->id_the = word_id(nm, "the");
 	pl->id_washington = word_id(nm, "washington");
+	pl->id_general = word_id(nm, "general");
 }
 
 void
@@ -230,7 +239,7 @@ orgs_free(qp_places *pl)
 	                  &pl->ends,
 	                  &pl->compound, &pl->compound_head, &pl->holy, &pl->employ,
 	                  &pl->branch, &pl->body, &pl->charge,
-	                  &pl->charge_stop };
+	                  &pl->charge_stop, &pl->office };
 	for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++)
 		free(sets[k]->v);
 }
@@ -317,6 +326,28 @@ one_before(const qp_places *pl, const char *s, const names_tok *tv, size_t h)
 {
 	return h >= 2 && name_word(pl, &tv[h - 1]) && tv[h - 1].core == tv[h - 1].len &&
 	       names_joinable(s, &tv[h - 1], &tv[h]) && after_cue(pl, s, tv, h - 1);
+}
+
+/* A head after the head ending at b ("Stanford University Hospital"),
+ * where the text has case a modifier and a head too ("Memorial Health
+ * University Medical Center", "Beaver County Transit Authority", in
+ * capitals); the new end. */
+static size_t
+heads_after(const qp_places *pl, const char *s, const names_tok *tv, size_t ntok, size_t b)
+{
+	for (;;) {
+		if (b >= ntok || !free_tok(&tv[b]) || tv[b - 1].core != tv[b - 1].len ||
+		    !spaced(s, &tv[b - 1], &tv[b]))
+			return b;
+		if (tv[b].pfl & NAME_INST_HEAD)
+			b++;
+		else if (pl->cased && tv[b].cap && in_set(&pl->mod, tv[b].pid) && b + 1 < ntok &&
+		         free_tok(&tv[b + 1]) && tv[b + 1].cap && (tv[b + 1].pfl & NAME_INST_HEAD) &&
+		         tv[b].core == tv[b].len && spaced(s, &tv[b], &tv[b + 1]))
+			b += 2;
+		else
+			return b;
+	}
 }
 
 /* In text without case, after the head h of w_charge: for or on, an
@@ -473,6 +504,8 @@ orgs_institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 		}
 		if (e == h + 1)
 			return PLACES_PLACE;
+		if (pl->cased)
+			e = heads_after(pl, s, tv, ntok, e);
 		/* "the Fresno County Department of Public Health" */
 		if (pl->cased && e + 1 < ntok && tv[e].id == pl->id_of && tv[e - 1].cap &&
 		    names_joinable(s, &tv[e - 1], &tv[e])) {
@@ -538,10 +571,7 @@ orgs_institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 	if (id == pl->id_church && !in_set(&pl->saint, tv[*a].id) &&
 	    !(h > 0 && in_set(&pl->denomination, tv[h - 1].pid)))
 		return -1;
-	/* a head after the head: Stanford University Hospital */
-	while (*b < ntok && free_tok(&tv[*b]) && (tv[*b].pfl & NAME_INST_HEAD) &&
-	       tv[*b - 1].core == tv[*b - 1].len && spaced(s, &tv[*b - 1], &tv[*b]))
-		(*b)++;
+	*b = heads_after(pl, s, tv, ntok, *b);
 	/* "central ohio area agency on aging" */
 	*b = charge_after(pl, s, tv, ntok, *b - 1);
 	return PLACES_ORG;
@@ -737,7 +767,9 @@ orgs_after_cues(qp_places *pl, const char *s, names_tok *tv, size_t ntok, const 
 		 * lutheran," */
 		bool church = p == pl->id_church;
 		/* "from trinity lutheran", "at greater new hope baptist": one
-		 * to four names or words of churches, then the denomination */
+		 * to four names or words of churches, then the denomination;
+		 * after the first, a people's word too ("First African
+		 * Baptist") */
 		size_t d = i;
 		/* a roster name that is such a word (hope, grace, faith) and
 		 * still undecided, or a town ("mount pleasant united
@@ -746,7 +778,7 @@ orgs_after_cues(qp_places *pl, const char *s, names_tok *tv, size_t ntok, const 
 		       !in_set(&pl->denomination, tv[d].pid) &&
 		       ((free_tok(&tv[d]) &&
 		         (in_set(&pl->church_first, tv[d].pid) || name_word(pl, &tv[d]) ||
-		          (d > i && (tv[d].pfl & NAME_PLACE_WORD)))) ||
+		          (d > i && (tv[d].pfl & (NAME_PLACE_WORD | NAME_NOTNAME))))) ||
 		        (tv[d].amb && in_set(&pl->church_first, tv[d].pid)) ||
 		        (tv[d].ent >= 0 && tv[d].why == WHY_PLACES && !tv[d].person)) &&
 		       (spaced(s, &tv[d - 1], &tv[d]) ||
@@ -761,6 +793,16 @@ orgs_after_cues(qp_places *pl, const char *s, names_tok *tv, size_t ntok, const 
 		}
 		if (church)
 			continue;
+		/* "she rides to Allegheny General", "at Mass General": a
+		 * hospital by its short name, where the text has case */
+		if (at && pl->cased && tv[i + 1].pid == pl->id_general && tv[i + 1].cap &&
+		    free_tok(&tv[i + 1]) && cap_name(&tv[i]) && !in_set(&pl->office, tv[i].pid) &&
+		    !starts_sentence(s, tv[i].off) &&
+		    spaced(s, &tv[i - 1], &tv[i]) && spaced(s, &tv[i], &tv[i + 1]) &&
+		    tv[i].core == tv[i].len) {
+			places_mark(pl, s, tv, i, i + 2, PLACES_ORG, ent, ctx);
+			continue;
+		}
 		if (!pl->cased || !tv[i].cap)
 			continue;
 		if (!(at || p == pl->id_for || p == pl->id_with) || p == pl->id_to ||

@@ -77,6 +77,7 @@ struct qp_places {
 	idset body;            /* board, office: a county's, with of and its charge */
 	idset charge;          /* center, agency: with for or on, what it is for */
 	idset charge_stop;     /* numbers and times: "for ten years" is no charge */
+	idset office;          /* attorney, surgeon: of an office's General */
 	/* the short forms of this document's institutions (riverside
 	 * memorial for riverside memorial hospital), their first words
 	 * hashed into short_first so that other words cost one test */
@@ -89,7 +90,7 @@ struct qp_places {
 	         id_middle, id_elementary, id_group, id_church, id_university,
 	         id_state, id_called, id_named, id_in, id_at, id_a, id_an,
 	         id_saint, id_st, id_memorial, id_college, id_holy, id_washington,
-	         id_with, id_for, id_on, id_the;
+	         id_with, id_for, id_on, id_the, id_general;
 	bool cased;            /* the field has capitals: names are written with one */
 	const char *s;         /* the field places_find is in */
 	qp_buf norm;

@@ -172,6 +172,7 @@ to grace methodist, i pray|to [ORG_1], i pray
 our church maple grove united methodist has a van|our church [ORG_1] has a van
 our church, grace lutheran, is small|our church, [ORG_1], is small
 at church, baptist or not, we sing|at church, baptist or not, we sing
+At church, First African Baptist, the pastor prays.|At church, [ORG_1], the pastor prays.
 she went to the new baptist|she went to the new baptist
 he went to a baptist college|he went to a baptist college
 it was at the big methodist one|it was at the big methodist one
@@ -187,6 +188,16 @@ we stood in the center for a while|we stood in the center for a while
 the center for two weeks, the commission for ten years|the center for two weeks, the commission for ten years
 the center for kids was closed, in the center for me|the center for kids was closed, in the center for me
 the agency for that is slow, the agency on monday said no|the agency for that is slow, the agency on monday said no
+EOF2
+}
+
+@test "anonymize places: heads and modifiers after a head in capitals, a hospital by its short name" {
+	anon_table <<'EOF2'
+I'm a nurse at Memorial Health University Medical Center in town.|I'm a nurse at [ORG_1] in town.
+In Beaver County the Beaver County Transit Authority runs it.|In [PLACE_1] the [ORG_1] runs it.
+Stanford University Hospital was fine.|[ORG_1] was fine.
+Now she rides to Allegheny General alone, or to Mass General.|Now she rides to [ORG_1] alone, or to [ORG_2].
+He wrote to Attorney General Adams, and in general he waits.|He wrote to Attorney General [PERSON_1], and in general he waits.
 EOF2
 }
 
