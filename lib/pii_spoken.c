@@ -440,12 +440,17 @@ label_group(const scan *sc, size_t p)
 	if (e == p && ((e = label_at(sc, p)) == p || pii_win(sc->s + p, e - p, label_stop)))
 		return e;
 	size_t g = e;
-	for (int w = 1; w < 3 && (q = next_start(sc, g)) != 0; w++) {
+	/* "atu seven three two dot org": digits said one by one count as
+	 * one word of the group */
+	unsigned v;
+	for (int w = 1, all = 0; w < 3 && all < 8 && (q = next_start(sc, g)) != 0; all++) {
 		if (word_is(sc, q, "dot"))
 			return g;
 		if ((e2 = letters_label(sc, q)) == q &&
 		    ((e2 = label_at(sc, q)) == q || pii_win(sc->s + q, e2 - q, label_stop)))
 			break;
+		if (nw_class((const char *)sc->s + q, e2 - q, &v) != NW_DIGIT)
+			w++;
 		g = e2;
 	}
 	return (q = next_start(sc, g)) != 0 && word_is(sc, q, "dot") ? g : e;
@@ -569,6 +574,14 @@ spoken_url_path(const scan *sc, size_t de)
 		       pii_win(sc->s + q, we - q, local_seps) && !word_is(sc, q, "dot") &&
 		       (p = next_start(sc, we)) != 0 && label_at(sc, p) > p)
 			de = label_at(sc, p);
+		/* "slash customer dash service dot aspx": a page's extension */
+		static const char *const exts[] = {
+			"aspx", "asp", "html", "htm", "php", "pdf", "jsp", "cfm", NULL
+		};
+		if ((q = next_start(sc, de)) != 0 && word_is(sc, q, "dot") &&
+		    (p = next_start(sc, q + 3)) != 0 && (we = word_end(sc, p)) > p &&
+		    pii_win(sc->s + p, we - p, exts))
+			de = we;
 	}
 	return de;
 }
@@ -725,6 +738,20 @@ spoken_addr(scan *sc, size_t i)
 		return 0;
 	start = o;
 	size_t last = o;      /* the label just before this "dot" */
+	/* "atu seven three two dot org": digits said one by one, and the
+	 * word before them, are one label */
+	unsigned dv;
+	if (lb == i && nw_class((const char *)s + o, l, &dv) == NW_DIGIT) {
+		size_t nb = numwords_before(sc, o), po, pl;
+		if (nb < o) {
+			start = last = nb;
+			word_before(sc, nb, &po, &pl);
+			if (pl > 1 && !pii_win(s + po, pl, label_stop) && !pii_win(s + po, pl, url_cues) &&
+			    !pii_win(s + po, pl, local_stop) && !pii_win(s + po, pl, local_seps) &&
+			    nw_class((const char *)s + po, pl, &dv) == NW_NONE)
+				start = last = po;
+		}
+	}
 	/* At most 8 labels back and 16 on, so that "a dot b dot c ..." costs
 	 * no more than its length, however long. */
 	for (int back = 0; back < 8; back++) {
@@ -732,6 +759,12 @@ spoken_addr(scan *sc, size_t i)
 		word_before(sc, start, &so, &sl);
 		if (!sl || !pii_win(s + so, sl, local_seps))
 			break;
+		/* "c v i dash atlanta": letters said one by one, "i" too */
+		size_t sp = spelt_before(sc, so);
+		if (sp != so) {
+			start = sp;
+			continue;
+		}
 		word_before(sc, so, &lo, &ll);
 		if (!ll || pii_win(s + lo, ll, label_stop))
 			break;
@@ -789,7 +822,11 @@ spoken_addr(scan *sc, size_t i)
 	if ((dn < 2 || !tld_at(sc, dl, de)) && !initial && last != hs) {
 		de = dotted(sc, last, &dl, &dn);
 		for (size_t k = hs; k < last && dn >= 2; ) {
-			size_t ke = label_at(sc, k), q2 = next_start(sc, ke);
+			/* "c v i dash atlanta dot org": spelt letters, one label */
+			size_t ke = letters_label(sc, k);
+			if (ke == k)
+				ke = label_at(sc, k);
+			size_t q2 = next_start(sc, ke);
 			size_t q2e = q2 ? word_end(sc, q2) : 0;
 			if (!q2 || (!weq(s + q2, q2e - q2, "dash") && !weq(s + q2, q2e - q2, "hyphen")))
 				dn = 0;

@@ -220,6 +220,18 @@ we had 3 or 4 kids, 2 3 4 at most|we had 3 or 4 kids, 2 3 4 at most
 EOF
 }
 
+@test "anonymize-spoken: hosts with spelt letters before a dash or digits said singly, a page's extension" {
+	anon_table <<'EOF'
+you can see it on c v i dash atlanta dot org slash programs|you can see it on [URL_1]
+go to a b dash c dot org|go to [URL_1]
+he's on atu seven three two dot org and|he's on [URL_1] and
+his email is steward dot ogundipe at atu seven three two dot org|his email is [EMAIL_1]
+read the rules on itsmarta dot com slash customer dash service dot aspx today|read the rules on [URL_1] today
+see ada dot gov slash forms dot pdf and|see [URL_1] and
+i dash it dot com, then seven three two|i dash it dot com, then seven three two
+EOF
+}
+
 @test "anonymize-spoken: the written and the spoken form of one identifier share a tag" {
 	got=$(anon_text "call 415-332-7060 or four one five, three three two, seven oh six oh; faith.lin@yahoo.com is faith dot lin at yahoo dot com; 22 Birch Lane is twenty two birch lane")
 	[ "$got" = "call [PHONE_1] or [PHONE_1]; [EMAIL_1] is [EMAIL_1]; [ADDRESS_1] is [ADDRESS_1]" ]
