@@ -848,6 +848,32 @@ cued(const char *s, size_t n, const names_tok *tv, size_t i, bool close)
 	       k == n || s[k] == ',' || s[k] == '.';
 }
 
+/* Nouns for a person that an apposition may name: "a young man, Jalen,
+ * who is deaf". */
+static const char *const person_nouns[] = {
+	"man", "woman", "boy", "girl", "lady", "gentleman", "fellow", "kid",
+	"student", "client", "rider", "driver", "passenger", "customer",
+	"veteran", "participant", "worker", "person", "teenager", "toddler",
+	"youngster", "gal", NULL
+};
+
+static bool tok_in(const char *s, const names_tok *t, const char *const *list);
+
+/* Is token i, capitalised where the text has case, an apposition after
+ * a noun for a person: ", Jalen," or ", Jalen." after "man"? */
+static bool
+apposed(const char *s, size_t n, const names_tok *tv, size_t i)
+{
+	if (i == 0 || !tok_in(s, &tv[i - 1], person_nouns))
+		return false;
+	const names_tok *pv = &tv[i - 1], *t = &tv[i];
+	size_t k = pv->off + pv->len;
+	if (k + 2 != t->off || s[k] != ',' || s[k + 1] != ' ' || t->core != t->len)
+		return false;
+	k = t->off + t->len;
+	return k + 1 < n && (s[k] == ',' || s[k] == '.') && s[k + 1] == ' ';
+}
+
 /* Does the text just before off end in the words w (lower case, one
  * blank before off), starting at a word's start? */
 static bool
@@ -898,7 +924,6 @@ contraction(const char *s, const names_tok *t)
 }
 
 
-static bool tok_in(const char *s, const names_tok *t, const char *const *list);
 
 /* Before a noun, never before a name ("that" can be either). */
 static const char *const articles[] = {
@@ -942,6 +967,12 @@ person_start(const char *s, size_t n, const names_tok *tv, size_t ntok,
 	    !(f & (NAME_SAYS | NAME_LIKE | NAME_WHERE | NAME_CUE | NAME_DET | NAME_PRON |
 	           NAME_AND | NAME_GREET)))
 		return WHY_CUE;
+	/* "with a young man, Jalen, who": a name or a word no list has,
+	 * between commas after a noun for a person */
+	if (!lower && t->cap && !t->allcaps && t->core > 1 &&
+	    (t->pid == 0 || ((f & (NAME_FIRST | NAME_LAST)) && !(f & NAME_COMMON))) &&
+	    !contraction(s, t) && apposed(s, n, tv, i))
+		return WHY_CUE;
 	/* "my name is Oluwaseun", "i told kenji", "jaylen's mom": a word no
 	 * list knows, capitalised in mid-sentence where the text has case,
 	 * after an introduction or a verb of speaking to, or before a
@@ -971,8 +1002,10 @@ person_start(const char *s, size_t n, const names_tok *tv, size_t ntok,
 	 * name, after a preposition of place, is taken for the place */
 	if (!(f & NAME_FIRST) && pv && (pf & NAME_WHERE) && adjacent(s, pv, t, false))
 		return 0;
+	/* "a driver named ray": after named, a given name that is a word
+	 * too */
 	if (pv && (pf & NAME_CUE) && adjacent(s, pv, t, false) &&
-	    (t->cap || ((f & NAME_FIRST) && !(f & NAME_COMMON))))
+	    (t->cap || ((f & NAME_FIRST) && (!(f & NAME_COMMON) || tok_is(s, pv, "named")))))
 		return WHY_CUE;
 	if (t->cap && !(f & NAME_COMMON))
 		return WHY_CAPS;

@@ -92,6 +92,11 @@ My mother, Thanks to her we stayed.|My mother, Thanks to her we stayed.
 my brother, who lives far away, called|my brother, who lives far away, called
 my friend, the one from work, came|my friend, the one from work, came
 My boss said So.|My boss said So.
+I rode with a young man, Jalen, who is deaf.|I rode with a young man, [PERSON_1], who is deaf.
+The woman, Maria, said no.|The woman, [PERSON_1], said no.
+A man, Sorry, I forgot. The kid, Monday, was late.|A man, Sorry, I forgot. The kid, Monday, was late.
+a driver named ray, no it was roy, took me|a driver named [PERSON_1], no it was [PERSON_2], took me
+a ray of light, the x ray|a ray of light, the x ray
 EOF
 }
 
