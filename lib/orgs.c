@@ -165,6 +165,14 @@ static const char *const w_office[] = {
 	"adjutant", "paymaster", "quartermaster", "registrar", "accountant",
 	"advocate", "vicar", "director", "controller", "counsel", NULL
 };
+/* Heads said before the name, as in Spanish ("Clínica Sierra Vista",
+ * "Escuela Guadalupe"), folded as the text's words are; and the
+ * particles inside such a name ("Clínica de la Raza"). */
+static const char *const w_head_first[] = {
+	"clinica", "escuela", "colegio", "universidad", "centro", "instituto",
+	"iglesia", "parroquia", "fundacion", "asociacion", NULL
+};
+static const char *const w_particle[] = { "de", "del", "la", "las", "los", "el", NULL };
 static const char *const w_county[] = {
 	"county", "parish", "township", "borough", NULL
 };
@@ -198,6 +206,10 @@ orgs_init(qp_places *pl)
 	places_set_make(nm, &pl->charge, w_charge);
 	places_set_make(nm, &pl->charge_stop, w_charge_stop);
 	places_set_make(nm, &pl->office, w_office);
+	places_set_make(nm, &pl->head_first, w_head_first);
+	places_set_make(nm, &pl->particle, w_particle);
+	for (const char *const *h = w_head_first; *h; h++)
+		names_set_flags(nm, word_id(nm, *h), NAME_INST_HEAD);
 	for (const char *const *h = w_head; *h; h++)
 		names_set_flags(nm, word_id(nm, *h), NAME_INST_HEAD);
 	for (const char *const *h = w_compound_head; *h; h++)
@@ -239,7 +251,8 @@ orgs_free(qp_places *pl)
 	                  &pl->ends,
 	                  &pl->compound, &pl->compound_head, &pl->holy, &pl->employ,
 	                  &pl->branch, &pl->body, &pl->charge,
-	                  &pl->charge_stop, &pl->office };
+	                  &pl->charge_stop, &pl->office,
+	                  &pl->head_first, &pl->particle };
 	for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++)
 		free(sets[k]->v);
 }
@@ -328,6 +341,15 @@ one_before(const qp_places *pl, const char *s, const names_tok *tv, size_t h)
 	       names_joinable(s, &tv[h - 1], &tv[h]) && after_cue(pl, s, tv, h - 1);
 }
 
+/* A capitalised word that may be a name's. */
+static bool
+cap_word(const names_tok *t)
+{
+	return t->cap && !t->digit &&
+	       !(t->pfl & (NAME_TITLE | NAME_DET | NAME_PRON | NAME_STOP | NAME_NOTNAME |
+	                   NAME_AND | NAME_SAYS | NAME_WHERE));
+}
+
 /* A head after the head ending at b ("Stanford University Hospital"),
  * where the text has case a modifier and a head too ("Memorial Health
  * University Medical Center", "Beaver County Transit Authority", in
@@ -385,6 +407,31 @@ orgs_institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 	const names_tok *nx = h + 1 < ntok && names_joinable(s, t, &tv[h + 1]) ?
 	                      &tv[h + 1] : NULL;
 	*b = h + 1;
+	/* "Clínica Sierra Vista", "clinica de la raza": a head before its
+	 * name, capitals where the text has case, else names, places or
+	 * words no list has; particles between */
+	if (in_set(&pl->head_first, id)) {
+		size_t g = h + 1, e = h + 1;
+		while (g < ntok && g - h <= 5 && free_tok(&tv[g]) && names_joinable(s, &tv[g - 1], &tv[g]) &&
+		       tv[g - 1].core == tv[g - 1].len) {
+			const names_tok *w = &tv[g];
+			if (in_set(&pl->particle, w->pid) && !(pl->cased && w->cap)) {
+				g++;
+				continue;
+			}
+			if (pl->cased ? !cap_word(w) :
+			    !(w->pid == 0 || (w->pfl & (NAME_FIRST | NAME_LAST | NAME_PLACE))) ||
+			    (w->pfl & (NAME_STOP | NAME_DET | NAME_PRON | NAME_AND | NAME_TITLE)))
+				break;
+			e = ++g;
+		}
+		if (e > h + 1 && (!pl->cased || t->cap)) {
+			*a = h;
+			*b = e;
+			return PLACES_ORG;
+		}
+		return -1;      /* "en la clínica no hay": no name before it */
+	}
 	/* "the Office of Vocational Rehabilitation", "Area Agency on
 	 * Aging", "the Center for the Visually Impaired": where the text
 	 * has case, a capital head, of, on or for, and capitals */

@@ -738,19 +738,17 @@ spoken_addr(scan *sc, size_t i)
 		return 0;
 	start = o;
 	size_t last = o;      /* the label just before this "dot" */
-	/* "atu seven three two dot org": digits said one by one, and the
-	 * word before them, are one label */
+	/* "atu seven three two dot org", "ward seven dot co dot uk": digits
+	 * said one by one, and the word before them, are one label */
 	unsigned dv;
 	if (lb == i && nw_class((const char *)s + o, l, &dv) == NW_DIGIT) {
 		size_t nb = numwords_before(sc, o), po, pl;
-		if (nb < o) {
-			start = last = nb;
-			word_before(sc, nb, &po, &pl);
-			if (pl > 1 && !pii_win(s + po, pl, label_stop) && !pii_win(s + po, pl, url_cues) &&
-			    !pii_win(s + po, pl, local_stop) && !pii_win(s + po, pl, local_seps) &&
-			    nw_class((const char *)s + po, pl, &dv) == NW_NONE)
-				start = last = po;
-		}
+		start = last = nb;
+		word_before(sc, nb, &po, &pl);
+		if (pl > 1 && !pii_win(s + po, pl, label_stop) && !pii_win(s + po, pl, url_cues) &&
+		    !pii_win(s + po, pl, local_stop) && !pii_win(s + po, pl, local_seps) &&
+		    nw_class((const char *)s + po, pl, &dv) == NW_NONE)
+			start = last = po;
 	}
 	/* At most 8 labels back and 16 on, so that "a dot b dot c ..." costs
 	 * no more than its length, however long. */

@@ -78,6 +78,8 @@ struct qp_places {
 	idset charge;          /* center, agency: with for or on, what it is for */
 	idset charge_stop;     /* numbers and times: "for ten years" is no charge */
 	idset office;          /* attorney, surgeon: of an office's General */
+	idset head_first;      /* clinica, escuela: a head before its name */
+	idset particle;        /* de, del, la: inside a name after head_first */
 	/* the short forms of this document's institutions (riverside
 	 * memorial for riverside memorial hospital), their first words
 	 * hashed into short_first so that other words cost one test */

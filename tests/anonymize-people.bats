@@ -97,6 +97,7 @@ The woman, Maria, said no.|The woman, [PERSON_1], said no.
 A man, Sorry, I forgot. The kid, Monday, was late.|A man, Sorry, I forgot. The kid, Monday, was late.
 a driver named ray, no it was roy, took me|a driver named [PERSON_1], no it was [PERSON_2], took me
 a ray of light, the x ray|a ray of light, the x ray
+Last week Doña Maria's sugar was high, Señora Lopez said.|Last week Doña [PERSON_1]'s sugar was high, Señora [PERSON_2] said.
 EOF
 }
 

@@ -198,6 +198,9 @@ In Beaver County the Beaver County Transit Authority runs it.|In [PLACE_1] the [
 Stanford University Hospital was fine.|[ORG_1] was fine.
 Now she rides to Allegheny General alone, or to Mass General.|Now she rides to [ORG_1] alone, or to [ORG_2].
 He wrote to Attorney General Adams, and in general he waits.|He wrote to Attorney General [PERSON_1], and in general he waits.
+Clínica Sierra Vista has a waitlist; La Clínica de la Raza is in town.|[ORG_1] has a waitlist; La [ORG_2] is in town.
+we went to the clinica sierra vista on monday|we went to the [ORG_1] on monday
+The Escuela was closed, and en la clínica no hay agua.|The Escuela was closed, and en la clínica no hay agua.
 EOF2
 }
 

@@ -225,6 +225,7 @@ EOF
 you can see it on c v i dash atlanta dot org slash programs|you can see it on [URL_1]
 go to a b dash c dot org|go to [URL_1]
 he's on atu seven three two dot org and|he's on [URL_1] and
+a good leaflet too, ward seven dot co dot uk slash leaflets. Thanks.|a good leaflet too, [URL_1]. Thanks.
 his email is steward dot ogundipe at atu seven three two dot org|his email is [EMAIL_1]
 read the rules on itsmarta dot com slash customer dash service dot aspx today|read the rules on [URL_1] today
 see ada dot gov slash forms dot pdf and|see [URL_1] and
