@@ -240,6 +240,8 @@ orgs_init(qp_places *pl)
 	pl->id_the = word_id(nm, "the");
 	pl->id_washington = word_id(nm, "washington");
 	pl->id_general = word_id(nm, "general");
+	pl->id_day = word_id(nm, "day");
+	pl->id_eve = word_id(nm, "eve");
 }
 
 void
@@ -670,11 +672,19 @@ orgs_shaped_at(const qp_places *pl, const char *s, const names_tok *tv, size_t n
 	    (pl->cased ? t->cap && tv[i + 1].cap && !starts_sentence(s, t->off) :
 	     after_cue(pl, s, tv, i) || tv[i - 1].pid == pl->id_with))
 		return i + 2;
+	/* "my church is saint mary's", "st. vincent's called": a saint's,
+	 * with its 's, is a parish or a hospital after any word ("saint
+	 * patrick's day" is a day) */
+	size_t len;
 	if (!after_cue(pl, s, tv, i))
-		return i;
+		/* "on St. Paul's list": a town's, not a parish */
+		return in_set(&pl->saint, t->id) && name_word(pl, &tv[i + 1]) &&
+		       !((t->pfl & NAME_PHEAD) && places_multi_at(pl, s, tv, ntok, i, &len)) &&
+		       tv[i + 1].core < tv[i + 1].len && names_joinable(s, t, &tv[i + 1]) &&
+		       !(i + 2 < ntok && (tv[i + 2].pid == pl->id_day || tv[i + 2].pid == pl->id_eve)) ?
+		       i + 2 : i;
 	/* "to boise state": a university, not the state (a region is one;
 	 * "boise state of mind" is no name) */
-	size_t len;
 	bool multi = (t->pfl & NAME_PHEAD) && places_multi_at(pl, s, tv, ntok, i, &len);
 	/* "oregon state" too: only Washington State is said of the state
 	 * itself where a university could be meant */

@@ -495,7 +495,7 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 			}
 			continue;
 		}
-		if (t->id != pl->id_holy &&
+		if (t->id != pl->id_holy && !in_set(&pl->saint, t->id) &&
 		    (p == pl->id_at || p == pl->id_to || p == pl->id_in || p == pl->id_from ?
 		     !((t->pfl & (NAME_PLACE | NAME_REGION)) || in_set(&pl->saint, t->id)) :
 		     !(t->id == pl->id_called || t->id == pl->id_named)))

@@ -151,6 +151,9 @@ my wife got a job at riverside memorial|my wife got a job at [ORG_1]
 her kid is at riverside middle, his at lincoln elementary|her kid is at [ORG_1], his at [ORG_2]
 she teaches at the college of western idaho|she teaches at the [ORG_1]
 we go to first baptist church, they to grace lutheran church|we go to [ORG_1], they to [ORG_2]
+my church is saint mary's on sundays|my church is [ORG_1] on sundays
+My church is St. Mary's, and the kids at St. Jude's were fine.|My church is [ORG_1], and the kids at [ORG_2] were fine.
+i'm a nurse at good samaritan, the kids go to kindercare|i'm a nurse at [ORG_1], the kids go to [ORG_2]
 EOF2
 }
 
@@ -207,6 +210,8 @@ EOF2
 @test "anonymize places: the same words in ordinary phrases stay" {
 	anon_table <<'EOF2'
 he's a saint, honestly|he's a saint, honestly
+the saint's day, she is on St. Paul's list|the saint's day, she is on [PLACE_1]'s list
+he was a good samaritan that day|he was a good samaritan that day
 the state pays for it and the county does not|the state pays for it and the county does not
 high school was hard, prices at high levels|high school was hard, prices at high levels
 a thing called love, a place called home|a thing called love, a place called home
