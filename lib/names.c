@@ -907,8 +907,8 @@ static bool
 introduced(const char *s, size_t off)
 {
 	static const char *const intro[] = {
-		"name is", "name's", "i'm", "i am", "this is", "call me", "named",
-		NULL
+		"name is", "name's", "name was", "i'm", "i am", "this is", "call me",
+		"named", NULL
 	};
 	for (const char *const *w = intro; *w; w++)
 		if (said_before(s, off, *w))
@@ -917,6 +917,22 @@ introduced(const char *s, size_t off)
 }
 
 static bool tok_is(const char *s, const names_tok *t, const char *w);
+
+/* Does a person's name follow at off: "her name was", "my name is",
+ * "his name's"? */
+static bool
+named_next(const char *s, size_t off)
+{
+	static const char *const said[] = {
+		"my name is", "my name was", "my name's", "his name is", "his name was",
+		"his name's", "her name is", "her name was", "her name's",
+		"their name is", "their name was", "your name is", "your name was", NULL
+	};
+	for (const char *const *w = said; *w; w++)
+		if (said_before(s, off, *w))
+			return true;
+	return false;
+}
 
 /* Is token t a contraction ("you'd", "they're", "we'll", "i've",
  * "i'm", "didn't"), which no list holds and no name is? */
@@ -992,6 +1008,11 @@ person_start(const char *s, size_t n, const names_tok *tv, size_t ntok,
 	bool where = lower || (t->cap && !t->allcaps && !sentence_initial(s, t->off));
 	bool unknown = t->pid == 0 && t->core > 1 && where && !contraction(s, t);
 	if (unknown && introduced(s, t->off))
+		return WHY_CUE;
+	/* "her name was destiny": after a person's name is said to follow,
+	 * a given name, a word too ("the street name was long" stays) */
+	if (((f & NAME_FIRST) || ((f & NAME_LAST) && !(f & NAME_COMMON))) && where &&
+	    t->core > 1 && named_next(s, t->off))
 		return WHY_CUE;
 	if (unknown && pv && (pf & NAME_SAYS) && adjacent(s, pv, t, false))
 		return WHY_SAYS;

@@ -98,6 +98,8 @@ A man, Sorry, I forgot. The kid, Monday, was late.|A man, Sorry, I forgot. The k
 a driver named ray, no it was roy, took me|a driver named [PERSON_1], no it was [PERSON_2], took me
 a ray of light, the x ray|a ray of light, the x ray
 Last week Doña Maria's sugar was high, Señora Lopez said.|Last week Doña [PERSON_1]'s sugar was high, Señora [PERSON_2] said.
+the nurse was kind, her name was destiny, and his name is hunter|the nurse was kind, her name was [PERSON_1], and his name is [PERSON_2]
+the street name was long, the name is bond|the street name was long, the name is bond
 EOF
 }
 
