@@ -951,6 +951,8 @@ said_init(void)
 		w[k++] = spoken_holidays_alone[h];
 	w[k++] = "corner";
 	w[k++] = "intersection";
+	for (int h = 0; spoken_handle_cues[h]; h++)
+		w[k++] = spoken_handle_cues[h];
 	for (int t = 0; addr_bare_types[t]; t++)
 		w[k++] = addr_bare_types[t];
 	for (size_t j = 0; j < k; j++) {
@@ -1041,6 +1043,28 @@ islocal(unsigned char c)
 	return isalnum_(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
 }
 
+/* An '@' at a word's start: a social-media handle ("@jess_runs",
+ * "@FABC.Savannah"), 2 to 30 letters, digits, '_' and inner dots, one
+ * of them a letter; a URL, as the page it names.  "@ 5" and "@3" are
+ * none.  Where it ends. */
+static size_t
+handle_at(scan *sc, size_t a)
+{
+	const unsigned char *s = sc->s;
+	size_t r = a + 1;
+	bool letter = false;
+	if (a > 0 && (isalnum_(s[a - 1]) || s[a - 1] == '_'))
+		return a + 1;
+	while (r < sc->n && r - a <= 31 && (isalnum_(s[r]) || s[r] == '_' ||
+	                                    (s[r] == '.' && r + 1 < sc->n && isalnum_(s[r + 1]) &&
+	                                     r > a + 1)))
+		letter |= isalpha_(s[r++]);
+	if (r - a - 1 < 2 || r - a - 1 > 30 || !letter || (r < sc->n && (s[r] == '@' || iswordb(s[r]))))
+		return a + 1;
+	pii_emit(sc, a, r, PII_URL);
+	return r;
+}
+
 /* At an '@': the address around it, replacing any span found inside
  * its local part before the '@' was reached. */
 static size_t
@@ -1054,7 +1078,7 @@ try_email(scan *sc, size_t a)
 	while (l < a && s[l] == '.')
 		l++;
 	if (l == a)
-		return a + 1;
+		return handle_at(sc, a);
 	for (;;) {
 		lab = r;
 		while (r < sc->n && (isalnum_(s[r]) || s[r] == '-'))

@@ -161,6 +161,9 @@ size_t spoken_try(scan *sc, size_t i, size_t we);
 
 /* The holidays that are a day of the year said alone. */
 extern const char *const spoken_holidays_alone[];
+/* The words after which a social-media handle is said ("instagram",
+ * "handle"). */
+extern const char *const spoken_handle_cues[];
 
 /* --- pii_addr.c, for pii.c and pii_spoken.c --- */
 

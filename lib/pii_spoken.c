@@ -1053,6 +1053,67 @@ spoken_number(scan *sc, size_t i, enum nw_kind k)
 	return run.nitems > 1 ? run.end[run.nitems - 1] : 0;
 }
 
+const char *const spoken_handle_cues[] = {
+	"instagram", "insta", "twitter", "tiktok", "snapchat", "handle", "username",
+	"threads", "bluesky", NULL
+};
+
+/*
+ * After a word of spoken_handle_cues ending at we: "is", "was" or "on"
+ * and a handle said aloud, "at" before it or not: labels joined by
+ * "underscore", "dot" or "dash", letters and digits said singly ("my
+ * instagram is jess underscore runs", "my snapchat is jessb two two",
+ * "twitter at boise moms").  A single plain word needs the "at" ("my
+ * instagram is private" stays).  A URL, as the page it names; its
+ * start and end in *b and the return, or 0.
+ */
+static size_t
+spoken_handle(scan *sc, size_t we)
+{
+	const unsigned char *s = sc->s;
+	size_t q = next_start(sc, we), qe;
+	static const char *const fill[] = { "is", "was", "on", "it's", "its", NULL };
+	for (int k = 0; k < 2 && q && (qe = word_end(sc, q)) > q && pii_win(s + q, qe - q, fill); k++)
+		q = next_start(sc, qe);
+	if (!q)
+		return 0;
+	bool at = word_is(sc, q, "at");
+	if (at && (q = next_start(sc, q + 2)) == 0)
+		return 0;
+	size_t b = q, e = q;
+	int words = 0, seps = 0, digs = 0;
+	unsigned v;
+	for (int k = 0; k < 12 && q; k++) {
+		size_t le = label_at(sc, q);
+		if (le == q || pii_win(s + q, le - q, label_stop) || pii_win(s + q, le - q, path_stop) ||
+		    pii_win(s + q, le - q, url_cues))
+			break;
+		enum nw_kind nk = nw_class((const char *)s + q, le - q, &v);
+		if (nk == NW_DIGIT || (le == q + 1 && isalpha_(s[q]) && words > 0))
+			digs++;         /* "jessb two two", "k c" */
+		else if (words > 0 && !seps)
+			break;          /* two words without a separator: the sentence */
+		else if (nk != NW_NONE)
+			break;
+		else
+			words++;
+		e = le;
+		size_t n2 = next_start(sc, e), n2e;
+		if (n2 && (n2e = word_end(sc, n2)) > n2 && pii_win(s + n2, n2e - n2, local_seps) &&
+		    (q = next_start(sc, n2e)) != 0 && label_at(sc, q) > q) {
+			seps++;
+			continue;
+		}
+		q = n2;
+	}
+	if (e == b || words == 0 || !(at || seps || digs))
+		return 0;
+	if (at)
+		b -= 3;
+	drop_after(sc, b);
+	return found(sc, b, e, PII_URL);
+}
+
 size_t
 spoken_try(scan *sc, size_t i, size_t we)
 {
@@ -1093,5 +1154,7 @@ spoken_try(scan *sc, size_t i, size_t we)
 		return addr_street_named(sc, i, we);
 	if ((wl == 6 && weq(s + i, 6, "corner")) || (wl == 12 && weq(s + i, 12, "intersection")))
 		return addr_corner(sc, we);
+	if (pii_win(s + i, wl, spoken_handle_cues))
+		return spoken_handle(sc, we);
 	return 0;
 }

@@ -233,6 +233,19 @@ i dash it dot com, then seven three two|i dash it dot com, then seven three two
 EOF
 }
 
+@test "anonymize-spoken: social-media handles, written with @ or said after a platform's name" {
+	anon_table <<'EOF'
+my instagram is @jess_runs and|my instagram is [URL_1] and
+follow me @jessruns on tiktok|follow me [URL_1] on tiktok
+email me at a@b.com or @ 5 pm, meet @3|email me at [EMAIL_1] or @ 5 pm, meet @3
+my handle is jess underscore runs|my handle is [URL_1]
+my snapchat is jessb two two|my snapchat is [URL_1]
+my instagram is at jessruns ok|my instagram is [URL_1] ok
+my instagram is private, i don't have a tiktok|my instagram is private, i don't have a tiktok
+the handle is broken|the handle is broken
+EOF
+}
+
 @test "anonymize-spoken: the written and the spoken form of one identifier share a tag" {
 	got=$(anon_text "call 415-332-7060 or four one five, three three two, seven oh six oh; faith.lin@yahoo.com is faith dot lin at yahoo dot com; 22 Birch Lane is twenty two birch lane")
 	[ "$got" = "call [PHONE_1] or [PHONE_1]; [EMAIL_1] is [EMAIL_1]; [ADDRESS_1] is [ADDRESS_1]" ]
