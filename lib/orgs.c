@@ -14,6 +14,13 @@
 #include "places.h"
 #include "places_int.h"
 
+/* Nouns for a place that "called" names: "a small town called broken
+ * arrow". */
+static const char *const w_town[] = {
+	"town", "city", "village", "hamlet", "suburb", "neighborhood",
+	"neighbourhood", "township", "county", "island", "community", NULL
+};
+
 /* Words before a head that name a kind of institution, not one. */
 static const char *const w_generic[] = {
 	"local", "nearby", "new", "old", "big", "small", "tiny", "huge",
@@ -207,6 +214,7 @@ orgs_init(qp_places *pl)
 	places_set_make(nm, &pl->charge_stop, w_charge_stop);
 	places_set_make(nm, &pl->office, w_office);
 	places_set_make(nm, &pl->head_first, w_head_first);
+	places_set_make(nm, &pl->town, w_town);
 	places_set_make(nm, &pl->particle, w_particle);
 	for (const char *const *h = w_head_first; *h; h++)
 		names_set_flags(nm, word_id(nm, *h), NAME_INST_HEAD);
@@ -254,7 +262,7 @@ orgs_free(qp_places *pl)
 	                  &pl->compound, &pl->compound_head, &pl->holy, &pl->employ,
 	                  &pl->branch, &pl->body, &pl->charge,
 	                  &pl->charge_stop, &pl->office,
-	                  &pl->head_first, &pl->particle };
+	                  &pl->head_first, &pl->particle, &pl->town };
 	for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++)
 		free(sets[k]->v);
 }
@@ -652,17 +660,30 @@ called_name(const qp_places *pl, const char *s, const names_tok *tv, size_t ntok
  * luke's", "to boise state", "a clinic called ..."; its end, or i. */
 size_t
 orgs_shaped_at(const qp_places *pl, const char *s, const names_tok *tv, size_t ntok,
-               size_t i)
+               size_t i, bool *town)
 {
 	const names_tok *t = &tv[i];
+	*town = false;
 	if (i + 1 >= ntok || !free_tok(t) || !names_joinable(s, t, &tv[i + 1]))
 		return i;
 	if (t->id == pl->id_called || t->id == pl->id_named) {
-		/* "a place in meridian called": a noun of the set, after a or an */
-		for (size_t k = i; k > 1 && i - k < 4; k--)
-			if (in_set(&pl->called_noun, tv[k - 1].pid) &&
-			    (tv[k - 2].id == pl->id_a || tv[k - 2].id == pl->id_an))
+		/* "a place in meridian called": a noun of the set, after a or
+		 * an ("a small town called", "a little village named": a word
+		 * or two between) */
+		for (size_t k = i; k > 1 && i - k < 4; k--) {
+			bool tn = in_set(&pl->town, tv[k - 1].pid);
+			if (!tn && !in_set(&pl->called_noun, tv[k - 1].pid))
+				continue;
+			size_t d = k - 1;
+			while (tn && d > 0 && k - 1 - d < 2 && !in_set(&pl->det, tv[d - 1].id) &&
+			       (tv[d - 1].pfl & NAME_WORD) && !(tv[d - 1].pfl & NAME_STOP))
+				d--;
+			if (d > 0 && (tv[d - 1].id == pl->id_a || tv[d - 1].id == pl->id_an ||
+			              (tn && in_set(&pl->det, tv[d - 1].id)))) {
+				*town = tn;
 				return called_name(pl, s, tv, ntok, i + 1);
+			}
+		}
 		return i;
 	}
 	/* "with Holy Cross across the river", "at holy family": a parish or

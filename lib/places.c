@@ -64,6 +64,9 @@ static const char *const w_verb[] = {
 	"visited", "visit", NULL
 };
 static const char *const w_go[] = { "in", "to", "from", "at", "near", NULL };
+/* Verbs of going that go on with an infinitive as often ("going to
+ * say", "go to sleep"): before in, to or from a weaker cue, as "in". */
+static const char *const w_go_verb[] = { "go", "goes", "going", "gone", "been", NULL };
 static const char *const w_of_cue[] = {
 	"outside", "north", "south", "east", "west", "city", "town", "village",
 	"suburb", "suburbs", "outskirts", "county", "province", "state",
@@ -149,6 +152,7 @@ places_new(qp_names *nm, const char *dir)
 	 * they had when all were made here in one list */
 	places_set_make(nm, &pl->det, w_det);
 	orgs_init(pl);
+	places_set_make(nm, &pl->go_verb, w_go_verb);
 	pl->id_of = word_id(nm, "of");
 	pl->id_to = word_id(nm, "to");
 	pl->id_from = word_id(nm, "from");
@@ -185,7 +189,7 @@ places_free(qp_places *pl)
 	if (!pl)
 		return;
 	qp_map_free(pl->multi);
-	idset *sets[] = { &pl->cue, &pl->verb, &pl->go, &pl->of_cue, &pl->visit,
+	idset *sets[] = { &pl->cue, &pl->verb, &pl->go, &pl->of_cue, &pl->visit, &pl->go_verb,
 	                  &pl->det };
 	orgs_free(pl);
 	for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++)
@@ -501,12 +505,13 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 		     !(t->id == pl->id_called || t->id == pl->id_named)))
 			continue;
 		size_t a = t->id == pl->id_called || t->id == pl->id_named ? i + 1 : i;
-		size_t b = orgs_shaped_at(pl, s, tv, ntok, i);
+		bool town;
+		size_t b = orgs_shaped_at(pl, s, tv, ntok, i, &town);
 		if (b > a) {
 			/* saint luke's, a place called joe's: the 's is the name's */
 			if (tv[b - 1].pid != pl->id_state)
 				tv[b - 1].core = tv[b - 1].len;
-			places_mark(pl, s, tv, a, b, PLACES_ORG, ent, ctx);
+			places_mark(pl, s, tv, a, b, town ? PLACES_PLACE : PLACES_ORG, ent, ctx);
 			end = b;
 		}
 	}
@@ -577,6 +582,12 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 			}
 		}
 		int cue = cue_before(pl, s, tv, i);
+		/* "we lived in east boston", "moved to south philly": a compass
+		 * word between the cue and the town is the town's */
+		size_t a = i;
+		if (!cue && i >= 2 && in_set(&pl->branch, tv[i - 1].pid) && free_tok(&tv[i - 1]) &&
+		    tv[i - 1].core == tv[i - 1].len && (cue = cue_before(pl, s, tv, i - 1)) > 0)
+			a = i - 1;
 		if (cue < 2 && region_after(pl, s, tv, ntok, j))
 			cue = 2;
 		/* "a place in meridian called treasure valley": a thing
@@ -590,6 +601,13 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 			cased &= tv[k].cap;
 		bool multi = len > 1;
 		bool yes;
+		/* "go to myrtle beach", "been to boise": a weak cue, and for a
+		 * place that is a word only one of several words ("going to
+		 * say" is an infinitive) */
+		if (!cue && a == i && i >= 2 && in_set(&pl->go, tv[i - 1].id) &&
+		    in_set(&pl->go_verb, tv[i - 2].id) && spaced(s, &tv[i - 2], &tv[i - 1]) &&
+		    spaced(s, &tv[i - 1], t) && (!(kind & K_WORD) || multi))
+			cue = 1;
 		/* where the text has capitals, a place that is a word is
 		 * written with them (not "going to say", "left over") */
 		/* "went from reading a book": a word before a determiner is
@@ -617,7 +635,7 @@ places_find(qp_places *pl, const char *s, names_tok *tv, size_t ntok,
 			continue;
 		}
 		if (yes)
-			places_mark(pl, s, tv, i, j, PLACES_PLACE, ent, ctx);
+			places_mark(pl, s, tv, a, j, PLACES_PLACE, ent, ctx);
 		i = j - 1;
 	}
 	orgs_after_cues(pl, s, tv, ntok, ocue, nocue, ent, ctx);

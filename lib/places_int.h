@@ -56,6 +56,8 @@ struct qp_places {
 	idset verb;            /* moved, lived, grew (up): with in/to/from, a place follows */
 	idset of_cue;          /* outside, north, city (of): a place follows */
 	idset visit;           /* visited: a place follows directly */
+	idset go_verb;         /* go, been: before to, a weaker cue */
+	idset town;            /* town, village: "a town called" names a place */
 	idset go;              /* in, to, from, at: after a verb of idset verb */
 	idset det;             /* a, the, my: a noun follows */
 	/* made by orgs_init */
@@ -174,9 +176,10 @@ int orgs_institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 
 /* An institution by the words around token i ("at saint luke's", "to
  * boise state", "a clinic called ..."): its end, or i.  After called or
- * named the name starts at i + 1. */
+ * named the name starts at i + 1, and *town says whether it is a town's
+ * ("a small town called broken arrow") rather than an institution's. */
 size_t orgs_shaped_at(const qp_places *pl, const char *s, const names_tok *tv,
-                      size_t ntok, size_t i);
+                      size_t ntok, size_t i, bool *town);
 
 /* Token i is a word of a job (flag NAME_EMPLOY): the end of the employer
  * named after its at or for, which starts at i + 2; at most i + 2 when

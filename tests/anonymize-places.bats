@@ -33,6 +33,10 @@ She lives in Bath now|She lives in [PLACE_1] now
 it was Nice weather when we flew to Nice|it was Nice weather when we flew to [PLACE_1]
 she was born in hope|she was born in [PLACE_1]
 just outside of orange|just outside of [PLACE_1]
+we lived in east boston then moved to north dallas|we lived in [PLACE_1] then moved to [PLACE_2]
+we used to go to myrtle beach, and we've been to boise|we used to go to [PLACE_1], and we've been to [PLACE_2]
+i grew up in a town called broken arrow|i grew up in a town called [PLACE_1]
+we lived in a little village named millbrook for years|we lived in a little village named [PLACE_1] for years
 EOF
 }
 
@@ -44,6 +48,9 @@ i hope so. I can come. That is more than enough.|i hope so. I can come. That is 
 dressed in orange, in hope of change|dressed in orange, in hope of change
 Reading the notes helped.|Reading the notes helped.
 i was going to say, some left over|i was going to say, some left over
+we go to bath and, we've been to reading|we go to bath and, we've been to reading
+the city called me back, the town called a meeting|the city called me back, the town called a meeting
+they live east of boston|they live east of [PLACE_1]
 I was going to say, some left over|I was going to say, some left over
 i went to college there|i went to college there
 one kid went from reading a book a month|one kid went from reading a book a month
