@@ -336,6 +336,13 @@ month_words(scan *sc, size_t i, size_t we)
 		return found(sc, i, e, PII_DATE);
 	if (word_is(sc, p, "of") && (e = next_start(sc, p + 2)) != 0) {
 		size_t y = isdig(sc->s[e]) ? year_at(sc, e) : nw_year(s, sc->n, e, &v);
+		/* "august of ninety eight", "march of oh five": a year in two
+		 * digits, said */
+		nw_run r;
+		size_t y2;
+		if (!y && !isdig(sc->s[e]) && (y2 = nw_digits(s, sc->n, e, 0, &r)) > e &&
+		    r.ndig == 2 && r.nitems <= 2 && end_ok(sc, y2))
+			y = y2;
 		return y ? found(sc, i, y, PII_DATE) : 0;   /* "january of twenty seventeen" */
 	}
 	/* "march the second", "june the sixth nineteen seventy eight" */
@@ -918,6 +925,25 @@ spoken_weekday_ordinal(scan *sc, size_t i, size_t e, unsigned v)
 		if (l == 4 && weq(sc->s + o, 4, "week"))
 			return found(sc, i, e, PII_DATE);
 	}
+	/* "my birthday is the fourth", "the appointment was the nineteenth
+	 * at two": a day, after a word for an event of a day */
+	static const char *const day_events[] = {
+		"birthday", "appointment", "anniversary", "surgery", "deadline", "due",
+		"funeral", "wedding", "hearing", "visit", "procedure", "discharge",
+		"induction", "delivery", "date", NULL
+	};
+	if (l2 && (weq(sc->s + o2, l2, "is") || weq(sc->s + o2, l2, "was") ||
+	           weq(sc->s + o2, l2, "s"))) {
+		size_t k = o2 > 0 && sc->s[o2 - 1] == '\'' ? o2 - 1 : o2;
+		for (int w = 0; w < 2; w++) {
+			prev_word(sc, k, &o, &l);
+			if (!l)
+				break;
+			if (pii_win(sc->s + o, l, day_events))
+				return found(sc, i, e, PII_DATE);
+			k = o;
+		}
+	}
 	return 0;
 }
 
@@ -987,8 +1013,16 @@ slash_date(scan *sc, size_t i)
 		nw_run r;
 		if (k > 0) {
 			size_t q = next_start(sc, e);
-			if (!q || !word_is(sc, q, "slash") || !(p = next_start(sc, q + 5)))
+			if (!q || !word_is(sc, q, "slash") || !(p = next_start(sc, q + 5))) {
+				/* "admitted on three slash fourteen": a month and a
+				 * day after a date cue */
+				size_t o, l;
+				prev_word(sc, i, &o, &l);
+				if (k == 2 && v[0] >= 1 && v[0] <= 12 && v[1] >= 1 && v[1] <= 31 &&
+				    end_ok(sc, e) && l && pii_win(sc->s + o, l, pii_date_cues))
+					return found(sc, i, e, PII_DATE);
 				return 0;
+			}
 		}
 		e = nw_digits(s, sc->n, p, 0, &r);
 		if (e == p || r.ndig < 1 || r.ndig > (k < 2 ? 2 : 4) || (k == 2 && r.ndig == 3) ||

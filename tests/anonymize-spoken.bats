@@ -246,6 +246,22 @@ the handle is broken|the handle is broken
 EOF
 }
 
+@test "anonymize-spoken: a month of a two-digit year, a month and day with slash after a cue, a day after a word for an event" {
+	anon_table <<'EOF'
+he died in august of ninety eight|he died in [DATE_1]
+in march of oh five we moved|in [DATE_1] we moved
+the first week of june of two people|the first week of june of two people
+she was admitted on three slash fourteen|she was admitted on [DATE_1]
+since nine slash eleven it changed|since [DATE_1] it changed
+it's open twenty four slash seven, the split was fifty slash fifty|it's open twenty four slash seven, the split was fifty slash fifty
+i'd say three slash four of them|i'd say three slash four of them
+my birthday is the fourth|my birthday is the [DATE_1]
+the next appointment is the nineteenth at two|the next appointment is the [DATE_1] at two
+her due date was the 20th.|her due date was the [DATE_1].
+my son is the third of four, my birthday is the first thing i think of|my son is the third of four, my birthday is the first thing i think of
+EOF
+}
+
 @test "anonymize-spoken: the written and the spoken form of one identifier share a tag" {
 	got=$(anon_text "call 415-332-7060 or four one five, three three two, seven oh six oh; faith.lin@yahoo.com is faith dot lin at yahoo dot com; 22 Birch Lane is twenty two birch lane")
 	[ "$got" = "call [PHONE_1] or [PHONE_1]; [EMAIL_1] is [EMAIL_1]; [ADDRESS_1] is [ADDRESS_1]" ]
