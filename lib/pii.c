@@ -778,7 +778,7 @@ static const char *const id_cues[] = {
 	"case", "pin", "confirmation", "tracking", "order", "ticket",
 	"plate", "vin", "routing", "card", "social", "employee", "voucher",
 	"incident", "invoice", "reservation", "booking", "serial", "receipt",
-	"transaction", "permit", "appeal", NULL
+	"transaction", "permit", "appeal", "code", "passcode", NULL
 };
 wlist pii_id_cue_list = { .words = id_cues };
 
@@ -1017,7 +1017,7 @@ try_letters(scan *sc, size_t i)
 	if (!has_digit) {
 		if (wl >= 3 && wl <= 9 && (r = date_month_first(sc, i, we)) != 0)
 			return r;
-		if (wl_has(&pii_id_cue_list, s + i, wl) &&
+		if (wl_has(&pii_id_cue_list, s + i, wl) && !code_of_place(sc, i, wl) &&
 		    (r = try_id_cue(sc, we)) != 0)
 			return r;
 	}

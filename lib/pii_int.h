@@ -270,6 +270,20 @@ prev_word(const scan *sc, size_t i, size_t *off, size_t *len)
 	*len = e - k;
 }
 
+/* Is the ID cue w..w+n "code" of a place or a phone ("zip code", "area
+ * code"), which is no record's cue? */
+static inline int
+code_of_place(const scan *sc, size_t w, size_t n)
+{
+	if (n != 4 || !weq(sc->s + w, 4, "code"))
+		return 0;
+	size_t o, l;
+	prev_word(sc, w, &o, &l);
+	return l && (weq(sc->s + o, l, "zip") || weq(sc->s + o, l, "area") ||
+	             weq(sc->s + o, l, "postal") || weq(sc->s + o, l, "post") ||
+	             weq(sc->s + o, l, "country") || weq(sc->s + o, l, "dress"));
+}
+
 /* An ordinal suffix (st nd rd th) at i, ending a word: its end, or i. */
 static inline size_t
 ordinal(const scan *sc, size_t i)

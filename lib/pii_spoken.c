@@ -62,7 +62,7 @@ cue_list_before(const scan *sc, size_t i, wlist *cues)
 		if (k == e || (k > 0 && iswordb(s[k - 1])))
 			return 0;
 		if (wl_has(cues, s + k, e - k))
-			return 1;
+			return !code_of_place(sc, k, e - k);
 		/* "birthday's": the 's is no word of its own */
 		if (e - k == 1 && s[k] == 's' && k >= 2 && s[k - 1] == '\'') {
 			k--;
@@ -266,8 +266,14 @@ spoken_digits(scan *sc, size_t i, nw_run *r)
 		return found(sc, lb, e, PII_ID);
 	if (dl != i && r->nsingle >= 3 && r->nsingle * 2 >= r->ndig) {
 		size_t nb = numwords_before(sc, dl);
-		if (nb < dl)
+		if (nb < dl) {
+			/* "c v dash two three dash oh four four one": letters and
+			 * a dash before the first group too */
+			size_t d2 = dash_before(sc, nb), l3;
+			if (d2 != nb && (l3 = letters_before(sc, d2, false)) < d2)
+				nb = l3;
 			return found(sc, nb, e, PII_ID);
+		}
 	}
 	if (r->ndig >= 4 && (r->nsingle > 0 || r->ndig > 4) && id_cue_before(sc, i))
 		return found(sc, i, e, PII_ID);

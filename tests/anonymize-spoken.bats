@@ -191,7 +191,7 @@ it takes 200 east long streets|it takes 200 east long streets
 EOF
 }
 
-@test "anonymize-spoken: the last digits of a number, after ends in or the last four" {
+@test "anonymize-spoken: the last digits of a number after ends in or the last four, code as a cue, letters before dashed groups" {
 	anon_table <<'EOF'
 the last four are nine one oh six for your form|the last four are [ID_1] for your form
 the last four of my social are nine one oh six|the last four of my social are [ID_1]
@@ -200,6 +200,10 @@ the medicare number, mine ends m k seven two|the medicare number, mine ends [ID_
 my card ends in 4412|my card ends in [ID_1]
 the last 4 are 9106.|the last 4 are [ID_1].
 the last four are two three nine and eleven|the last four are two three nine and eleven
+the case is c v dash two three dash oh four four one|the case is [ID_1]
+the code was one one one one, code 4412 opens it|the code was [ID_1], code [ID_2] opens it
+zip code 90210, area code five oh three eight eight one two two four zero|zip code [POSTCODE_1], area code [PHONE_1]
+the code is three hundred lines, the dress code was strict|the code is three hundred lines, the dress code was strict
 the program ends in twenty twenty six|the program ends in twenty twenty six
 the season ends in 2026|the season ends in 2026
 the road ends in 1200 feet|the road ends in 1200 feet
