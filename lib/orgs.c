@@ -67,7 +67,8 @@ static const char *const w_mod[] = {
 static const char *const w_saint[] = { "saint", "st", "ste", NULL };
 static const char *const w_denomination[] = {
 	"baptist", "methodist", "presbyterian", "lutheran", "catholic", "episcopal",
-	"pentecostal", "adventist", "evangelical", "orthodox", "nazarene", NULL
+	"pentecostal", "adventist", "evangelical", "orthodox", "nazarene", "ame",
+	"cme", NULL
 };
 static const char *const w_church_first[] = {
 	"first", "second", "third", "grace", "trinity", "calvary", "bethel", "zion",
@@ -81,7 +82,8 @@ static const char *const w_head[] = {
 	"township", "borough", "memorial", "library", "agency", "network",
 	"foundation", "institute", "association", "coalition", "council",
 	"ministries", "society", "authority", "station", "market", "hall",
-	"transit", "police", "libraries", "commission", "bureau", NULL
+	"transit", "police", "libraries", "commission", "bureau", "zoo", "museum",
+	"aquarium", "daycare", "pantry", "shelter", "preschool", NULL
 };
 /* Heads that ordinary words before them make a kind of place ("the fire
  * station", "grange hall", "a livestock market", "mass transit"): only
@@ -89,7 +91,12 @@ static const char *const w_head[] = {
  * station", "dodd hall"). */
 static const char *const w_weak_head[] = {
 	"authority", "station", "market", "hall", "transit", "police", "libraries",
-	"commission", "bureau", NULL
+	"commission", "bureau", "zoo", "museum", "aquarium", "daycare", "pantry",
+	"shelter", "preschool", NULL
+};
+/* Of them, the heads a name in cased text writes with a capital. */
+static const char *const w_cap_head[] = {
+	"zoo", "museum", "aquarium", "daycare", "pantry", "shelter", "preschool", NULL
 };
 static const char *const w_at_cue[] = { "at", "to", "in", "from", NULL };
 static const char *const w_called_noun[] = {
@@ -201,6 +208,7 @@ orgs_init(qp_places *pl)
 	places_set_make(nm, &pl->church_first, w_church_first);
 	places_set_make(nm, &pl->county, w_county);
 	places_set_make(nm, &pl->weak_head, w_weak_head);
+	places_set_make(nm, &pl->cap_head, w_cap_head);
 	places_set_make(nm, &pl->at_cue, w_at_cue);
 	places_set_make(nm, &pl->called_noun, w_called_noun);
 	places_set_make(nm, &pl->ends, w_ends);
@@ -262,7 +270,8 @@ orgs_free(qp_places *pl)
 	                  &pl->compound, &pl->compound_head, &pl->holy, &pl->employ,
 	                  &pl->branch, &pl->body, &pl->charge,
 	                  &pl->charge_stop, &pl->office,
-	                  &pl->head_first, &pl->particle, &pl->town };
+	                  &pl->head_first, &pl->particle, &pl->town,
+	                  &pl->cap_head };
 	for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++)
 		free(sets[k]->v);
 }
@@ -583,8 +592,11 @@ orgs_institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 	 * are its name, modifiers and generic words too */
 	if (pl->cased && t->cap) {
 		size_t m = h;
+		/* "UCSF Benioff Children's Hospital": a modifier's 's is the
+		 * name's */
 		while (m > 0 && h - m < 4 && tv[m - 1].cap && free_tok(&tv[m - 1]) &&
-		       tv[m - 1].core == tv[m - 1].len && names_joinable(s, &tv[m - 1], &tv[m]) &&
+		       (tv[m - 1].core == tv[m - 1].len || in_set(&pl->mod, tv[m - 1].pid)) &&
+		       names_joinable(s, &tv[m - 1], &tv[m]) &&
 		       !(tv[m - 1].pfl & (NAME_TITLE | NAME_DET | NAME_PRON |
 		                          NAME_NOTNAME | NAME_AND)) &&
 		       !starts_sentence(s, tv[m - 1].off))
@@ -620,6 +632,10 @@ orgs_institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 	    !high_one)
 		return -1;
 	if (in_set(&pl->weak_head, id) && !proper_words(tv, *a, h))
+		return -1;
+	/* "the Salvation Army shelter": where the text has case, a zoo's,
+	 * a museum's or a shelter's name has a capital head */
+	if (pl->cased && !t->cap && in_set(&pl->cap_head, id))
 		return -1;
 	/* "the focus group": only a capitalised Group is a company */
 	if (id == pl->id_group && !(t->cap && tv[*a].cap))

@@ -58,6 +58,7 @@ struct qp_places {
 	idset visit;           /* visited: a place follows directly */
 	idset go_verb;         /* go, been: before to, a weaker cue */
 	idset town;            /* town, village: "a town called" names a place */
+	idset cap_head;        /* zoo, shelter: capitalised in a cased name */
 	idset go;              /* in, to, from, at: after a verb of idset verb */
 	idset det;             /* a, the, my: a noun follows */
 	/* made by orgs_init */

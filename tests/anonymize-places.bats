@@ -209,6 +209,12 @@ Stanford University Hospital was fine.|[ORG_1] was fine.
 Now she rides to Allegheny General alone, or to Mass General.|Now she rides to [ORG_1] alone, or to [ORG_2].
 He wrote to Attorney General Adams, and in general he waits.|He wrote to Attorney General [PERSON_1], and in general he waits.
 Clínica Sierra Vista has a waitlist; La Clínica de la Raza is in town.|[ORG_1] has a waitlist; La [ORG_2] is in town.
+We met at the Lincoln Park Zoo, then the Eastside Food Pantry.|We met at the [ORG_1], then the [ORG_2].
+They moved him to UCSF Benioff Children's Hospital.|They moved him to [ORG_1].
+Our pastor at Mount Zion AME Church helped; the kids are at Little Sprouts Daycare.|Our pastor at [ORG_1] helped; the kids are at [ORG_2].
+we went to the boise zoo|we went to the [ORG_1]
+we took the kids to the zoo, the animal shelter and the food pantry|we took the kids to the zoo, the animal shelter and the food pantry
+she's at the homeless shelter downtown, a preschool nearby|she's at the homeless shelter downtown, a preschool nearby
 we went to the clinica sierra vista on monday|we went to the [ORG_1] on monday
 The Escuela was closed, and en la clínica no hay agua.|The Escuela was closed, and en la clínica no hay agua.
 EOF2
