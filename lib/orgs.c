@@ -125,12 +125,18 @@ static const char *const w_compound[] = {
 	"family", "behavioral", "behavioural", "mental", "health", "public",
 	"social", "human", "internal", "sports", "fire", "police", "sheriff's",
 	"urgent", "primary", "medical", "dental", "legal", "food", "youth",
-	"senior", "community", "school", "water", "parks", NULL
+	"senior", "community", "school", "water", "parks", "nursing", "funeral",
+	"rehab", "rehabilitation", "treatment", "recovery", "wellness", "cancer",
+	"counseling", "counselling", "dialysis", "surgery", "surgical", "birth",
+	"eye", "assisted", "learning", NULL
 };
+/* "lakeside family dental", "golden years nursing home", "sunrise senior
+ * living", "oak grove rehab center" */
 static const char *const w_compound_head[] = {
 	"medicine", "health", "department", "practice", "services",
 	"counseling", "counselling", "care", "office", "bank", "district",
-	"aid", "partners", NULL
+	"aid", "partners", "dental", "dentistry", "pediatrics", "chiropractic",
+	"optometry", "orthodontics", "home", "living", NULL
 };
 static const char *const w_holy[] = {
 	"cross", "family", "trinity", "name", "spirit", "rosary", "redeemer",

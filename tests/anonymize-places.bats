@@ -213,6 +213,11 @@ We met at the Lincoln Park Zoo, then the Eastside Food Pantry.|We met at the [OR
 They moved him to UCSF Benioff Children's Hospital.|They moved him to [ORG_1].
 Our pastor at Mount Zion AME Church helped; the kids are at Little Sprouts Daycare.|Our pastor at [ORG_1] helped; the kids are at [ORG_2].
 we went to the boise zoo|we went to the [ORG_1]
+i work at lakeside family dental and she at sunrise senior living|i work at [ORG_1] and she at [ORG_2]
+my mom is at golden years nursing home, he's in the oak grove rehab center|my mom is at [ORG_1], he's in the [ORG_2]
+they moved her to a nursing home, her mom's nursing home was fine|they moved her to a nursing home, her mom's nursing home was fine
+we went to the funeral home, i live in assisted living now|we went to the funeral home, i live in assisted living now
+he's at the cancer center and the dialysis center|he's at the cancer center and the dialysis center
 we took the kids to the zoo, the animal shelter and the food pantry|we took the kids to the zoo, the animal shelter and the food pantry
 she's at the homeless shelter downtown, a preschool nearby|she's at the homeless shelter downtown, a preschool nearby
 we went to the clinica sierra vista on monday|we went to the [ORG_1] on monday
