@@ -263,6 +263,7 @@ orgs_init(qp_places *pl)
 	pl->id_washington = word_id(nm, "washington");
 	pl->id_general = word_id(nm, "general");
 	pl->id_day = word_id(nm, "day");
+	pl->id_greater = word_id(nm, "greater");
 	pl->id_eve = word_id(nm, "eve");
 }
 
@@ -347,12 +348,16 @@ name_before(const qp_places *pl, const char *s, const names_tok *tv, size_t h,
 	return m < a ? m : h;
 }
 
-/* The words of a bare "Lincoln High" must be names, places or capitals. */
+/* The words of a bare "Lincoln High" must be names, places or capitals;
+ * "greater" before a place is the place's ("greater dayton regional
+ * transit"), and a modifier after a name is the institution's. */
 static bool
-proper_words(const names_tok *tv, size_t i, size_t j)
+proper_words(const qp_places *pl, const names_tok *tv, size_t i, size_t j)
 {
 	for (size_t k = i; k < j; k++)
-		if (!tv[k].cap && !(tv[k].pfl & (NAME_FIRST | NAME_LAST | NAME_PLACE)))
+		if (!tv[k].cap && !(tv[k].pfl & (NAME_FIRST | NAME_LAST | NAME_PLACE)) &&
+		    !(tv[k].pid == pl->id_greater && k + 1 < j && (tv[k + 1].pfl & NAME_PLACE)) &&
+		    !(k > i && in_set(&pl->mod, tv[k].pid)))
 			return false;
 	return true;
 }
@@ -634,10 +639,10 @@ orgs_institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 		return -1;
 	if (*a == h)
 		return -1;
-	if ((id == pl->id_high || id == pl->id_middle) && !proper_words(tv, *a, h) &&
+	if ((id == pl->id_high || id == pl->id_middle) && !proper_words(pl, tv, *a, h) &&
 	    !high_one)
 		return -1;
-	if (in_set(&pl->weak_head, id) && !proper_words(tv, *a, h))
+	if (in_set(&pl->weak_head, id) && !proper_words(pl, tv, *a, h))
 		return -1;
 	/* "the Salvation Army shelter": where the text has case, a zoo's,
 	 * a museum's or a shelter's name has a capital head */

@@ -733,7 +733,8 @@ url_tail(const scan *sc, size_t p)
 const char *const pii_tlds[] = {
 	"com", "org", "net", "edu", "gov", "mil", "io", "co", "uk", "ca",
 	"us", "au", "de", "nz", "ie", "info", "biz", "app", "dev", "health",
-	"ly", "me", "tv", "ai", "fm", "eu", "nl", "fr", "es", NULL
+	"ly", "me", "tv", "ai", "fm", "eu", "nl", "fr", "es", "live", "online",
+	"site", "care", "clinic", "church", "xyz", NULL
 };
 
 /* A bare host name: labels of letters, digits and hyphens joined by

@@ -95,7 +95,7 @@ struct qp_places {
 	         id_middle, id_elementary, id_group, id_church, id_university,
 	         id_state, id_called, id_named, id_in, id_at, id_a, id_an,
 	         id_saint, id_st, id_memorial, id_college, id_holy, id_washington,
-	         id_with, id_for, id_on, id_the, id_general, id_day, id_eve;
+	         id_with, id_for, id_on, id_the, id_general, id_day, id_eve, id_greater;
 	bool cased;            /* the field has capitals: names are written with one */
 	const char *s;         /* the field places_find is in */
 	qp_buf norm;

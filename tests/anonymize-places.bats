@@ -213,6 +213,8 @@ We met at the Lincoln Park Zoo, then the Eastside Food Pantry.|We met at the [OR
 They moved him to UCSF Benioff Children's Hospital.|They moved him to [ORG_1].
 Our pastor at Mount Zion AME Church helped; the kids are at Little Sprouts Daycare.|Our pastor at [ORG_1] helped; the kids are at [ORG_2].
 we went to the boise zoo|we went to the [ORG_1]
+an appeal to the greater dayton regional transit authority at the office|an appeal to the [ORG_1] at the office
+the regional transit authority said no|the regional transit authority said no
 i work at lakeside family dental and she at sunrise senior living|i work at [ORG_1] and she at [ORG_2]
 my mom is at golden years nursing home, he's in the oak grove rehab center|my mom is at [ORG_1], he's in the [ORG_2]
 they moved her to a nursing home, her mom's nursing home was fine|they moved her to a nursing home, her mom's nursing home was fine

@@ -233,6 +233,7 @@ a good leaflet too, ward seven dot co dot uk slash leaflets. Thanks.|a good leaf
 his email is steward dot ogundipe at atu seven three two dot org|his email is [EMAIL_1]
 read the rules on itsmarta dot com slash customer dash service dot aspx today|read the rules on [URL_1] today
 see ada dot gov slash forms dot pdf and|see [URL_1] and
+the live map at catbus.live, or grace dot church slash kids|the live map at [URL_1], or [URL_2]
 i dash it dot com, then seven three two|i dash it dot com, then seven three two
 EOF
 }
