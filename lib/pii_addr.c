@@ -111,8 +111,12 @@ street_dir_after(const scan *sc, size_t e)
 	size_t q = next_start(sc, e < sc->n && s[e] == '.' ? e + 1 : e), qe;
 	if (!q || (qe = word_end(sc, q)) == q || !pii_win(s + q, qe - q, street_dirs))
 		return e;
-	if (qe - q <= 2 && !isup(s[q]))
-		return e;               /* "n", "se": only written, in capitals */
+	/* "n", "se": written in capitals; in lower case "nw" and its kin
+	 * two letters long only where the clause ends ("1600 pennsylvania
+	 * ave nw") */
+	if (qe - q <= 2 && !isup(s[q]) &&
+	    !(qe - q == 2 && (qe == sc->n || s[qe] == ',' || s[qe] == '.')))
+		return e;
 	size_t q2 = next_start(sc, qe), q2e = q2 ? word_end(sc, q2) : 0;
 	if (q2 && qe - q == 5 && q2e - q2 == 4 &&
 	    (weq(s + q2, 4, "east") || weq(s + q2, 4, "west")))
@@ -131,7 +135,9 @@ street_tail(const scan *sc, size_t e)
 {
 	const unsigned char *s = sc->s;
 	e = street_dir_after(sc, e);
-	size_t a = e < sc->n && s[e] == ',' ? e + 1 : e, u;
+	/* "55 Elm St., Apt. 3B": the abbreviation's dot, then the comma */
+	size_t a = e < sc->n && s[e] == ',' ? e + 1 :
+	           e + 1 < sc->n && s[e] == '.' && s[e + 1] == ',' ? e + 2 : e, u;
 	if ((u = next_start(sc, a)) != 0) {
 		size_t ue = word_end(sc, u);
 		size_t t = 0;
@@ -452,6 +458,13 @@ addr_street_named(scan *sc, size_t t, size_t te)
 			return 0;
 		if (pii_win(s + o, l, street_cues))
 			break;
+		/* "she lives off of old mill road" */
+		size_t o2, l2;
+		if (names > 0 && l == 2 && weq(s + o, 2, "of")) {
+			word_before(sc, o, &o2, &l2);
+			if (l2 == 3 && weq(s + o2, 3, "off"))
+				break;
+		}
 		if (names == 3 || !street_name_word(sc, o, o + l) || (abbr && islow(s[o])))
 			return 0;
 		b = o;

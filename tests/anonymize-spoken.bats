@@ -188,6 +188,10 @@ we took the 61 route 5 times|we took the 61 route 5 times
 it was 500 highway miles|it was 500 highway miles
 a 290 long street|a 290 long street
 it takes 200 east long streets|it takes 200 east long streets
+i live at 1600 pennsylvania ave nw, in the city|i live at [ADDRESS_1], in the city
+it's 55 Elm St., Apt. 3B, Springfield|it's [ADDRESS_1], [PLACE_1]
+she lives off of old mill road, he drove off of the road|she lives off of [ADDRESS_1], he drove off of the road
+we live at 12 oak street se nearby|we live at [ADDRESS_1] se nearby
 EOF
 }
 
