@@ -1178,7 +1178,10 @@ static const char *const idioms[][2] = {
 	{ "will", "of" }, { "says", "grace" }, { "said", "grace" },
 	{ "saying", "grace" }, { "grace", "under" }, { "rose", "bush" },
 	{ "rose", "bushes" }, { "rose", "garden" }, { "rose", "gardens" },
-	{ "rose", "petals" }
+	{ "rose", "petals" }, { "faith", "based" }, { "mark", "down" },
+	{ "mark", "up" }, { "rose", "colored" }, { "rose", "coloured" },
+	{ "bill", "collector" }, { "bill", "collectors" }, { "hope", "chest" },
+	{ "grace", "note" }
 };
 
 /* Past and third-person forms after "will" make it the name ("will was

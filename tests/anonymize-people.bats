@@ -137,6 +137,9 @@ EOF
 	anon_table --roster "$P/roster.tsv" <<'EOF'
 i will remember that|i will remember that
 my will to finish was low|my will to finish was low
+mark down the price, mark up the draft|mark down the price, mark up the draft
+faith based groups help, bill collectors call|faith based groups help, bill collectors call
+we had a hope chest and a rose colored view|we had a hope chest and a rose colored view
 we will see|we will see
 will you come|will you come
 it will probably rain|it will probably rain
