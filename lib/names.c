@@ -119,6 +119,20 @@ names_intern(qp_names *nm, const char *w, size_t n)
 	return (uint32_t)(uintptr_t)e->val;
 }
 
+uint32_t
+names_intern_listed(qp_names *nm, const char *w)
+{
+	size_t n = strlen(w), k = 0;
+	while (k < n && (unsigned char)w[k] < 0x80)
+		k++;
+	if (k == n)
+		return names_intern(nm, w, n);
+	/* the text's words are looked up folded, marks stripped */
+	buf_reset(&nm->fold);
+	utf8_fold(w, n, &nm->fold);
+	return names_intern(nm, nm->fold.s, nm->fold.len);
+}
+
 void
 names_set_flags(qp_names *nm, uint32_t id, uint32_t flags)
 {
@@ -134,20 +148,8 @@ names_flags(const qp_names *nm, uint32_t id)
 static void
 flag_list(qp_names *nm, const char *const *list, uint32_t f)
 {
-	for (; *list; list++) {
-		size_t n = strlen(*list), k = 0;
-		while (k < n && (unsigned char)(*list)[k] < 0x80)
-			k++;
-		if (k == n) {
-			names_set_flags(nm, names_intern(nm, *list, n), f);
-			continue;
-		}
-		/* "doña": the text's words are looked up folded, marks
-		 * stripped, so the list's must be too */
-		buf_reset(&nm->fold);
-		utf8_fold(*list, n, &nm->fold);
-		names_set_flags(nm, names_intern(nm, nm->fold.s, nm->fold.len), f);
-	}
+	for (; *list; list++)
+		names_set_flags(nm, names_intern_listed(nm, *list), f);
 }
 
 /* The closed lists of the guesser.  Titles, months and weekdays are the

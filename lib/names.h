@@ -126,6 +126,10 @@ void names_read_list(const char *path,
 
 /* The id (> 0) of the folded word w[0..n), added if new. */
 uint32_t names_intern(qp_names *nm, const char *w, size_t n);
+/* The same for a word of a closed list written in the source (w
+ * NUL-terminated, lower case): folded first as the text's words are, so
+ * that "doña" or "clínica" in a list meets the text's "Doña". */
+uint32_t names_intern_listed(qp_names *nm, const char *w);
 void names_set_flags(qp_names *nm, uint32_t id, uint32_t flags);
 /* The flags of word id (0: none, as for a word no list holds). */
 uint32_t names_flags(const qp_names *nm, uint32_t id);

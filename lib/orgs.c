@@ -186,22 +186,16 @@ static const char *const w_office[] = {
 	"advocate", "vicar", "director", "controller", "counsel", NULL
 };
 /* Heads said before the name, as in Spanish ("Clínica Sierra Vista",
- * "Escuela Guadalupe"), folded as the text's words are; and the
- * particles inside such a name ("Clínica de la Raza"). */
+ * "Escuela Guadalupe"); and the particles inside such a name ("Clínica
+ * de la Raza"). */
 static const char *const w_head_first[] = {
-	"clinica", "escuela", "colegio", "universidad", "centro", "instituto",
-	"iglesia", "parroquia", "fundacion", "asociacion", NULL
+	"clínica", "escuela", "colegio", "universidad", "centro", "instituto",
+	"iglesia", "parroquia", "fundación", "asociación", NULL
 };
 static const char *const w_particle[] = { "de", "del", "la", "las", "los", "el", NULL };
 static const char *const w_county[] = {
 	"county", "parish", "township", "borough", NULL
 };
-
-static uint32_t
-word_id(qp_names *nm, const char *w)
-{
-	return names_intern(nm, w, strlen(w));
-}
 
 void
 orgs_init(qp_places *pl)
@@ -231,40 +225,40 @@ orgs_init(qp_places *pl)
 	places_set_make(nm, &pl->town, w_town);
 	places_set_make(nm, &pl->particle, w_particle);
 	for (const char *const *h = w_head_first; *h; h++)
-		names_set_flags(nm, word_id(nm, *h), NAME_INST_HEAD);
+		names_set_flags(nm, names_intern_listed(nm, *h), NAME_INST_HEAD);
 	for (const char *const *h = w_head; *h; h++)
-		names_set_flags(nm, word_id(nm, *h), NAME_INST_HEAD);
+		names_set_flags(nm, names_intern_listed(nm, *h), NAME_INST_HEAD);
 	for (const char *const *h = w_compound_head; *h; h++)
-		names_set_flags(nm, word_id(nm, *h), NAME_INST_HEAD);
+		names_set_flags(nm, names_intern_listed(nm, *h), NAME_INST_HEAD);
 	for (const char *const *h = w_employ; *h; h++)
-		names_set_flags(nm, word_id(nm, *h), NAME_EMPLOY);
+		names_set_flags(nm, names_intern_listed(nm, *h), NAME_EMPLOY);
 	static const char *const w_orgcue[] = { "at", "from", "to", "for", "with", "church", NULL };
 	for (const char *const *h = w_orgcue; *h; h++)
-		names_set_flags(nm, word_id(nm, *h), NAME_ORGCUE);
+		names_set_flags(nm, names_intern_listed(nm, *h), NAME_ORGCUE);
 	static const char *const w_shape[] = { "saint", "st", "holy", NULL };
 	for (const char *const *h = w_shape; *h; h++)
-		names_set_flags(nm, word_id(nm, *h), NAME_SHAPE);
-	pl->id_school = word_id(nm, "school");
-	pl->id_center = word_id(nm, "center");
-	pl->id_centre = word_id(nm, "centre");
-	pl->id_medical = word_id(nm, "medical");
-	pl->id_high = word_id(nm, "high");
-	pl->id_memorial = word_id(nm, "memorial");
-	pl->id_middle = word_id(nm, "middle");
-	pl->id_elementary = word_id(nm, "elementary");
-	pl->id_group = word_id(nm, "group");
-	pl->id_church = word_id(nm, "church");
-	pl->id_university = word_id(nm, "university");
-	pl->id_college = word_id(nm, "college");
-	pl->id_with = word_id(nm, "with");
-	pl->id_for = word_id(nm, "for");
-	pl->id_on = word_id(nm, "on");
-	pl->id_the = word_id(nm, "the");
-	pl->id_washington = word_id(nm, "washington");
-	pl->id_general = word_id(nm, "general");
-	pl->id_day = word_id(nm, "day");
-	pl->id_greater = word_id(nm, "greater");
-	pl->id_eve = word_id(nm, "eve");
+		names_set_flags(nm, names_intern_listed(nm, *h), NAME_SHAPE);
+	pl->id_school = names_intern_listed(nm, "school");
+	pl->id_center = names_intern_listed(nm, "center");
+	pl->id_centre = names_intern_listed(nm, "centre");
+	pl->id_medical = names_intern_listed(nm, "medical");
+	pl->id_high = names_intern_listed(nm, "high");
+	pl->id_memorial = names_intern_listed(nm, "memorial");
+	pl->id_middle = names_intern_listed(nm, "middle");
+	pl->id_elementary = names_intern_listed(nm, "elementary");
+	pl->id_group = names_intern_listed(nm, "group");
+	pl->id_church = names_intern_listed(nm, "church");
+	pl->id_university = names_intern_listed(nm, "university");
+	pl->id_college = names_intern_listed(nm, "college");
+	pl->id_with = names_intern_listed(nm, "with");
+	pl->id_for = names_intern_listed(nm, "for");
+	pl->id_on = names_intern_listed(nm, "on");
+	pl->id_the = names_intern_listed(nm, "the");
+	pl->id_washington = names_intern_listed(nm, "washington");
+	pl->id_general = names_intern_listed(nm, "general");
+	pl->id_day = names_intern_listed(nm, "day");
+	pl->id_greater = names_intern_listed(nm, "greater");
+	pl->id_eve = names_intern_listed(nm, "eve");
 }
 
 void

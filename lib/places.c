@@ -44,7 +44,7 @@ places_set_make(qp_names *nm, idset *set, const char *const *words)
 		n++;
 	set->v = xcalloc(n ? n : 1, sizeof *set->v);
 	for (set->n = 0; set->n < n; set->n++)
-		set->v[set->n] = names_intern(nm, words[set->n], strlen(words[set->n]));
+		set->v[set->n] = names_intern_listed(nm, words[set->n]);
 	qsort(set->v, set->n, sizeof *set->v, places_cmp_id);
 }
 
@@ -79,12 +79,6 @@ static const char *const w_det[] = {
 	"a", "an", "the", "my", "his", "her", "their", "our", "your", "this",
 	"these", "those", NULL
 };
-
-static uint32_t
-word_id(qp_names *nm, const char *w)
-{
-	return names_intern(nm, w, strlen(w));
-}
 
 /* --- the gazetteer --- */
 
@@ -153,19 +147,19 @@ places_new(qp_names *nm, const char *dir)
 	places_set_make(nm, &pl->det, w_det);
 	orgs_init(pl);
 	places_set_make(nm, &pl->go_verb, w_go_verb);
-	pl->id_of = word_id(nm, "of");
-	pl->id_to = word_id(nm, "to");
-	pl->id_from = word_id(nm, "from");
-	pl->id_holy = word_id(nm, "holy");
-	pl->id_state = word_id(nm, "state");
-	pl->id_called = word_id(nm, "called");
-	pl->id_named = word_id(nm, "named");
-	pl->id_in = word_id(nm, "in");
-	pl->id_at = word_id(nm, "at");
-	pl->id_saint = word_id(nm, "saint");
-	pl->id_st = word_id(nm, "st");
-	pl->id_a = word_id(nm, "a");
-	pl->id_an = word_id(nm, "an");
+	pl->id_of = names_intern_listed(nm, "of");
+	pl->id_to = names_intern_listed(nm, "to");
+	pl->id_from = names_intern_listed(nm, "from");
+	pl->id_holy = names_intern_listed(nm, "holy");
+	pl->id_state = names_intern_listed(nm, "state");
+	pl->id_called = names_intern_listed(nm, "called");
+	pl->id_named = names_intern_listed(nm, "named");
+	pl->id_in = names_intern_listed(nm, "in");
+	pl->id_at = names_intern_listed(nm, "at");
+	pl->id_saint = names_intern_listed(nm, "saint");
+	pl->id_st = names_intern_listed(nm, "st");
+	pl->id_a = names_intern_listed(nm, "a");
+	pl->id_an = names_intern_listed(nm, "an");
 
 	if (dir && !file_in(dir, "places.txt"))
 		dir = NULL;

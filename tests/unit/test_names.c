@@ -225,6 +225,19 @@ test_phrases(void)
 }
 
 static void
+test_listed(void)
+{
+	uint32_t a = names_intern_listed(nm, "señora");
+	T_OK(a == names_intern(nm, "senora", 6), "a listed word is folded as the text's words are");
+	T_OK(names_intern_listed(nm, "clinic") == names_intern(nm, "clinic", 6),
+	     "an ASCII listed word is itself");
+	const char *s = "then Doña Maria";
+	names_tok *tv;
+	size_t ntok = names_tokenize(nm, s, strlen(s), NULL, 0, &tv);
+	T_OK(ntok == 3 && (tv[1].pfl & NAME_TITLE), "Doña in the text meets the title list's doña");
+}
+
+static void
 test_spans(void)
 {
 	const char *s = "Kevin at kevin@example.org, Kevin";
@@ -261,6 +274,7 @@ main(void)
 	test_word_use();
 	test_casing_and_kept();
 	test_phrases();
+	test_listed();
 	test_spans();
 	names_free(nm);
 	return t_done();
