@@ -396,6 +396,26 @@ heads_after(const qp_places *pl, const char *s, const names_tok *tv, size_t ntok
 	}
 }
 
+/* What a body is of or for, from token f: up to four words to a
+ * function word ("developmental disabilities services is", "the
+ * visually impaired on"); with plain, no generic word, number or time
+ * either ("the center for a while", "for ten years").  Its end, or f. */
+static size_t
+charge_words(const qp_places *pl, const char *s, const names_tok *tv, size_t ntok, size_t f,
+             bool plain)
+{
+	size_t g = f;
+	while (g < ntok && g - f < 4 && free_tok(&tv[g]) &&
+	       !(tv[g].pfl & (NAME_STOP | NAME_DET | NAME_PRON | NAME_AND | NAME_TITLE |
+	                      NAME_NOTNAME | NAME_SAYS | NAME_WHERE)) &&
+	       !in_set(&pl->ends, tv[g].pid) &&
+	       !(plain && (in_set(&pl->generic, tv[g].pid) || in_set(&pl->charge_stop, tv[g].pid))) &&
+	       tv[g].id != pl->id_called && tv[g].id != pl->id_named &&
+	       names_joinable(s, &tv[g - 1], &tv[g]) && tv[g - 1].core == tv[g - 1].len)
+		g++;
+	return g;
+}
+
 /* In text without case, after the head h of w_charge: for or on, an
  * optional the, and one to four words up to a function word ("the
  * center for the visually impaired on west peachtree", "agency on
@@ -410,15 +430,7 @@ charge_after(const qp_places *pl, const char *s, const names_tok *tv, size_t nto
 	size_t f = h + 2;
 	if (tv[f].id == pl->id_the && f + 1 < ntok)
 		f++;
-	size_t g = f;
-	while (g < ntok && g - f < 4 && free_tok(&tv[g]) &&
-	       !(tv[g].pfl & (NAME_STOP | NAME_DET | NAME_PRON | NAME_AND | NAME_TITLE |
-	                      NAME_NOTNAME | NAME_SAYS | NAME_WHERE)) &&
-	       !in_set(&pl->ends, tv[g].pid) && !in_set(&pl->generic, tv[g].pid) &&
-	       !in_set(&pl->charge_stop, tv[g].pid) &&
-	       tv[g].id != pl->id_called && tv[g].id != pl->id_named &&
-	       names_joinable(s, &tv[g - 1], &tv[g]) && tv[g - 1].core == tv[g - 1].len)
-		g++;
+	size_t g = charge_words(pl, s, tv, ntok, f, true);
 	return g > f ? g : h + 1;
 }
 
@@ -560,14 +572,7 @@ orgs_institution_at(const qp_places *pl, const char *s, const names_tok *tv,
 		if (e <= h + 2 && !pl->cased && h + 3 < ntok && in_set(&pl->body, tv[h + 1].pid) &&
 		    free_tok(&tv[h + 1]) && names_joinable(s, t, &tv[h + 1]) &&
 		    tv[h + 2].id == pl->id_of && names_joinable(s, &tv[h + 1], &tv[h + 2])) {
-			size_t f = h + 3;
-			while (f < ntok && f - (h + 3) < 4 && free_tok(&tv[f]) && !tv[f].digit &&
-			       !(tv[f].pfl & (NAME_STOP | NAME_DET | NAME_PRON | NAME_AND | NAME_TITLE |
-			                      NAME_NOTNAME | NAME_SAYS | NAME_WHERE)) &&
-			       !in_set(&pl->ends, tv[f].pid) && tv[f].id != pl->id_called &&
-			       tv[f].id != pl->id_named && names_joinable(s, &tv[f - 1], &tv[f]) &&
-			       tv[f - 1].core == tv[f - 1].len)
-				f++;
+			size_t f = charge_words(pl, s, tv, ntok, h + 3, false);
 			if (f > h + 3) {
 				*b = f;
 				return PLACES_ORG;
